@@ -1,0 +1,83 @@
+package dev.noema.ontology;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Mints the IRIs of resources and named graphs, so that every part of Noema names the same thing the same way.
+ *
+ * <p>Resource IRIs are stable: the same conversation id, turn index or canonical label always gives the same IRI, which
+ * is what makes re-import idempotent and lets an idea mentioned in two conversations be one node.
+ */
+public final class Iris {
+  private Iris() {}
+
+  public static Node conversation(String conversationId) {
+    return NodeFactory.createURI(Noema.ID + "conversation/" + encode(conversationId));
+  }
+
+  /** A turn on the active branch, or an alternative when {@code messageId} is given for a turn off it. */
+  public static Node turn(String conversationId, int index, String alternativeMessageId) {
+    String base = Noema.ID + "conversation/" + encode(conversationId) + "/turn/" + index;
+    return NodeFactory.createURI(alternativeMessageId == null ? base : base + "/alt/" + encode(alternativeMessageId));
+  }
+
+  public static Node turn(String conversationId, int index) {
+    return turn(conversationId, index, null);
+  }
+
+  /** A participant: one per role and name, shared across conversations ("user", "assistant/gpt-4o"). */
+  public static Node participant(String role, String name) {
+    return NodeFactory.createURI(Noema.ID + "participant/" + slug(role) + (name == null || name.isBlank() ? "" : "/" + slug(name)));
+  }
+
+  public static Node sourceFile(String path) {
+    return NodeFactory.createURI(Noema.ID + "source/" + encode(path));
+  }
+
+  /**
+   * A meaning entity, named by its canonical (English) label: the same label in two conversations is the same entity.
+   */
+  public static Node entity(String canonicalLabel) {
+    return NodeFactory.createURI(Noema.ID + "entity/" + slug(canonicalLabel));
+  }
+
+  /** The named graph holding one conversation's dialogue layer. */
+  public static Node conversationGraph(String conversationId) {
+    return NodeFactory.createURI(Noema.GRAPH + "conversation/" + encode(conversationId));
+  }
+
+  /** Prefix shared by every extraction graph of one conversation, so they can be found and removed together. */
+  public static String extractionGraphPrefix(String conversationId) {
+    return Noema.GRAPH + "extraction/" + encode(conversationId) + "/";
+  }
+
+  /** The named graph holding what one extractor extracted from one turn. */
+  public static Node extractionGraph(String conversationId, int turnIndex, String extractor) {
+    return NodeFactory.createURI(extractionGraphPrefix(conversationId) + "turn/" + turnIndex + "/" + slug(extractor));
+  }
+
+  /** A graph of derived measures (centrality, clusters) written by an analysis. */
+  public static Node derivedGraph(String name) {
+    return NodeFactory.createURI(Noema.GRAPH + "derived/" + slug(name));
+  }
+
+  /** Percent-encodes an id for use as one IRI path segment. */
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * A readable IRI segment: accents removed, lower case, runs of anything but letters and digits turned into one
+   * hyphen. Letters of any script are kept (a Russian label gives a Russian slug), then percent-encoded.
+   */
+  public static String slug(String label) {
+    String folded = Normalizer.normalize(label, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+    return encode(slug.isEmpty() ? "x" : slug);
+  }
+}

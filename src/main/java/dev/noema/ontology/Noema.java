@@ -1,0 +1,115 @@
+package dev.noema.ontology;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The few ontology IRIs that Java code must name, kept in one place. Everything else (the meaning layer's classes and
+ * properties, their comments, the extraction schema, the Neo4j mapping) is read from {@code ontology/noema.ttl} at run
+ * time through {@link OntologyModel}. A test checks that every term here is declared in the ontology.
+ */
+public final class Noema {
+  private Noema() {}
+
+  /** The ontology namespace. */
+  public static final String NS = "https://w3id.org/noema/ontology#";
+  /** Base of resource IRIs minted by Noema (conversations, turns, participants, entities). */
+  public static final String ID = "https://w3id.org/noema/id/";
+  /** Base of named-graph IRIs. */
+  public static final String GRAPH = "https://w3id.org/noema/graph/";
+
+  public static final String OA = "http://www.w3.org/ns/oa#";
+  public static final String PROV = "http://www.w3.org/ns/prov#";
+  public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+  public static final String DCTERMS = "http://purl.org/dc/terms/";
+
+  // Dialogue layer
+  public static final Node Conversation = term("Conversation");
+  public static final Node Turn = term("Turn");
+  public static final Node HumanParticipant = term("HumanParticipant");
+  public static final Node AIAssistant = term("AIAssistant");
+  public static final Node SystemParticipant = term("SystemParticipant");
+  public static final Node SourceFile = term("SourceFile");
+  public static final Node Attachment = term("Attachment");
+  public static final Node ImportActivity = term("ImportActivity");
+  public static final Node ExtractionActivity = term("ExtractionActivity");
+  public static final Node AnalysisActivity = term("AnalysisActivity");
+  public static final Node hasTurn = term("hasTurn");
+  public static final Node inConversation = term("inConversation");
+  public static final Node turnIndex = term("turnIndex");
+  public static final Node nextTurn = term("nextTurn");
+  public static final Node alternativeOf = term("alternativeOf");
+  public static final Node spokenBy = term("spokenBy");
+  public static final Node text = term("text");
+  public static final Node messageId = term("messageId");
+  public static final Node timestamp = term("timestamp");
+  public static final Node speakerName = term("speakerName");
+  public static final Node modelName = term("modelName");
+  public static final Node participantRole = term("participantRole");
+  public static final Node hasAttachment = term("hasAttachment");
+  public static final Node mediaType = term("mediaType");
+  public static final Node content = term("content");
+  public static final Node conversationId = term("conversationId");
+  public static final Node provider = term("provider");
+  public static final Node importedFrom = term("importedFrom");
+  public static final Node sourceFormat = term("sourceFormat");
+  public static final Node path = term("path");
+  public static final Node contentHash = term("contentHash");
+  public static final Node repairedEncoding = term("repairedEncoding");
+  public static final Node extractor = term("extractor");
+  public static final Node llmProvider = term("llmProvider");
+  public static final Node promptHash = term("promptHash");
+  public static final Node ontologyVersion = term("ontologyVersion");
+  public static final Node extractedFromTurn = term("extractedFromTurn");
+
+  // Meaning layer: only the terms code must treat specially; the rest is data in the ontology.
+  public static final Node MeaningEntity = term("MeaningEntity");
+  public static final Node Concept = term("Concept");
+  public static final Node Interpretation = term("Interpretation");
+  public static final Node Perspective = term("Perspective");
+  public static final Node interprets = term("interprets");
+  public static final Node fromPerspective = term("fromPerspective");
+  public static final Node statement = term("statement");
+  public static final Node relatedTo = term("relatedTo");
+  public static final Node canonicalLabel = term("canonicalLabel");
+  public static final Node mentionedInTurn = term("mentionedInTurn");
+  public static final Node extractable = term("extractable");
+
+  // Facts and grounding
+  public static final Node Fact = term("Fact");
+  public static final Node Grounding = term("Grounding");
+  public static final Node confidence = term("confidence");
+  public static final Node weight = term("weight");
+
+  // Derived measures
+  public static final Node pageRank = term("pageRank");
+  public static final Node betweenness = term("betweenness");
+  public static final Node degree = term("degree");
+  public static final Node cluster = term("cluster");
+  public static final Node isBridge = term("isBridge");
+
+  // Reused vocabularies
+  public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
+  public static final Node prov_wasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
+  public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
+  public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");
+  public static final Node prov_generatedAtTime = NodeFactory.createURI(PROV + "generatedAtTime");
+  public static final Node skos_prefLabel = NodeFactory.createURI(SKOS + "prefLabel");
+  public static final Node skos_altLabel = NodeFactory.createURI(SKOS + "altLabel");
+  public static final Node skos_definition = NodeFactory.createURI(SKOS + "definition");
+  public static final Node oa_hasBody = NodeFactory.createURI(OA + "hasBody");
+  public static final Node oa_hasTarget = NodeFactory.createURI(OA + "hasTarget");
+  public static final Node oa_hasSource = NodeFactory.createURI(OA + "hasSource");
+  public static final Node oa_hasSelector = NodeFactory.createURI(OA + "hasSelector");
+  public static final Node oa_exact = NodeFactory.createURI(OA + "exact");
+  public static final Node oa_SpecificResource = NodeFactory.createURI(OA + "SpecificResource");
+  public static final Node oa_TextQuoteSelector = NodeFactory.createURI(OA + "TextQuoteSelector");
+  public static final Node dcterms_title = NodeFactory.createURI(DCTERMS + "title");
+  public static final Node dcterms_created = NodeFactory.createURI(DCTERMS + "created");
+  public static final Node dcterms_modified = NodeFactory.createURI(DCTERMS + "modified");
+
+  private static Node term(String localName) {
+    return NodeFactory.createURI(NS + localName);
+  }
+}
