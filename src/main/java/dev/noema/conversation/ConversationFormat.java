@@ -22,5 +22,5 @@ public interface ConversationFormat {
   boolean recognises(String head);
 
   /** Reads every conversation of {@code source} into {@code sink}, in file order. */
-  void read(LogSource source, ConversationSink sink) throws IOException;
+  void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException;
 }
