@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -58,7 +59,7 @@ public final class Tdb2GraphStore implements GraphStore {
       DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(folder.toString()));
       dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
       return new Tdb2GraphStore(folder, dataset);
-    } catch (TDBException e) {
+    } catch (TDBException | DBOpEnvException e) {
       throw new StoreException(lockMessage(folder, e), e);
     }
   }
@@ -70,9 +71,9 @@ public final class Tdb2GraphStore implements GraphStore {
     return new Tdb2GraphStore(null, dataset);
   }
 
-  private static String lockMessage(Path folder, TDBException e) {
+  private static String lockMessage(Path folder, RuntimeException e) {
     String message = PreparedQuery.firstLine(e.getMessage());
-    java.util.regex.Matcher pid = java.util.regex.Pattern.compile("PID (\\d+)").matcher(message);
+    java.util.regex.Matcher pid = java.util.regex.Pattern.compile("(?:PID|held by process) (\\d+)").matcher(message);
     if (pid.find()) {
       return "the knowledge base " + folder + " is in use by another Noema process (PID " + pid.group(1)
           + "); stop it or use --data to choose another folder";
