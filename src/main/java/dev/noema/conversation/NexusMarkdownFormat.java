@@ -126,8 +126,14 @@ public final class NexusMarkdownFormat implements ConversationFormat {
     return m.find() && NEXUS_KEY.matcher(m.group(1)).find();
   }
 
+  /** Whether a {@code [!nexus_...]} callout marker opens somewhere in the line: a cheap test before the patterns. */
+  private static boolean hasNexusCallout(String line) {
+    int i = line.indexOf("[!");
+    return i >= 0 && line.regionMatches(true, i + 2, "nexus_", 0, 6);
+  }
+
   /** The file name without folders, archive path and extension. */
-  static String fileStem(String sourceName) {
+  private static String fileStem(String sourceName) {
     int cut = Math.max(sourceName.lastIndexOf('/'), Math.max(sourceName.lastIndexOf('\\'), sourceName.lastIndexOf('!')));
     String name = sourceName.substring(cut + 1);
     int dot = name.lastIndexOf('.');
@@ -135,7 +141,7 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   }
 
   /** Removes {@code depth} quote markers ({@code >} and at most one space after each), or null if fewer are there. */
-  static String unquote(String line, int depth) {
+  private static String unquote(String line, int depth) {
     int i = 0;
     for (int d = 0; d < depth; d++) {
       while (d > 0 && i < line.length() && line.charAt(i) == ' ' && i + 1 < line.length() && line.charAt(i + 1) == '>') {
@@ -191,10 +197,13 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         }
         return;
       }
-      Matcher m = CALLOUT_HEADER.matcher(line);
-      if (m.matches()) {
-        startCallout(number, m.group(1).equalsIgnoreCase("user") ? Role.USER : Role.ASSISTANT, m.group(2));
-        return;
+      Matcher m;
+      if (line.startsWith(">") && hasNexusCallout(line)) {
+        m = CALLOUT_HEADER.matcher(line);
+        if (m.matches()) {
+          startCallout(number, m.group(1).equalsIgnoreCase("user") ? Role.USER : Role.ASSISTANT, m.group(2));
+          return;
+        }
       }
       if (line.startsWith("#")) {
         m = HEADING_HEADER.matcher(line);
@@ -205,13 +214,15 @@ public final class NexusMarkdownFormat implements ConversationFormat {
           return;
         }
       }
-      m = UID.matcher(line);
-      if (m.matches()) {
-        if (current != null) {
-          current.uid = m.group(1).isEmpty() ? null : m.group(1);
-          current = null;
+      if (line.contains("<!--")) {
+        m = UID.matcher(line);
+        if (m.matches()) {
+          if (current != null) {
+            current.uid = m.group(1).isEmpty() ? null : m.group(1);
+            current = null;
+          }
+          return;
         }
-        return;
       }
       if (current != null) {
         current.body(line);
@@ -406,7 +417,8 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         return;
       }
       boolean quoted = line.startsWith(">");
-      Matcher m = quoted ? ATTACHMENT_CALLOUT.matcher(unquote(line, 1)) : null;
+      boolean callout = quoted && hasNexusCallout(line);
+      Matcher m = callout ? ATTACHMENT_CALLOUT.matcher(unquote(line, 1)) : null;
       if (m != null && m.matches()) {
         startAttachment(m.group(1), m.group(2), 1);
         return;
@@ -414,8 +426,8 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       if (open != null) {
         String content = unquote(line, open.depth);
         if (content != null) {
-          m = ATTACHMENT_CALLOUT.matcher(content);
-          if (m.matches()) {
+          m = callout ? ATTACHMENT_CALLOUT.matcher(content) : null;
+          if (m != null && m.matches()) {
             startAttachment(m.group(1), m.group(2), open.depth);
           } else {
             open.add(content);
@@ -428,15 +440,15 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       if (inner == null) {
         inner = quoted ? unquote(line, 1) : line; // liberal: a line quoted less than the others, or not at all
       }
-      if (inner.startsWith(">")) {
+      if (callout && inner.startsWith(">")) {
         m = ATTACHMENT_CALLOUT.matcher(unquote(inner, 1));
         if (m.matches()) {
           startAttachment(m.group(1), m.group(2), depth + 1);
           return;
         }
       }
-      m = LEGACY_ATTACHMENT.matcher(inner);
-      if (m.matches()) {
+      m = inner.startsWith("**") ? LEGACY_ATTACHMENT.matcher(inner) : null;
+      if (m != null && m.matches()) {
         // "name (type) - size": the 1.1 block lists the file's lines under it, quoted like the message
         String rest = m.group(1);
         int end = rest.length();
