@@ -87,10 +87,22 @@ final class QueryCommand implements Callable<Integer> {
     }
   }
 
+  /** Prefixes that make table output readable; csv, tsv and json keep full IRIs. */
+  static final org.apache.jena.shared.PrefixMapping PREFIXES = org.apache.jena.shared.PrefixMapping.Factory.create()
+      .setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard)
+      .setNsPrefix("noema", dev.noema.ontology.Noema.NS)
+      .setNsPrefix("id", dev.noema.ontology.Noema.ID)
+      .setNsPrefix("graph", dev.noema.ontology.Noema.GRAPH)
+      .setNsPrefix("skos", dev.noema.ontology.Noema.SKOS)
+      .setNsPrefix("prov", dev.noema.ontology.Noema.PROV)
+      .setNsPrefix("oa", dev.noema.ontology.Noema.OA)
+      .setNsPrefix("dcterms", dev.noema.ontology.Noema.DCTERMS)
+      .lock();
+
   static String render(org.apache.jena.query.ResultSet rs, OutputFormat format) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     switch (format) {
-      case table -> ResultSetFormatter.out(bytes, rs);
+      case table -> ResultSetFormatter.out(bytes, rs, PREFIXES);
       case csv -> ResultSetFormatter.outputAsCSV(bytes, rs);
       case tsv -> ResultSetFormatter.outputAsTSV(bytes, rs);
       case json -> ResultSetFormatter.outputAsJSON(bytes, rs);

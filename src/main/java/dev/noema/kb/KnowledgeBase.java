@@ -1,6 +1,7 @@
 package dev.noema.kb;
 
 import dev.noema.conversation.ConversationFormats;
+import dev.noema.conversation.MojibakeRepair;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphContent;
 import dev.noema.store.GraphStore;
@@ -48,7 +49,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
-    LogImporter importer = new LogImporter(store, formats, c -> c, c -> List.<GraphContent>of(), pipelineFingerprint());
+    LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, c -> List.<GraphContent>of(), pipelineFingerprint());
     return importer.run(request, listener);
   }
 
