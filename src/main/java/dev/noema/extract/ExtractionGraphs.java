@@ -77,16 +77,27 @@ public final class ExtractionGraphs {
   public List<TurnGraph> graphs(Extraction extraction, Conversation conversation) {
     Map<String, ExtractedEntity> byKey = extraction.entities().stream()
         .collect(Collectors.toMap(ExtractedEntity::key, Function.identity(), (a, b) -> a));
+    // Grouped by turn once, so building all graphs is linear in the extraction's size.
+    Map<Integer, List<ExtractedEntity>> entities = extraction.entities().stream()
+        .collect(Collectors.groupingBy(ExtractedEntity::turnIndex));
+    Map<Integer, List<ExtractedRelation>> relations = extraction.relations().stream()
+        .collect(Collectors.groupingBy(ExtractedRelation::turnIndex));
+    Map<Integer, List<ExtractedInterpretation>> interpretations = extraction.interpretations().stream()
+        .collect(Collectors.groupingBy(ExtractedInterpretation::turnIndex));
     List<TurnGraph> result = new ArrayList<>();
     for (Turn turn : conversation.turns()) {
       if (turn.alternativeOf() == null) {
-        result.add(graph(extraction, conversation.id(), turn, byKey));
+        int index = turn.index();
+        result.add(graph(extraction, conversation.id(), turn, byKey, entities.getOrDefault(index, List.of()),
+            relations.getOrDefault(index, List.of()), interpretations.getOrDefault(index, List.of())));
       }
     }
     return result;
   }
 
-  private TurnGraph graph(Extraction extraction, String conversationId, Turn turn, Map<String, ExtractedEntity> byKey) {
+  private TurnGraph graph(Extraction extraction, String conversationId, Turn turn, Map<String, ExtractedEntity> byKey,
+      List<ExtractedEntity> entities, List<ExtractedRelation> relations,
+      List<ExtractedInterpretation> interpretations) {
     ExtractorInfo info = extraction.extractor();
     int index = turn.index();
     Node turnNode = Iris.turn(conversationId, index);
@@ -105,62 +116,56 @@ public final class ExtractionGraphs {
     time(out, activity, Noema.prov_startedAtTime, extraction.startedAt());
     time(out, activity, Noema.prov_endedAtTime, extraction.endedAt());
 
-    for (ExtractedEntity e : extraction.entities()) {
-      if (e.turnIndex() == index) {
-        Node node = Iris.entity(e.canonicalLabel());
-        out.add(Triple.create(node, RDF.Nodes.type, NodeFactory.createURI(e.type())));
-        out.add(Triple.create(node, RDFS.Nodes.label, NodeFactory.createLiteralLang(e.label(), e.language())));
-        out.add(Triple.create(node, Noema.canonicalLabel, string(e.canonicalLabel())));
-        for (String alias : e.aliases()) {
-          out.add(Triple.create(node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
-        }
-        if (e.definition() != null && !e.definition().isBlank()) {
-          out.add(Triple.create(node, Noema.skos_definition,
-              NodeFactory.createLiteralLang(e.definition(), e.language())));
-        }
-        out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
-        ground(out, node, turnNode, e.evidence());
+    for (ExtractedEntity e : entities) {
+      Node node = Iris.entity(e.canonicalLabel());
+      out.add(Triple.create(node, RDF.Nodes.type, NodeFactory.createURI(e.type())));
+      out.add(Triple.create(node, RDFS.Nodes.label, NodeFactory.createLiteralLang(e.label(), e.language())));
+      out.add(Triple.create(node, Noema.canonicalLabel, string(e.canonicalLabel())));
+      for (String alias : e.aliases()) {
+        out.add(Triple.create(node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
       }
+      if (e.definition() != null && !e.definition().isBlank()) {
+        out.add(Triple.create(node, Noema.skos_definition,
+            NodeFactory.createLiteralLang(e.definition(), e.language())));
+      }
+      out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
+      ground(out, node, turnNode, e.evidence());
     }
-    for (ExtractedRelation r : extraction.relations()) {
-      if (r.turnIndex() == index) {
-        Node s = Iris.entity(byKey.get(r.subject()).canonicalLabel());
-        Node p = NodeFactory.createURI(r.predicate());
-        Node o = Iris.entity(byKey.get(r.object()).canonicalLabel());
-        out.add(Triple.create(s, p, o));
-        Node fact = Iris.extracted("fact", sha256(
-            conversationId, Integer.toString(index), info.name(), s.getURI(), p.getURI(), o.getURI()));
-        out.add(Triple.create(fact, RDF.Nodes.type, Noema.Fact));
-        out.add(Triple.create(fact, RDF.Nodes.subject, s));
-        out.add(Triple.create(fact, RDF.Nodes.predicate, p));
-        out.add(Triple.create(fact, RDF.Nodes.object, o));
-        out.add(Triple.create(fact, Noema.confidence, decimal(r.confidence())));
-        out.add(Triple.create(fact, Noema.weight, decimal(r.weight())));
-        out.add(Triple.create(fact, Noema.extractor, string(info.name())));
-        out.add(Triple.create(fact, Noema.prov_wasGeneratedBy, activity));
-        ground(out, fact, turnNode, r.evidence());
-      }
+    for (ExtractedRelation r : relations) {
+      Node s = Iris.entity(byKey.get(r.subject()).canonicalLabel());
+      Node p = NodeFactory.createURI(r.predicate());
+      Node o = Iris.entity(byKey.get(r.object()).canonicalLabel());
+      out.add(Triple.create(s, p, o));
+      Node fact = Iris.extracted("fact", sha256(
+          conversationId, Integer.toString(index), info.name(), s.getURI(), p.getURI(), o.getURI()));
+      out.add(Triple.create(fact, RDF.Nodes.type, Noema.Fact));
+      out.add(Triple.create(fact, RDF.Nodes.subject, s));
+      out.add(Triple.create(fact, RDF.Nodes.predicate, p));
+      out.add(Triple.create(fact, RDF.Nodes.object, o));
+      out.add(Triple.create(fact, Noema.confidence, decimal(r.confidence())));
+      out.add(Triple.create(fact, Noema.weight, decimal(r.weight())));
+      out.add(Triple.create(fact, Noema.extractor, string(info.name())));
+      out.add(Triple.create(fact, Noema.prov_wasGeneratedBy, activity));
+      ground(out, fact, turnNode, r.evidence());
     }
-    for (ExtractedInterpretation i : extraction.interpretations()) {
-      if (i.turnIndex() == index) {
-        Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
-        Node perspective = Iris.entity(byKey.get(i.perspective()).canonicalLabel());
-        Node node = Iris.extracted("interpretation", sha256(
-            conversationId, Integer.toString(index), info.name(), concept.getURI(), perspective.getURI(), i.statement()));
-        Node statement = NodeFactory.createLiteralLang(i.statement(), i.language());
-        out.add(Triple.create(node, RDF.Nodes.type, Noema.Interpretation));
-        out.add(Triple.create(node, RDFS.Nodes.label, statement));
-        out.add(Triple.create(node, Noema.interprets, concept));
-        out.add(Triple.create(node, Noema.fromPerspective, perspective));
-        out.add(Triple.create(node, Noema.statement, statement));
-        out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
-        out.add(Triple.create(node, Noema.extractor, string(info.name())));
-        out.add(Triple.create(node, Noema.prov_wasGeneratedBy, activity));
-        if (i.holder() != null) {
-          out.add(Triple.create(Iris.entity(byKey.get(i.holder()).canonicalLabel()), Noema.holdsPerspective, perspective));
-        }
-        ground(out, node, turnNode, i.evidence());
+    for (ExtractedInterpretation i : interpretations) {
+      Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
+      Node perspective = Iris.entity(byKey.get(i.perspective()).canonicalLabel());
+      Node node = Iris.extracted("interpretation", sha256(
+          conversationId, Integer.toString(index), info.name(), concept.getURI(), perspective.getURI(), i.statement()));
+      Node statement = NodeFactory.createLiteralLang(i.statement(), i.language());
+      out.add(Triple.create(node, RDF.Nodes.type, Noema.Interpretation));
+      out.add(Triple.create(node, RDFS.Nodes.label, statement));
+      out.add(Triple.create(node, Noema.interprets, concept));
+      out.add(Triple.create(node, Noema.fromPerspective, perspective));
+      out.add(Triple.create(node, Noema.statement, statement));
+      out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
+      out.add(Triple.create(node, Noema.extractor, string(info.name())));
+      out.add(Triple.create(node, Noema.prov_wasGeneratedBy, activity));
+      if (i.holder() != null) {
+        out.add(Triple.create(Iris.entity(byKey.get(i.holder()).canonicalLabel()), Noema.holdsPerspective, perspective));
       }
+      ground(out, node, turnNode, i.evidence());
     }
     return new TurnGraph(
         Iris.extractionGraph(conversationId, index, info.name()), index, inputHash, List.copyOf(out));

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The structural extractor's small word lists, read from {@code lexicon.tsv} (form, tab, canonical English label) and
@@ -19,6 +20,7 @@ import java.util.Set;
  * Immutable and thread-safe.
  */
 final class Lexicon {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final Map<String, String> canonical;
   private final Set<String> acronyms;
 
@@ -68,7 +70,7 @@ final class Lexicon {
       out.append(c);
       base = mark ? base : c;
     }
-    return Normalizer.normalize(out, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+    return WHITESPACE.matcher(Normalizer.normalize(out, Normalizer.Form.NFC)).replaceAll(" ");
   }
 
   private static Set<String> lines(String resource) {
