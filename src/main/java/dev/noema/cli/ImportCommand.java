@@ -86,7 +86,7 @@ final class ImportCommand implements Callable<Integer> {
     for (FileReport file : report.files()) {
       if (file.format() != null) {
         out.printf("%s: %s, %d conversation(s): %d imported, %d replaced, %d unchanged, %d skipped; %d turns; "
-                + "%d repaired; %d extraction triples%n",
+                + "%d repaired; %d facts extracted%n",
             file.source(), file.format(), file.imported() + file.replaced() + file.unchanged() + file.skipped(),
             file.imported(), file.replaced(), file.unchanged(), file.skipped(), file.turns(), file.repaired(),
             file.facts());

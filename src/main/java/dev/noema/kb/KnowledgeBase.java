@@ -3,7 +3,7 @@ package dev.noema.kb;
 import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.MojibakeRepair;
 import dev.noema.ontology.OntologyModel;
-import dev.noema.store.GraphContent;
+import dev.noema.extract.StructuralExtractor;
 import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
 import dev.noema.store.Tdb2GraphStore;
@@ -49,13 +49,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
-    LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, c -> List.<GraphContent>of(), pipelineFingerprint());
+    ExtractionStep extraction = new ExtractionStep(ontology, List.of(new StructuralExtractor(ontology)));
+    String pipeline = "ontology=" + ontology.version() + ";extract=" + (request.extract() ? extraction.names() : "none");
+    LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
     return importer.run(request, listener);
-  }
-
-  /** What extraction and mapping run with, so that changing them makes every conversation count as changed. */
-  private String pipelineFingerprint() {
-    return "ontology=" + ontology.version();
   }
 
   public GraphStore store() {

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -44,16 +43,16 @@ final class LogImporter {
   private final GraphStore store;
   private final ConversationFormats formats;
   private final UnaryOperator<Conversation> repair;
-  private final Function<Conversation, List<GraphContent>> extraction;
+  private final ExtractionStep extraction;
   private final String pipeline;
 
   /**
    * @param repair undoes mojibake in every text field
-   * @param extraction the meaning graphs of a conversation (empty when extraction is off)
+   * @param extraction the extractors and their validation
    * @param pipeline identifies the extractors and ontology version, so that a change to them counts as a change
    */
   LogImporter(GraphStore store, ConversationFormats formats, UnaryOperator<Conversation> repair,
-      Function<Conversation, List<GraphContent>> extraction, String pipeline) {
+      ExtractionStep extraction, String pipeline) {
     this.store = store;
     this.formats = formats;
     this.repair = repair;
@@ -235,9 +234,9 @@ final class LogImporter {
       List<GraphContent> graphs = new ArrayList<>();
       graphs.add(new GraphContent(Iris.conversationGraph(conversation.id()), hash, DialogueGraph.triples(conversation)));
       if (request.extract()) {
-        List<GraphContent> meaning = extraction.apply(conversation);
-        graphs.addAll(meaning);
-        facts += meaning.stream().mapToLong(g -> g.triples().size()).sum();
+        ExtractionStep.Result meaning = extraction.extract(conversation);
+        graphs.addAll(meaning.graphs());
+        facts += meaning.facts();
       }
       GraphChange change = new GraphChange(
           List.of(), List.of(Iris.extractionGraphPrefix(conversation.id())), graphs);

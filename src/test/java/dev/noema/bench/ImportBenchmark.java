@@ -63,7 +63,7 @@ public final class ImportBenchmark {
       Path bulk = work.resolve("tdb2-bulk");
       Measure.Run floor = Measure.run("floor: TDB2 bulk loader, same quads", totalTurns, "turns", () -> {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(bulk.toString()));
-        DataLoader loader = LoaderFactory.createLoader(dataset, null);
+        DataLoader loader = LoaderFactory.createLoader(dataset, (format, values) -> { });
         loader.startBulk();
         loader.load(quads.toString());
         loader.finishBulk();

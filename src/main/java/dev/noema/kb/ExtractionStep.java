@@ -1,0 +1,61 @@
+package dev.noema.kb;
+
+import dev.noema.conversation.Conversation;
+import dev.noema.extract.Extraction;
+import dev.noema.extract.ExtractionGraphs;
+import dev.noema.extract.Extractor;
+import dev.noema.extract.FactValidator;
+import dev.noema.extract.ValidationSummary;
+import dev.noema.ontology.OntologyModel;
+import dev.noema.store.GraphContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Extraction as the import pipeline runs it: each extractor's output is validated against the ontology (types,
+ * predicates, domains, ranges, grounding) and only what survives becomes per-turn graphs. Counts what was kept and
+ * what was dropped, by reason, across all conversations. Thread-safe.
+ */
+final class ExtractionStep {
+  /** The meaning graphs of one conversation, and how many facts they hold. */
+  record Result(List<GraphContent> graphs, long facts) {}
+
+  private final List<Extractor> extractors;
+  private final FactValidator validator;
+  private final ExtractionGraphs writer;
+  private final Map<String, Long> dropped = new ConcurrentHashMap<>();
+
+  ExtractionStep(OntologyModel ontology, List<Extractor> extractors) {
+    this.extractors = List.copyOf(extractors);
+    this.validator = new FactValidator(ontology);
+    this.writer = new ExtractionGraphs(ontology);
+  }
+
+  Result extract(Conversation conversation) {
+    List<GraphContent> graphs = new ArrayList<>();
+    long facts = 0;
+    for (Extractor extractor : extractors) {
+      Extraction raw = extractor.extract(conversation);
+      FactValidator.Result validated = validator.validate(raw, conversation);
+      validated.summary().dropped().forEach((reason, count) -> dropped.merge(reason.name().toLowerCase(java.util.Locale.ROOT), (long) count, Long::sum));
+      Extraction kept = validated.kept();
+      facts += kept.entities().size() + kept.relations().size() + kept.interpretations().size();
+      for (ExtractionGraphs.TurnGraph turn : writer.graphs(kept, conversation)) {
+        graphs.add(new GraphContent(turn.graphName(), turn.inputHash(), turn.triples()));
+      }
+    }
+    return new Result(graphs, facts);
+  }
+
+  /** Names of the extractors, for the pipeline fingerprint. */
+  String names() {
+    return String.join("+", extractors.stream().map(Extractor::name).toList());
+  }
+
+  /** Facts dropped so far, by reason. */
+  Map<String, Long> dropped() {
+    return Map.copyOf(dropped);
+  }
+}
