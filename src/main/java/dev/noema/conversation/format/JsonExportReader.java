@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,13 @@ import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationSink;
 import dev.noema.conversation.ImportProblem;
 import dev.noema.conversation.LogSource;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -25,12 +31,15 @@ import java.util.Locale;
  * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second pass over the
  * file, so it is done lazily, once, on the first problem only: a clean import reads the file once.
  *
- * <p>A JSON syntax error, invalid UTF-8 or a nesting deeper than {@link #MAX_NESTING} levels leaves the parser unable
- * to find the next conversation: it is reported for the conversation it occurs in and the rest of the file is not
- * read; the conversations before it have been delivered. Thread-safe: the factory and mapper are immutable after
- * construction.
+ * <p>A JSON syntax error or invalid UTF-8 leaves the parser unable to find the next conversation: it is reported for
+ * the conversation it occurs in and the rest of the file is not read; the conversations before it have been delivered.
+ * A conversation nested deeper than {@link #MAX_NESTING} levels (well-formed, but past Jackson's {@link
+ * StreamReadConstraints}) is reported, skipped at byte level ({@link JsonStructure}) and reading goes on with a fresh
+ * parser. Thread-safe: the factory and mapper are immutable after construction; each read has its own parsers.
  */
 final class JsonExportReader {
+  private static final byte[] RESUME_PREFIX = "[0".getBytes(StandardCharsets.US_ASCII);
+
   /** Jackson's own default; deeper JSON in a chat export is an attack or a broken file, not a conversation. */
   static final int MAX_NESTING = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
@@ -47,6 +56,8 @@ final class JsonExportReader {
                     // decides what to keep, so the parser must not refuse it (Jackson's default is 20 M chars).
                     .maxStringLength(Integer.MAX_VALUE)
                     .build())
+            // Input streams are closed by whoever opened them: after a skipped conversation a new parser reads on.
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
     this.mapper = new ObjectMapper(factory);
   }
@@ -76,50 +87,92 @@ final class JsonExportReader {
    */
   void read(LogSource source, Converter converter, ConversationSink sink) throws IOException {
     Counter counter = new Counter(source);
-    try (InputStream in = source.open();
-        JsonParser parser = factory.createParser(in)) {
-      String notAnExport;
+    try (InputStream in = source.open()) {
+      JsonParser parser = factory.createParser(in);
       try {
-        notAnExport = openConversationArray(parser);
-      } catch (JsonProcessingException e) {
-        notAnExport = unreadable(e);
-      }
-      if (notAnExport != null) {
-        sink.reject(new ImportProblem(source.name(), null, notAnExport));
-        return;
-      }
-      int index = 0;
-      while (true) {
-        JsonNode node;
+        String notAnExport;
         try {
-          JsonToken token = parser.nextToken();
-          if (token == JsonToken.END_ARRAY || token == null) {
-            return;
-          }
-          index++;
-          node = mapper.readTree(parser);
+          notAnExport = openConversationArray(parser);
         } catch (JsonProcessingException e) {
-          sink.reject(
-              new ImportProblem(
-                  source.name(),
-                  counter.location(index, null),
-                  unreadable(e) + "; the rest of the file was not read"));
+          notAnExport = unreadable(e, parser, Position.START);
+        }
+        if (notAnExport != null) {
+          sink.reject(new ImportProblem(source.name(), null, notAnExport));
           return;
         }
-        if (!node.isObject()) {
-          sink.reject(
-              new ImportProblem(
-                  source.name(), counter.location(index, null), "expected a conversation object, found " + kind(node)));
-          continue;
+        Position base = Position.START;
+        int arrayDepth = parser.getParsingContext().getNestingDepth();
+        int index = 0;
+        while (true) {
+          JsonNode node;
+          try {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY || token == null) {
+              return;
+            }
+            index++;
+            node = mapper.readTree(parser);
+          } catch (StreamConstraintsException e) {
+            String reason = unreadable(e, parser, base);
+            JsonParser resumed = null;
+            Position resumedBase = null;
+            int open = parser.getParsingContext().getNestingDepth() - arrayDepth;
+            if (open > 0) {
+              Position consumed = base.advancedTo(parser.currentLocation());
+              ByteArrayOutputStream unread = new ByteArrayOutputStream();
+              parser.releaseBuffered(unread);
+              InputStream rest =
+                  new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
+              JsonStructure.Progress skipped = JsonStructure.closeLevels(rest, open);
+              if (skipped != null) {
+                // The new parser starts inside a synthetic array with one dummy element, so the rest of the file
+                // (",{...}, ...]") parses as that array's further elements.
+                resumed = factory.createParser(new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
+                resumed.nextToken();
+                resumed.nextToken();
+                resumedBase = consumed.advancedBy(skipped).shiftedBack(RESUME_PREFIX.length);
+              }
+            }
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    resumed == null ? reason + "; the rest of the file was not read" : reason));
+            if (resumed == null) {
+              return;
+            }
+            parser.close();
+            parser = resumed;
+            base = resumedBase;
+            arrayDepth = parser.getParsingContext().getNestingDepth();
+            continue;
+          } catch (JsonProcessingException e) {
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    unreadable(e, parser, base) + "; the rest of the file was not read"));
+            return;
+          }
+          if (!node.isObject()) {
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    "expected a conversation object, found " + kind(node)));
+            continue;
+          }
+          Conversation conversation;
+          try {
+            conversation = converter.convert(node, index);
+          } catch (UnreadableConversation e) {
+            sink.reject(new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
+            continue;
+          }
+          sink.accept(conversation);
         }
-        Conversation conversation;
-        try {
-          conversation = converter.convert(node, index);
-        } catch (UnreadableConversation e) {
-          sink.reject(new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
-          continue;
-        }
-        sink.accept(conversation);
+      } finally {
+        parser.close();
       }
     }
   }
@@ -148,23 +201,66 @@ final class JsonExportReader {
     return "expected a JSON array of conversations or an object with a \"conversations\" array";
   }
 
-  /** One line: what the parser met and where, never Jackson's multi-line message with the source excerpt. */
-  static String unreadable(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where =
-        at == null
-            ? ""
-            : " at line " + at.getLineNr() + ", column " + at.getColumnNr() + " (byte offset " + at.getByteOffset() + ")";
+  /**
+   * One line: what the parser met and where in the file, never Jackson's multi-line message with a source excerpt.
+   *
+   * @param parser the parser that failed: its position stands in when the exception carries none (constraint
+   *     violations)
+   * @param base where the parser's input starts in the file
+   */
+  private static String unreadable(JsonProcessingException e, JsonParser parser, Position base) {
+    return describe(e, parser.currentLocation(), base, true);
+  }
+
+  /** As for a whole file, for one line of a JSONL file that starts at byte {@code lineStart}: no line number. */
+  static String unreadableLine(JsonProcessingException e, long lineStart) {
+    return describe(e, null, new Position(lineStart, 1, 1), false);
+  }
+
+  private static String describe(JsonProcessingException e, JsonLocation fallback, Position base, boolean withLine) {
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     int newline = message.indexOf('\n');
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
+    boolean utf8 = message.contains("UTF-8");
+    JsonLocation location = e.getLocation() != null ? e.getLocation() : fallback;
+    String where = "";
+    if (location != null) {
+      // Jackson reports a bad UTF-8 byte after consuming it; name the byte itself.
+      Position at = base.advancedTo(location).shiftedBack(utf8 ? 1 : 0);
+      where = (withLine ? " at line " + at.line() + ", column " : " at column ") + at.column()
+          + " (byte offset " + at.byteOffset() + ")";
+    }
     if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
       return "JSON nested deeper than " + MAX_NESTING + " levels" + where;
     }
-    String what = message.contains("UTF-8") ? "invalid UTF-8" : "malformed JSON";
-    return what + where + ": " + message;
+    return (utf8 ? "invalid UTF-8" : "malformed JSON") + where + ": " + message;
+  }
+
+  /** A position in the file: byte offset from 0, line and column from 1. */
+  private record Position(long byteOffset, long line, long column) {
+    static final Position START = new Position(0, 1, 1);
+
+    /** The file position of a location reported by a parser whose input starts here. */
+    Position advancedTo(JsonLocation location) {
+      long line = location.getLineNr();
+      return new Position(
+          byteOffset + location.getByteOffset(),
+          this.line + line - 1,
+          line == 1 ? column + location.getColumnNr() - 1 : location.getColumnNr());
+    }
+
+    Position advancedBy(JsonStructure.Progress progress) {
+      return new Position(
+          byteOffset + progress.bytes(),
+          line + progress.newlines(),
+          progress.newlines() == 0 ? column + progress.bytes() : progress.bytesSinceNewline() + 1);
+    }
+
+    Position shiftedBack(int bytes) {
+      return new Position(byteOffset - bytes, line, column - bytes);
+    }
   }
 
   private static String idOf(JsonNode conversation) {
@@ -198,26 +294,17 @@ final class JsonExportReader {
       return "conversation " + index + of + (id == null ? "" : " (id " + id + ")");
     }
 
-    /** The number of elements of the conversations array, or -1 when the file cannot be parsed to its end. */
+    /** The number of elements of the conversations array, or -1 when the file cannot be read to its end. */
     private int count() {
-      JsonFactory lenient =
-          factory.rebuild().streamReadConstraints(
-              factory.streamReadConstraints().rebuild().maxNestingDepth(Integer.MAX_VALUE).build())
-              .build();
       try (InputStream in = source.open();
-          JsonParser parser = lenient.createParser(in)) {
+          JsonParser parser = factory.createParser(in)) {
         if (openConversationArray(parser) != null) {
           return -1;
         }
-        int n = 0;
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-          if (token == null) {
-            return -1;
-          }
-          parser.skipChildren();
-          n++;
-        }
-        return n;
+        ByteArrayOutputStream unread = new ByteArrayOutputStream();
+        parser.releaseBuffered(unread);
+        return JsonStructure.countElements(
+            new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in)));
       } catch (IOException | RuntimeException e) {
         // Only a location suffix is lost: the problem itself is still reported.
         return -1;

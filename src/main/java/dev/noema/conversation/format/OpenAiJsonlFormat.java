@@ -1,6 +1,5 @@
 package dev.noema.conversation.format;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.noema.conversation.Conversation;
@@ -87,7 +86,7 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     try {
       json = reader.parse(bytes, 0, bytes.length);
     } catch (JsonProcessingException e) {
-      sink.reject(new ImportProblem(source.name(), location, describe(e, lineStart)));
+      sink.reject(new ImportProblem(source.name(), location, JsonExportReader.unreadableLine(e, lineStart)));
       return;
     }
     JsonNode messages = json.get("messages");
@@ -153,15 +152,6 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     }
     String speaker = roleName.isEmpty() ? "" : Character.toUpperCase(roleName.charAt(0)) + roleName.substring(1);
     return new Turn(0, "m" + m, role, speaker, null, null, text, List.of(), null);
-  }
-
-  private static String describe(JsonProcessingException e, long lineStart) {
-    JsonLocation at = e.getLocation();
-    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
-    String what = message.contains("UTF-8") ? "invalid UTF-8" : "malformed JSON";
-    return at == null
-        ? what + ": " + message
-        : what + " at column " + at.getColumnNr() + " (byte offset " + (lineStart + at.getByteOffset()) + "): " + message;
   }
 
   /** The last segment of a path or archive entry name: ids must not depend on where the file was unpacked. */
