@@ -92,12 +92,13 @@ public final class LogSources {
       if (expansion.sources.size() == before) {
         expansion.problems.add(new ImportProblem(path.toString(), null, "folder holds no conversation logs"));
       }
-    } else if (isZip(path, expansion)) {
-      openZip(path, expansion);
-    } else if (Files.isReadable(path)) {
-      expansion.sources.add(LogSource.of(path));
     } else {
-      expansion.problems.add(new ImportProblem(path.toString(), null, "file is not readable"));
+      byte[] head = sniff(path, expansion);
+      if (head != null && startsWithZipMagic(head)) {
+        openZip(path, expansion);
+      } else if (head != null) {
+        expansion.sources.add(LogSource.of(path));
+      }
     }
     return expansion;
   }
@@ -196,11 +197,6 @@ public final class LogSources {
       expansion.problems.add(new ImportProblem(file.toString(), null, "file is not readable: " + e.getMessage()));
       return null;
     }
-  }
-
-  private static boolean isZip(Path path, Expansion expansion) {
-    byte[] head = sniff(path, expansion);
-    return head != null && startsWithZipMagic(head);
   }
 
   private static boolean startsWithZipMagic(byte[] head) {

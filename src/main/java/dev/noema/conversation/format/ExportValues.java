@@ -12,10 +12,18 @@ import java.util.regex.Pattern;
 /** Small, lenient readers of the values every JSON export carries: texts, times, citation markers. */
 final class ExportValues {
   /**
-   * ChatGPT's inline citations: {@code \ue200cite\ue202turn0search1\ue201}. The whole sequence goes, not only its
-   * private-use delimiters, or "cite" and the reference id would be left in the text.
+   * ChatGPT's inline markup between private-use delimiters: citations {@code \ue200cite\ue202turn0search1\ue201},
+   * file citations, navigation lists. The whole sequence goes, not only its delimiters, or "cite" and the reference ids
+   * would be left in the text.
    */
   private static final Pattern CITATION_SEQUENCE = Pattern.compile("\ue200[^\ue201]*\ue201");
+
+  /**
+   * An entity mention, {@code \ue200entity\ue202["people","Ada Lovelace",...]\ue201}: its display name is part of the
+   * sentence, so it stays.
+   */
+  private static final Pattern ENTITY_SEQUENCE =
+      Pattern.compile("\ue200entity\ue202\\[\"(?:[^\"\\\\]|\\\\.)*\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"[^\ue201]*\ue201");
 
   private static final Pattern PRIVATE_USE = Pattern.compile("[\ue000-\uf8ff]");
 
@@ -75,7 +83,10 @@ final class ExportValues {
     }
   }
 
-  /** The text without citation sequences and without any other private-use character. */
+  /**
+   * The text without citation sequences (entity mentions reduced to their name) and without any other private-use
+   * character.
+   */
   static String stripCitations(String text) {
     if (text == null || text.isEmpty()) {
       return text;
@@ -83,7 +94,8 @@ final class ExportValues {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= '\ue000' && c <= '\uf8ff') {
-        return PRIVATE_USE.matcher(CITATION_SEQUENCE.matcher(text).replaceAll("")).replaceAll("");
+        String entities = ENTITY_SEQUENCE.matcher(text).replaceAll("$1");
+        return PRIVATE_USE.matcher(CITATION_SEQUENCE.matcher(entities).replaceAll("")).replaceAll("");
       }
     }
     return text;

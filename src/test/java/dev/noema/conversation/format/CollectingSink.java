@@ -9,6 +9,7 @@ import dev.noema.conversation.ReadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,14 @@ final class CollectingSink implements ConversationSink {
 
   /** A test resource under {@code formats/}. */
   static Path fixture(String name) {
+    URL resource = CollectingSink.class.getResource("/formats/" + name);
+    if (resource == null) {
+      throw new IllegalStateException("missing fixture " + name);
+    }
     try {
-      return Path.of(CollectingSink.class.getResource("/formats/" + name).toURI());
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("missing fixture " + name, e);
+      return Path.of(resource.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
