@@ -29,7 +29,8 @@ import java.util.Locale;
  * {@code conversations} field holds that array. Exactly one conversation is in memory at a time, as a Jackson tree.
  *
  * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second pass over the
- * file, so it is done lazily, once, on the first problem only: a clean import reads the file once.
+ * file, so it is done lazily, once, on the first problem only (a clean import reads the file once), and at byte level
+ * ({@link JsonStructure}), so that it also counts past a syntax error or a too-deep conversation.
  *
  * <p>A JSON syntax error or invalid UTF-8 leaves the parser unable to find the next conversation: it is reported for
  * the conversation it occurs in and the rest of the file is not read; the conversations before it have been delivered.
@@ -65,7 +66,7 @@ final class JsonExportReader {
   /** Turns one conversation's JSON into a {@link Conversation}, or refuses it with a reason. */
   @FunctionalInterface
   interface Converter {
-    Conversation convert(JsonNode conversation, int index) throws UnreadableConversation;
+    Conversation convert(JsonNode conversation) throws UnreadableConversation;
   }
 
   /** Parses one standalone JSON document (a JSONL line) with the same limits as the streamed exports. */
@@ -164,7 +165,7 @@ final class JsonExportReader {
           }
           Conversation conversation;
           try {
-            conversation = converter.convert(node, index);
+            conversation = converter.convert(node);
           } catch (UnreadableConversation e) {
             sink.reject(new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
             continue;

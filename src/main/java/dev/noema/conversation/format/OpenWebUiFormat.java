@@ -38,7 +38,7 @@ public final class OpenWebUiFormat implements ConversationFormat {
 
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
-    reader.read(source, (json, index) -> convert(json, source, options), sink);
+    reader.read(source, json -> convert(json, source, options), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
