@@ -29,8 +29,8 @@ public final class ConversationFormats {
   /** Every format Noema ships, most specific first (detection takes the first that recognises a file). */
   public static ConversationFormats standard() {
     return new ConversationFormats(List.of(
-        // Nexus Markdown notes come first (added with NexusMarkdownFormat): they are Markdown that a loose
-        // transcript rule could mistake for a transcript.
+        // Nexus notes first: they are Markdown that a loose transcript rule could mistake for a transcript.
+        new NexusMarkdownFormat(),
         new ClaudeExportFormat(),
         new OpenWebUiFormat(),
         new DeepSeekExportFormat(),

@@ -90,7 +90,7 @@ public final class LogSources {
       int before = expansion.sources.size();
       walk(path, expansion);
       if (expansion.sources.size() == before) {
-        expansion.problems.add(new ImportProblem(path.toString(), null, "folder holds no conversation logs"));
+        expansion.problems.add(new ImportProblem(path.toString(), null, "folder contains no files to import"));
       }
     } else {
       byte[] head = sniff(path, expansion);

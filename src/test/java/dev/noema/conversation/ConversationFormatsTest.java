@@ -1,7 +1,9 @@
 package dev.noema.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.noema.conversation.format.PlainTranscriptFormat;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -76,8 +78,11 @@ class ConversationFormatsTest {
   }
 
   @Test
-  void a_nexus_note_is_not_a_plain_transcript() throws IOException {
-    assertEquals(Optional.empty(), detect(LogSource.of(fixture("nexus-note.md"))));
+  void a_nexus_note_is_detected_as_nexus_and_not_as_a_plain_transcript() throws IOException {
+    String head = Files.readString(fixture("nexus-note.md"));
+
+    assertEquals(Optional.of(NexusMarkdownFormat.NAME), detect(LogSource.of(fixture("nexus-note.md"))));
+    assertFalse(new PlainTranscriptFormat().recognises(head));
   }
 
   private Optional<String> detect(LogSource source) throws IOException {

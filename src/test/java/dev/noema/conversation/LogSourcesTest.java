@@ -52,7 +52,7 @@ class LogSourcesTest {
     try (LogSources.Expansion expansion = sources.expand(folder)) {
       assertEquals(List.of(), expansion.sources());
       assertEquals(
-          List.of(new ImportProblem(folder.toString(), null, "folder holds no conversation logs")), expansion.problems());
+          List.of(new ImportProblem(folder.toString(), null, "folder contains no files to import")), expansion.problems());
     }
   }
 
