@@ -46,6 +46,17 @@ public final class Iris {
     return NodeFactory.createURI(Noema.ID + "entity/" + slug(canonicalLabel));
   }
 
+  /**
+   * A resource produced by an extraction (a fact, a grounding and its target and selector, an interpretation, an
+   * extraction activity), named by a hash of its content, so extracting the same thing again mints the same IRI.
+   *
+   * @param kind what the resource is, one path segment ("fact", "grounding", ...)
+   * @param contentHash a hash of everything that identifies the resource, hex
+   */
+  public static Node extracted(String kind, String contentHash) {
+    return NodeFactory.createURI(Noema.ID + slug(kind) + "/" + encode(contentHash));
+  }
+
   /** The named graph holding one conversation's dialogue layer. */
   public static Node conversationGraph(String conversationId) {
     return NodeFactory.createURI(Noema.GRAPH + "conversation/" + encode(conversationId));

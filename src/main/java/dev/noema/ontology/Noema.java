@@ -74,6 +74,19 @@ public final class Noema {
   public static final Node canonicalLabel = term("canonicalLabel");
   public static final Node mentionedInTurn = term("mentionedInTurn");
   public static final Node extractable = term("extractable");
+  // Used by the structural extractor, which recognises these kinds by rule rather than by reading their comments.
+  public static final Node CognitiveModule = term("CognitiveModule");
+  public static final Node ModuleConsensus = term("ModuleConsensus");
+  public static final Node Method = term("Method");
+  public static final Node Analogy = term("Analogy");
+  public static final Node MentionedPerson = term("MentionedPerson");
+  public static final Node Organization = term("Organization");
+  public static final Node partOf = term("partOf");
+  public static final Node broader = term("broader");
+  public static final Node contrastsWith = term("contrastsWith");
+  public static final Node mentionsPerson = term("mentionsPerson");
+  public static final Node holdsPerspective = term("holdsPerspective");
+  public static final Node usesMethod = term("usesMethod");
 
   // Facts and grounding
   public static final Node Fact = term("Fact");
@@ -103,6 +116,7 @@ public final class Noema {
   public static final Node oa_hasSource = NodeFactory.createURI(OA + "hasSource");
   public static final Node oa_hasSelector = NodeFactory.createURI(OA + "hasSelector");
   public static final Node oa_exact = NodeFactory.createURI(OA + "exact");
+  public static final Node oa_Annotation = NodeFactory.createURI(OA + "Annotation");
   public static final Node oa_SpecificResource = NodeFactory.createURI(OA + "SpecificResource");
   public static final Node oa_TextQuoteSelector = NodeFactory.createURI(OA + "TextQuoteSelector");
   public static final Node dcterms_title = NodeFactory.createURI(DCTERMS + "title");
