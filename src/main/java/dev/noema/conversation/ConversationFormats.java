@@ -1,5 +1,11 @@
 package dev.noema.conversation;
 
+import dev.noema.conversation.format.ChatGptExportFormat;
+import dev.noema.conversation.format.ClaudeExportFormat;
+import dev.noema.conversation.format.DeepSeekExportFormat;
+import dev.noema.conversation.format.OpenAiJsonlFormat;
+import dev.noema.conversation.format.OpenWebUiFormat;
+import dev.noema.conversation.format.PlainTranscriptFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +29,15 @@ public final class ConversationFormats {
   /** Every format Noema ships, most specific first (detection takes the first that recognises a file). */
   public static ConversationFormats standard() {
     return new ConversationFormats(List.of(
-        // formats are added here, most specific first
-        new NexusMarkdownFormat()
-    ));
+        // Nexus notes first: they are Markdown that a loose transcript rule could mistake for a transcript.
+        new NexusMarkdownFormat(),
+        new ClaudeExportFormat(),
+        new OpenWebUiFormat(),
+        new DeepSeekExportFormat(),
+        new ChatGptExportFormat(),
+        new OpenAiJsonlFormat(),
+        // The loosest test last: speaker markers at line starts.
+        new PlainTranscriptFormat()));
   }
 
   public List<ConversationFormat> all() {

@@ -1,0 +1,315 @@
+package dev.noema.conversation.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noema.conversation.Conversation;
+import dev.noema.conversation.ConversationSink;
+import dev.noema.conversation.ImportProblem;
+import dev.noema.conversation.LogSource;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Streams the conversations of a JSON export: a top-level array of conversation objects, or an object whose
+ * {@code conversations} field holds that array. Exactly one conversation is in memory at a time, as a Jackson tree.
+ *
+ * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second pass over the
+ * file, so it is done lazily, once, on the first problem only (a clean import reads the file once), and at byte level
+ * ({@link JsonStructure}), so that it also counts past a syntax error or a too-deep conversation.
+ *
+ * <p>A JSON syntax error or invalid UTF-8 leaves the parser unable to find the next conversation: it is reported for
+ * the conversation it occurs in and the rest of the file is not read; the conversations before it have been delivered.
+ * A conversation nested deeper than {@link #MAX_NESTING} levels (well-formed, but past Jackson's {@link
+ * StreamReadConstraints}) is reported, skipped at byte level ({@link JsonStructure}) and reading goes on with a fresh
+ * parser. Thread-safe: the factory and mapper are immutable after construction; each read has its own parsers.
+ */
+final class JsonExportReader {
+  private static final byte[] RESUME_PREFIX = "[0".getBytes(StandardCharsets.US_ASCII);
+
+  /** Jackson's own default; deeper JSON in a chat export is an attack or a broken file, not a conversation. */
+  static final int MAX_NESTING = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+
+  private final JsonFactory factory;
+  private final ObjectMapper mapper;
+
+  JsonExportReader() {
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    // A pasted log can make a single message tens of megabytes; the pipeline's size policy
+                    // decides what to keep, so the parser must not refuse it (Jackson's default is 20 M chars).
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            // Input streams are closed by whoever opened them: after a skipped conversation a new parser reads on.
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
+    this.mapper = new ObjectMapper(factory);
+  }
+
+  /** Turns one conversation's JSON into a {@link Conversation}, or refuses it with a reason. */
+  @FunctionalInterface
+  interface Converter {
+    Conversation convert(JsonNode conversation) throws UnreadableConversation;
+  }
+
+  /** Parses one standalone JSON document (a JSONL line) with the same limits as the streamed exports. */
+  JsonNode parse(byte[] json, int offset, int length) throws IOException {
+    try (JsonParser parser = factory.createParser(json, offset, length)) {
+      JsonNode node = mapper.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "trailing content after the JSON value");
+      }
+      return node;
+    }
+  }
+
+  /**
+   * Reads every conversation of {@code source} in file order: each one converted by {@code converter} goes to {@link
+   * ConversationSink#accept}, each one that cannot be read to {@link ConversationSink#reject}.
+   *
+   * @throws IOException when the file itself cannot be read
+   */
+  void read(LogSource source, Converter converter, ConversationSink sink) throws IOException {
+    Counter counter = new Counter(source);
+    try (InputStream in = source.open()) {
+      JsonParser parser = factory.createParser(in);
+      try {
+        String notAnExport;
+        try {
+          notAnExport = openConversationArray(parser);
+        } catch (JsonProcessingException e) {
+          notAnExport = unreadable(e, parser, Position.START);
+        }
+        if (notAnExport != null) {
+          sink.reject(new ImportProblem(source.name(), null, notAnExport));
+          return;
+        }
+        Position base = Position.START;
+        int arrayDepth = parser.getParsingContext().getNestingDepth();
+        int index = 0;
+        while (true) {
+          JsonNode node;
+          try {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY || token == null) {
+              return;
+            }
+            index++;
+            node = mapper.readTree(parser);
+          } catch (StreamConstraintsException e) {
+            String reason = unreadable(e, parser, base);
+            JsonParser resumed = null;
+            Position resumedBase = null;
+            int open = parser.getParsingContext().getNestingDepth() - arrayDepth;
+            if (open > 0) {
+              Position consumed = base.advancedTo(parser.currentLocation());
+              ByteArrayOutputStream unread = new ByteArrayOutputStream();
+              parser.releaseBuffered(unread);
+              InputStream rest =
+                  new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
+              JsonStructure.Progress skipped = JsonStructure.closeLevels(rest, open);
+              if (skipped != null) {
+                // The new parser starts inside a synthetic array with one dummy element, so the rest of the file
+                // (",{...}, ...]") parses as that array's further elements.
+                resumed = factory.createParser(new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
+                resumed.nextToken();
+                resumed.nextToken();
+                resumedBase = consumed.advancedBy(skipped).shiftedBack(RESUME_PREFIX.length);
+              }
+            }
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    resumed == null ? reason + "; the rest of the file was not read" : reason));
+            if (resumed == null) {
+              return;
+            }
+            parser.close();
+            parser = resumed;
+            base = resumedBase;
+            arrayDepth = parser.getParsingContext().getNestingDepth();
+            continue;
+          } catch (JsonProcessingException e) {
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    unreadable(e, parser, base) + "; the rest of the file was not read"));
+            return;
+          }
+          if (!node.isObject()) {
+            sink.reject(
+                new ImportProblem(
+                    source.name(),
+                    counter.location(index, null),
+                    "expected a conversation object, found " + kind(node)));
+            continue;
+          }
+          Conversation conversation;
+          try {
+            conversation = converter.convert(node);
+          } catch (UnreadableConversation e) {
+            sink.reject(new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
+            continue;
+          }
+          sink.accept(conversation);
+        }
+      } finally {
+        parser.close();
+      }
+    }
+  }
+
+  /**
+   * Moves the parser onto the conversations array.
+   *
+   * @return null when it is there, else why the file is not a conversation export
+   */
+  private static String openConversationArray(JsonParser parser) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == JsonToken.START_ARRAY) {
+      return null;
+    }
+    if (first != JsonToken.START_OBJECT) {
+      return "expected a JSON array of conversations";
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if ("conversations".equals(field) && value == JsonToken.START_ARRAY) {
+        return null;
+      }
+      parser.skipChildren();
+    }
+    return "expected a JSON array of conversations or an object with a \"conversations\" array";
+  }
+
+  /**
+   * One line: what the parser met and where in the file, never Jackson's multi-line message with a source excerpt.
+   *
+   * @param parser the parser that failed: its position stands in when the exception carries none (constraint
+   *     violations)
+   * @param base where the parser's input starts in the file
+   */
+  private static String unreadable(JsonProcessingException e, JsonParser parser, Position base) {
+    return describe(e, parser.currentLocation(), base, true);
+  }
+
+  /** As for a whole file, for one line of a JSONL file that starts at byte {@code lineStart}: no line number. */
+  static String unreadableLine(JsonProcessingException e, long lineStart) {
+    return describe(e, null, new Position(lineStart, 1, 1), false);
+  }
+
+  private static String describe(JsonProcessingException e, JsonLocation fallback, Position base, boolean withLine) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    boolean utf8 = message.contains("UTF-8");
+    JsonLocation location = e.getLocation() != null ? e.getLocation() : fallback;
+    String where = "";
+    if (location != null) {
+      // Jackson reports a bad UTF-8 byte after consuming it; name the byte itself.
+      Position at = base.advancedTo(location).shiftedBack(utf8 ? 1 : 0);
+      where = (withLine ? " at line " + at.line() + ", column " : " at column ") + at.column()
+          + " (byte offset " + at.byteOffset() + ")";
+    }
+    if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
+      return "JSON nested deeper than " + MAX_NESTING + " levels" + where;
+    }
+    return (utf8 ? "invalid UTF-8" : "malformed JSON") + where + ": " + message;
+  }
+
+  /** A position in the file: byte offset from 0, line and column from 1. */
+  private record Position(long byteOffset, long line, long column) {
+    static final Position START = new Position(0, 1, 1);
+
+    /** The file position of a location reported by a parser whose input starts here. */
+    Position advancedTo(JsonLocation location) {
+      long line = location.getLineNr();
+      return new Position(
+          byteOffset + location.getByteOffset(),
+          this.line + line - 1,
+          line == 1 ? column + location.getColumnNr() - 1 : location.getColumnNr());
+    }
+
+    Position advancedBy(JsonStructure.Progress progress) {
+      return new Position(
+          byteOffset + progress.bytes(),
+          line + progress.newlines(),
+          progress.newlines() == 0 ? column + progress.bytes() : progress.bytesSinceNewline() + 1);
+    }
+
+    Position shiftedBack(int bytes) {
+      return new Position(byteOffset - bytes, line, column - bytes);
+    }
+  }
+
+  private static String idOf(JsonNode conversation) {
+    for (String field : new String[] {"conversation_id", "id", "uuid"}) {
+      String id = ExportValues.text(conversation, field);
+      if (id != null && !id.isBlank()) {
+        return id;
+      }
+    }
+    return null;
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Counts the conversations of a file on demand, once, for problem locations. */
+  private final class Counter {
+    private final LogSource source;
+    private Integer total;
+
+    Counter(LogSource source) {
+      this.source = source;
+    }
+
+    String location(int index, String id) {
+      if (total == null) {
+        total = count();
+      }
+      String of = total >= index ? " of " + total : "";
+      return "conversation " + index + of + (id == null ? "" : " (id " + id + ")");
+    }
+
+    /** The number of elements of the conversations array, or -1 when the file cannot be read to its end. */
+    private int count() {
+      try (InputStream in = source.open();
+          JsonParser parser = factory.createParser(in)) {
+        if (openConversationArray(parser) != null) {
+          return -1;
+        }
+        ByteArrayOutputStream unread = new ByteArrayOutputStream();
+        parser.releaseBuffered(unread);
+        return JsonStructure.countElements(
+            new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in)));
+      } catch (IOException | RuntimeException e) {
+        // Only a location suffix is lost: the problem itself is still reported.
+        return -1;
+      }
+    }
+  }
+}
