@@ -6,6 +6,7 @@ import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.ConversationSink;
 import dev.noema.conversation.ImportProblem;
 import dev.noema.conversation.LogSource;
+import dev.noema.conversation.LogSources;
 import dev.noema.conversation.StrictModeAbort;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Iris;
@@ -17,7 +18,6 @@ import dev.noema.store.GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Reads logs into the store: detects each file's format, reads its conversations one at a time, repairs mojibake,
@@ -68,23 +67,28 @@ final class LogImporter {
     }
     List<FileReport> reports = new ArrayList<>();
     List<GraphChange> strictChanges = new ArrayList<>();
+    LogSources logSources = LogSources.withDefaultLimits();
     for (Path path : request.paths()) {
-      List<LogSource> sources = new ArrayList<>();
-      Optional<ImportProblem> pathProblem = expand(path, sources);
-      if (pathProblem.isPresent()) {
-        if (request.strict()) {
-          throw new StrictModeAbort(pathProblem.get());
+      try (LogSources.Expansion expansion = logSources.expand(path)) {
+        for (ImportProblem problem : expansion.problems()) {
+          if (request.strict()) {
+            throw new StrictModeAbort(problem);
+          }
+          reports.add(new FileReport(problem.source(), null, 0, 0, 0, 0, 0, 0, 0, List.of(problem)));
         }
-        reports.add(new FileReport(path.toString(), null, 0, 0, 0, 0, 0, 0, 0, List.of(pathProblem.get())));
-        continue;
-      }
-      for (LogSource source : sources) {
-        FileReport report = importFile(source, request, known, listener, strictChanges);
-        reports.add(report);
-        listener.fileDone(report);
-        if (request.strict() && !report.problems().isEmpty()) {
-          throw new StrictModeAbort(report.problems().get(0));
+        for (LogSource source : expansion.sources()) {
+          FileReport report = importFile(source, request, known, listener, strictChanges);
+          if (report == null) {
+            continue;
+          }
+          reports.add(report);
+          listener.fileDone(report);
+          if (request.strict() && !report.problems().isEmpty()) {
+            throw new StrictModeAbort(report.problems().get(0));
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
       }
     }
     if (request.strict()) {
@@ -93,6 +97,7 @@ final class LogImporter {
     return new ImportReport(reports, (System.nanoTime() - start) / 1_000_000);
   }
 
+  /** One file's report, or null for an archive entry that is not a log at all. */
   private FileReport importFile(LogSource source, ImportRequest request, Map<String, String> known,
       ImportListener listener, List<GraphChange> strictChanges) {
     ConversationFormat format;
@@ -103,6 +108,9 @@ final class LogImporter {
       }
       Optional<ConversationFormat> found =
           request.format() != null ? formats.byName(request.format()) : formats.detect(source);
+      if (found.isEmpty() && isArchiveEntry(source)) {
+        return null; // exports carry other files (chat.html, user.json): not logs, not problems
+      }
       if (found.isEmpty()) {
         return failedFile(source, request.format() != null
             ? "unknown format '" + request.format() + "' (known: " + formatNames() + ")"
@@ -121,6 +129,10 @@ final class LogImporter {
     }
     sink.flush();
     return sink.report(format.name());
+  }
+
+  private static boolean isArchiveEntry(LogSource source) {
+    return source.name().contains("!");
   }
 
   /** Files that are no log at all, recognised before any format is asked: empty or binary. */
@@ -147,42 +159,6 @@ final class LogImporter {
 
   private String formatNames() {
     return String.join(", ", formats.all().stream().map(ConversationFormat::name).toList());
-  }
-
-  /** Expands a path into the log files it names; a problem when there is nothing to read. */
-  private static Optional<ImportProblem> expand(Path path, List<LogSource> out) {
-    if (!Files.exists(path)) {
-      return Optional.of(new ImportProblem(path.toString(), null, "no such file or folder"));
-    }
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> walk = Files.walk(path)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> path.relativize(p).toString().chars().noneMatch(c -> c == '\u0000'))
-            .filter(p -> !isHidden(path.relativize(p)))
-            .sorted()
-            .forEach(p -> out.add(LogSource.of(p)));
-      } catch (IOException e) {
-        return Optional.of(new ImportProblem(path.toString(), null, "cannot list folder: " + e.getMessage()));
-      }
-      if (out.isEmpty()) {
-        return Optional.of(new ImportProblem(path.toString(), null, "folder contains no files to import"));
-      }
-      return Optional.empty();
-    }
-    if (!Files.isReadable(path)) {
-      return Optional.of(new ImportProblem(path.toString(), null, "not readable (permission denied)"));
-    }
-    out.add(LogSource.of(path));
-    return Optional.empty();
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Receives one file's conversations and turns them into batched store changes. */
