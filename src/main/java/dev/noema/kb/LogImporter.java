@@ -38,6 +38,8 @@ import java.util.function.UnaryOperator;
 final class LogImporter {
   /** Triples per transaction before a batch is committed. */
   private static final int BATCH_TRIPLES = 100_000;
+  /** Longest time between commits, so that an interrupted import keeps most of what it read. */
+  private static final long BATCH_MILLIS = 2_000;
 
   private final GraphStore store;
   private final ConversationFormats formats;
@@ -67,6 +69,7 @@ final class LogImporter {
     }
     List<FileReport> reports = new ArrayList<>();
     List<GraphChange> strictChanges = new ArrayList<>();
+    Batch batch = new Batch();
     LogSources logSources = LogSources.withDefaultLimits();
     for (Path path : request.paths()) {
       try (LogSources.Expansion expansion = logSources.expand(path)) {
@@ -77,7 +80,7 @@ final class LogImporter {
           reports.add(new FileReport(problem.source(), null, 0, 0, 0, 0, 0, 0, 0, List.of(problem)));
         }
         for (LogSource source : expansion.sources()) {
-          FileReport report = importFile(source, request, known, listener, strictChanges);
+          FileReport report = importFile(source, request, known, listener, strictChanges, batch);
           if (report == null) {
             continue;
           }
@@ -91,6 +94,7 @@ final class LogImporter {
         throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
       }
     }
+    batch.flush();
     if (request.strict()) {
       store.apply(strictChanges);
     }
@@ -99,7 +103,7 @@ final class LogImporter {
 
   /** One file's report, or null for an archive entry that is not a log at all. */
   private FileReport importFile(LogSource source, ImportRequest request, Map<String, String> known,
-      ImportListener listener, List<GraphChange> strictChanges) {
+      ImportListener listener, List<GraphChange> strictChanges, Batch batch) {
     ConversationFormat format;
     try {
       Optional<String> unreadable = unreadable(source);
@@ -121,13 +125,12 @@ final class LogImporter {
       return failedFile(source, "cannot read: " + e.getMessage());
     }
     listener.fileStarted(source.name(), format.name(), source.size());
-    FileSink sink = new FileSink(source, request, known, listener, strictChanges);
+    FileSink sink = new FileSink(source, request, known, listener, strictChanges, batch);
     try {
       format.read(source, request.readOptions(), sink);
     } catch (IOException | UncheckedIOException e) {
       sink.reject(new ImportProblem(source.name(), null, "cannot read: " + e.getMessage()));
     }
-    sink.flush();
     return sink.report(format.name());
   }
 
@@ -161,6 +164,34 @@ final class LogImporter {
     return String.join(", ", formats.all().stream().map(ConversationFormat::name).toList());
   }
 
+  /**
+   * Whole conversations waiting to be committed together. A commit forces TDB2's files to disk, which costs far more
+   * than writing one conversation, so commits happen every {@link #BATCH_TRIPLES} triples or {@link #BATCH_MILLIS}
+   * milliseconds (whichever comes first), across files, and at the end.
+   */
+  private final class Batch {
+    private final List<GraphChange> changes = new ArrayList<>();
+    private long triples;
+    private long lastCommit = System.nanoTime();
+
+    void add(GraphChange change) {
+      changes.add(change);
+      triples += change.tripleCount();
+      if (triples >= BATCH_TRIPLES || System.nanoTime() - lastCommit > BATCH_MILLIS * 1_000_000L) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (!changes.isEmpty()) {
+        store.apply(changes);
+        changes.clear();
+        triples = 0;
+      }
+      lastCommit = System.nanoTime();
+    }
+  }
+
   /** Receives one file's conversations and turns them into batched store changes. */
   private final class FileSink implements ConversationSink {
     private final LogSource source;
@@ -168,9 +199,8 @@ final class LogImporter {
     private final Map<String, String> known;
     private final ImportListener listener;
     private final List<GraphChange> strictChanges;
-    private final List<GraphChange> batch = new ArrayList<>();
+    private final Batch batch;
     private final List<ImportProblem> problems = new ArrayList<>();
-    private long batchTriples;
     private int imported;
     private int replaced;
     private int unchanged;
@@ -180,7 +210,8 @@ final class LogImporter {
     private long facts;
 
     FileSink(LogSource source, ImportRequest request, Map<String, String> known, ImportListener listener,
-        List<GraphChange> strictChanges) {
+        List<GraphChange> strictChanges, Batch batch) {
+      this.batch = batch;
       this.source = source;
       this.request = request;
       this.known = known;
@@ -214,8 +245,9 @@ final class LogImporter {
         graphs.addAll(meaning.graphs());
         facts += meaning.facts();
       }
-      GraphChange change = new GraphChange(
-          List.of(), List.of(Iris.extractionGraphPrefix(conversation.id())), graphs);
+      // Only a replaced conversation can have extraction graphs to clear (its turns may now be fewer).
+      List<String> stale = previous == null ? List.of() : List.of(Iris.extractionGraphPrefix(conversation.id()));
+      GraphChange change = new GraphChange(List.of(), stale, graphs);
       known.put(graph, hash);
       if (previous == null) {
         imported++;
@@ -227,10 +259,6 @@ final class LogImporter {
         strictChanges.add(change);
       } else {
         batch.add(change);
-        batchTriples += change.tripleCount();
-        if (batchTriples >= BATCH_TRIPLES) {
-          flush();
-        }
       }
       listener.conversationDone(source.name(), conversation.turns().size());
     }
@@ -251,14 +279,6 @@ final class LogImporter {
       problems.add(problem);
       if (request.strict()) {
         throw new StrictModeAbort(problem);
-      }
-    }
-
-    void flush() {
-      if (!batch.isEmpty()) {
-        store.apply(batch);
-        batch.clear();
-        batchTriples = 0;
       }
     }
 

@@ -109,8 +109,10 @@ public final class Tdb2GraphStore implements GraphStore {
           drop(graph);
         }
         if (!change.removePrefixes().isEmpty()) {
+          // The registry names every graph; scanning it is far cheaper than listing the graphs of the dataset.
           List<Node> doomed = new ArrayList<>();
-          dataset.listGraphNodes().forEachRemaining(g -> {
+          dataset.find(Registry.GRAPH, Node.ANY, dev.noema.ontology.Noema.contentHash, Node.ANY).forEachRemaining(q -> {
+            Node g = q.getSubject();
             if (g.isURI() && change.removePrefixes().stream().anyMatch(p -> g.getURI().startsWith(p))) {
               doomed.add(g);
             }
