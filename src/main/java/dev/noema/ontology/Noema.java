@@ -92,6 +92,7 @@ public final class Noema {
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
   public static final Node prov_wasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
   public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");
   public static final Node prov_generatedAtTime = NodeFactory.createURI(PROV + "generatedAtTime");
@@ -103,6 +104,7 @@ public final class Noema {
   public static final Node oa_hasSource = NodeFactory.createURI(OA + "hasSource");
   public static final Node oa_hasSelector = NodeFactory.createURI(OA + "hasSelector");
   public static final Node oa_exact = NodeFactory.createURI(OA + "exact");
+  public static final Node oa_Annotation = NodeFactory.createURI(OA + "Annotation");
   public static final Node oa_SpecificResource = NodeFactory.createURI(OA + "SpecificResource");
   public static final Node oa_TextQuoteSelector = NodeFactory.createURI(OA + "TextQuoteSelector");
   public static final Node dcterms_title = NodeFactory.createURI(DCTERMS + "title");
