@@ -117,21 +117,24 @@ public final class Neo4jSyncBenchmark {
   /** The floor: the same distinct nodes and relationships, created with a bare UNWIND ... CREATE. */
   private static Result floor(Neo4jConnection neo4j, GraphMapping mapping, Tdb2GraphStore store) {
     Projector projector = new Projector(mapping);
-    Map<Node, List<Triple>> byGraph = new HashMap<>();
-    store.read(store.graphs().stream().map(GraphEntry::name).toList(), new StreamRDFBase() {
-      @Override
-      public void quad(Quad quad) {
-        byGraph.computeIfAbsent(quad.getGraph(), k -> new ArrayList<>()).add(quad.asTriple());
-      }
-    });
     Map<String, NodeRow> nodes = new LinkedHashMap<>();
     Map<String, RelRow> rels = new LinkedHashMap<>();
-    byGraph.forEach((g, triples) -> {
-      Rows rows = projector.project(g, triples);
-      rows.nodes().forEach(n -> nodes.merge(n.iri(), n, (a, b) -> a.labels().size() >= b.labels().size() ? a : b));
-      rows.relationships().forEach(r -> rels.putIfAbsent(r.type() + ' ' + r.start() + ' ' + r.end(), r));
-    });
-    byGraph.clear();
+    List<Node> names = store.graphs().stream().map(GraphEntry::name).toList();
+    // In chunks: holding every triple of the store at once beside the in-memory store does not fit a 3 GB heap.
+    for (int i = 0; i < names.size(); i += 1000) {
+      Map<Node, List<Triple>> byGraph = new HashMap<>();
+      store.read(names.subList(i, Math.min(names.size(), i + 1000)), new StreamRDFBase() {
+        @Override
+        public void quad(Quad quad) {
+          byGraph.computeIfAbsent(quad.getGraph(), k -> new ArrayList<>()).add(quad.asTriple());
+        }
+      });
+      byGraph.forEach((g, triples) -> {
+        Rows rows = projector.project(g, triples);
+        rows.nodes().forEach(n -> nodes.merge(n.iri(), n, (a, b) -> a.labels().size() >= b.labels().size() ? a : b));
+        rows.relationships().forEach(r -> rels.putIfAbsent(r.type() + ' ' + r.start() + ' ' + r.end(), r));
+      });
+    }
     neo4j.write(tx -> tx.run("CREATE CONSTRAINT floor_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE")
         .consume());
     long start = System.nanoTime();
