@@ -105,6 +105,7 @@ public final class Noema {
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
   public static final Node prov_wasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
   public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");
   public static final Node prov_generatedAtTime = NodeFactory.createURI(PROV + "generatedAtTime");
