@@ -50,6 +50,14 @@ final class ContextWriter {
     };
   }
 
+  /** One fact as a self-contained compact text: its line, then the legend entries of the turns it cites. */
+  String citedFact(ContextFact fact, Map<String, SourceTurn> sources) {
+    StringBuilder out = new StringBuilder(line(ContextFormat.COMPACT, 0, fact, false));
+    fact.citations().stream().map(Citation::key).distinct()
+        .forEach(key -> out.append('\n').append(legend(key, sources.get(key))));
+    return out.toString();
+  }
+
   /** One source alone, as it appears in a context of this format. */
   String source(ContextFormat format, String key, SourceTurn turn) {
     return switch (format) {
@@ -79,7 +87,9 @@ final class ContextWriter {
 
   private static String line(ContextFormat format, int number, ContextFact f, boolean explain) {
     StringBuilder out = new StringBuilder();
-    out.append(number).append(". ");
+    if (number > 0) {
+      out.append(number).append(". ");
+    }
     if (format == ContextFormat.TRIPLES) {
       out.append('(').append(f.subjectLabel()).append(", ")
           .append(f.predicateLabel() == null ? "defined as" : f.predicateLabel()).append(", ");

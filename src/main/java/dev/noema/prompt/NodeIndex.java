@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
@@ -39,7 +40,8 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>Lexical: an in-memory Lucene index with one document per node; labels and aliases go to name fields, definitions
  * and interpretation statements to text fields, each in a Russian and an English field analysed by Lucene's
- * {@link RussianAnalyzer} or {@link EnglishAnalyzer} (stemming, stop words, lower case). A literal goes to the field of
+ * {@link RussianAnalyzer} or {@link EnglishAnalyzer} (stemming, stop words, lower case); Russian text also goes to a
+ * field with Savoy's light stemmer, which treats proper names evenly. A literal goes to the field of
  * its language tag, or of its script when untagged. Accents are folded on both sides before analysis, so
  * "внима́ние", "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no language
  * detection is needed.
@@ -57,7 +59,8 @@ final class NodeIndex {
   static final double MIN_COSINE = 0.3;
   private static final int DEPTH = 20;
   private static final String ID = "id";
-  private static final Map<String, Float> FIELDS = Map.of("name_ru", 3f, "name_en", 3f, "text_ru", 1f, "text_en", 1f);
+  private static final Map<String, Float> FIELDS = Map.of("name_ru", 3f, "name_rulight", 3f, "name_en", 3f,
+      "text_ru", 1f, "text_rulight", 1f, "text_en", 1f);
 
   private final MeaningSnapshot snapshot;
   private final Analyzer analyzer;
@@ -71,6 +74,9 @@ final class NodeIndex {
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put("name_ru", new RussianAnalyzer());
     perField.put("text_ru", perField.get("name_ru"));
+    Analyzer light = russianLight();
+    perField.put("name_rulight", light);
+    perField.put("text_rulight", light);
     perField.put("name_en", new EnglishAnalyzer());
     perField.put("text_en", perField.get("name_en"));
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
@@ -87,6 +93,19 @@ final class NodeIndex {
     this.vectors = embeddings == null ? new float[0][] : embed(snapshot.entities(), embeddings);
   }
 
+  /**
+   * Savoy's light Russian stemmer, which only strips case endings: the Snowball stemmer treats proper names unevenly
+   * ("Фейнман" gives "фейнма" but "Фейнманом" gives "фейнман"), the light one gives "фейнман" for both.
+   */
+  private static Analyzer russianLight() {
+    try {
+      return CustomAnalyzer.builder().withTokenizer("standard").addTokenFilter("lowercase")
+          .addTokenFilter("russianLightStem").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the light Russian analyzer", e);
+    }
+  }
+
   private static Document document(Entity e) {
     Document doc = new Document();
     doc.add(new StoredField(ID, e.id()));
@@ -95,15 +114,24 @@ final class NodeIndex {
     }
     for (List<LangText> names : List.of(e.labels(), e.altLabels())) {
       for (LangText t : names) {
-        doc.add(new TextField("name_" + language(t), fold(t.text()), Field.Store.NO));
+        add(doc, "name_", t);
       }
     }
     for (List<LangText> texts : List.of(e.definitions(), e.statements())) {
       for (LangText t : texts) {
-        doc.add(new TextField("text_" + language(t), fold(t.text()), Field.Store.NO));
+        add(doc, "text_", t);
       }
     }
     return doc;
+  }
+
+  /** Russian text goes to the Snowball and the light-stemmed field, anything else to the English field. */
+  private static void add(Document doc, String prefix, LangText t) {
+    String lang = language(t);
+    doc.add(new TextField(prefix + lang, fold(t.text()), Field.Store.NO));
+    if (lang.equals("ru")) {
+      doc.add(new TextField(prefix + "rulight", fold(t.text()), Field.Store.NO));
+    }
   }
 
   /** "ru" for Russian-tagged or untagged Cyrillic text, else "en". */
