@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * An interactive session: each line read is a question; each question retrieves its own context from the knowledge
- * graph and is sent with the earlier exchanges (questions and answers, without their old contexts, the last
+ * graph (refreshed first, so conversations recorded meanwhile are found) and is sent with the earlier exchanges (questions and answers, without their old contexts, the last
  * {@link #HISTORY} of them) so follow-up questions work. Ends at end of input or on {@code /exit} or {@code /quit}.
  *
  * <p>Not thread-safe: one session per reader.
@@ -63,6 +63,7 @@ public final class ChatSession {
         continue;
       }
       String question = line.strip();
+      retrieval.refresh();
       GraphContext context = retrieval.context(defaults.withQuestion(question));
       List<ChatMessage> earlier = new ArrayList<>();
       history.forEach(exchange -> earlier.addAll(List.of(exchange)));

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -29,6 +30,7 @@ final class ContextWriter {
   static final int MAX_QUOTE = 200;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The whole context. */
@@ -297,6 +299,6 @@ final class ContextWriter {
   }
 
   private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").trim();
+    return SPACES.matcher(text).replaceAll(" ").trim();
   }
 }

@@ -26,7 +26,7 @@ final class Expansion {
   /** Probability of following an edge rather than returning to the seeds. */
   static final double DAMPING = 0.85;
   static final int ITERATIONS = 40;
-  private static final double TOLERANCE = 1e-10;
+  private static final double TOLERANCE = 1e-6;
 
   /** A ranked candidate fact. */
   record Ranked(Item item, double score, int seed, int hops) {}
@@ -102,15 +102,29 @@ final class Expansion {
     double[] restart = new double[n];
     double total = seeds.values().stream().mapToDouble(Double::doubleValue).sum();
     seeds.forEach((seed, weight) -> restart[local.get(seed)] = total == 0 ? 1.0 / seeds.size() : weight / total);
-    double[] outWeight = new double[n];
+    // The neighbourhood as local arrays, each edge's weight already divided by its source's out-weight.
+    int[][] to = new int[n][];
+    double[][] share = new double[n][];
     for (int i = 0; i < n; i++) {
       int[] neighbours = graph.neighbours(nodes.get(i));
       double[] weights = graph.weights(nodes.get(i));
+      int[] targets = new int[neighbours.length];
+      double[] w = new double[neighbours.length];
+      int count = 0;
+      double out = 0;
       for (int j = 0; j < neighbours.length; j++) {
-        if (local.containsKey(neighbours[j])) {
-          outWeight[i] += weights[j];
+        Integer target = local.get(neighbours[j]);
+        if (target != null) {
+          targets[count] = target;
+          w[count++] = weights[j];
+          out += weights[j];
         }
       }
+      for (int j = 0; j < count; j++) {
+        w[j] /= out;
+      }
+      to[i] = Arrays.copyOf(targets, count);
+      share[i] = Arrays.copyOf(w, count);
     }
     double[] rank = restart.clone();
     double[] next = new double[n];
@@ -118,17 +132,13 @@ final class Expansion {
       Arrays.fill(next, 0);
       double dangling = 0;
       for (int i = 0; i < n; i++) {
-        if (outWeight[i] == 0) {
+        if (to[i].length == 0) {
           dangling += rank[i];
           continue;
         }
-        int[] neighbours = graph.neighbours(nodes.get(i));
-        double[] weights = graph.weights(nodes.get(i));
-        for (int j = 0; j < neighbours.length; j++) {
-          Integer to = local.get(neighbours[j]);
-          if (to != null) {
-            next[to] += DAMPING * rank[i] * weights[j] / outWeight[i];
-          }
+        double mass = DAMPING * rank[i];
+        for (int j = 0; j < to[i].length; j++) {
+          next[to[i][j]] += mass * share[i][j];
         }
       }
       double change = 0;

@@ -18,15 +18,21 @@ import java.util.Objects;
  * Retrieves the context for a question from a knowledge base: links the question to nodes ({@link NodeIndex}), expands
  * from them ({@link Expansion}), fits the best facts with their evidence into the token budget and renders them.
  *
- * <p>The meaning layer and its index are read from the store on first use and rebuilt whenever the store's registry
- * (graph names and content hashes) changes, which is checked on every call (one registry query). Thread-safe: calls
- * may run concurrently; a rebuild is done once and swapped in whole.
+ * <p>The meaning layer and its index are read from the store on first use. {@link #refresh} compares the store's
+ * registry (graph names and content hashes) with the one they were built from and rebuilds them when it changed:
+ * call it after writing to the store (a chat session calls it before every question). Retrieval itself never queries
+ * the registry, which at a million triples costs more than the retrieval. Thread-safe: calls may run concurrently; a
+ * rebuild is done once and swapped in whole.
  */
 public final class GraphRetrieval {
   /** A fact cites at most this many pieces of evidence: enough to check it, little enough to leave room. */
   static final int MAX_CITATIONS = 2;
   /** At most this many ranked facts are considered for the budget. */
   static final int MAX_CANDIDATES = 400;
+  /** No fact line with its citation takes fewer tokens: below this much room the budget is full. */
+  static final int MIN_FACT_TOKENS = 12;
+  /** After this many facts in a row too large for the room left, the budget counts as full. */
+  static final int MAX_MISSES = 20;
 
   private final GraphStore store;
   private final OntologyModel ontology;
@@ -49,24 +55,23 @@ public final class GraphRetrieval {
     this.embeddings = embeddings;
   }
 
-  /** Reads the store and builds the index now, unless the store is unchanged since the last build. */
+  /** Reads the store and builds the index now, unless the store's registry is unchanged since the last build. */
   public void refresh() {
-    indexed();
+    check();
   }
 
   private Indexed indexed() {
     Indexed seen = current;
-    if (seen != null && seen.graph().fingerprint().equals(MeaningSnapshot.fingerprint(store))) {
-      return seen;
-    }
-    synchronized (this) {
-      if (current != null && current.graph().fingerprint().equals(MeaningSnapshot.fingerprint(store))) {
-        return current;
-      }
+    return seen != null ? seen : check();
+  }
+
+  private synchronized Indexed check() {
+    String fingerprint = MeaningSnapshot.fingerprint(store);
+    if (current == null || !current.graph().fingerprint().equals(fingerprint)) {
       MeaningSnapshot graph = MeaningSnapshot.load(store, ontology);
       current = new Indexed(graph, new NodeIndex(graph, embeddings));
-      return current;
     }
+    return current;
   }
 
   /** The nodes {@code question} links to, best first, at most {@code limit}. */
@@ -106,7 +111,11 @@ public final class GraphRetrieval {
     int overhead = tokens.count("Facts, most relevant first; [Tn] cites a source turn, with the quoted evidence:\n"
         + "Sources:\n");
     used += overhead;
+    int misses = 0;
     for (ContextFact candidate : candidates) {
+      if (request.budget() - used < MIN_FACT_TOKENS || misses >= MAX_MISSES) {
+        break;
+      }
       ContextFact keyed = withKeys(candidate, keys, new HashMap<>(keys));
       int cost = tokens.count(writer.fact(format, keyed, request.explain())) + 1;
       Map<String, SourceTurn> fresh = new LinkedHashMap<>();
@@ -122,12 +131,20 @@ public final class GraphRetrieval {
         used += cost;
         chosen.add(candidate);
         keyed.citations().forEach(c -> keys.putIfAbsent(c.turn().iri(), c.key()));
+        misses = 0;
+      } else {
+        misses++;
       }
     }
+    // Estimates usually hold, so the whole choice is tried first.
+    Rendered best = render(request, chosen);
     int low = 0;
-    int high = chosen.size();
-    Rendered best = render(request, chosen.subList(0, 0));
-    // The largest prefix of the chosen facts whose rendering fits (rendering more facts never takes fewer tokens).
+    int high = 0;
+    if (best.tokens() > request.budget()) {
+      high = chosen.size() - 1;
+      best = render(request, chosen.subList(0, 0));
+    }
+    // Else the largest prefix of the chosen facts whose rendering fits (rendering more facts never takes fewer tokens).
     while (low < high) {
       int mid = (low + high + 1) / 2;
       Rendered attempt = render(request, chosen.subList(0, mid));

@@ -79,7 +79,6 @@ final class MeaningSnapshot {
       int object,
       int node,
       String text,
-      String textLang,
       double confidence,
       List<Evidence> evidence) {
 
@@ -243,7 +242,7 @@ final class MeaningSnapshot {
           }
         });
     relations.forEach((key, r) -> items.add(new Item(key, Kind.RELATION, r.subject, r.predicate, r.object, -1, null,
-        "", r.confidence, sorted(r.evidence))));
+        r.confidence, sorted(r.evidence))));
     select(store, "SELECT ?i ?c ?p WHERE { ?i a noema:Interpretation ; noema:interprets ?c ;"
         + " noema:fromPerspective ?p }", row -> {
           Integer i = ids.get(row.getResource("i").getURI());
@@ -254,7 +253,7 @@ final class MeaningSnapshot {
             Entity e = entities.get(i);
             LangText statement = e.statements().isEmpty() ? new LangText(e.label("en"), "") : e.statements().get(0);
             items.add(new Item(e.iri(), Kind.INTERPRETATION, c, Noema.interprets.getURI(), p, i, statement.text(),
-                statement.lang(), 1.0, sorted(found)));
+                1.0, sorted(found)));
           }
         });
     for (Entity e : entities) {
@@ -263,8 +262,8 @@ final class MeaningSnapshot {
         builders.get(e.iri()).mentions.forEach(t -> found.add(new Evidence(t, null)));
         if (!found.isEmpty()) {
           LangText d = e.definitions().get(0);
-          items.add(new Item(e.iri() + " definition", Kind.DEFINITION, e.id(), null, -1, e.id(), d.text(), d.lang(),
-              1.0, sorted(found)));
+          items.add(new Item(e.iri() + " definition", Kind.DEFINITION, e.id(), null, -1, e.id(), d.text(), 1.0,
+              sorted(found)));
         }
       }
     }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -58,6 +59,7 @@ final class NodeIndex {
   /** Cosine similarity below which a semantic hit is not a link. */
   static final double MIN_COSINE = 0.3;
   private static final int DEPTH = 20;
+  private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u0306]]+");
   private static final String ID = "id";
   private static final Map<String, Float> FIELDS = Map.of("name_ru", 3f, "name_rulight", 3f, "name_en", 3f,
       "text_ru", 1f, "text_rulight", 1f, "text_en", 1f);
@@ -152,7 +154,7 @@ final class NodeIndex {
    */
   static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    return Normalizer.normalize(decomposed.replaceAll("[\\p{M}&&[^\\u0306]]+", ""), Normalizer.Form.NFC);
+    return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
   }
 
   /** What a node is embedded by: its labels, aliases, definition or statement. */

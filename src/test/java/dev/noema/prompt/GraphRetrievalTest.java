@@ -192,6 +192,7 @@ class GraphRetrievalTest {
       GraphRetrieval fresh = new GraphRetrieval(other, ONTOLOGY, null);
       assertTrue(fresh.link("Лейбниц", 5).isEmpty());
       b.writeTo(other);
+      fresh.refresh();
       assertEquals(Iris.entity("Leibniz").getURI(), fresh.link("Лейбница", 5).get(0).iri());
     }
   }
