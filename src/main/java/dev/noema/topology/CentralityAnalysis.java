@@ -1,6 +1,7 @@
 package dev.noema.topology;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.jgrapht.alg.scoring.PageRank;
  *   <li>PageRank (Brin and Page 1998; JGraphT {@link PageRank}, damping 0.85, at most 100 power iterations, tolerance
  *       1e-4) on the <em>weighted</em> undirected graph: O(iterations (V + E)).
  *   <li>Betweenness (Brandes 2001, "A faster algorithm for betweenness centrality"; JGraphT
- *       {@link BetweennessCentrality}, normalised by (V-1)(V-2)/2) on the <em>unweighted</em> graph, so that it counts
+ *       {@link BetweennessCentrality}, normalised by the (V-1)(V-2)/2 pairs of other vertices, so in [0, 1]) on the <em>unweighted</em> graph, so that it counts
  *       shortest paths in hops: O(V E) time, O(V + E) space. JGraphT 1.5 has no sampled variant, so it is computed
  *       only when V x E is within {@link #DEFAULT_BETWEENNESS_BUDGET} (about ten seconds on a laptop core); above it
  *       betweenness is reported as not computed rather than estimated.
@@ -47,17 +48,17 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     }
     this.graph = graph;
     this.betweennessBudget = betweennessBudget;
-    this.pageRank = new Memo<>(() -> Map.copyOf(new PageRank<>(graph.weightedGraph()).getScores()));
+    this.pageRank = new Memo<>(() -> new PageRank<>(graph.weightedGraph()).getScores());
     this.betweenness = new Memo<>(this::computeBetweenness);
     this.result = new Memo<>(this::compute);
   }
 
-  /** PageRank of every entity (empty for an empty graph). */
+  /** PageRank of every entity (empty for an empty graph). Do not modify. */
   public Map<String, Double> pageRank() {
     return pageRank.get();
   }
 
-  /** Normalised betweenness of every entity, or an empty map when the graph exceeds the budget. */
+  /** Normalised betweenness of every entity, or an empty map when the graph exceeds the budget. Do not modify. */
   public Map<String, Double> betweenness() {
     return betweenness.get();
   }
@@ -77,7 +78,13 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
       return Map.of();
     }
     Graph<String, MeaningEdge> g = graph.graph();
-    return Map.copyOf(new BetweennessCentrality<>(g, true).getScores());
+    // JGraphT normalises by (n-1)(n-2) whatever the graph type; for an undirected graph the number of pairs is half
+    // that, so normalise here to get scores in [0, 1] (1: the centre of a star), as NetworkX and igraph do.
+    int n = g.vertexSet().size();
+    double scale = n > 2 ? 2.0 / ((double) (n - 1) * (n - 2)) : 0;
+    Map<String, Double> scores = new HashMap<>();
+    new BetweennessCentrality<>(g, false).getScores().forEach((v, raw) -> scores.put(v, raw * scale));
+    return Collections.unmodifiableMap(scores);
   }
 
   private CentresResult compute() {
