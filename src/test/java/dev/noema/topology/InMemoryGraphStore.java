@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -69,10 +68,12 @@ final class InMemoryGraphStore implements GraphStore {
   public <T> T select(String sparql, Map<String, Node> params, Function<ResultSet, T> handler) {
     Query query = parse(sparql);
     return Txn.calculateRead(dataset, () -> {
-      Graph union = dataset.getUnionGraph();
+      // The default graph is the union, and GRAPH clauses still see each named graph, as in TDB2 with union default.
+      DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
+      dataset.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dataset.getGraph(g)));
       BindingBuilder binding = BindingBuilder.create();
       params.forEach((name, node) -> binding.add(Var.alloc(name), node));
-      try (QueryExec exec = QueryExec.graph(union).query(query).substitution(binding.build()).build()) {
+      try (QueryExec exec = QueryExec.dataset(view).query(query).substitution(binding.build()).build()) {
         RowSet rows = exec.select();
         return handler.apply(ResultSet.adapt(rows));
       }
