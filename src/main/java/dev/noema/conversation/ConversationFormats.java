@@ -24,6 +24,7 @@ public final class ConversationFormats {
   public static ConversationFormats standard() {
     return new ConversationFormats(List.of(
         // formats are added here, most specific first
+        new NexusMarkdownFormat()
     ));
   }
 

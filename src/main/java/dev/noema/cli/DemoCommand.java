@@ -1,0 +1,67 @@
+package dev.noema.cli;
+
+import dev.noema.kb.ImportListener;
+import dev.noema.kb.ImportReport;
+import dev.noema.kb.ImportRequest;
+import dev.noema.kb.KnowledgeBase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code noema demo}: the main job on the sample, start to finish, with no server and no key. Imports the logs, then
+ * shows each capability on what was imported. Every section is a library call the other commands make too.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Import logs (default: the sample in import/samples) and show what Noema finds in them:",
+        "the dialogue, the meaning graph, its topology, Cypher over the projection, and a prompt context."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin KnowledgeBaseOptions kb;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Logs to import (default: import/samples).")
+  List<Path> paths = List.of(Path.of("import", "samples"));
+
+  static final String TURNS = """
+      PREFIX noema: <https://w3id.org/noema/ontology#>
+      SELECT ?conversation ?index ?speaker ?time ?uid ?opening WHERE {
+        ?c noema:conversationId ?conversation ; noema:hasTurn ?turn .
+        ?turn noema:turnIndex ?index ; noema:speakerName ?speaker ; noema:text ?text .
+        OPTIONAL { ?turn noema:timestamp ?time }
+        OPTIONAL { ?turn noema:messageId ?uid }
+        BIND(CONCAT(SUBSTR(REPLACE(?text, "\\\\s+", " "), 1, 60), "...") AS ?opening)
+      } ORDER BY ?conversation ?index LIMIT 20""";
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (KnowledgeBase base = kb.open()) {
+      section(out, "1. Import " + paths + " into " + base.store().location());
+      ImportReport report = base.importLogs(ImportRequest.of(paths), ImportListener.NONE);
+      ImportCommand.print(report, out, err);
+      if (!report.didSomething()) {
+        return 1;
+      }
+      section(out, "2. The dialogue: turns in order, repaired text (noema query turns)");
+      out.print(base.store().<String>select(TURNS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(base.store().<String>select(QueryCommand.NamedQueries.text("sparql", "repairs"), Map.of(),
+          rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.flush();
+      return report.hasProblems() ? 1 : 0;
+    }
+  }
+
+  static void section(PrintWriter out, String title) {
+    out.println();
+    out.println("== " + title);
+    out.flush();
+  }
+}

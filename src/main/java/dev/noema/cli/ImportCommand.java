@@ -1,0 +1,147 @@
+package dev.noema.cli;
+
+import dev.noema.conversation.ImportProblem;
+import dev.noema.conversation.ReadOptions;
+import dev.noema.conversation.StrictModeAbort;
+import dev.noema.kb.FileReport;
+import dev.noema.kb.ImportListener;
+import dev.noema.kb.ImportReport;
+import dev.noema.kb.ImportRequest;
+import dev.noema.kb.KnowledgeBase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code noema import PATH...}: reads logs into the knowledge base. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import conversation logs (files, folders, archives) into the knowledge base.")
+final class ImportCommand implements Callable<Integer> {
+  enum Include { system, tools, thinking, context }
+
+  enum Branches { active, all }
+
+  @Spec CommandSpec spec;
+  @Mixin KnowledgeBaseOptions kb;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or .zip exports to import.")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format instead of detecting it.")
+  String format;
+
+  @Option(names = "--strict", description = "Stop at the first problem and write nothing.")
+  boolean strict;
+
+  @Option(names = "--no-extract", negatable = false, description = "Import the dialogue only; do not extract meaning.")
+  boolean noExtract;
+
+  @Option(names = "--branches", defaultValue = "active", paramLabel = "active|all",
+      description = "Keep only the active branch (default) or also regenerated and edited alternatives.")
+  Branches branches;
+
+  @Option(names = "--include", split = ",", paramLabel = "KIND",
+      description = "Also keep: ${COMPLETION-CANDIDATES} (comma-separated).")
+  EnumSet<Include> include = EnumSet.noneOf(Include.class);
+
+  @Option(names = "--max-turn-size", paramLabel = "MB", defaultValue = "16",
+      description = "Skip a conversation with a turn longer than this many million characters (default: ${DEFAULT-VALUE}).")
+  double maxTurnMb;
+
+  @Option(names = "--no-progress", negatable = false, description = "Do not draw a progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReadOptions options = new ReadOptions(branches == Branches.all, include.contains(Include.system),
+        include.contains(Include.tools), include.contains(Include.thinking), include.contains(Include.context));
+    ImportRequest request = new ImportRequest(paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
+    try (KnowledgeBase base = kb.open(); Progress progress = new Progress(!noProgress && System.console() != null)) {
+      ImportReport report;
+      try {
+        report = base.importLogs(request, progress);
+      } catch (StrictModeAbort abort) {
+        err.println("noema: " + abort.problem() + " (--strict: nothing was written)");
+        return 1;
+      }
+      progress.close();
+      print(report, out, err);
+      return report.hasProblems() ? 1 : 0;
+    }
+  }
+
+  static void print(ImportReport report, PrintWriter out, PrintWriter err) {
+    for (FileReport file : report.files()) {
+      if (file.format() != null) {
+        out.printf("%s: %s, %d conversation(s): %d imported, %d replaced, %d unchanged, %d skipped; %d turns; "
+                + "%d repaired; %d extraction triples%n",
+            file.source(), file.format(), file.imported() + file.replaced() + file.unchanged() + file.skipped(),
+            file.imported(), file.replaced(), file.unchanged(), file.skipped(), file.turns(), file.repaired(),
+            file.facts());
+      }
+      for (ImportProblem problem : file.problems()) {
+        err.println((problem.location() == null ? "  failed  " : "  skipped ") + problem);
+      }
+    }
+    out.printf("total: %d imported, %d replaced, %d unchanged, %d skipped, %d failed file(s); %d turns in %.1f s%n",
+        report.imported(), report.replaced(), report.unchanged(), report.skipped(), report.failedFiles(),
+        report.turns(), report.millis() / 1000.0);
+    if (report.imported() + report.replaced() == 0 && report.unchanged() > 0) {
+      out.println("no change: every conversation is already in the knowledge base as it is");
+    }
+    out.flush();
+    err.flush();
+  }
+
+  /** A progress bar over the bytes of the current file, with conversations and turns done. */
+  private static final class Progress implements ImportListener, AutoCloseable {
+    private final boolean enabled;
+    private ProgressBar bar;
+    private long conversations;
+    private long turns;
+
+    Progress(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    @Override
+    public void fileStarted(String source, String format, long bytes) {
+      if (!enabled || bytes < 1_000_000) {
+        return;
+      }
+      close();
+      bar = new ProgressBarBuilder().setTaskName(Path.of(source).getFileName().toString())
+          .setInitialMax(-1).setStyle(ProgressBarStyle.ASCII).setUnit(" conv", 1).showSpeed().build();
+    }
+
+    @Override
+    public void conversationDone(String source, int turnCount) {
+      conversations++;
+      turns += turnCount;
+      if (bar != null) {
+        bar.step();
+        bar.setExtraMessage(turns + " turns");
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}

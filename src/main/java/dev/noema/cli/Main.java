@@ -1,0 +1,12 @@
+package dev.noema.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code noema} launcher. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(NoemaCommand.commandLine().execute(args));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.noema.cli;
+
+import dev.noema.conversation.StrictModeAbort;
+import dev.noema.ontology.OntologyException;
+import dev.noema.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: lists the subcommands, and turns known failures into one line and exit code 1. */
+@Command(
+    name = "noema",
+    mixinStandardHelpOptions = true,
+    version = "noema 0.1.0",
+    description = "A knowledge graph of the meaning in your AI-chat conversations.",
+    subcommands = {
+      DemoCommand.class,
+      ImportCommand.class,
+      QueryCommand.class,
+      StatsCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class NoemaCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The configured command line: what {@link Main} runs and what tests call {@code execute} on. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new NoemaCommand());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (System.getenv("NOEMA_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().println("noema: " + oneLine(e));
+      commandLine.getErr().flush();
+      return 1;
+    });
+    return cli;
+  }
+
+  /** One line that says what went wrong, for the failures a user can cause; a short class name otherwise. */
+  static String oneLine(Throwable e) {
+    if (e instanceof StoreException || e instanceof OntologyException || e instanceof StrictModeAbort
+        || e instanceof CommandFailure || e instanceof java.io.UncheckedIOException) {
+      return e.getMessage();
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message)
+        + " (set NOEMA_DEBUG=1 for the stack trace)";
+  }
+}

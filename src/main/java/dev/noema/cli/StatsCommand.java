@@ -1,0 +1,54 @@
+package dev.noema.cli;
+
+import dev.noema.kb.KnowledgeBase;
+import dev.noema.store.StoreStats;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code noema stats}: what the knowledge base holds. */
+@Command(name = "stats", mixinStandardHelpOptions = true, description = "Show what the knowledge base holds.")
+final class StatsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin KnowledgeBaseOptions kb;
+
+  static final String COUNTS = """
+      PREFIX noema: <https://w3id.org/noema/ontology#>
+      SELECT
+        (COUNT(DISTINCT ?conversation) AS ?conversations)
+        (COUNT(DISTINCT ?turn) AS ?turns)
+        (COUNT(DISTINCT ?participant) AS ?participants)
+      WHERE {
+        { ?conversation a noema:Conversation }
+        UNION { ?turn a noema:Turn }
+        UNION { ?turn2 noema:spokenBy ?participant }
+      }""";
+
+  static final String MEANING = """
+      PREFIX noema: <https://w3id.org/noema/ontology#>
+      SELECT ?type (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
+        ?entity a ?type .
+        FILTER(STRSTARTS(STR(?type), STR(noema:)))
+        FILTER(?type NOT IN (noema:Conversation, noema:Turn, noema:HumanParticipant, noema:AIAssistant,
+          noema:SystemParticipant, noema:SourceFile, noema:Attachment, noema:ExtractionActivity,
+          noema:AnalysisActivity, noema:ImportActivity, noema:Fact, noema:Grounding))
+      } GROUP BY ?type ORDER BY DESC(?entities) ?type""";
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KnowledgeBase base = kb.open()) {
+      StoreStats stats = base.store().stats();
+      out.printf("knowledge base: %s%n", base.store().location());
+      out.printf("named graphs: %d, quads: %d%n", stats.graphs(), stats.quads());
+      out.print(base.store().<String>select(COUNTS, java.util.Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.println("meaning layer:");
+      out.print(base.store().<String>select(MEANING, java.util.Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.flush();
+      return 0;
+    }
+  }
+}

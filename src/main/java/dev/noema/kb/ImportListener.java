@@ -1,0 +1,18 @@
+package dev.noema.kb;
+
+/**
+ * Follows an import as it runs (the CLI draws a progress bar with it). Called from the importing thread; must be
+ * quick.
+ */
+public interface ImportListener {
+  /** A file is about to be read; {@code bytes} is its size or -1. */
+  default void fileStarted(String source, String format, long bytes) {}
+
+  /** A conversation was read and handled; {@code turns} of it were read. */
+  default void conversationDone(String source, int turns) {}
+
+  /** A file was read to the end (or given up on). */
+  default void fileDone(FileReport report) {}
+
+  ImportListener NONE = new ImportListener() {};
+}

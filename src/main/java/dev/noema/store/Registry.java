@@ -1,0 +1,36 @@
+package dev.noema.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import dev.noema.ontology.Noema;
+
+/**
+ * The registry of named graphs: one named graph that records, for every other graph, the hash it was written with
+ * and when. Kept as RDF so that it lives in the same transaction as the graphs it describes.
+ */
+final class Registry {
+  private Registry() {}
+
+  static final Node GRAPH = NodeFactory.createURI(Noema.GRAPH + "registry");
+
+  static final String LIST_QUERY = "SELECT ?g ?hash ?modified WHERE { GRAPH <" + GRAPH.getURI() + "> { ?g <"
+      + Noema.contentHash.getURI() + "> ?hash . OPTIONAL { ?g <" + Noema.dcterms_modified.getURI()
+      + "> ?modified } } } ORDER BY STR(?g)";
+
+  static List<Triple> entry(Node graph, String hash, Instant modified) {
+    List<Triple> triples = new ArrayList<>(2);
+    triples.add(Triple.create(graph, Noema.contentHash, NodeFactory.createLiteralString(hash)));
+    triples.add(Triple.create(graph, Noema.dcterms_modified,
+        NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime)));
+    return triples;
+  }
+
+  static Instant parseTime(Node literal) {
+    return literal == null ? null : Instant.parse(literal.getLiteralLexicalForm());
+  }
+}
