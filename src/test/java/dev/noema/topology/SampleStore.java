@@ -3,6 +3,7 @@ package dev.noema.topology;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
+import dev.noema.store.GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,11 @@ final class SampleStore {
   private SampleStore() {}
 
   static InMemoryGraphStore load() {
+    return loadInto(new InMemoryGraphStore());
+  }
+
+  /** Writes the sample's named graphs into {@code store} and returns it. */
+  static <S extends GraphStore> S loadInto(S store) {
     Dataset dataset = DatasetFactory.create();
     try (InputStream in = SampleStore.class.getResourceAsStream("sample.trig")) {
       RDFDataMgr.read(dataset, in, Lang.TRIG);
@@ -31,7 +37,6 @@ final class SampleStore {
     List<GraphContent> graphs = new ArrayList<>();
     dataset.asDatasetGraph().listGraphNodes().forEachRemaining((Node g) -> graphs.add(
         new GraphContent(g, "test", dataset.asDatasetGraph().getGraph(g).find().toList())));
-    InMemoryGraphStore store = new InMemoryGraphStore();
     store.apply(new GraphChange(List.of(), List.of(), graphs));
     return store;
   }
