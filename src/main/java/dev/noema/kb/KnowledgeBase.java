@@ -3,6 +3,8 @@ package dev.noema.kb;
 import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.MojibakeRepair;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.prompt.GraphRetrieval;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.extract.StructuralExtractor;
 import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
@@ -25,6 +27,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final GraphStore store;
   private final OntologyModel ontology;
   private final ConversationFormats formats;
+  private GraphRetrieval retrieval;
 
   private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology) {
     this.config = config;
@@ -53,6 +56,19 @@ public final class KnowledgeBase implements AutoCloseable {
     String pipeline = "ontology=" + ontology.version() + ";extract=" + (request.extract() ? extraction.names() : "none");
     LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
     return importer.run(request, listener);
+  }
+
+  /**
+   * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's labels and embeds
+   * them with the in-process MiniLM model) and refreshed when the store has changed since.
+   */
+  public synchronized GraphRetrieval retrieval() {
+    if (retrieval == null) {
+      retrieval = new GraphRetrieval(store, ontology, new AllMiniLmL6V2QuantizedEmbeddingModel());
+    } else {
+      retrieval.refresh();
+    }
+    return retrieval;
   }
 
   public GraphStore store() {

@@ -69,10 +69,12 @@ final class NodeIndex {
   private final IndexSearcher searcher;
   private final EmbeddingModel embeddings;
   private final float[][] vectors;
+  private final boolean englishOnlyEmbeddings;
 
   NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings) {
     this.snapshot = snapshot;
     this.embeddings = embeddings;
+    this.englishOnlyEmbeddings = embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put("name_ru", new RussianAnalyzer());
     perField.put("text_ru", perField.get("name_ru"));
@@ -83,9 +85,23 @@ final class NodeIndex {
     perField.put("text_en", perField.get("name_en"));
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    // An interpretation says how a perspective understands a concept: the question "how does Kirill understand
+    // attention?" names the perspective's holder and words of the statement, so both must find it.
+    Map<Integer, List<Entity>> framing = new HashMap<>();
+    for (MeaningSnapshot.Item item : snapshot.items()) {
+      if (item.kind() == ContextFact.Kind.INTERPRETATION) {
+        framing.put(item.node(), List.of(snapshot.entities().get(item.subject()), snapshot.entities().get(item.object())));
+      }
+    }
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (Entity e : snapshot.entities()) {
-        writer.addDocument(document(e));
+        Document doc = document(e);
+        for (Entity frame : framing.getOrDefault(e.id(), List.of())) {
+          for (LangText t : frame.labels()) {
+            add(doc, "name_", t); // "Kirill's perspective on interpretation" names this node as much as its statement
+          }
+        }
+        writer.addDocument(doc);
       }
       writer.commit();
       this.searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -209,10 +225,11 @@ final class NodeIndex {
       f[0] += 1.0 / (RRF_K + rank + 1);
       f[1] = rank + 1;
     }
-    List<Integer> semantic = semantic(question);
+    double semanticWeight = semanticWeight(question);
+    List<Integer> semantic = semanticWeight == 0 ? List.of() : semantic(question);
     for (int rank = 0; rank < semantic.size(); rank++) {
       double[] f = fused.computeIfAbsent(semantic.get(rank), k -> new double[3]);
-      f[0] += 1.0 / (RRF_K + rank + 1);
+      f[0] += semanticWeight / (RRF_K + rank + 1);
       f[2] = rank + 1;
     }
     return fused.entrySet().stream()
@@ -225,6 +242,22 @@ final class NodeIndex {
               (int) e.getValue()[2]);
         })
         .toList();
+  }
+
+  /**
+   * How much the semantic ranking counts in the fusion. The in-process MiniLM was trained on English text: on a
+   * question mostly in another script its neighbours are close to noise (measured on the sample: it pushed the
+   * one interpretation that answers "Как Кирилл понимает внимание?" out of the seeds), so there it does not count.
+   * A provider's (multilingual) embedding model, when configured, counts fully.
+   */
+  private double semanticWeight(String question) {
+    if (!englishOnlyEmbeddings) {
+      return 1.0;
+    }
+    long letters = question.codePoints().filter(Character::isLetter).count();
+    long latin = question.codePoints()
+        .filter(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+    return letters == 0 || latin * 2 >= letters ? 1.0 : 0.0;
   }
 
   private List<Integer> lexical(String question) {
