@@ -42,8 +42,10 @@ public final class TurnChunker {
     }
   }
 
+  /** Loading an encoding takes about a second; it is immutable, so every chunker shares one. */
+  private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
   private final int budget;
-  private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private final Parser parser = Parser.builder()
       .extensions(List.of(TablesExtension.create()))
       .includeSourceSpans(IncludeSourceSpans.BLOCKS)
@@ -59,7 +61,7 @@ public final class TurnChunker {
 
   /** Tokens in {@code text}, by the estimate chunks are sized with. */
   public int tokens(String text) {
-    return encoding.countTokensOrdinary(text);
+    return ENCODING.countTokensOrdinary(text);
   }
 
   /** The chunks of {@code conversation}'s active branch, in turn order; empty when it has no such turn. */
