@@ -48,6 +48,8 @@ public final class ProviderStub implements AutoCloseable {
   public record Request(String path, Map<String, List<String>> headers, String body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.knuddels.jtokkit.api.Encoding TOKENS = com.knuddels.jtokkit.Encodings
+      .newLazyEncodingRegistry().getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
 
   private final Protocol protocol;
   private final HttpServer server;
@@ -132,10 +134,10 @@ public final class ProviderStub implements AutoCloseable {
     }
   }
 
-  /** The provider's response document around {@code content}; token counts are the request's length / 4. */
+  /** The provider's response document around {@code content}; tokens counted with o200k over the request body. */
   private String envelope(String content, String requestBody) {
-    int prompt = Math.max(1, requestBody.length() / 4);
-    int completion = Math.max(1, content.length() / 4);
+    int prompt = Math.max(1, TOKENS.countTokensOrdinary(requestBody));
+    int completion = Math.max(1, TOKENS.countTokensOrdinary(content));
     ObjectNode root = JSON.createObjectNode();
     switch (protocol) {
       case OPENAI -> {
