@@ -6,6 +6,10 @@ import dev.noema.kb.KnowledgeBase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.prompt.ContextRequest;
+import dev.noema.prompt.EvalQuestions;
+import dev.noema.prompt.Evaluator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code noema eval}: measures extraction (and, later, retrieval) without writing anything. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluate extraction against gold triples, or its stability across two runs.")
+    description = "Evaluate extraction (against gold triples, or its stability) and retrieval (on questions).")
 final class EvalCommand implements Callable<Integer> {
   /** What to measure; one or more. New measures (retrieval questions) join this group. */
   static final class Measures {
@@ -27,7 +31,17 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--stability", description = "Run extraction twice (LLM asked afresh) and report the Jaccard "
         + "similarity of the two triple sets.")
     boolean stability;
+
+    @Option(names = "--questions", paramLabel = "FILE",
+        description = "Score retrieval on questions (YAML or JSON: question, expected_facts, expected_turns): "
+            + "recall@budget and rank of the first hit; with a model configured, answer correctness with and "
+            + "without the graph (the model judges).")
+    Path questions;
   }
+
+  @Option(names = "--budget", defaultValue = "2000", paramLabel = "TOKENS",
+      description = "Context budget for --questions. Default: ${DEFAULT-VALUE}.")
+  int budget;
 
   @Spec CommandSpec spec;
   @Mixin LlmOptions llm;
@@ -47,12 +61,22 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (measures.gold == null && !measures.stability) {
-      throw new CommandFailure("nothing to measure: give --gold FILE or --stability");
+    if (measures.gold == null && !measures.stability && measures.questions == null) {
+      throw new CommandFailure("nothing to measure: give --gold FILE, --stability or --questions FILE");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KnowledgeBase base = llm.open(null)) {
+      if (measures.questions != null) {
+        ChatModel model = base.chatModel().orElse(null);
+        dev.noema.prompt.EvalReport retrieval = new Evaluator(base.retrieval(), model, model)
+            .run(EvalQuestions.read(measures.questions), ContextRequest.of("(each question)").withBudget(budget));
+        out.print(retrieval.table());
+        if (measures.gold == null && !measures.stability) {
+          out.flush();
+          return 0;
+        }
+      }
       EvalReport report;
       try {
         report = base.evaluate(new EvalRequest(conversation, extractor == null ? null : extractor.name(), offline,

@@ -1,6 +1,9 @@
 package dev.noema.kb;
 
+import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormats;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.llm.ChatModels;
 import dev.noema.conversation.MojibakeRepair;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.GraphRetrieval;
@@ -14,7 +17,14 @@ import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmException;
 import dev.noema.llm.LlmSettings;
 import dev.noema.llm.ResponseCache;
+import dev.noema.store.GraphChange;
 import dev.noema.store.GraphStore;
+import dev.noema.topology.DerivedMeasures;
+import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
+import java.time.Clock;
 import dev.noema.store.SparqlEndpointGraphStore;
 import dev.noema.store.Tdb2GraphStore;
 import java.nio.file.Path;
@@ -83,6 +93,22 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * Stores conversations that were not read from a file (a recorded {@code ask}), through the import pipeline: they
+   * are repaired, extracted and written whole, like any imported conversation.
+   */
+  public ImportReport record(String sourceName, List<Conversation> conversations) {
+    ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
+    String pipeline = "ontology=" + ontology.version() + ";extract=" + extraction.names();
+    return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline)
+        .runConversations(sourceName, conversations);
+  }
+
+  /** The chat model the configured LLM provider serves, or empty when none is configured. */
+  public Optional<ChatModel> chatModel() {
+    return llm().map(ChatModels::create);
+  }
+
+  /**
    * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's labels and embeds
    * them with the in-process MiniLM model) and refreshed when the store has changed since.
    */
@@ -93,6 +119,24 @@ public final class KnowledgeBase implements AutoCloseable {
       retrieval.refresh();
     }
     return retrieval;
+  }
+
+  /**
+   * The topology of the meaning layer (restricted by {@code filter}), ready for analysis; analyses run on first use
+   * and are cached in the returned object.
+   */
+  public Topology topology(TopologyFilter filter, TopologySettings settings) {
+    return new Topology(new MeaningGraphLoader(store, ontology).load(filter), settings);
+  }
+
+  /**
+   * Writes the centrality, cluster and bridge measures of {@code topology} into the derived named graph, replacing the
+   * previous analysis, with a PROV activity that records the parameters and filter: results are data, for SPARQL,
+   * Cypher and the web view.
+   */
+  public void saveMeasures(Topology topology, TopologyFilter filter) {
+    store.apply(GraphChange.put(new DerivedMeasures(topology, filter, ontology.version(), Clock.systemUTC())
+        .graph().content()));
   }
 
   /**

@@ -101,6 +101,41 @@ final class LogImporter {
     return new ImportReport(reports, (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * Imports conversations that did not come from a file (an exchange recorded by {@code noema ask --record}) through
+   * the same repair, hashing, extraction and transaction as a file's.
+   */
+  ImportReport runConversations(String sourceName, List<Conversation> conversations) {
+    long start = System.nanoTime();
+    Map<String, String> known = new HashMap<>();
+    for (GraphEntry entry : store.graphs()) {
+      known.put(entry.name().getURI(), entry.contentHash());
+    }
+    Batch batch = new Batch();
+    LogSource source = new LogSource() {
+      @Override
+      public String name() {
+        return sourceName;
+      }
+
+      @Override
+      public InputStream open() {
+        throw new UnsupportedOperationException("recorded conversations have no file");
+      }
+
+      @Override
+      public long size() {
+        return -1;
+      }
+    };
+    ImportRequest request = new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
+    FileSink sink = new FileSink(source, request, known, ImportListener.NONE, List.of(), batch);
+    conversations.forEach(sink::accept);
+    batch.flush();
+    return new ImportReport(List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
   /** One file's report, or null for an archive entry that is not a log at all. */
   private FileReport importFile(LogSource source, ImportRequest request, Map<String, String> known,
       ImportListener listener, List<GraphChange> strictChanges, Batch batch) {
