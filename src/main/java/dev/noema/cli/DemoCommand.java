@@ -4,6 +4,12 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.prompt.ContextRequest;
+import dev.noema.prompt.GraphContext;
+import dev.noema.topology.TableRenderer;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +66,22 @@ final class DemoCommand implements Callable<Integer> {
       }
       section(out, "4. Every fact is grounded in a quote (noema query evidence)");
       table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
+
+      section(out, "5. The topology of meaning (noema explore shape, perspectives architecture)");
+      Topology topology = base.topology(TopologyFilter.NONE, TopologySettings.DEFAULT);
+      TableRenderer tables = new TableRenderer(60, 8);
+      out.println(tables.render(topology.shape()));
+      out.println(tables.render(topology.perspectives(base.store(), "architecture")));
+      base.saveMeasures(topology, TopologyFilter.NONE);
+      out.println("(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
+
+      section(out, "6. Graph-augmented prompting (noema context / noema ask)");
+      String question = "Как Кирилл понимает внимание?";
+      GraphContext context = base.retrieval().context(ContextRequest.of(question).withBudget(700));
+      out.println(context.text());
+      out.println(base.chatModel().isPresent()
+          ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
+          : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
       out.flush();
       return report.hasProblems() ? 1 : 0;
     }
