@@ -37,9 +37,9 @@ import java.util.function.UnaryOperator;
  */
 final class LogImporter {
   /** Triples per transaction before a batch is committed. */
-  private static final int BATCH_TRIPLES = 100_000;
+  private static final int BATCH_TRIPLES = 250_000;
   /** Longest time between commits, so that an interrupted import keeps most of what it read. */
-  private static final long BATCH_MILLIS = 2_000;
+  private static final long BATCH_MILLIS = 10_000;
 
   private final GraphStore store;
   private final ConversationFormats formats;
