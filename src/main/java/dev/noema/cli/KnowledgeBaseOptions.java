@@ -2,7 +2,10 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.server.ServerFile;
+import dev.noema.store.SparqlEndpointGraphStore;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the knowledge base is: shared by every command that opens one. */
@@ -24,7 +27,26 @@ final class KnowledgeBaseOptions {
     return new KnowledgeBaseConfig(data, endpoint, ontology);
   }
 
+  /**
+   * Opens the knowledge base: through the running {@code noema serve} that holds the folder when there is one (TDB2
+   * locks its folder to one process), else directly.
+   */
   KnowledgeBase open() {
+    if (endpoint == null) {
+      Optional<ServerFile> server = ServerFile.live(data);
+      if (server.isPresent()) {
+        return KnowledgeBase.open(config(),
+            SparqlEndpointGraphStore.connect(server.get().datasetUrl(), server.get().secret()));
+      }
+    }
     return KnowledgeBase.open(config());
+  }
+
+  /** For commands that need the folder itself: one line naming the server that holds it, if one does. */
+  void requireNotServed() {
+    ServerFile.live(data).ifPresent(server -> {
+      throw new CommandFailure("the knowledge base is served by noema serve (PID " + server.pid() + ") at "
+          + server.url() + "; stop it or use its API");
+    });
   }
 }

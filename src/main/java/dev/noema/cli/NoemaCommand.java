@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class NoemaCommand implements Runnable {

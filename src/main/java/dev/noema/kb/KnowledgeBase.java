@@ -47,6 +47,15 @@ public final class KnowledgeBase implements AutoCloseable {
     return new KnowledgeBase(config, store, ontology);
   }
 
+  /**
+   * Opens the knowledge base over a store the caller has opened (e.g. the SPARQL endpoint of a running {@code noema
+   * serve}); closing the knowledge base closes the store.
+   */
+  public static KnowledgeBase open(KnowledgeBaseConfig config, GraphStore store) {
+    OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
+    return new KnowledgeBase(config, store, ontology);
+  }
+
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
     ExtractionStep extraction = new ExtractionStep(ontology, List.of(new StructuralExtractor(ontology)));
