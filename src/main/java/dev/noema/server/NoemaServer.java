@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ServerConnector;
@@ -80,7 +81,8 @@ public final class NoemaServer implements AutoCloseable {
     fuseki = FusekiServer.create()
         .port(settings.port())
         .add(DATASET_PATH, store.dataset(), true)
-        .registerOperation(Operation.Query, new LimitedQueryService(settings.resultLimit()))
+        .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+            new LimitedQueryService(settings.resultLimit()))
         .enablePing(false).enableStats(false).enableMetrics(false).enableTasks(false).enableCompact(false)
         .enableCors(false)
         .addFilter("/*", new AccessFilter(policy, settings.corsOrigin()))
