@@ -64,7 +64,7 @@ async function loadGraph() {
     hideEdgesOnViewport: large,
     style: [
       { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', shape: 'data(shape)',
-        'background-color': 'data(colour)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': 6 } },
+        'background-color': 'data(colour)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 8 : 0 } },
       { selector: 'edge', style: { width: 1, 'line-color': '#bbb', 'curve-style': 'haystack', opacity: 0.7 } },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#222' } },
       { selector: '.path', style: { 'line-color': '#e15759', width: 4, 'border-width': 3, 'border-color': '#e15759', opacity: 1 } },
@@ -78,7 +78,11 @@ async function loadGraph() {
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
   fillFilters(graph);
   $('counts').textContent = graph.nodes.length + ' nodes, ' + graph.edges.length + ' edges';
-  document.body.dataset.graphLoaded = 'true';
+  // After the first frame with the laid-out graph: what a person waits for (the benchmark reads it).
+  requestAnimationFrame(() => {
+    document.body.dataset.loadedMs = String(Math.round(performance.now()));
+    document.body.dataset.graphLoaded = 'true';
+  });
 }
 
 function fillFilters(graph) {
@@ -323,5 +327,9 @@ async function start() {
   }
   await Promise.all([loadGraph(), loadConversations()]);
 }
+
+// For tests and the console of the browser's developer tools.
+window.cyNodes = () => (state.cy ? state.cy.nodes().length : 0);
+window.focusedNode = () => (state.cy ? (state.cy.nodes('.focus').first().id() || null) : null);
 
 start().catch((error) => { $('counts').textContent = 'error: ' + error.message; });

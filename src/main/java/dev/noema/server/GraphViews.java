@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,8 @@ final class GraphViews {
   GraphViews(KnowledgeBase kb) {
     this.kb = kb;
     this.ontology = kb.ontology();
-    for (String name : List.of("nodes", "edges", "interpretation-edges", "node-conversations", "entity-labels",
+    for (String name : List.of("node-types", "node-labels", "node-ranks", "node-clusters", "relation",
+        "interpretation-edges", "node-conversations", "entity-labels",
         "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns")) {
       queries.put(name, resource("queries/" + name + ".rq"));
     }
@@ -79,27 +81,21 @@ final class GraphViews {
   /** The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges). */
   GraphView graph() {
     Map<String, String> types = new LinkedHashMap<>();
-    Map<String, String> labels = new LinkedHashMap<>();
-    Map<String, Double> ranks = new LinkedHashMap<>();
-    Map<String, Integer> clusters = new LinkedHashMap<>();
-    rows("nodes", Map.of(), row -> {
-      String type = row.getResource("type").getURI();
-      if (!isNode(type)) {
-        return;
-      }
-      String id = row.getResource("e").getURI();
-      // The most specific class wins: it has the longest chain of super-classes.
-      types.merge(id, type, (a, b) -> ontology.superClassesOf(b).size() > ontology.superClassesOf(a).size() ? b : a);
-      if (row.contains("label")) {
-        labels.putIfAbsent(id, row.getLiteral("label").getLexicalForm());
-      }
-      if (row.contains("pageRank")) {
-        ranks.put(id, row.getLiteral("pageRank").getDouble());
-      }
-      if (row.contains("cluster")) {
-        clusters.put(id, row.getLiteral("cluster").getInt());
+    Map<String, ClassInfo> classes = new HashMap<>();
+    rows("node-types", Map.of(), row -> {
+      ClassInfo type = classes.computeIfAbsent(row.getResource("type").getURI(), this::classInfo);
+      if (type.node()) {
+        // The most specific class wins: it has the longest chain of super-classes.
+        types.merge(row.getResource("e").getURI(), type.iri(),
+            (a, b) -> classes.get(b).depth() > classes.get(a).depth() ? b : a);
       }
     });
+    Map<String, String> labels = new HashMap<>();
+    rows("node-labels", Map.of(), row -> labels.putIfAbsent(row.getResource("e").getURI(), text(row, "value")));
+    Map<String, Double> ranks = new HashMap<>();
+    rows("node-ranks", Map.of(), row -> ranks.put(row.getResource("e").getURI(), row.getLiteral("value").getDouble()));
+    Map<String, Integer> clusters = new HashMap<>();
+    rows("node-clusters", Map.of(), row -> clusters.put(row.getResource("e").getURI(), row.getLiteral("value").getInt()));
     Map<String, Set<String>> conversations = new TreeMap<>();
     Set<String> allConversations = new TreeSet<>();
     rows("node-conversations", Map.of(), row -> {
@@ -119,16 +115,17 @@ final class GraphViews {
     relationIris.remove(Noema.fromPerspective.getURI());
     List<GraphEdge> edges = new ArrayList<>();
     Set<String> relations = new TreeSet<>();
-    rows("edges", Map.of(), row -> {
-      String s = row.getResource("s").getURI();
-      String p = row.getResource("p").getURI();
-      String o = row.getResource("o").getURI();
-      if (relationIris.contains(p) && types.containsKey(s) && types.containsKey(o) && !s.equals(o)) {
-        String relation = localName(p);
-        edges.add(new GraphEdge(s, o, relation));
-        relations.add(relation);
-      }
-    });
+    for (String p : relationIris) {
+      String relation = localName(p);
+      rows("relation", Map.of("p", NodeFactory.createURI(p)), row -> {
+        String s = row.getResource("s").getURI();
+        String o = row.getResource("o").getURI();
+        if (types.containsKey(s) && types.containsKey(o) && !s.equals(o)) {
+          edges.add(new GraphEdge(s, o, relation));
+          relations.add(relation);
+        }
+      });
+    }
     String interprets = localName(Noema.interprets.getURI());
     rows("interpretation-edges", Map.of(), row -> {
       String p = row.getResource("perspective").getURI();
@@ -139,7 +136,7 @@ final class GraphViews {
       }
     });
     List<GraphNode> nodes = new ArrayList<>();
-    types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, localName(id)), kind(type),
+    types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, localName(id)), classes.get(type).kind(),
         localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())))));
     return new GraphView(nodes, edges, List.copyOf(relations), List.copyOf(allConversations));
   }
@@ -225,9 +222,13 @@ final class GraphViews {
     return new ConversationView(id, title, turns);
   }
 
-  private boolean isNode(String type) {
-    return ontology.isSubClassOf(type, Noema.MeaningEntity.getURI())
+  /** What the map needs to know of a class, computed once per class and request. */
+  private record ClassInfo(String iri, boolean node, String kind, int depth) {}
+
+  private ClassInfo classInfo(String type) {
+    boolean node = ontology.isSubClassOf(type, Noema.MeaningEntity.getURI())
         && !ontology.isSubClassOf(type, Noema.Interpretation.getURI());
+    return new ClassInfo(type, node, kind(type), ontology.superClassesOf(type).size());
   }
 
   /** The shape class of the page: modules and consensus, perspectives, persons, concepts, everything else. */
