@@ -250,7 +250,16 @@ async function openConversation(id, focusIndex) {
   const flow = $('flow');
   flow.textContent = '';
   api('/api/explore/flow?conversation=' + encodeURIComponent(id))
-    .then((f) => { flow.textContent = JSON.stringify(f); })
+    .then((f) => {
+      // The flow view: per turn, the concepts that enter and how the graph so far grows.
+      flow.appendChild(el('h3', 'Flow'));
+      const list = flow.appendChild(el('ol'));
+      const name = (x) => (x && typeof x === 'object' ? (x.label || x.iri || '') : String(x));
+      (f.steps || []).forEach((step) => {
+        list.appendChild(el('li', (step.speaker || 'turn') + ' ' + step.index + ': +' + (step.introduced || []).map(name).join(', ')
+          + ' · revisited ' + (step.revisited || []).length + ' · ' + step.vertices + ' concepts, ' + step.components + ' components'));
+      });
+    })
     .catch((e) => { flow.textContent = 'Flow view: ' + e.message; });
   if (focusIndex !== undefined && focusIndex !== null) {
     const target = $('turn-' + focusIndex);

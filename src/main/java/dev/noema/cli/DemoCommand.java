@@ -54,9 +54,46 @@ final class DemoCommand implements Callable<Integer> {
       out.print(base.store().<String>select(TURNS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
       out.print(base.store().<String>select(QueryCommand.NamedQueries.text("sparql", "repairs"), Map.of(),
           rs -> QueryCommand.render(rs, OutputFormat.table)));
+      section(out, "3. The meaning graph (structural extractor): modules, perspectives, analogies");
+      for (String name : List.of("modules", "interpretations", "analogies")) {
+        table(out, base, QueryCommand.NamedQueries.text("sparql", name), 12);
+      }
+      section(out, "4. Every fact is grounded in a quote (noema query evidence)");
+      table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
       out.flush();
       return report.hasProblems() ? 1 : 0;
     }
+  }
+
+  /** Prints the first {@code rows} rows of a query's results, with long cells cut, and how many rows there were. */
+  static void table(PrintWriter out, KnowledgeBase base, String sparql, int rows) {
+    String text = base.store().<String>select(sparql, Map.of(), rs -> {
+      org.apache.jena.query.ResultSetRewindable all = org.apache.jena.query.ResultSetFactory.makeRewindable(rs);
+      int total = all.size();
+      all.reset();
+      org.apache.jena.sparql.exec.RowSet limited = org.apache.jena.sparql.exec.RowSetStream.create(
+          all.getResultVars().stream().map(org.apache.jena.sparql.core.Var::alloc).toList(),
+          java.util.stream.Stream.generate(() -> all.hasNext() ? all.nextBinding() : null)
+              .takeWhile(java.util.Objects::nonNull).limit(rows)
+              .map(b -> shorten(b)).iterator());
+      String rendered = QueryCommand.render(org.apache.jena.query.ResultSet.adapt(limited), OutputFormat.table);
+      return rendered + (total > rows ? "(" + total + " rows, " + rows + " shown)\n" : "");
+    });
+    out.print(text);
+  }
+
+  /** Cuts long literals so that a table fits a terminal. */
+  private static org.apache.jena.sparql.engine.binding.Binding shorten(org.apache.jena.sparql.engine.binding.Binding b) {
+    org.apache.jena.sparql.engine.binding.BindingBuilder builder = org.apache.jena.sparql.engine.binding.Binding.builder();
+    b.forEach((v, n) -> {
+      if (n.isLiteral() && n.getLiteralLexicalForm().length() > 70) {
+        String cut = n.getLiteralLexicalForm().substring(0, 67).replaceAll("\\s+", " ") + "...";
+        builder.add(v, org.apache.jena.graph.NodeFactory.createLiteralString(cut));
+      } else {
+        builder.add(v, n);
+      }
+    });
+    return builder.build();
   }
 
   static void section(PrintWriter out, String title) {

@@ -2,6 +2,7 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.llm.LlmSettings;
 import dev.noema.server.ServerFile;
 import dev.noema.store.SparqlEndpointGraphStore;
 import java.nio.file.Path;
@@ -32,14 +33,19 @@ final class KnowledgeBaseOptions {
    * locks its folder to one process), else directly.
    */
   KnowledgeBase open() {
+    return open(LlmSettings.NONE);
+  }
+
+  /** As {@link #open()}, with an LLM configured by {@code flags} over the environment over noema.yaml. */
+  KnowledgeBase open(LlmSettings flags) {
     if (endpoint == null) {
       Optional<ServerFile> server = ServerFile.live(data);
       if (server.isPresent()) {
         return KnowledgeBase.open(config(),
-            SparqlEndpointGraphStore.connect(server.get().datasetUrl(), server.get().secret()));
+            SparqlEndpointGraphStore.connect(server.get().datasetUrl(), server.get().secret()), flags, System.getenv());
       }
     }
-    return KnowledgeBase.open(config());
+    return KnowledgeBase.open(config(), flags, System.getenv());
   }
 
   /** For commands that need the folder itself: one line naming the server that holds it, if one does. */

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ContextCommand.class,
+      ExtractCommand.class,
+      EvalCommand.class,
+      OntologyCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -46,7 +50,8 @@ public final class NoemaCommand implements Runnable {
   /** One line that says what went wrong, for the failures a user can cause; a short class name otherwise. */
   static String oneLine(Throwable e) {
     if (e instanceof StoreException || e instanceof OntologyException || e instanceof StrictModeAbort
-        || e instanceof CommandFailure || e instanceof java.io.UncheckedIOException) {
+        || e instanceof CommandFailure || e instanceof java.io.UncheckedIOException
+        || e instanceof dev.noema.llm.LlmException) {
       return e.getMessage();
     }
     String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");

@@ -100,11 +100,13 @@ public final class Noema {
   public static final Node degree = term("degree");
   public static final Node cluster = term("cluster");
   public static final Node isBridge = term("isBridge");
+  public static final Node parameter = term("parameter");
 
   // Reused vocabularies
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
   public static final Node prov_wasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
   public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");
   public static final Node prov_generatedAtTime = NodeFactory.createURI(PROV + "generatedAtTime");

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.store.QuerySyntaxException;
 import dev.noema.store.StoreException;
+import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyException;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.UnknownConceptException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +80,7 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  /** The explore views of {@code noema explore}; served once the topology package is on the classpath. */
+  /** The explore views of the topology package, by name. */
   static final List<String> EXPLORE_VIEWS =
       List.of("centres", "clusters", "bridges", "path", "around", "perspectives", "flow", "shape");
 
@@ -104,7 +109,7 @@ final class ApiServlet extends HttpServlet {
         new Route("POST", "/api/import", this::upload),
         new Route("GET", "/api/jobs/{id}", call -> jobs.get(call.pathParams().get(0))
             .orElseThrow(() -> new ApiError(404, "no job " + call.pathParams().get(0)))),
-        new Route("GET", "/api/explore/{view}", call -> explore(call.pathParams().get(0))),
+        new Route("GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
         new Route("POST", "/api/context", call -> notYet("context retrieval", "the prompt package")),
         new Route("POST", "/api/ask", call -> notYet("ask", "the prompt package")));
   }
@@ -150,6 +155,11 @@ final class ApiServlet extends HttpServlet {
       Json.error(response, 500, e.getMessage());
     } catch (ServletException | IllegalStateException e) {
       Json.error(response, 400, "cannot read the request: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug, not the caller's fault: one line for the client, the stack trace for the server's log.
+      log("internal error on " + path, e);
+      Json.error(response, 500, "internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
   }
 
@@ -162,7 +172,7 @@ final class ApiServlet extends HttpServlet {
     status.put("maxUploadBytes", settings.maxUploadBytes());
     status.put("queryTimeoutMillis", settings.queryTimeoutMillis());
     status.put("resultLimit", settings.resultLimit());
-    status.put("features", Map.of("cypher", false, "explore", false, "context", false, "ask", false));
+    status.put("features", Map.of("cypher", false, "explore", true, "context", false, "ask", false));
     var stats = kb.store().stats();
     status.put("graphs", stats.graphs());
     status.put("quads", stats.quads());
@@ -180,11 +190,46 @@ final class ApiServlet extends HttpServlet {
     throw new ApiError(501, what + " is not available in this build yet (it arrives with " + lands + ")");
   }
 
-  private static Object explore(String view) {
+  /** The explore views, computed by the topology package on the meaning graph seen through the call's filters. */
+  private Object explore(Call call, String view) {
     if (!EXPLORE_VIEWS.contains(view)) {
       throw new ApiError(404, "no explore view '" + view + "' (one of " + String.join(", ", EXPLORE_VIEWS) + ")");
     }
-    return notYet("explore " + view, "the topology package");
+    TopologyFilter filter = TopologyFilter.NONE;
+    String conversation = call.request().getParameter("conversation");
+    if (conversation != null && !conversation.isBlank() && !view.equals("flow")) {
+      filter = filter.withConversation(conversation);
+    }
+    String perspective = call.request().getParameter("perspective");
+    if (perspective != null && !perspective.isBlank()) {
+      filter = filter.withPerspective(perspective);
+    }
+    try {
+      Topology topology = new Topology(new MeaningGraphLoader(kb.store(), kb.ontology()).load(filter));
+      return switch (view) {
+        case "centres" -> topology.centres();
+        case "clusters" -> topology.clusters();
+        case "bridges" -> topology.bridges();
+        case "shape" -> topology.shape();
+        case "path" -> topology.path(call.param("from"), call.param("to"), intParam(call, "alternatives", 2));
+        case "around" -> topology.around(call.param("concept"), intParam(call, "hops", 1));
+        case "perspectives" -> topology.perspectives(kb.store(), call.param("concept"));
+        default -> topology.flow(call.param("conversation"));
+      };
+    } catch (UnknownConceptException e) {
+      throw new ApiError(404, e.getMessage());
+    } catch (TopologyException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+  }
+
+  private static int intParam(Call call, String name, int fallback) {
+    String value = call.request().getParameter(name);
+    try {
+      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "query parameter '" + name + "' must be a whole number, not '" + value + "'");
+    }
   }
 
   /** The query text of a console call: a raw body of {@code rawType}, a JSON {@code {"query": ...}} or a form. */

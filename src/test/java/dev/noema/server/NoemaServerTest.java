@@ -159,10 +159,24 @@ class NoemaServerTest {
   void not_yet_wired_features_answer_501_with_a_reason() throws Exception {
     HttpResponse<String> cypher = postJson("/api/cypher", Map.of("query", "MATCH (n) RETURN n"), null);
     assertEquals(501, cypher.statusCode());
-    assertEquals(501, get("/api/explore/centres").statusCode());
     assertEquals(404, get("/api/explore/nonsense").statusCode());
     assertEquals(501, postJson("/api/context", Map.of("question", "q"), null).statusCode());
     assertEquals(501, postJson("/api/ask", Map.of("question", "q"), null).statusCode());
+  }
+
+  @Test
+  void explore_views_come_from_the_topology_package() throws Exception {
+    for (String view : List.of("centres", "clusters", "bridges", "shape")) {
+      assertEquals(200, get("/api/explore/" + view).statusCode(), view);
+    }
+    assertTrue(getJson("/api/explore/centres").toString().contains("RECURSIA"));
+    assertTrue(getJson("/api/explore/path?from=RECURSIA&to=INSIGHT").toString().contains("INSIGHT"));
+    assertEquals(200, get("/api/explore/around?concept=RECURSIA&hops=1").statusCode());
+    assertEquals(200, get("/api/explore/perspectives?concept=architecture").statusCode());
+    HttpResponse<String> unknown = get("/api/explore/around?concept=RECURSA");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("RECURSIA"), "did you mean: " + unknown.body());
+    assertEquals(400, get("/api/explore/around?concept=RECURSIA&hops=many").statusCode());
   }
 
   @Test

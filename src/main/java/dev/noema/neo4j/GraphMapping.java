@@ -1,0 +1,168 @@
+package dev.noema.neo4j;
+
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import dev.noema.ontology.OntologyModel.OntClass;
+import dev.noema.ontology.OntologyModel.OntProperty;
+import dev.noema.ontology.OntologyModel.PropertyKind;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * How the ontology maps to the property graph, derived from {@link OntologyModel} at run time (no table of labels is
+ * written by hand):
+ *
+ * <ul>
+ *   <li>a class becomes a node label, its local name; a node carries the labels of its classes and of all their
+ *       super-classes in the ontology's namespace, plus {@link #RESOURCE} on every projected node;
+ *   <li>a datatype property becomes a node property named by its local name;
+ *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without a trailing word
+ *       that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code NEXT}, {@code hasTurn} {@code HAS_TURN});
+ *   <li>resources typed as reifications, annotations, their targets and selectors, or activities ({@code rdf:Statement},
+ *       {@code oa:Annotation}, {@code oa:SpecificResource}, {@code oa:TextQuoteSelector}, {@code prov:Activity} and their
+ *       sub-classes) are not nodes: what matters of them is folded onto relationships.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class GraphMapping {
+  /** The label every projected node carries; {@code iri} is unique under it. */
+  public static final String RESOURCE = "Resource";
+  /** The label of the bookkeeping nodes that record which named graph was synced with which hash. */
+  public static final String SYNCED_GRAPH = "SyncedGraph";
+
+  private final OntologyModel ontology;
+  private final Map<String, List<String>> labelsByClass = new LinkedHashMap<>();
+  private final Set<String> foldedClasses = new TreeSet<>();
+  private final Map<String, String> relationshipTypes = new LinkedHashMap<>();
+  private final Map<String, String> propertyNames = new LinkedHashMap<>();
+
+  public GraphMapping(OntologyModel ontology) {
+    this.ontology = ontology;
+    // Built here, not in a static initialiser: Jena's vocabulary must not be touched before Jena has initialised.
+    Set<String> foldedRoots = Set.of(
+        RDF.Statement.getURI(), Noema.oa_Annotation.getURI(), Noema.oa_SpecificResource.getURI(),
+        Noema.oa_TextQuoteSelector.getURI(), Noema.prov_Activity.getURI());
+    for (OntClass c : ontology.classes()) {
+      List<String> supers = ontology.superClassesOf(c.iri());
+      labelsByClass.put(c.iri(), supers.stream()
+          .filter(iri -> iri.startsWith(ontology.namespace()))
+          .map(iri -> iri.substring(ontology.namespace().length()))
+          .distinct().toList());
+      if (supers.stream().anyMatch(foldedRoots::contains)) {
+        foldedClasses.add(c.iri());
+      }
+    }
+    foldedClasses.addAll(foldedRoots);
+    for (OntProperty p : ontology.properties()) {
+      if (p.kind() == PropertyKind.OBJECT) {
+        relationshipTypes.put(p.iri(), relationshipType(p));
+      } else if (p.kind() == PropertyKind.DATATYPE) {
+        propertyNames.put(p.iri(), p.localName());
+      }
+    }
+  }
+
+  /** The ontology this mapping was derived from. */
+  public OntologyModel ontology() {
+    return ontology;
+  }
+
+  /**
+   * The node labels for a resource of these types: each ontology class with its super-classes, sorted; types outside
+   * the ontology's namespace add nothing. {@link #RESOURCE} is not included.
+   */
+  public Set<String> labels(Collection<String> typeIris) {
+    Set<String> labels = new TreeSet<>();
+    for (String type : typeIris) {
+      labels.addAll(labelsByClass.getOrDefault(type, List.of()));
+    }
+    return labels;
+  }
+
+  /** Every label a class of the ontology can give, sorted: the ones a refresh removes before setting the current. */
+  public Set<String> allLabels() {
+    Set<String> all = new TreeSet<>();
+    labelsByClass.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Whether a resource of these types is folded onto relationships instead of being a node. */
+  public boolean folded(Collection<String> typeIris) {
+    return typeIris.stream().anyMatch(foldedClasses::contains);
+  }
+
+  /** The relationship type of an object property of the ontology, or empty for any other IRI. */
+  public Optional<String> relationshipType(String propertyIri) {
+    return Optional.ofNullable(relationshipTypes.get(propertyIri));
+  }
+
+  /** The node property name of a datatype property of the ontology, or empty for any other IRI. */
+  public Optional<String> propertyName(String propertyIri) {
+    return Optional.ofNullable(propertyNames.get(propertyIri));
+  }
+
+  /** The node property name of a datatype property the code must name, such as {@code noema:text}. */
+  public String propertyName(org.apache.jena.graph.Node property) {
+    return propertyName(property.getURI()).orElseThrow(
+        () -> new IllegalArgumentException(property + " is not a datatype property of the ontology"));
+  }
+
+  /**
+   * The whole mapping as a Markdown table (classes, then object properties, then datatype properties, each in IRI
+   * order), for the README and {@code noema} help.
+   */
+  public String markdownTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| Ontology term | Kind | Neo4j |\n|---|---|---|\n");
+    out.append("| any projected resource | node | `:").append(RESOURCE).append(" {iri}` (unique), `graphs` |\n");
+    out.append("| `rdfs:label` | label | `label` (English or untagged first), `label_<lang>` per language |\n");
+    labelsByClass.forEach((iri, labels) -> {
+      if (!foldedClasses.contains(iri)) {
+        out.append("| `noema:").append(local(iri)).append("` | class | `:")
+            .append(String.join(":", labels)).append("` |\n");
+      }
+    });
+    relationshipTypes.forEach((iri, type) -> out.append("| `noema:").append(local(iri))
+        .append("` | object property | `[:").append(type).append("]` |\n"));
+    propertyNames.forEach((iri, name) -> out.append("| `noema:").append(local(iri))
+        .append("` | datatype property | `.").append(name).append("` |\n"));
+    foldedClasses.stream().filter(iri -> iri.startsWith(ontology.namespace())).forEach(iri -> out.append("| `noema:")
+        .append(local(iri)).append("` | folded | `confidence`, `turns`, `conversations`, `extractor` on relationships |\n"));
+    return out.toString();
+  }
+
+  /** Orders label sets by their sorted names, so that statements run in a stable order. */
+  static int compareLabelSets(Set<String> a, Set<String> b) {
+    return String.join(":", a).compareTo(String.join(":", b));
+  }
+
+  private String local(String iri) {
+    return iri.substring(ontology.namespace().length());
+  }
+
+  /** {@code nextTurn} with domain {@code Turn} gives {@code NEXT}; {@code hasTurn} gives {@code HAS_TURN}. */
+  private String relationshipType(OntProperty p) {
+    String name = p.localName();
+    if (p.domain() != null && p.domain().startsWith(ontology.namespace())) {
+      String domain = local(p.domain());
+      if (name.endsWith(domain) && name.length() > domain.length()) {
+        name = name.substring(0, name.length() - domain.length());
+      }
+    }
+    return upperSnake(name);
+  }
+
+  /** {@code relatedTo} gives {@code RELATED_TO}; {@code isBridge} {@code IS_BRIDGE}; {@code llmProvider} {@code LLM_PROVIDER}. */
+  static String upperSnake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        .toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.noema.neo4j;
+
+import dev.noema.ontology.Noema;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.datatypes.DatatypeFormatException;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+
+/**
+ * Turns the triples of one named graph into node and relationship rows, following a {@link GraphMapping}. Pure: no
+ * I/O, no state between calls; thread-safe.
+ *
+ * <p>A node's property has one value: when the triples give several, the least in lexical order is kept, so that the
+ * same triples always give the same rows.
+ */
+final class Projector {
+  /** Placeholder for an unknown turn, conversation or extractor in the per-graph lists (lists cannot hold null). */
+  static final String NONE = "";
+  /** Placeholder for an unknown confidence in the per-graph list. */
+  static final double NO_CONFIDENCE = -1;
+  /** Key of an untagged rdfs:label while a node is built; not a valid property name, so it never leaks out. */
+  private static final String UNTAGGED_LABEL = "label ";
+
+  /** A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}) and properties. */
+  record NodeRow(String iri, Set<String> labels, Map<String, Object> props) {}
+
+  /** A relationship as one graph states it, with what the graph's reified fact says about it. */
+  record RelRow(String type, String start, String end, String turn, String extractor, double confidence) {}
+
+  /** The rows of one graph, nodes and relationships each in a stable order. */
+  record Rows(List<NodeRow> nodes, List<RelRow> relationships) {}
+
+  private final GraphMapping mapping;
+
+  Projector(GraphMapping mapping) {
+    this.mapping = mapping;
+  }
+
+  Rows project(Node graphName, List<Triple> triples) {
+    Map<Node, List<Triple>> bySubject = new HashMap<>();
+    Map<Node, Set<String>> types = new HashMap<>();
+    for (Triple t : triples) {
+      bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
+      if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI()) {
+        types.computeIfAbsent(t.getSubject(), k -> new TreeSet<>()).add(t.getObject().getURI());
+      }
+    }
+    Map<List<Node>, Fact> facts = facts(bySubject, types);
+
+    Map<String, NodeRow> nodes = new TreeMap<>();
+    Map<String, RelRow> relationships = new TreeMap<>();
+    for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
+      Node subject = e.getKey();
+      if (!isNode(subject, graphName, types)) {
+        continue;
+      }
+      nodes.put(subject.getURI(), node(subject.getURI(), e.getValue()));
+      for (Triple t : e.getValue()) {
+        Node object = t.getObject();
+        String type = mapping.relationshipType(t.getPredicate().getURI()).orElse(null);
+        if (type == null || !isNode(object, graphName, types)) {
+          continue;
+        }
+        // A placeholder until (unless) the object's own triples replace it.
+        nodes.putIfAbsent(object.getURI(), new NodeRow(object.getURI(), Set.of(), Map.of()));
+        Fact fact = facts.getOrDefault(List.of(subject, t.getPredicate(), object), Fact.NONE);
+        relationships.put(type + ' ' + subject.getURI() + ' ' + object.getURI(),
+            new RelRow(type, subject.getURI(), object.getURI(), fact.turn, fact.extractor, fact.confidence));
+      }
+    }
+    return new Rows(List.copyOf(nodes.values()), List.copyOf(relationships.values()));
+  }
+
+  /** The node for a resource from the triples about it (its types, labels and literal properties). */
+  NodeRow node(String iri, List<Triple> aboutIt) {
+    Set<String> types = new TreeSet<>();
+    Map<String, Node> chosen = new TreeMap<>();
+    for (Triple t : aboutIt) {
+      Node p = t.getPredicate();
+      Node o = t.getObject();
+      if (p.equals(RDF.Nodes.type) && o.isURI()) {
+        types.add(o.getURI());
+      } else if (o.isLiteral()) {
+        String name = p.equals(RDFS.Nodes.label) ? labelName(o)
+            : mapping.propertyName(p.getURI()).orElse(null);
+        if (name != null) {
+          chosen.merge(name, o, (a, b) -> a.getLiteralLexicalForm().compareTo(b.getLiteralLexicalForm()) <= 0 ? a : b);
+        }
+      }
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    String label = preferredLabel(chosen);
+    if (label != null) {
+      props.put("label", label);
+    }
+    chosen.forEach((name, literal) -> props.put(name, value(literal)));
+    return new NodeRow(iri, mapping.labels(types), props);
+  }
+
+  private boolean isNode(Node n, Node graphName, Map<Node, Set<String>> types) {
+    return n.isURI() && !n.equals(graphName) && !mapping.folded(types.getOrDefault(n, Set.of()));
+  }
+
+  private static String labelName(Node literal) {
+    String lang = literal.getLiteralLanguage();
+    return lang.isEmpty() ? UNTAGGED_LABEL : "label_" + lang.toLowerCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /**
+   * English first, then untagged, then the first language in order. Removes the untagged label from {@code chosen}:
+   * it has no property of its own beside {@code label}.
+   */
+  private static String preferredLabel(Map<String, Node> chosen) {
+    Node untagged = chosen.remove(UNTAGGED_LABEL);
+    Node pick = chosen.get("label_en");
+    pick = pick != null ? pick : untagged;
+    if (pick == null) {
+      pick = chosen.entrySet().stream().filter(e -> e.getKey().startsWith("label_"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+    return pick == null ? null : pick.getLiteralLexicalForm();
+  }
+
+  /** A literal as the Java value the driver turns into the matching Neo4j type; the lexical form when it is invalid. */
+  static Object value(Node literal) {
+    String lexical = literal.getLiteralLexicalForm();
+    RDFDatatype dt = literal.getLiteralDatatype();
+    try {
+      if (dt.equals(XSDDatatype.XSDdateTime) || dt.equals(XSDDatatype.XSDdateTimeStamp)) {
+        return lexical.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? OffsetDateTime.parse(lexical) : LocalDateTime.parse(lexical);
+      }
+      if (dt.equals(XSDDatatype.XSDdate)) {
+        return LocalDate.parse(lexical);
+      }
+      if (dt.equals(XSDDatatype.XSDboolean)) {
+        return Boolean.valueOf(literal.getLiteralValue().toString());
+      }
+      Object value = literal.getLiteralValue();
+      if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+        return ((Number) value).doubleValue();
+      }
+      if (value instanceof BigInteger || value instanceof Long || value instanceof Integer
+          || value instanceof Short || value instanceof Byte) {
+        return ((Number) value).longValue();
+      }
+    } catch (DateTimeParseException | DatatypeFormatException e) {
+      return lexical;
+    }
+    return lexical;
+  }
+
+  /** What a graph's reified facts and groundings say about one of its triples. */
+  private record Fact(String turn, String extractor, double confidence) {
+    static final Fact NONE = new Fact(Projector.NONE, Projector.NONE, NO_CONFIDENCE);
+  }
+
+  /**
+   * The graph's reified facts keyed by (subject, predicate, object): the turn of the grounding that has the fact as
+   * body, the extractor and the confidence. When several facts state one triple, the highest confidence and the least
+   * turn and extractor in lexical order are kept.
+   */
+  private Map<List<Node>, Fact> facts(Map<Node, List<Triple>> bySubject, Map<Node, Set<String>> types) {
+    Map<Node, Node> turnOfFact = new HashMap<>();
+    for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
+      Node body = object(e.getValue(), Noema.oa_hasBody);
+      Node target = object(e.getValue(), Noema.oa_hasTarget);
+      if (body != null && target != null) {
+        Node source = target.isURI() && !bySubject.containsKey(target) ? target
+            : object(bySubject.getOrDefault(target, List.of()), Noema.oa_hasSource);
+        if (source != null && source.isURI()) {
+          turnOfFact.merge(body, source, (a, b) -> a.getURI().compareTo(b.getURI()) <= 0 ? a : b);
+        }
+      }
+    }
+    Map<List<Node>, Fact> facts = new HashMap<>();
+    for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
+      List<Triple> about = e.getValue();
+      Node s = object(about, RDF.Nodes.subject);
+      Node p = object(about, RDF.Nodes.predicate);
+      Node o = object(about, RDF.Nodes.object);
+      if (s == null || p == null || o == null) {
+        continue;
+      }
+      Node turn = turnOfFact.get(e.getKey());
+      Node extractor = object(about, Noema.extractor);
+      Node confidence = object(about, Noema.confidence);
+      Object c = confidence == null || !confidence.isLiteral() ? null : value(confidence);
+      Fact fact = new Fact(turn == null ? NONE : turn.getURI(),
+          extractor == null || !extractor.isLiteral() ? NONE : extractor.getLiteralLexicalForm(),
+          c instanceof Number n ? n.doubleValue() : NO_CONFIDENCE);
+      facts.merge(List.of(s, p, o), fact, Projector::merge);
+    }
+    return facts;
+  }
+
+  private static Fact merge(Fact a, Fact b) {
+    return new Fact(least(a.turn, b.turn), least(a.extractor, b.extractor), Math.max(a.confidence, b.confidence));
+  }
+
+  private static String least(String a, String b) {
+    if (a.equals(NONE)) {
+      return b;
+    }
+    return b.equals(NONE) || a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Node object(List<Triple> about, Node predicate) {
+    for (Triple t : about) {
+      if (t.getPredicate().equals(predicate)) {
+        return t.getObject();
+      }
+    }
+    return null;
+  }
+}

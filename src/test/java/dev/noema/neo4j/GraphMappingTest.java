@@ -1,0 +1,76 @@
+package dev.noema.neo4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import dev.noema.ontology.OntologyModel.OntProperty;
+import dev.noema.ontology.OntologyModel.PropertyKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+
+class GraphMappingTest {
+  private static final OntologyModel ONTOLOGY = OntologyModel.loadDefault();
+  private final GraphMapping mapping = new GraphMapping(ONTOLOGY);
+
+  @Test
+  void relationship_types_are_upper_snake_case_without_a_repeated_domain() {
+    assertEquals(Optional.of("RELATED_TO"), mapping.relationshipType(Noema.relatedTo.getURI()));
+    assertEquals(Optional.of("HAS_TURN"), mapping.relationshipType(Noema.hasTurn.getURI()));
+    assertEquals(Optional.of("NEXT"), mapping.relationshipType(Noema.nextTurn.getURI()));
+    assertEquals(Optional.of("IN_CONVERSATION"), mapping.relationshipType(Noema.inConversation.getURI()));
+    assertEquals(Optional.of("MENTIONED_IN_TURN"), mapping.relationshipType(Noema.mentionedInTurn.getURI()));
+    assertEquals(Optional.empty(), mapping.relationshipType(Noema.text.getURI()));
+  }
+
+  @Test
+  void upper_snake_case_splits_acronyms_and_words() {
+    assertEquals("LLM_PROVIDER", GraphMapping.upperSnake("llmProvider"));
+    assertEquals("AI_ASSISTANT", GraphMapping.upperSnake("AIAssistant"));
+    assertEquals("PAGE_RANK", GraphMapping.upperSnake("pageRank"));
+  }
+
+  @Test
+  void labels_are_a_class_and_its_superclasses_in_the_ontology_namespace() {
+    assertEquals(Set.of("CognitiveModule", "Concept", "MeaningEntity"),
+        mapping.labels(List.of(Noema.NS + "CognitiveModule", "http://www.w3.org/2004/02/skos/core#Concept")));
+    assertEquals(Set.of("AIAssistant", "Participant"), mapping.labels(List.of(Noema.AIAssistant.getURI())));
+    assertEquals(Set.of(), mapping.labels(List.of("http://example.org/Unknown")));
+  }
+
+  @Test
+  void reifications_groundings_and_activities_are_folded() {
+    assertTrue(mapping.folded(List.of(Noema.Fact.getURI())));
+    assertTrue(mapping.folded(List.of(Noema.Grounding.getURI())));
+    assertTrue(mapping.folded(List.of(Noema.ExtractionActivity.getURI())));
+    assertTrue(mapping.folded(List.of(Noema.oa_TextQuoteSelector.getURI())));
+    assertTrue(mapping.folded(List.of(RDF.Statement.getURI())));
+    assertFalse(mapping.folded(List.of(Noema.Interpretation.getURI())));
+    assertFalse(mapping.folded(List.of()));
+  }
+
+  @Test
+  void markdown_table_lists_every_object_and_datatype_property_of_the_ontology() {
+    String table = mapping.markdownTable();
+
+    assertTrue(table.startsWith("| Ontology term | Kind | Neo4j |\n|---|---|---|\n"), table);
+    for (OntProperty p : ONTOLOGY.properties()) {
+      if (p.kind() == PropertyKind.OBJECT) {
+        assertTrue(table.contains("| `noema:" + p.localName() + "` | object property | `[:"
+            + mapping.relationshipType(p.iri()).orElseThrow() + "]` |"), p.localName());
+      } else if (p.kind() == PropertyKind.DATATYPE) {
+        assertTrue(table.contains("| `noema:" + p.localName() + "` | datatype property | `." + p.localName() + "` |"),
+            p.localName());
+      }
+    }
+    assertTrue(table.contains("| `noema:nextTurn` | object property | `[:NEXT]` |"), table);
+    assertTrue(table.contains("| `noema:CognitiveModule` | class | `:CognitiveModule:Concept:MeaningEntity` |"), table);
+    assertTrue(table.contains("| `noema:Fact` | folded |"), table);
+    assertFalse(table.contains("| `noema:Fact` | class |"), table);
+  }
+}
