@@ -23,6 +23,6 @@ final class LlmOptions {
   KnowledgeBase open(Integer parallel) {
     LlmSettings flags = llm == null ? LlmSettings.NONE : LlmSettings.ofSpec(llm, "--llm");
     flags = new LlmSettings(flags.provider(), flags.model(), baseUrl, null, null, parallel, null);
-    return KnowledgeBase.open(kb.config(), flags, System.getenv());
+    return kb.open(flags);
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       EvalCommand.class,
       OntologyCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class NoemaCommand implements Runnable {

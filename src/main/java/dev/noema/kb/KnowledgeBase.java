@@ -84,6 +84,18 @@ public final class KnowledgeBase implements AutoCloseable {
     return new KnowledgeBase(config, store, ontology, llm);
   }
 
+  /**
+   * Opens the knowledge base over a store the caller has opened (e.g. the SPARQL endpoint of a running {@code noema
+   * serve}) with an LLM configured as in {@link #open(KnowledgeBaseConfig, LlmSettings, Map)}; closing the knowledge
+   * base closes the store.
+   */
+  public static KnowledgeBase open(KnowledgeBaseConfig config, GraphStore store, LlmSettings flags,
+      Map<String, String> env) {
+    LlmConfig llm = LlmConfig.resolve(flags, env, config.folder()).orElse(null);
+    OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
+    return new KnowledgeBase(config, store, ontology, llm);
+  }
+
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
     ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
