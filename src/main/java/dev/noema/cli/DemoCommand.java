@@ -82,6 +82,11 @@ final class DemoCommand implements Callable<Integer> {
       out.println(base.chatModel().isPresent()
           ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
           : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
+
+      section(out, "7. Next");
+      out.println("./noema serve      the map of meaning in the browser, a SPARQL endpoint and an HTTP API "
+          + "(http://127.0.0.1:8077/)");
+      out.println("./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
       out.flush();
       return report.hasProblems() ? 1 : 0;
     }
