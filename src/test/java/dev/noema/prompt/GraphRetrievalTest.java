@@ -151,7 +151,7 @@ class GraphRetrievalTest {
 
   @Test
   void a_larger_budget_holds_more_facts_highest_ranked_first() {
-    GraphContext small = retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(150));
+    GraphContext small = retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(400));
     GraphContext large = retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(2000));
     assertTrue(large.facts().size() > small.facts().size(), small.facts().size() + " vs " + large.facts().size());
     assertEquals(large.facts().get(0).iri(), small.facts().get(0).iri());
