@@ -1,6 +1,7 @@
 package dev.noema.cli;
 
 import dev.noema.conversation.StrictModeAbort;
+import dev.noema.neo4j.Neo4jException;
 import dev.noema.ontology.OntologyException;
 import dev.noema.store.StoreException;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       QueryCommand.class,
+      SyncCommand.class,
       StatsCommand.class,
       ExportCommand.class,
       CommandLine.HelpCommand.class
@@ -45,7 +47,7 @@ public final class NoemaCommand implements Runnable {
   /** One line that says what went wrong, for the failures a user can cause; a short class name otherwise. */
   static String oneLine(Throwable e) {
     if (e instanceof StoreException || e instanceof OntologyException || e instanceof StrictModeAbort
-        || e instanceof CommandFailure || e instanceof java.io.UncheckedIOException) {
+        || e instanceof CommandFailure || e instanceof Neo4jException || e instanceof java.io.UncheckedIOException) {
       return e.getMessage();
     }
     String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
