@@ -10,6 +10,9 @@ import dev.noema.topology.TableRenderer;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
 import dev.noema.topology.TopologySettings;
+import dev.noema.neo4j.CypherResult;
+import dev.noema.neo4j.Neo4jException;
+import dev.noema.neo4j.SyncSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       section(out, "4. Every fact is grounded in a quote (noema query evidence)");
       table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
+      cypher(out, base);
 
       section(out, "5. The topology of meaning (noema explore shape, perspectives architecture)");
       Topology topology = base.topology(TopologyFilter.NONE, TopologySettings.DEFAULT);
@@ -89,6 +93,30 @@ final class DemoCommand implements Callable<Integer> {
       out.println("./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
       out.flush();
       return report.hasProblems() ? 1 : 0;
+    }
+  }
+
+  /**
+   * Syncs the projection (the embedded Neo4j unless a server is configured) and runs Cypher over it: the modules, and
+   * the Cypher twin of {@code interpretations}. A Neo4j that cannot start or be reached skips the section in one line.
+   */
+  private static void cypher(PrintWriter out, KnowledgeBase base) {
+    section(out, "5. Cypher over the Neo4j projection (noema sync neo4j; noema query --cypher)");
+    try {
+      SyncSummary summary = base.syncNeo4j();
+      out.println("neo4j " + base.neo4j().boltUrl() + ": " + summary);
+      String modules = "MATCH (m:CognitiveModule) RETURN m.label ORDER BY m.label";
+      out.println(modules);
+      out.print(CypherOutput.render(base.cypher(modules, Map.of()), OutputFormat.table));
+      out.println("noema query interpretations --cypher (queries/cypher/interpretations.cypher)");
+      CypherResult all = base.cypher(QueryCommand.NamedQueries.text("cypher", "interpretations"), Map.of());
+      int shown = Math.min(8, all.rows().size());
+      out.print(CypherOutput.render(new CypherResult(all.columns(), all.rows().subList(0, shown)), OutputFormat.table));
+      if (shown < all.rows().size()) {
+        out.println("(" + all.rows().size() + " rows, " + shown + " shown)");
+      }
+    } catch (Neo4jException e) {
+      out.println("skipped: " + e.getMessage());
     }
   }
 

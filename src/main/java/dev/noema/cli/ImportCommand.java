@@ -8,6 +8,7 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.Neo4jException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -61,6 +62,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", negatable = false, description = "Do not draw a progress bar.")
   boolean noProgress;
 
+  @Option(names = "--no-sync", negatable = false,
+      description = "Do not sync Neo4j afterwards. Without it, an import that changed something syncs Neo4j when "
+          + "$NOEMA_NEO4J_URI (or --neo4j-uri) is set or the embedded Neo4j has been used (DIR/neo4j exists).")
+  boolean noSync;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +84,28 @@ final class ImportCommand implements Callable<Integer> {
       }
       progress.close();
       print(report, out, err);
-      return report.hasProblems() ? 1 : 0;
+      boolean synced = noSync || report.imported() + report.replaced() == 0 || sync(base, out, err);
+      return report.hasProblems() || !synced ? 1 : 0;
+    }
+  }
+
+  /**
+   * Syncs Neo4j when the user uses it (see {@code --no-sync}); a failure is one line, and the import stays committed.
+   *
+   * @return false when the sync failed
+   */
+  static boolean sync(KnowledgeBase base, PrintWriter out, PrintWriter err) {
+    if (!base.config().neo4jInUse()) {
+      return true;
+    }
+    try {
+      out.println("neo4j: " + base.syncNeo4j());
+      out.flush();
+      return true;
+    } catch (Neo4jException e) {
+      err.println("noema: " + e.getMessage() + " (the import is committed; run 'noema sync neo4j' to retry)");
+      err.flush();
+      return false;
     }
   }
 

@@ -7,6 +7,8 @@ import dev.noema.server.ServerFile;
 import dev.noema.store.SparqlEndpointGraphStore;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the knowledge base is: shared by every command that opens one. */
@@ -24,8 +26,16 @@ final class KnowledgeBaseOptions {
       description = "Use this ontology instead of Noema's own ontology/noema.ttl.")
   Path ontology;
 
+  @Option(names = "--neo4j-uri", paramLabel = "URI", defaultValue = "${env:NOEMA_NEO4J_URI}",
+      description = "Project into this Neo4j server or cluster (bolt:// or neo4j://; user, password and database from "
+          + "$NOEMA_NEO4J_USER, $NOEMA_NEO4J_PASSWORD, $NOEMA_NEO4J_DATABASE) instead of the embedded Neo4j in DIR/neo4j "
+          + "(default: $NOEMA_NEO4J_URI).")
+  String neo4jUri;
+
   KnowledgeBaseConfig config() {
-    return new KnowledgeBaseConfig(data, endpoint, ontology);
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("NOEMA_NEO4J_URI", neo4jUri);
+    return new KnowledgeBaseConfig(data, endpoint, ontology, KnowledgeBaseConfig.neo4jServer(environment));
   }
 
   /**

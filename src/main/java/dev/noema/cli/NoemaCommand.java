@@ -1,6 +1,7 @@
 package dev.noema.cli;
 
 import dev.noema.conversation.StrictModeAbort;
+import dev.noema.neo4j.Neo4jException;
 import dev.noema.ontology.OntologyException;
 import dev.noema.store.StoreException;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       QueryCommand.class,
+      SyncCommand.class,
       StatsCommand.class,
       ExportCommand.class,
       ExploreCommand.class,

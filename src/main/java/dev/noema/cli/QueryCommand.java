@@ -1,6 +1,7 @@
 package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.SyncSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code noema query}: SPARQL over the knowledge base, inline, from a file, or by name from {@code queries/}. */
+/**
+ * {@code noema query}: SPARQL over the knowledge base, or Cypher over its Neo4j projection; inline, from a file, or by
+ * name from {@code queries/}.
+ *
+ * <p>Which language runs: {@code --sparql} and {@code --cypher QUERY} say it; {@code --file} goes by the extension
+ * ({@code .cypher} or {@code .cyp} is Cypher, anything else SPARQL); {@code NAME} runs {@code queries/sparql/NAME.rq},
+ * or its Cypher twin {@code queries/cypher/NAME.cypher} with {@code --cypher} (no value) or when only the twin exists.
+ * Before a Cypher query, the embedded Neo4j is synced (an external server is synced by {@code import} and
+ * {@code sync neo4j}).
+ */
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Run a SPARQL query over the knowledge base (the union of all its graphs).",
-        "NAME runs queries/sparql/NAME.rq; with no argument, lists the named queries."})
+    description = {"Run a SPARQL query over the knowledge base (the union of all its graphs), or a Cypher query over "
+        + "its Neo4j projection (as of the last sync).",
+        "NAME runs queries/sparql/NAME.rq, or queries/cypher/NAME.cypher with --cypher or when only that exists; "
+            + "with no argument, lists the named queries of both languages."})
 final class QueryCommand implements Callable<Integer> {
+  /** A query name: also what tells a twin's name from a Cypher query after {@code --cypher}. */
+  private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
+
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
 
@@ -39,39 +54,76 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--sparql", paramLabel = "QUERY", description = "The SPARQL query text.")
     String sparql;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "A file holding the query (.rq).")
+    @Option(names = "--cypher", arity = "0..1", fallbackValue = "", paramLabel = "QUERY",
+        description = "The Cypher query text, run read-only over the Neo4j projection. Without QUERY (or with a "
+            + "query name), runs the Cypher twin of NAME from queries/cypher/.")
+    String cypher;
+
+    @Option(names = "--file", paramLabel = "FILE",
+        description = "A file holding the query: .cypher or .cyp is Cypher, anything else (.rq) SPARQL.")
     Path file;
   }
 
   @ArgGroup(exclusive = true)
   Source source;
 
-  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A named query from queries/sparql/.")
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A named query from queries/sparql/ or queries/cypher/.")
   String name;
 
   @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "Bind ?NAME to VALUE before running (repeatable). VALUE is an RDF term (<iri>, 42, \"text\"@en) "
-          + "or else plain text; it is substituted into the parsed query, never pasted into its text.")
+      description = "Bind ?NAME (SPARQL) or $NAME (Cypher) to VALUE (repeatable); never pasted into the query text. "
+          + "SPARQL: VALUE is an RDF term (<iri>, 42, \"text\"@en) or else plain text. Cypher: 42 and 4.2 are numbers, "
+          + "true and false booleans, \"42\" and <iri> strings, anything else plain text.")
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|tsv|json",
-      description = "Result format (json = SPARQL 1.1 JSON results). Default: ${DEFAULT-VALUE}.")
+      description = "Result format (json: SPARQL 1.1 JSON results; for Cypher an array of objects). "
+          + "Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
+
+  /** A query and its language. */
+  private record Query(String text, boolean cypher) {}
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (source == null && name == null) {
-      out.println("Named queries (noema query NAME):");
-      for (NamedQueries.Entry entry : NamedQueries.list("sparql")) {
-        out.printf("  %-24s %s%n", entry.name(), entry.summary());
+      out.println("Named queries (noema query NAME runs the SPARQL one; add --cypher for its Cypher twin):");
+      List<NamedQueries.Entry> sparql = NamedQueries.list("sparql");
+      List<NamedQueries.Entry> cypher = NamedQueries.list("cypher");
+      Map<String, String> languages = new java.util.TreeMap<>();
+      Map<String, String> summaries = new LinkedHashMap<>();
+      for (NamedQueries.Entry e : cypher) {
+        languages.put(e.name(), "cypher");
+        summaries.put(e.name(), e.summary());
       }
+      for (NamedQueries.Entry e : sparql) {
+        languages.merge(e.name(), "sparql", (twin, self) -> "sparql+cypher");
+        summaries.put(e.name(), e.summary());
+      }
+      languages.forEach((n, l) -> out.printf("  %-20s %-14s %s%n", n, l, summaries.get(n)));
       out.flush();
       return 0;
     }
-    String sparql = source != null && source.sparql != null ? source.sparql
-        : source != null ? readFile(source.file)
-        : NamedQueries.text("sparql", name);
+    Query query = query();
+    if (query.cypher()) {
+      Map<String, Object> driverParams = cypherParams(params);
+      try (KnowledgeBase base = kb.open()) {
+        if (base.config().neo4jServer() == null) {
+          // The embedded projection is ours: bring it in step first (quick when nothing changed), so that the first
+          // Cypher query after an import sees it without a separate `noema sync neo4j`.
+          SyncSummary summary = base.syncNeo4j();
+          if (!summary.nothingChanged()) {
+            spec.commandLine().getErr().println("neo4j: synced first: " + summary);
+            spec.commandLine().getErr().flush();
+          }
+        }
+        out.print(CypherOutput.render(base.cypher(query.text(), driverParams), format));
+        out.flush();
+        return 0;
+      }
+    }
+    String sparql = query.text();
     try (KnowledgeBase base = kb.open()) {
       Map<String, Node> bindings = bindings(params);
       if (sparql.matches("(?is).*\\b(CONSTRUCT|DESCRIBE)\\b.*") && !sparql.matches("(?is).*\\bSELECT\\b.*")) {
@@ -85,6 +137,57 @@ final class QueryCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /** Resolves the options and NAME to one query; see the class comment for the rule. */
+  private Query query() {
+    if (source != null && source.sparql != null) {
+      return new Query(source.sparql, false);
+    }
+    if (source != null && source.file != null) {
+      String file = source.file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      return new Query(readFile(source.file), file.endsWith(".cypher") || file.endsWith(".cyp"));
+    }
+    if (source != null && !source.cypher.isBlank()) {
+      String text = source.cypher.strip();
+      if (name != null) {
+        throw new CommandFailure("give either a query name or --cypher QUERY, not both");
+      }
+      // A bare word is never a Cypher query: `--cypher modules` means the twin named modules.
+      return new Query(text.matches(NAME_PATTERN) ? NamedQueries.text("cypher", text) : text, true);
+    }
+    if (name == null) {
+      throw new CommandFailure("--cypher without a query needs a query NAME (run 'noema query' to list them)");
+    }
+    boolean cypher = source != null || !NamedQueries.exists("sparql", name) && NamedQueries.exists("cypher", name);
+    return new Query(NamedQueries.text(cypher ? "cypher" : "sparql", name), cypher);
+  }
+
+  /**
+   * Cypher driver parameters from {@code --param} values: whole numbers as longs, decimals as doubles, true/false as
+   * booleans, {@code "..."} and {@code <...>} as the string inside, anything else as the plain text.
+   */
+  static Map<String, Object> cypherParams(Map<String, String> params) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    params.forEach((key, value) -> values.put(key.startsWith("$") ? key.substring(1) : key, cypherValue(value)));
+    return values;
+  }
+
+  private static Object cypherValue(String value) {
+    if (value.matches("[+-]?\\d{1,18}")) {
+      return Long.parseLong(value);
+    }
+    if (value.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) {
+      return Double.parseDouble(value);
+    }
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+        || value.startsWith("<") && value.endsWith(">"))) {
+      return value.substring(1, value.length() - 1);
+    }
+    return value;
   }
 
   /** Prefixes that make table output readable; csv, tsv and json keep full IRIs. */
@@ -170,9 +273,20 @@ final class QueryCommand implements Callable<Integer> {
 
     record Entry(String name, String summary) {}
 
+    /** Whether a query of this name exists in this language, as a file or bundled in the jar. */
+    static boolean exists(String language, String name) {
+      String file = name + extension(language);
+      return name.matches(NAME_PATTERN) && (Files.isRegularFile(Path.of("queries", language, file))
+          || NamedQueries.class.getResource("/queries/" + language + "/" + file) != null);
+    }
+
+    private static String extension(String language) {
+      return language.equals("sparql") ? ".rq" : ".cypher";
+    }
+
     static String text(String language, String name) {
-      String extension = language.equals("sparql") ? ".rq" : ".cypher";
-      if (!name.matches("[A-Za-z0-9_-]+")) {
+      String extension = extension(language);
+      if (!name.matches(NAME_PATTERN)) {
         throw new CommandFailure("'" + name + "' is not a query name (letters, digits, - and _)");
       }
       Path file = Path.of("queries", language, name + extension);

@@ -18,6 +18,11 @@ import dev.noema.llm.LlmException;
 import dev.noema.llm.LlmSettings;
 import dev.noema.llm.ResponseCache;
 import dev.noema.store.GraphChange;
+import dev.noema.neo4j.CypherResult;
+import dev.noema.neo4j.GraphMapping;
+import dev.noema.neo4j.Neo4jConnection;
+import dev.noema.neo4j.Neo4jSync;
+import dev.noema.neo4j.SyncSummary;
 import dev.noema.store.GraphStore;
 import dev.noema.topology.DerivedMeasures;
 import dev.noema.topology.MeaningGraphLoader;
@@ -34,8 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured), and the operations
- * on it. Open one, use it, close it; it is safe to use from several threads.
+ * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured), the Neo4j
+ * projection, and the operations on them. Open one, use it, close it; it is safe to use from several threads. Neo4j is
+ * opened only when first needed (an embedded Neo4j takes seconds to start), and closed with the knowledge base.
  *
  * <pre>{@code
  * try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
@@ -50,6 +56,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final ConversationFormats formats;
   private GraphRetrieval retrieval;
   private final LlmConfig llm;
+  /** Opened on first use; guarded by {@code this}. */
+  private Neo4jConnection neo4j;
 
   private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology, LlmConfig llm) {
     this.config = config;
@@ -210,6 +218,35 @@ public final class KnowledgeBase implements AutoCloseable {
     return extractors;
   }
 
+  /**
+   * The Neo4j projection, opened on first call: the external server of {@link KnowledgeBaseConfig#neo4jServer()}, or
+   * else the embedded Neo4j in {@link KnowledgeBaseConfig#neo4jFolder()}, started in this process.
+   *
+   * @throws dev.noema.neo4j.Neo4jException with one line when the server cannot be reached or the embedded database
+   *     does not start (for example while {@code noema serve} holds its folder)
+   */
+  public synchronized Neo4jConnection neo4j() {
+    if (neo4j == null) {
+      neo4j = Neo4jConnection.open(config.neo4j());
+    }
+    return neo4j;
+  }
+
+  /** Projects into Neo4j what changed in the store since the last sync; see {@link Neo4jSync}. */
+  public SyncSummary syncNeo4j() {
+    return new Neo4jSync(neo4j(), new GraphMapping(ontology)).sync(store);
+  }
+
+  /**
+   * Runs a read-only Cypher query over the projection. It shows the store as of the last sync.
+   *
+   * @param params driver parameters ({@code $name} in the query), never spliced into its text
+   * @throws dev.noema.neo4j.Neo4jException with one line for a syntax error, a write, or an unreachable server
+   */
+  public CypherResult cypher(String query, Map<String, Object> params) {
+    return neo4j().query(query, params, true);
+  }
+
   public GraphStore store() {
     return store;
   }
@@ -226,8 +263,18 @@ public final class KnowledgeBase implements AutoCloseable {
     return config;
   }
 
+  /** Closes Neo4j when it was opened (stopping an embedded one), then the store. */
   @Override
   public void close() {
-    store.close();
+    try {
+      synchronized (this) {
+        if (neo4j != null) {
+          neo4j.close();
+          neo4j = null;
+        }
+      }
+    } finally {
+      store.close();
+    }
   }
 }

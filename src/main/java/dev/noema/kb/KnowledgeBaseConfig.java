@@ -1,6 +1,9 @@
 package dev.noema.kb;
 
+import dev.noema.neo4j.Neo4jTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a knowledge base lives and what it is read with.
@@ -9,18 +12,59 @@ import java.nio.file.Path;
  *     cache and {@code noema.yaml} beside them
  * @param endpoint a remote SPARQL 1.1 dataset URL to use instead of the embedded TDB2, or null
  * @param ontology an ontology file to use instead of Noema's own, or null
+ * @param neo4jServer an external Neo4j server or cluster for the projection, or null for the embedded Neo4j in
+ *     {@code folder/neo4j}
  */
-public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology) {
+public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, Neo4jTarget.Server neo4jServer) {
 
   /** The default folder when neither {@code --data} nor {@code NOEMA_DATA} says otherwise. */
   public static final Path DEFAULT_FOLDER = Path.of("noema-data");
 
+  /** A knowledge base with no external Neo4j server. */
+  public KnowledgeBaseConfig(Path folder, String endpoint, Path ontology) {
+    this(folder, endpoint, ontology, null);
+  }
+
   public static KnowledgeBaseConfig folder(Path folder) {
-    return new KnowledgeBaseConfig(folder, null, null);
+    return new KnowledgeBaseConfig(folder, null, null, null);
+  }
+
+  /**
+   * The external Neo4j the environment names: {@code NOEMA_NEO4J_URI} with {@code NOEMA_NEO4J_USER},
+   * {@code NOEMA_NEO4J_PASSWORD} and {@code NOEMA_NEO4J_DATABASE} (each optional); null when no URI is set.
+   *
+   * @throws dev.noema.neo4j.Neo4jException when the URI is not a bolt:// or neo4j:// URI
+   */
+  public static Neo4jTarget.Server neo4jServer(Map<String, String> environment) {
+    String uri = blankToNull(environment.get("NOEMA_NEO4J_URI"));
+    return uri == null ? null : new Neo4jTarget.Server(uri, blankToNull(environment.get("NOEMA_NEO4J_USER")),
+        blankToNull(environment.get("NOEMA_NEO4J_PASSWORD")), blankToNull(environment.get("NOEMA_NEO4J_DATABASE")));
   }
 
   /** The TDB2 folder inside the knowledge base. */
   public Path tdb2Folder() {
     return folder.resolve("tdb2");
+  }
+
+  /** The folder of the embedded Neo4j inside the knowledge base (used only without an external server). */
+  public Path neo4jFolder() {
+    return folder.resolve("neo4j");
+  }
+
+  /** Where the Neo4j projection lives: the external server when one is set, else the embedded one. */
+  public Neo4jTarget neo4j() {
+    return neo4jServer != null ? neo4jServer : Neo4jTarget.embedded(neo4jFolder());
+  }
+
+  /**
+   * Whether the user uses Neo4j with this knowledge base: an external server is configured, or the embedded Neo4j has
+   * been started here before (its folder exists). Commands that change the store sync Neo4j only then.
+   */
+  public boolean neo4jInUse() {
+    return neo4jServer != null || Files.isDirectory(neo4jFolder());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -6,6 +6,7 @@ import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
 
 /**
@@ -22,7 +24,8 @@ import org.apache.jena.vocabulary.RDF;
  * <ul>
  *   <li>a class becomes a node label, its local name; a node carries the labels of its classes and of all their
  *       super-classes in the ontology's namespace, plus {@link #RESOURCE} on every projected node;
- *   <li>a datatype property becomes a node property named by its local name;
+ *   <li>a datatype property becomes a node property named by its local name; so do {@code dcterms:title},
+ *       {@code dcterms:created} and {@code skos:definition};
  *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without a trailing word
  *       that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code NEXT}, {@code hasTurn} {@code HAS_TURN});
  *   <li>resources typed as reifications, annotations, their targets and selectors, or activities ({@code rdf:Statement},
@@ -43,6 +46,7 @@ public final class GraphMapping {
   private final Set<String> foldedClasses = new TreeSet<>();
   private final Map<String, String> relationshipTypes = new LinkedHashMap<>();
   private final Map<String, String> propertyNames = new LinkedHashMap<>();
+  private final Map<String, String> externalPropertyNames = new LinkedHashMap<>();
 
   public GraphMapping(OntologyModel ontology) {
     this.ontology = ontology;
@@ -67,6 +71,11 @@ public final class GraphMapping {
       } else if (p.kind() == PropertyKind.DATATYPE) {
         propertyNames.put(p.iri(), p.localName());
       }
+    }
+    // Literal properties of standard vocabularies that Noema writes and queries read (titles, analogies' sentences):
+    // the ontology declares them as annotation or datatype properties outside its namespace.
+    for (Node p : List.of(Noema.dcterms_title, Noema.dcterms_created, Noema.skos_definition)) {
+      externalPropertyNames.put(p.getURI(), p.getLocalName());
     }
   }
 
@@ -104,9 +113,19 @@ public final class GraphMapping {
     return Optional.ofNullable(relationshipTypes.get(propertyIri));
   }
 
-  /** The node property name of a datatype property of the ontology, or empty for any other IRI. */
+  /** The IRIs of the ontology's object properties (the ones that become relationships), in ontology order. */
+  public Set<String> objectProperties() {
+    return Collections.unmodifiableSet(relationshipTypes.keySet());
+  }
+
+  /**
+   * The node property name of a datatype property of the ontology (its local name), or of {@code dcterms:title},
+   * {@code dcterms:created} or {@code skos:definition} ({@code title}, {@code created}, {@code definition}); empty for
+   * any other IRI.
+   */
   public Optional<String> propertyName(String propertyIri) {
-    return Optional.ofNullable(propertyNames.get(propertyIri));
+    String name = propertyNames.get(propertyIri);
+    return Optional.ofNullable(name != null ? name : externalPropertyNames.get(propertyIri));
   }
 
   /** The node property name of a datatype property the code must name, such as {@code noema:text}. */
@@ -122,7 +141,7 @@ public final class GraphMapping {
   public String markdownTable() {
     StringBuilder out = new StringBuilder();
     out.append("| Ontology term | Kind | Neo4j |\n|---|---|---|\n");
-    out.append("| any projected resource | node | `:").append(RESOURCE).append(" {iri}` (unique), `graphs` |\n");
+    out.append("| any projected resource | node | `:").append(RESOURCE).append(" {iri}` (unique) |\n");
     out.append("| `rdfs:label` | label | `label` (English or untagged first), `label_<lang>` per language |\n");
     labelsByClass.forEach((iri, labels) -> {
       if (!foldedClasses.contains(iri)) {
@@ -134,14 +153,12 @@ public final class GraphMapping {
         .append("` | object property | `[:").append(type).append("]` |\n"));
     propertyNames.forEach((iri, name) -> out.append("| `noema:").append(local(iri))
         .append("` | datatype property | `.").append(name).append("` |\n"));
+    externalPropertyNames.forEach((iri, name) -> out.append("| `")
+        .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:").append(name)
+        .append("` | literal property | `.").append(name).append("` |\n"));
     foldedClasses.stream().filter(iri -> iri.startsWith(ontology.namespace())).forEach(iri -> out.append("| `noema:")
         .append(local(iri)).append("` | folded | `confidence`, `turns`, `conversations`, `extractor` on relationships |\n"));
     return out.toString();
-  }
-
-  /** Orders label sets by their sorted names, so that statements run in a stable order. */
-  static int compareLabelSets(Set<String> a, Set<String> b) {
-    return String.join(":", a).compareTo(String.join(":", b));
   }
 
   private String local(String iri) {

@@ -31,33 +31,42 @@ import org.neo4j.driver.Values;
 /**
  * Keeps Neo4j in step with the RDF store, named graph by named graph.
  *
- * <p>Neo4j records each synced graph as a {@code :SyncedGraph {iri, hash, nodes}} node. A sync compares those with the
- * store's registry: graphs removed from the store, or whose hash changed, are first removed from Neo4j; graphs added,
- * or whose hash changed, are then projected. Every node and relationship lists in {@code graphs} the named graphs that
- * state it; removing a graph drops it from those lists and deletes what no other graph still supports (an entity
- * mentioned in two conversations survives the removal of one). A node that survives is refreshed from the store's
- * union graph, so it keeps no label or property that only the removed graph gave it.
+ * <p>Neo4j records each synced graph as a {@code :SyncedGraph {iri, hash, nodes}} node ({@code nodes}: the IRIs of the
+ * nodes the graph projected). A sync compares those with the store's registry: graphs removed from the store, or whose
+ * hash changed, are first removed from Neo4j (all of them together, in batches); graphs added, or whose hash changed,
+ * are then projected.
  *
- * <p>Relationships hold, aligned with {@code graphs}, the lists {@code _turn}, {@code _conversation}, {@code _extractor}
- * and {@code _confidence} (one entry per supporting graph, {@code ""} or -1 when the graph's fact does not say), from
- * which the readable {@code turns}, {@code conversations}, {@code extractor} (distinct, in graph order) and
- * {@code confidence} (the highest) are recomputed on every change.
+ * <p>Support: nodes carry no list of the graphs that state them (a participant is in every conversation, so such lists
+ * grow with the store and made every write slower). When graphs are removed, the store, the source of truth, says which
+ * of their nodes some other named graph still states (as a subject, or as the object of an ontology object property):
+ * those survive and are rebuilt from the store's union graph, so they keep no label or property that only the removed
+ * graphs gave them; the others are deleted with their relationships. An entity mentioned in two conversations survives
+ * the removal of one.
+ *
+ * <p>Relationships record their support in {@code _sources}, one entry per stating graph ({@code graph TAB turn TAB
+ * conversation TAB extractor TAB confidence}, empty fields and -1 when the graph's fact does not say; most relationships
+ * have one), from which the readable {@code turns}, {@code conversations}, {@code extractor} (distinct, in graph order)
+ * and {@code confidence} (the highest) are recomputed on every change.
  *
  * <p>Crash safety: a batch of whole graphs is written together with their {@code :SyncedGraph} marks in one
- * transaction; removal runs in idempotent batches before the mark is dropped or replaced. A sync interrupted at any
+ * transaction; removal runs in idempotent batches before the marks are dropped or replaced. A sync interrupted at any
  * point therefore completes on the next run, and a sync with nothing changed writes nothing. Not safe to run twice
  * concurrently on one database.
  */
 public final class Neo4jSync {
   private static final int DEFAULT_GRAPHS_PER_TRANSACTION = 256;
-  private static final int IRIS_PER_BATCH = 1000;
+  private static final int IRIS_PER_BATCH = 2000;
+  /** Separates the fields of one {@code _sources} entry; IRIs and extractor names hold no tab. */
+  private static final String TAB = "\t";
 
+  /** Recomputes the readable relationship properties from {@code _sources} (bound as {@code r}). */
   private static final String AGGREGATE = """
+      WITH r, [x IN r._sources | split(x, '\t')] AS parts
       WITH r,
-        reduce(acc = [], x IN r._turn | CASE WHEN x = '' OR x IN acc THEN acc ELSE acc + x END) AS turns,
-        reduce(acc = [], x IN r._conversation | CASE WHEN x = '' OR x IN acc THEN acc ELSE acc + x END) AS conversations,
-        reduce(acc = [], x IN r._extractor | CASE WHEN x = '' OR x IN acc THEN acc ELSE acc + x END) AS extractors,
-        [c IN r._confidence WHERE c >= 0] AS confidences
+        reduce(acc = [], p IN parts | CASE WHEN p[1] = '' OR p[1] IN acc THEN acc ELSE acc + p[1] END) AS turns,
+        reduce(acc = [], p IN parts | CASE WHEN p[2] = '' OR p[2] IN acc THEN acc ELSE acc + p[2] END) AS conversations,
+        reduce(acc = [], p IN parts | CASE WHEN p[3] = '' OR p[3] IN acc THEN acc ELSE acc + p[3] END) AS extractors,
+        [p IN parts WHERE toFloat(p[4]) >= 0 | toFloat(p[4])] AS confidences
       SET r.turns = CASE WHEN size(turns) = 0 THEN null ELSE turns END,
         r.conversations = CASE WHEN size(conversations) = 0 THEN null ELSE conversations END,
         r.extractor = CASE WHEN size(extractors) = 0 THEN null ELSE extractors END,
@@ -69,6 +78,8 @@ public final class Neo4jSync {
   private final GraphMapping mapping;
   private final Projector projector;
   private final int graphsPerTransaction;
+  /** The store query that says which of {@code ?s} some named graph still states; see {@link #supported}. */
+  private final String supportedQuery;
 
   public Neo4jSync(Neo4jConnection neo4j, GraphMapping mapping) {
     this(neo4j, mapping, DEFAULT_GRAPHS_PER_TRANSACTION);
@@ -83,6 +94,10 @@ public final class Neo4jSync {
     this.mapping = mapping;
     this.projector = new Projector(mapping);
     this.graphsPerTransaction = graphsPerTransaction;
+    String objectProperties = mapping.objectProperties().stream()
+        .map(iri -> FmtUtils.stringForNode(NodeFactory.createURI(iri))).collect(Collectors.joining(" "));
+    this.supportedQuery = "SELECT ?s WHERE { VALUES ?s { %s } FILTER(EXISTS { GRAPH ?g { ?s ?p ?o } }"
+        + " || EXISTS { VALUES ?q { " + objectProperties + " } GRAPH ?g { ?x ?q ?s } }) }";
   }
 
   /**
@@ -108,9 +123,12 @@ public final class Neo4jSync {
   public SyncSummary sync(GraphStore store) {
     long start = System.nanoTime();
     createSchema();
-    Map<String, String> synced = neo4j.read(tx -> tx.run(
-            "MATCH (g:" + GraphMapping.SYNCED_GRAPH + ") RETURN g.iri AS iri, g.hash AS hash").list().stream()
-        .collect(Collectors.toMap(r -> r.get("iri").asString(), r -> r.get("hash").asString(""))));
+    Map<String, String> synced = new HashMap<>();
+    neo4j.read(tx -> {
+      tx.run("MATCH (g:" + GraphMapping.SYNCED_GRAPH + ") RETURN g.iri AS iri, g.hash AS hash")
+          .forEachRemaining(r -> synced.put(r.get(0).asString(), r.get(1).asString("")));
+      return null;
+    });
     List<GraphEntry> toProject = new ArrayList<>();
     List<String> toRemove = new ArrayList<>();
     int added = 0;
@@ -129,16 +147,19 @@ public final class Neo4jSync {
         toProject.add(entry);
       }
     }
-    int removed = 0;
-    for (String iri : new TreeMap<>(synced).keySet()) {
+    List<String> dropped = new ArrayList<>();
+    for (String iri : new TreeSet<>(synced.keySet())) {
       if (!inStore.contains(iri)) {
-        removed++;
+        dropped.add(iri);
         toRemove.add(iri);
       }
     }
     Counts counts = new Counts();
-    for (String graph : toRemove) {
-      remove(store, graph, !inStore.contains(graph), counts);
+    remove(store, toRemove, counts);
+    for (int i = 0; i < dropped.size(); i += IRIS_PER_BATCH) {
+      List<String> batch = dropped.subList(i, Math.min(dropped.size(), i + IRIS_PER_BATCH));
+      neo4j.write(tx -> tx.run("UNWIND $gs AS g MATCH (s:" + GraphMapping.SYNCED_GRAPH + " {iri: g}) DELETE s",
+          Values.parameters("gs", batch)).consume());
     }
     Map<String, String> conversationOfTurn = new HashMap<>();
     for (int i = 0; i < toProject.size(); i += graphsPerTransaction) {
@@ -146,7 +167,7 @@ public final class Neo4jSync {
           conversationOfTurn, counts);
     }
     int unchanged = inStore.size() - added - replaced;
-    return new SyncSummary(added, replaced, removed, unchanged, counts.nodes, counts.relationships,
+    return new SyncSummary(added, replaced, dropped.size(), unchanged, counts.nodes, counts.relationships,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -173,24 +194,23 @@ public final class Neo4jSync {
       Counts counts) {
     Map<Node, List<Triple>> triples = readGraphs(store, entries.stream().map(GraphEntry::name).toList());
     // One row per node and per relationship, however many graphs of the batch state it: a statement whose rows
-    // touched one entity twice could read its lists before an earlier row's write (the planner may go eager).
+    // touched one entity twice could read its properties before an earlier row's write (the planner may go eager).
     Map<String, NodeRow> nodes = new TreeMap<>();
-    Map<String, List<String>> nodeGraphs = new HashMap<>();
     Map<String, RelRow> rels = new TreeMap<>();
-    Map<String, List<Map<String, Object>>> relContributions = new HashMap<>();
+    Map<String, List<String>> relGraphs = new HashMap<>();
+    Map<String, List<String>> relSources = new HashMap<>();
     List<Map<String, Object>> marks = new ArrayList<>();
     List<RelRow> allRels = new ArrayList<>();
-    List<String> relGraphs = new ArrayList<>();
+    List<String> allRelGraphs = new ArrayList<>();
     for (GraphEntry entry : entries) {
       String graph = entry.name().getURI();
       Rows rows = projector.project(entry.name(), triples.getOrDefault(entry.name(), List.of()));
       for (NodeRow n : rows.nodes()) {
         nodes.merge(n.iri(), n, Neo4jSync::union);
-        nodeGraphs.computeIfAbsent(n.iri(), k -> new ArrayList<>()).add(graph);
       }
       for (RelRow r : rows.relationships()) {
         allRels.add(r);
-        relGraphs.add(graph);
+        allRelGraphs.add(graph);
       }
       marks.add(Map.of("iri", graph, "hash", entry.contentHash(),
           "nodes", rows.nodes().stream().map(NodeRow::iri).toList()));
@@ -200,37 +220,28 @@ public final class Neo4jSync {
       RelRow r = allRels.get(i);
       String key = r.type() + ' ' + r.start() + ' ' + r.end();
       rels.putIfAbsent(key, r);
-      relContributions.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.of(
-          "g", relGraphs.get(i), "turn", r.turn(),
-          "conversation", conversationOfTurn.getOrDefault(r.turn(), Projector.NONE),
-          "extractor", r.extractor(), "confidence", r.confidence()));
+      relGraphs.computeIfAbsent(key, k -> new ArrayList<>()).add(allRelGraphs.get(i));
+      relSources.computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(TAB, allRelGraphs.get(i), r.turn(),
+          conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
     }
-    Map<Set<String>, List<Map<String, Object>>> nodesByLabels = new TreeMap<>(GraphMapping::compareLabelSets);
-    nodes.forEach((iri, n) -> nodesByLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>())
-        .add(Map.of("iri", iri, "gs", nodeGraphs.get(iri), "props", n.props())));
+    List<Map<String, Object>> nodeRows = new ArrayList<>(nodes.size());
+    nodes.forEach((iri, n) -> nodeRows.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props())));
     Map<String, List<Map<String, Object>>> relsByType = new TreeMap<>();
     rels.forEach((key, r) -> relsByType.computeIfAbsent(r.type(), k -> new ArrayList<>())
-        .add(Map.of("s", r.start(), "o", r.end(), "cs", relContributions.get(key))));
+        .add(Map.of("s", r.start(), "o", r.end(), "gs", relGraphs.get(key), "srcs", relSources.get(key))));
     neo4j.write(tx -> {
-      nodesByLabels.forEach((labels, rows) -> tx.run("""
+      // Dynamic labels: one statement, so one query plan, whatever the label sets.
+      tx.run("""
           UNWIND $rows AS row
           MERGE (n:%s {iri: row.iri})
-          SET n += row.props
-          SET n.graphs = coalesce(n.graphs, []) + [g IN row.gs WHERE NOT g IN coalesce(n.graphs, [])]
-          %s
-          """.formatted(GraphMapping.RESOURCE, setLabels(labels)), Values.parameters("rows", rows)).consume());
+          SET n += row.props, n:$(row.labels)
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", nodeRows)).consume();
       relsByType.forEach((type, rows) -> tx.run("""
           UNWIND $rows AS row
           MATCH (a:%1$s {iri: row.s})
           MATCH (b:%1$s {iri: row.o})
           MERGE (a)-[r:%2$s]->(b)
-          WITH r, row, coalesce(r.graphs, []) AS gs, [c IN row.cs | c.g] AS added
-          WITH r, row, [i IN range(0, size(gs) - 1) WHERE NOT gs[i] IN added] AS keep
-          SET r.graphs = [i IN keep | r.graphs[i]] + [c IN row.cs | c.g],
-            r._turn = [i IN keep | r._turn[i]] + [c IN row.cs | c.turn],
-            r._conversation = [i IN keep | r._conversation[i]] + [c IN row.cs | c.conversation],
-            r._extractor = [i IN keep | r._extractor[i]] + [c IN row.cs | c.extractor],
-            r._confidence = [i IN keep | r._confidence[i]] + [c IN row.cs | c.confidence]
+          SET r._sources = [x IN coalesce(r._sources, []) WHERE NOT split(x, '\t')[0] IN row.gs] + row.srcs
           """.formatted(GraphMapping.RESOURCE, quote(type)) + AGGREGATE, Values.parameters("rows", rows)).consume());
       if (mark) {
         tx.run("UNWIND $marks AS m MERGE (s:" + GraphMapping.SYNCED_GRAPH
@@ -242,65 +253,95 @@ public final class Neo4jSync {
     counts.relationships += rels.size();
   }
 
+  /** A confidence as the text Cypher's {@code toFloat} reads back to the same double; -1 when unknown. */
+  private static String confidence(double value) {
+    return value < 0 ? "-1" : Double.toString(value);
+  }
+
   /**
-   * Removes one graph's support from Neo4j, in idempotent batches of the nodes it was last synced with, then drops its
-   * mark when the store no longer has it.
+   * Removes the support of these graphs from Neo4j, all together, in idempotent batches of the nodes they were last
+   * synced with: their entries leave the relationships' {@code _sources} (a relationship left with none is deleted);
+   * nodes the store no longer states anywhere are deleted; the others are rebuilt from the store's union graph. Marks
+   * are left to the caller.
    */
-  private void remove(GraphStore store, String graph, boolean dropMark, Counts counts) {
-    List<String> iris = neo4j.read(tx -> tx.run("MATCH (s:" + GraphMapping.SYNCED_GRAPH
-        + " {iri: $g}) RETURN s.nodes AS nodes", Values.parameters("g", graph)).single().get("nodes")
-        .asList(v -> v.asString(), List.of()));
+  private void remove(GraphStore store, List<String> graphs, Counts counts) {
+    if (graphs.isEmpty()) {
+      return;
+    }
+    // Which removed graphs listed each node: a relationship loses only the sources of those graphs.
+    Map<String, List<String>> graphsOfNode = new TreeMap<>();
+    for (int i = 0; i < graphs.size(); i += IRIS_PER_BATCH) {
+      List<String> batch = graphs.subList(i, Math.min(graphs.size(), i + IRIS_PER_BATCH));
+      neo4j.read(tx -> {
+        tx.run("UNWIND $gs AS g MATCH (s:" + GraphMapping.SYNCED_GRAPH + " {iri: g}) RETURN s.iri, s.nodes",
+            Values.parameters("gs", batch)).forEachRemaining(r -> {
+              String graph = r.get(0).asString();
+              for (Object iri : r.get(1).asList()) {
+                graphsOfNode.computeIfAbsent((String) iri, k -> new ArrayList<>()).add(graph);
+              }
+            });
+        return null;
+      });
+    }
+    List<String> iris = new ArrayList<>(graphsOfNode.keySet());
     for (int i = 0; i < iris.size(); i += IRIS_PER_BATCH) {
       List<String> batch = iris.subList(i, Math.min(iris.size(), i + IRIS_PER_BATCH));
-      List<String> survivors = neo4j.read(tx -> tx.run("""
-          UNWIND $iris AS iri
-          MATCH (n:%s {iri: iri}) WHERE $g IN n.graphs AND size(n.graphs) > 1
-          RETURN n.iri AS iri
-          """.formatted(GraphMapping.RESOURCE), Values.parameters("iris", batch, "g", graph)).list(r -> r.get(0).asString()));
-      Map<Set<String>, List<Map<String, Object>>> refreshed = new TreeMap<>(GraphMapping::compareLabelSets);
-      for (NodeRow n : unionNodes(store, survivors)) {
-        refreshed.computeIfAbsent(n.labels(), k -> new ArrayList<>()).add(Map.of("iri", n.iri(), "props", n.props()));
+      Set<String> supported = supported(store, batch);
+      List<Map<String, Object>> sourceRows = new ArrayList<>(batch.size());
+      List<String> unsupported = new ArrayList<>();
+      List<String> survivors = new ArrayList<>();
+      for (String iri : batch) {
+        sourceRows.add(Map.of("iri", iri, "gs", graphsOfNode.get(iri)));
+        (supported.contains(iri) ? survivors : unsupported).add(iri);
       }
-      Map<String, Object> params = Map.of("iris", batch, "g", graph);
+      List<Map<String, Object>> refreshed = new ArrayList<>(survivors.size());
+      for (NodeRow n : unionNodes(store, survivors)) {
+        refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.props()));
+      }
       neo4j.write(tx -> {
         tx.run("""
-            UNWIND $iris AS iri
-            MATCH (:%s {iri: iri})-[r]->() WHERE r.graphs = [$g]
-            DELETE r
-            """.formatted(GraphMapping.RESOURCE), params).consume();
-        tx.run("""
-            UNWIND $iris AS iri
-            MATCH (:%s {iri: iri})-[r]->() WHERE $g IN r.graphs
-            WITH r, [i IN range(0, size(r.graphs) - 1) WHERE r.graphs[i] <> $g] AS keep
-            SET r.graphs = [i IN keep | r.graphs[i]],
-              r._turn = [i IN keep | r._turn[i]],
-              r._conversation = [i IN keep | r._conversation[i]],
-              r._extractor = [i IN keep | r._extractor[i]],
-              r._confidence = [i IN keep | r._confidence[i]]
-            """.formatted(GraphMapping.RESOURCE) + AGGREGATE, params).consume();
-        tx.run("""
-            UNWIND $iris AS iri
-            MATCH (n:%s {iri: iri}) WHERE n.graphs = [$g]
-            DETACH DELETE n
-            """.formatted(GraphMapping.RESOURCE), params).consume();
-        refreshed.forEach((labels, rows) -> tx.run("""
             UNWIND $rows AS row
-            MATCH (n:%s {iri: row.iri}) WHERE $g IN n.graphs
-            WITH n, row, [x IN n.graphs WHERE x <> $g] AS gs
-            SET n = row.props
-            SET n.iri = row.iri, n.graphs = gs
-            %s
-            %s
-            """.formatted(GraphMapping.RESOURCE, removeLabels(), setLabels(labels)),
-            Values.parameters("rows", rows, "g", graph)).consume());
+            MATCH (:%s {iri: row.iri})-[r]->()
+            WHERE all(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
+            DELETE r
+            """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", sourceRows)).consume();
+        tx.run("""
+            UNWIND $rows AS row
+            MATCH (:%s {iri: row.iri})-[r]->()
+            WHERE any(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
+            SET r._sources = [x IN r._sources WHERE NOT split(x, '\t')[0] IN row.gs]
+            """.formatted(GraphMapping.RESOURCE) + AGGREGATE, Values.parameters("rows", sourceRows)).consume();
+        tx.run("UNWIND $iris AS iri MATCH (n:" + GraphMapping.RESOURCE + " {iri: iri}) DETACH DELETE n",
+            Values.parameters("iris", unsupported)).consume();
+        tx.run("""
+            UNWIND $rows AS row
+            MATCH (n:%s {iri: row.iri})
+            WITH n, row, [l IN labels(n) WHERE l <> '%s' AND NOT l IN row.labels] AS stale
+            SET n = row.props, n.iri = row.iri, n:$(row.labels)
+            REMOVE n:$(stale)
+            """.formatted(GraphMapping.RESOURCE, GraphMapping.RESOURCE), Values.parameters("rows", refreshed)).consume();
         return null;
       });
       counts.nodes += survivors.size();
     }
-    if (dropMark) {
-      neo4j.write(tx -> tx.run("MATCH (s:" + GraphMapping.SYNCED_GRAPH + " {iri: $g}) DELETE s",
-          Values.parameters("g", graph)).consume());
-    }
+  }
+
+  /** Which of these IRIs some named graph of the store still states, as a subject or as an object of a relationship. */
+  private Set<String> supported(GraphStore store, List<String> iris) {
+    Set<String> supported = new HashSet<>();
+    store.select(supportedQuery.formatted(values(iris)), Map.of(), rs -> {
+      while (rs.hasNext()) {
+        supported.add(rs.nextBinding().get(Var.alloc("s")).getURI());
+      }
+      return null;
+    });
+    return supported;
+  }
+
+  /** IRIs from our own store, written as SPARQL terms by Jena's formatter, not spliced as raw text. */
+  private static String values(List<String> iris) {
+    return iris.stream().map(iri -> FmtUtils.stringForNode(NodeFactory.createURI(iri)))
+        .collect(Collectors.joining(" "));
   }
 
   /** The named graphs' triples, read in one store transaction; graphs without triples are absent. */
@@ -325,10 +366,7 @@ public final class Neo4jSync {
     }
     Map<String, List<Triple>> about = new LinkedHashMap<>();
     iris.forEach(iri -> about.put(iri, new ArrayList<>()));
-    // The IRIs come from our own store and are written as SPARQL terms by Jena's formatter, not spliced as text.
-    String values = iris.stream().map(iri -> FmtUtils.stringForNode(NodeFactory.createURI(iri)))
-        .collect(Collectors.joining(" "));
-    store.select("SELECT ?s ?p ?o WHERE { VALUES ?s { " + values + " } ?s ?p ?o }", Map.of(), rs -> {
+    store.select("SELECT ?s ?p ?o WHERE { VALUES ?s { " + values(iris) + " } ?s ?p ?o }", Map.of(), rs -> {
       while (rs.hasNext()) {
         Binding b = rs.nextBinding();
         Node s = b.get(Var.alloc("s"));
@@ -348,9 +386,7 @@ public final class Neo4jSync {
     for (int i = 0; i < unknown.size(); i += IRIS_PER_BATCH) {
       List<String> batch = unknown.subList(i, Math.min(unknown.size(), i + IRIS_PER_BATCH));
       batch.forEach(t -> conversationOfTurn.put(t, Projector.NONE));
-      String values = batch.stream().map(iri -> FmtUtils.stringForNode(NodeFactory.createURI(iri)))
-          .collect(Collectors.joining(" "));
-      store.select("SELECT ?t ?c WHERE { VALUES ?t { " + values + " } ?t "
+      store.select("SELECT ?t ?c WHERE { VALUES ?t { " + values(batch) + " } ?t "
           + FmtUtils.stringForNode(Noema.inConversation) + " ?c }", Map.of(), rs -> {
             while (rs.hasNext()) {
               Binding b = rs.nextBinding();
@@ -359,15 +395,6 @@ public final class Neo4jSync {
             return null;
           });
     }
-  }
-
-  private String removeLabels() {
-    Set<String> all = mapping.allLabels();
-    return all.isEmpty() ? "" : "REMOVE n:" + all.stream().map(Neo4jSync::quote).collect(Collectors.joining(":"));
-  }
-
-  private static String setLabels(Set<String> labels) {
-    return labels.isEmpty() ? "" : "SET n:" + labels.stream().map(Neo4jSync::quote).collect(Collectors.joining(":"));
   }
 
   /** A label, type or property name from the ontology as a Cypher identifier. */

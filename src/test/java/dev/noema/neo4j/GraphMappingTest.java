@@ -3,11 +3,15 @@ package dev.noema.neo4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,5 +76,26 @@ class GraphMappingTest {
     assertTrue(table.contains("| `noema:CognitiveModule` | class | `:CognitiveModule:Concept:MeaningEntity` |"), table);
     assertTrue(table.contains("| `noema:Fact` | folded |"), table);
     assertFalse(table.contains("| `noema:Fact` | class |"), table);
+  }
+
+  /** The README links to this file; the test rewrites it when the mapping changed, and fails so that it is committed. */
+  @Test
+  void docs_mapping_table_is_the_generated_one() throws IOException {
+    Path doc = Path.of("docs", "neo4j-mapping.md");
+    String expected = """
+        # How the ontology maps to Neo4j
+
+        Generated from `ontology/noema.ttl` by `GraphMapping.markdownTable()` (checked by `GraphMappingTest`; do not edit).
+        Every projected node is a `:Resource` with a unique `iri`; relationships carry `confidence` (the highest),
+        `turns`, `conversations` and `extractor` (lists) folded from the facts that state them, and `_sources`
+        (bookkeeping of the sync: one entry per named graph that states the relationship).
+
+        """ + mapping.markdownTable();
+    String actual = Files.exists(doc) ? Files.readString(doc) : "";
+    if (!actual.equals(expected)) {
+      Files.createDirectories(doc.getParent());
+      Files.writeString(doc, expected);
+      fail(doc + " was stale and has been regenerated: review and commit it");
+    }
   }
 }

@@ -138,7 +138,7 @@ public final class Neo4jSyncBenchmark {
     neo4j.write(tx -> tx.run("CREATE CONSTRAINT floor_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE")
         .consume());
     long start = System.nanoTime();
-    Map<Set<String>, List<Map<String, Object>>> byLabels = new TreeMap<>(GraphMapping::compareLabelSets);
+    Map<Set<String>, List<Map<String, Object>>> byLabels = new TreeMap<>(java.util.Comparator.comparing((Set<String> s) -> String.join(":", s)));
     nodes.values().forEach(n -> byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>())
         .add(Map.of("iri", n.iri(), "props", n.props())));
     byLabels.forEach((labels, rows) -> {

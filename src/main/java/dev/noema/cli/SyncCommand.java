@@ -1,0 +1,44 @@
+package dev.noema.cli;
+
+import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.SyncSummary;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code noema sync TARGET}: brings a projection of the knowledge base in step with the store. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = "Bring a projection of the knowledge base in step with the RDF store.",
+    subcommands = SyncCommand.Neo4j.class)
+final class SyncCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code noema sync neo4j}: projects the named graphs added, replaced or removed since the last sync. */
+  @Command(name = "neo4j", mixinStandardHelpOptions = true,
+      description = {"Project into Neo4j what changed in the store since the last sync (added, replaced and removed "
+          + "named graphs); running it twice changes nothing, and an interrupted sync completes on the next run.",
+          "Neo4j is $NOEMA_NEO4J_URI (or --neo4j-uri) when set, else an embedded Neo4j in DIR/neo4j."})
+  static final class Neo4j implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KnowledgeBaseOptions kb;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (KnowledgeBase base = kb.open()) {
+        SyncSummary summary = base.syncNeo4j();
+        out.println("neo4j " + base.neo4j().boltUrl() + ": " + summary);
+        out.flush();
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.noema.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.bench.NexusCorpusGenerator;
+import dev.noema.store.StoreStats;
+import dev.noema.store.Tdb2GraphStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sync neo4j}, {@code query --cypher} and the automatic sync of {@code import}, through the CLI as a user runs
+ * them, on the sample dialogue, with the embedded Neo4j (each command starts and stops its own, as from a shell).
+ */
+class CypherCommandsTest {
+  @TempDir
+  static Path dir;
+
+  static Path kb;
+
+  @BeforeAll
+  static void importSample() {
+    kb = dir.resolve("kb");
+    CliRun run = CliRun.of("import", "--data", kb.toString(), "--no-progress", "import/samples");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(Files.exists(kb.resolve("neo4j")), "an import must not start Neo4j before the user has used it");
+  }
+
+  private static CliRun noema(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data";
+    all[args.length + 1] = kb.toString();
+    return CliRun.of(all);
+  }
+
+  private static StoreStats stats() {
+    try (Tdb2GraphStore store = Tdb2GraphStore.open(kb.resolve("tdb2"))) {
+      return store.stats();
+    }
+  }
+
+  @Test
+  void cypher_after_import_lists_the_modules_then_imports_keep_neo4j_in_step() throws IOException {
+    CliRun modules = noema("query", "--cypher", "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module",
+        "--format", "csv");
+
+    assertEquals(0, modules.exitCode(), modules.toString());
+    assertEquals("module\r\nINSIGHT\r\nOBSTRUCTIO\r\nRECURSIA\r\n", modules.out());
+
+    Path notes = dir.resolve("notes");
+    new NexusCorpusGenerator(3).write(notes, 1, 4);
+    CliRun more = noema("import", "--no-progress", notes.toString());
+
+    assertEquals(0, more.exitCode(), more.toString());
+    assertTrue(more.out().lines().anyMatch(l -> l.matches("neo4j: [1-9]\\d* graphs added, 0 replaced, 0 removed, .*")),
+        more.out());
+
+    CliRun twin = noema("query", "turns", "--cypher", "--param", "id=000_aecd9b8aaabbed65", "--format", "json");
+
+    assertEquals(0, twin.exitCode(), twin.toString());
+    assertTrue(twin.out().startsWith("[ {\n  \"index\" : 0,\n  \"speaker\" : \"User\","), twin.out());
+    assertEquals("", twin.err(), "nothing left to sync");
+  }
+
+  @Test
+  void cypher_syntax_error_is_one_line_and_leaves_the_store_as_it_was() {
+    StoreStats before = stats();
+
+    CliRun run = noema("query", "--cypher", "MATCH (m:CognitiveModule RETURN m");
+
+    assertEquals(1, run.exitCode(), run.toString());
+    assertEquals("", run.out());
+    // Before it, a line may say what the sync before the query did (when this test runs first).
+    List<String> errors = run.err().lines().filter(l -> !l.startsWith("neo4j: synced first: ")).toList();
+    assertEquals(1, errors.size(), run.err());
+    assertTrue(errors.get(0).startsWith("noema: Cypher syntax error: Invalid input 'RETURN'"), run.err());
+    assertEquals(before, stats());
+  }
+
+  @Test
+  void unreachable_server_is_one_line_and_leaves_the_store_as_it_was() {
+    StoreStats before = stats();
+
+    CliRun sync = noema("sync", "neo4j", "--neo4j-uri", "bolt://127.0.0.1:1");
+    CliRun query = noema("query", "modules", "--cypher", "--neo4j-uri", "bolt://127.0.0.1:1");
+
+    for (CliRun run : new CliRun[] {sync, query}) {
+      assertEquals(1, run.exitCode(), run.toString());
+      assertTrue(run.err().startsWith("noema: cannot reach Neo4j at bolt://127.0.0.1:1: "), run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
+    }
+    assertEquals(before, stats());
+  }
+
+  @Test
+  void query_without_arguments_lists_both_languages() {
+    CliRun run = CliRun.of("query");
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+modules\\s+sparql\\+cypher\\s+Cognitive modules.*")),
+        run.out());
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+evidence\\s+sparql\\s+.*")), run.out());
+  }
+
+  @Test
+  void cypher_parameters_are_typed_values() {
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("n", "42");
+    given.put("x", "-4.5e1");
+    given.put("flag", "true");
+    given.put("quoted", "\"42\"");
+    given.put("iri", "<https://w3id.org/noema/id/x>");
+    given.put("$text", "latent space");
+
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("n", 42L);
+    expected.put("x", -45.0);
+    expected.put("flag", true);
+    expected.put("quoted", "42");
+    expected.put("iri", "https://w3id.org/noema/id/x");
+    expected.put("text", "latent space");
+    assertEquals(expected, QueryCommand.cypherParams(given));
+  }
+}
