@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
       table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
       cypher(out, base);
 
-      section(out, "5. The topology of meaning (noema explore shape, perspectives architecture)");
+      section(out, "6. The topology of meaning (noema explore shape, perspectives architecture)");
       Topology topology = base.topology(TopologyFilter.NONE, TopologySettings.DEFAULT);
       TableRenderer tables = new TableRenderer(60, 8);
       out.println(tables.render(topology.shape()));
@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
       base.saveMeasures(topology, TopologyFilter.NONE);
       out.println("(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
 
-      section(out, "6. Graph-augmented prompting (noema context / noema ask)");
+      section(out, "7. Graph-augmented prompting (noema context / noema ask)");
       String question = "Как Кирилл понимает внимание?";
       GraphContext context = base.retrieval().context(ContextRequest.of(question).withBudget(700));
       out.println(context.text());
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
           ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
           : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
 
-      section(out, "7. Next");
+      section(out, "8. Next");
       out.println("./noema serve      the map of meaning in the browser, a SPARQL endpoint and an HTTP API "
           + "(http://127.0.0.1:8077/)");
       out.println("./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
