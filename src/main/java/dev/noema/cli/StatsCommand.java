@@ -1,9 +1,13 @@
 package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
 import dev.noema.store.StoreStats;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,14 +31,10 @@ final class StatsCommand implements Callable<Integer> {
         UNION { ?turn2 noema:spokenBy ?participant }
       }""";
 
+  /** Entities per meaning-layer class; {@code ?type} is bound by VALUES to the ontology's meaning classes. */
   static final String MEANING = """
-      PREFIX noema: <https://w3id.org/noema/ontology#>
       SELECT ?type (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
         ?entity a ?type .
-        FILTER(STRSTARTS(STR(?type), STR(noema:)))
-        FILTER(?type NOT IN (noema:Conversation, noema:Turn, noema:HumanParticipant, noema:AIAssistant,
-          noema:SystemParticipant, noema:SourceFile, noema:Attachment, noema:ExtractionActivity,
-          noema:AnalysisActivity, noema:ImportActivity, noema:Fact, noema:Grounding))
       } GROUP BY ?type ORDER BY DESC(?entities) ?type""";
 
   @Override
@@ -44,11 +44,19 @@ final class StatsCommand implements Callable<Integer> {
       StoreStats stats = base.store().stats();
       out.printf("knowledge base: %s%n", base.store().location());
       out.printf("named graphs: %d, quads: %d%n", stats.graphs(), stats.quads());
-      out.print(base.store().<String>select(COUNTS, java.util.Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(base.store().<String>select(COUNTS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
       out.println("meaning layer:");
-      out.print(base.store().<String>select(MEANING, java.util.Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(base.store().<String>select(meaningQuery(base.ontology()), Map.of(),
+          rs -> QueryCommand.render(rs, OutputFormat.table)));
       out.flush();
       return 0;
     }
+  }
+
+  /** {@link #MEANING} restricted to the sub-classes of noema:MeaningEntity, so the list follows the ontology. */
+  static String meaningQuery(OntologyModel ontology) {
+    String values = ontology.subClassesOf(Noema.MeaningEntity.getURI()).stream()
+        .map(c -> "<" + c.iri() + ">").collect(Collectors.joining(" "));
+    return MEANING.replace("WHERE {", "WHERE {\n  VALUES ?type { " + values + " }");
   }
 }

@@ -162,6 +162,11 @@ public final class OntologyModel {
     return List.copyOf(seen);
   }
 
+  /** The ontology's own classes that are {@code ancestorIri} or its sub-classes (transitively), in IRI order. */
+  public List<OntClass> subClassesOf(String ancestorIri) {
+    return classes.values().stream().filter(c -> isSubClassOf(c.iri(), ancestorIri)).toList();
+  }
+
   /** Whether {@code classIri} is {@code ancestorIri} or one of its sub-classes. */
   public boolean isSubClassOf(String classIri, String ancestorIri) {
     return superClassesOf(classIri).contains(ancestorIri);

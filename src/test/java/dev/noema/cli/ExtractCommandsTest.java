@@ -31,6 +31,18 @@ class ExtractCommandsTest {
   }
 
   @Test
+  void stats_counts_the_meaning_classes_of_the_ontology_and_no_dialogue_class() {
+    CliRun run = CliRun.of("stats", "--data", data);
+
+    assertEquals(0, run.exitCode(), run.toString());
+    String meaning = run.out().substring(run.out().indexOf("meaning layer:"));
+    assertTrue(meaning.contains("CognitiveModule"), run.out());
+    assertTrue(meaning.contains("Perspective"), run.out());
+    assertFalse(meaning.contains("#Turn"), run.out());
+    assertFalse(meaning.contains("#Conversation"), run.out());
+  }
+
+  @Test
   void extract_with_the_llm_but_no_provider_fails_in_one_line() {
     CliRun run = CliRun.of("extract", "--data", data, "--extractor", "llm");
 
