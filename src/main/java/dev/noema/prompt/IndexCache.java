@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -94,8 +95,8 @@ final class IndexCache {
   /**
    * The normalised embedding of each of {@code texts}, in order: cached vectors of the same {@code model} where the
    * text was embedded before, the rest from {@code embed} (given the missing texts in order, it returns their vectors
-   * in order). The file is rewritten with exactly these texts when anything changed; a failure to write it is ignored
-   * (the vectors are still returned).
+   * in order). The file is rewritten with exactly these texts when the set of texts changed; a failure to write it is
+   * ignored (the vectors are still returned).
    */
   float[][] embeddings(String model, List<String> texts, Function<List<String>, float[][]> embed) {
     Map<Hash, float[]> cached = readEmbeddings(model);
@@ -118,8 +119,12 @@ final class IndexCache {
         out[missingAt.get(i)] = fresh[i];
       }
     }
-    if (!missing.isEmpty() || cached.size() != texts.size()) {
-      writeEmbeddings(model, hashes, out);
+    Map<Hash, float[]> current = new LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      current.putIfAbsent(hashes.get(i), out[i]); // equal texts (two entities with the same label) are stored once
+    }
+    if (!current.keySet().equals(cached.keySet())) {
+      writeEmbeddings(model, current);
     }
     return out;
   }
@@ -150,7 +155,7 @@ final class IndexCache {
     }
   }
 
-  private void writeEmbeddings(String model, List<Hash> hashes, float[][] vectors) {
+  private void writeEmbeddings(String model, Map<Hash, float[]> vectors) {
     Path temporary = null;
     try {
       Files.createDirectories(folder);
@@ -160,12 +165,12 @@ final class IndexCache {
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         out.writeUTF(model);
-        out.writeInt(vectors.length);
-        out.writeInt(vectors.length == 0 ? 0 : vectors[0].length);
-        for (int i = 0; i < vectors.length; i++) {
-          out.writeLong(hashes.get(i).high());
-          out.writeLong(hashes.get(i).low());
-          for (float x : vectors[i]) {
+        out.writeInt(vectors.size());
+        out.writeInt(vectors.isEmpty() ? 0 : vectors.values().iterator().next().length);
+        for (Map.Entry<Hash, float[]> e : vectors.entrySet()) {
+          out.writeLong(e.getKey().high());
+          out.writeLong(e.getKey().low());
+          for (float x : e.getValue()) {
             out.writeFloat(x);
           }
         }
