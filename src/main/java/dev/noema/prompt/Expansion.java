@@ -31,7 +31,7 @@ final class Expansion {
   /** Probability of following an edge rather than returning to the seeds. */
   static final double DAMPING = 0.85;
   /** Residual per unit of degree below which a node stops pushing. */
-  static final double EPSILON = 1e-6;
+  static final double EPSILON = 1e-5;
 
   /** A ranked candidate fact. */
   record Ranked(Item item, double score, int seed, int hops) {}
@@ -83,9 +83,14 @@ final class Expansion {
         if (inside) {
           candidates++;
           double score = mass / (item.nodes().length + 1) * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
-          best.add(new Ranked(item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
-          if (best.size() > limit) {
-            best.poll();
+          // Most candidates lose to the worst of the best kept so far: they are dropped before being built.
+          Ranked worst = best.size() < limit ? null : best.peek();
+          if (worst == null || score > worst.score()
+              || (score == worst.score() && item.key().compareTo(worst.item().key()) < 0)) {
+            best.add(new Ranked(item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
+            if (best.size() > limit) {
+              best.poll();
+            }
           }
         }
       }
