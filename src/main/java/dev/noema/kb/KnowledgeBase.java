@@ -130,11 +130,14 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's labels and embeds
-   * them with the in-process MiniLM model) and refreshed when the store has changed since.
+   * them with the in-process MiniLM model) and refreshed when the store has changed since. With the embedded TDB2 the
+   * index and the embeddings are cached in {@code <folder>/index} and rebuilt only when the store changed; over a
+   * remote endpoint they are kept in memory.
    */
   public synchronized GraphRetrieval retrieval() {
     if (retrieval == null) {
-      retrieval = new GraphRetrieval(store, ontology, new AllMiniLmL6V2QuantizedEmbeddingModel());
+      retrieval = new GraphRetrieval(store, ontology, new AllMiniLmL6V2QuantizedEmbeddingModel(),
+          config.endpoint() == null ? config.indexFolder() : null);
     } else {
       retrieval.refresh();
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Where a knowledge base lives and what it is read with.
  *
  * @param folder the knowledge-base folder: TDB2 in {@code folder/tdb2}, embedded Neo4j in {@code folder/neo4j}, the LLM
- *     cache and {@code noema.yaml} beside them
+ *     cache, the retrieval index cache ({@code folder/index}) and {@code noema.yaml} beside them
  * @param endpoint a remote SPARQL 1.1 dataset URL to use instead of the embedded TDB2, or null
  * @param ontology an ontology file to use instead of Noema's own, or null
  * @param neo4jServer an external Neo4j server or cluster for the projection, or null for the embedded Neo4j in
@@ -44,6 +44,11 @@ public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, N
   /** The TDB2 folder inside the knowledge base. */
   public Path tdb2Folder() {
     return folder.resolve("tdb2");
+  }
+
+  /** The cache of the retrieval index (Lucene and embeddings) inside the knowledge base; safe to delete. */
+  public Path indexFolder() {
+    return folder.resolve("index");
   }
 
   /** The folder of the embedded Neo4j inside the knowledge base (used only without an external server). */

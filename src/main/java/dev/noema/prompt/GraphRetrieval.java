@@ -4,9 +4,11 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.prompt.Expansion.Ranked;
+import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.Item;
 import dev.noema.store.GraphStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ public final class GraphRetrieval {
   private final GraphStore store;
   private final OntologyModel ontology;
   private final EmbeddingModel embeddings;
+  private final Path cache;
   private final TokenCounter tokens = new TokenCounter();
   private final ContextWriter writer = new ContextWriter();
   private volatile Indexed current;
@@ -50,9 +53,20 @@ public final class GraphRetrieval {
    *     in-process default is {@code AllMiniLmL6V2QuantizedEmbeddingModel}, chosen at wiring
    */
   public GraphRetrieval(GraphStore store, OntologyModel ontology, EmbeddingModel embeddings) {
+    this(store, ontology, embeddings, null);
+  }
+
+  /**
+   * As {@link #GraphRetrieval(GraphStore, OntologyModel, EmbeddingModel)}, with the Lucene index and the embeddings
+   * cached in {@code cache} (a knowledge base's {@code index/} folder, created when missing) across processes: they
+   * are rebuilt only when the store changed, and only the texts not embedded before are embedded again. Null keeps
+   * everything in memory.
+   */
+  public GraphRetrieval(GraphStore store, OntologyModel ontology, EmbeddingModel embeddings, Path cache) {
     this.store = Objects.requireNonNull(store, "store");
     this.ontology = Objects.requireNonNull(ontology, "ontology");
     this.embeddings = embeddings;
+    this.cache = cache;
   }
 
   /** Reads the store and builds the index now, unless the store's registry is unchanged since the last build. */
@@ -69,7 +83,7 @@ public final class GraphRetrieval {
     String fingerprint = MeaningSnapshot.fingerprint(store);
     if (current == null || !current.graph().fingerprint().equals(fingerprint)) {
       MeaningSnapshot graph = MeaningSnapshot.load(store, ontology);
-      current = new Indexed(graph, new NodeIndex(graph, embeddings));
+      current = new Indexed(graph, new NodeIndex(graph, embeddings, cache));
     }
     return current;
   }
@@ -89,12 +103,13 @@ public final class GraphRetrieval {
     List<Link> links = indexed.index().link(request.question(), request.seeds(), lang);
     Map<Integer, Double> seeds = new LinkedHashMap<>();
     links.forEach(l -> seeds.put(indexed.graph().id(l.iri()), l.score()));
-    List<Ranked> ranked = seeds.isEmpty() ? List.of() : Expansion.rank(indexed.graph(), seeds, request.hops());
+    Ranking ranking = seeds.isEmpty() ? new Ranking(List.of(), 0)
+        : Expansion.rank(indexed.graph(), seeds, request.hops(), MAX_CANDIDATES);
     List<ContextFact> candidates = new ArrayList<>();
-    for (Ranked r : ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()))) {
+    for (Ranked r : ranking.best()) {
       candidates.add(fact(indexed.graph(), r, lang));
     }
-    return fit(request, links, candidates, ranked.size());
+    return fit(request, links, candidates, ranking.candidates());
   }
 
   /**

@@ -7,10 +7,14 @@ import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.LangText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,6 +30,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -33,13 +38,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Links a question to meaning-graph nodes by hybrid search, fused by reciprocal rank (Cormack, Clarke and Buettcher,
  * SIGIR 2009, with k = 60).
  *
- * <p>Lexical: an in-memory Lucene index with one document per node; labels and aliases go to name fields, definitions
+ * <p>Lexical: a Lucene index (searched in memory) with one document per node; labels and aliases go to name fields, definitions
  * and interpretation statements to text fields, each in a Russian and an English field analysed by Lucene's
  * {@link RussianAnalyzer} or {@link EnglishAnalyzer} (stemming, stop words, lower case); Russian text also goes to a
  * field with Savoy's light stemmer, which treats proper names evenly. A literal goes to the field of
@@ -50,6 +56,9 @@ import org.apache.lucene.util.QueryBuilder;
  * <p>Semantic (when an embedding model is given): cosine similarity between the question and each node's labels,
  * aliases and definition, exact (brute force over a normalised matrix); hits under {@link #MIN_COSINE} are dropped so
  * that an unrelated node is never a seed merely for being the least unrelated.
+ *
+ * <p>Both can be cached on disk ({@link IndexCache}): the Lucene index keyed by the store's registry and the indexed
+ * texts, the embeddings text by text.
  *
  * <p>Thread-safe after construction.
  */
@@ -71,7 +80,11 @@ final class NodeIndex {
   private final float[][] vectors;
   private final boolean englishOnlyEmbeddings;
 
-  NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings) {
+  /**
+   * Indexes {@code snapshot}: in memory when {@code cache} is null, else reusing and refreshing the cache (see
+   * {@link IndexCache}) in that folder; a cache folder that cannot be used is ignored and the index built in memory.
+   */
+  NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings, Path cache) {
     this.snapshot = snapshot;
     this.embeddings = embeddings;
     this.englishOnlyEmbeddings = embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
@@ -84,7 +97,43 @@ final class NodeIndex {
     perField.put("name_en", new EnglishAnalyzer());
     perField.put("text_en", perField.get("name_en"));
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    List<Document> documents = documents(snapshot);
+    IndexCache.IndexBuild build = writer -> {
+      for (Document doc : documents) {
+        writer.addDocument(doc);
+      }
+    };
+    Directory directory = null;
+    if (cache != null) {
+      try {
+        directory = new IndexCache(cache).lucene(key(snapshot, documents), new IndexWriterConfig(analyzer), build);
+      } catch (IOException e) {
+        directory = null; // an unusable cache folder: the index is built in memory below
+      }
+    }
+    try {
+      if (directory == null) {
+        directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+          build.fill(writer);
+          writer.commit();
+        }
+      }
+      this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the in-memory node index", e);
+    }
+    if (embeddings == null) {
+      this.vectors = new float[0][];
+    } else {
+      List<String> texts = snapshot.entities().stream().map(NodeIndex::embeddingText).toList();
+      this.vectors = cache == null ? embed(texts, embeddings)
+          : new IndexCache(cache).embeddings(embeddings.getClass().getName(), texts, t -> embed(t, embeddings));
+    }
+  }
+
+  /** One document per entity, in entity-id order. */
+  private static List<Document> documents(MeaningSnapshot snapshot) {
     // An interpretation says how a perspective understands a concept: the question "how does Kirill understand
     // attention?" names the perspective's holder and words of the statement, so both must find it.
     Map<Integer, List<Entity>> framing = new HashMap<>();
@@ -93,22 +142,34 @@ final class NodeIndex {
         framing.put(item.node(), List.of(snapshot.entities().get(item.subject()), snapshot.entities().get(item.object())));
       }
     }
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-      for (Entity e : snapshot.entities()) {
-        Document doc = document(e);
-        for (Entity frame : framing.getOrDefault(e.id(), List.of())) {
-          for (LangText t : frame.labels()) {
-            add(doc, "name_", t); // "Kirill's perspective on interpretation" names this node as much as its statement
-          }
+    List<Document> documents = new ArrayList<>(snapshot.entities().size());
+    for (Entity e : snapshot.entities()) {
+      Document doc = document(e);
+      for (Entity frame : framing.getOrDefault(e.id(), List.of())) {
+        for (LangText t : frame.labels()) {
+          add(doc, "name_", t); // "Kirill's perspective on interpretation" names this node as much as its statement
         }
-        writer.addDocument(doc);
       }
-      writer.commit();
-      this.searcher = new IndexSearcher(DirectoryReader.open(directory));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the in-memory node index", e);
+      documents.add(doc);
     }
-    this.vectors = embeddings == null ? new float[0][] : embed(snapshot.entities(), embeddings);
+    return documents;
+  }
+
+  /**
+   * What a cached index must have been built from: the format, the store's registry fingerprint and a digest of the
+   * documents themselves (so that another ontology over the same store, which selects other entities, is not served
+   * a stale index).
+   */
+  private static String key(MeaningSnapshot snapshot, List<Document> documents) {
+    MessageDigest digest = IndexCache.sha256();
+    digest.update((IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+    for (Document doc : documents) {
+      for (IndexableField field : doc.getFields()) {
+        Object value = field.numericValue() != null ? field.numericValue() : field.stringValue();
+        digest.update((field.name() + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**
@@ -186,12 +247,12 @@ final class NodeIndex {
     return parts.isEmpty() ? MeaningSnapshot.localName(e.iri()) : String.join("; ", parts);
   }
 
-  private static float[][] embed(List<Entity> entities, EmbeddingModel model) {
-    float[][] out = new float[entities.size()][];
+  private static float[][] embed(List<String> texts, EmbeddingModel model) {
+    float[][] out = new float[texts.size()][];
     int batch = 256;
-    for (int from = 0; from < entities.size(); from += batch) {
-      List<TextSegment> segments = entities.subList(from, Math.min(entities.size(), from + batch)).stream()
-          .map(e -> TextSegment.from(embeddingText(e))).toList();
+    for (int from = 0; from < texts.size(); from += batch) {
+      List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batch)).stream()
+          .map(TextSegment::from).toList();
       List<Embedding> vectors = model.embedAll(segments).content();
       for (int i = 0; i < vectors.size(); i++) {
         out[from + i] = normalised(vectors.get(i).vector());
@@ -291,10 +352,22 @@ final class NodeIndex {
     int count = 0;
     for (int id = 0; id < vectors.length; id++) {
       float[] v = vectors[id];
-      double dot = 0;
-      for (int i = 0; i < v.length; i++) {
-        dot += v[i] * q[i];
+      // Four float accumulators: independent chains the JIT can pipeline; float error is far below MIN_COSINE's scale.
+      float d0 = 0;
+      float d1 = 0;
+      float d2 = 0;
+      float d3 = 0;
+      int i = 0;
+      for (; i + 3 < v.length; i += 4) {
+        d0 += v[i] * q[i];
+        d1 += v[i + 1] * q[i + 1];
+        d2 += v[i + 2] * q[i + 2];
+        d3 += v[i + 3] * q[i + 3];
       }
+      for (; i < v.length; i++) {
+        d0 += v[i] * q[i];
+      }
+      double dot = (d0 + d1) + (d2 + d3);
       if (dot < MIN_COSINE || (count == DEPTH && dot <= best[DEPTH - 1])) {
         continue;
       }
