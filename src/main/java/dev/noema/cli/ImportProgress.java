@@ -91,7 +91,7 @@ final class ImportProgress implements ImportListener, AutoCloseable {
     return fileBytes <= 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1.0, (double) bytesRead / fileBytes));
   }
 
-  /** Conversations and turns done since the import began, and turns per second, e.g. "12 conv, 340 turns, 85 turns/s". */
+  /** Conversations and turns done since the import began, and turns per second: "12 conv, 340 turns, 85 turns/s". */
   String status() {
     double seconds = (nanoTime.getAsLong() - started) / 1e9;
     String rate = seconds > 0 ? String.format(Locale.ROOT, ", %,.0f turns/s", turns / seconds) : "";

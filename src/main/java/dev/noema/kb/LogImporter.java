@@ -130,7 +130,8 @@ final class LogImporter {
       }
     };
     ImportRequest request = new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
-    FileSink sink = new FileSink(source, request, known, ImportListener.NONE, List.of(), batch, new CountingSource(source));
+    FileSink sink =
+        new FileSink(source, request, known, ImportListener.NONE, List.of(), batch, new CountingSource(source));
     conversations.forEach(sink::accept);
     batch.flush();
     return new ImportReport(List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
