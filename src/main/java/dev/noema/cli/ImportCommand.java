@@ -4,7 +4,6 @@ import dev.noema.conversation.ImportProblem;
 import dev.noema.conversation.ReadOptions;
 import dev.noema.conversation.StrictModeAbort;
 import dev.noema.kb.FileReport;
-import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
@@ -14,9 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
     ReadOptions options = new ReadOptions(branches == Branches.all, include.contains(Include.system),
         include.contains(Include.tools), include.contains(Include.thinking), include.contains(Include.context));
     ImportRequest request = new ImportRequest(paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
-    try (KnowledgeBase base = kb.open(); Progress progress = new Progress(!noProgress && System.console() != null)) {
+    try (KnowledgeBase base = kb.open(); ImportProgress progress = ImportProgress.onTerminal(!noProgress && System.console() != null)) {
       ImportReport report;
       try {
         report = base.importLogs(request, progress);
@@ -130,45 +126,5 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-  }
-
-  /** A progress bar over the bytes of the current file, with conversations and turns done. */
-  private static final class Progress implements ImportListener, AutoCloseable {
-    private final boolean enabled;
-    private ProgressBar bar;
-    private long conversations;
-    private long turns;
-
-    Progress(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    @Override
-    public void fileStarted(String source, String format, long bytes) {
-      if (!enabled || bytes < 1_000_000) {
-        return;
-      }
-      close();
-      bar = new ProgressBarBuilder().setTaskName(Path.of(source).getFileName().toString())
-          .setInitialMax(-1).setStyle(ProgressBarStyle.ASCII).setUnit(" conv", 1).showSpeed().build();
-    }
-
-    @Override
-    public void conversationDone(String source, int turnCount) {
-      conversations++;
-      turns += turnCount;
-      if (bar != null) {
-        bar.step();
-        bar.setExtraMessage(turns + " turns");
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
-      }
-    }
   }
 }

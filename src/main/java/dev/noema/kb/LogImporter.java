@@ -15,6 +15,7 @@ import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -129,7 +130,8 @@ final class LogImporter {
       }
     };
     ImportRequest request = new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
-    FileSink sink = new FileSink(source, request, known, ImportListener.NONE, List.of(), batch);
+    FileSink sink =
+        new FileSink(source, request, known, ImportListener.NONE, List.of(), batch, new CountingSource(source));
     conversations.forEach(sink::accept);
     batch.flush();
     return new ImportReport(List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
@@ -160,9 +162,10 @@ final class LogImporter {
       return failedFile(source, "cannot read: " + e.getMessage());
     }
     listener.fileStarted(source.name(), format.name(), source.size());
-    FileSink sink = new FileSink(source, request, known, listener, strictChanges, batch);
+    CountingSource counted = new CountingSource(source);
+    FileSink sink = new FileSink(source, request, known, listener, strictChanges, batch, counted);
     try {
-      format.read(source, request.readOptions(), sink);
+      format.read(counted, request.readOptions(), sink);
     } catch (IOException | UncheckedIOException e) {
       sink.reject(new ImportProblem(source.name(), null, "cannot read: " + e.getMessage()));
     }
@@ -227,6 +230,66 @@ final class LogImporter {
     }
   }
 
+  /**
+   * A source that counts how far the first stream opened on it has been read: the format's reading pass. Later opens
+   * (a format counting a file's conversations to name a problem's place) are not counted, so the count follows the
+   * reading and never jumps to the end. Used from the importing thread only.
+   */
+  private static final class CountingSource implements LogSource {
+    private final LogSource source;
+    private boolean opened;
+    private long bytesRead;
+
+    CountingSource(LogSource source) {
+      this.source = source;
+    }
+
+    long bytesRead() {
+      return bytesRead;
+    }
+
+    @Override
+    public String name() {
+      return source.name();
+    }
+
+    @Override
+    public long size() {
+      return source.size();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      InputStream in = source.open();
+      if (opened) {
+        return in;
+      }
+      opened = true;
+      return new FilterInputStream(in) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          bytesRead += b < 0 ? 0 : 1;
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = super.read(buffer, offset, length);
+          bytesRead += Math.max(n, 0);
+          return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+          long skipped = super.skip(n);
+          bytesRead += skipped;
+          return skipped;
+        }
+      };
+    }
+  }
+
   /** Receives one file's conversations and turns them into batched store changes. */
   private final class FileSink implements ConversationSink {
     private final LogSource source;
@@ -235,6 +298,7 @@ final class LogImporter {
     private final ImportListener listener;
     private final List<GraphChange> strictChanges;
     private final Batch batch;
+    private final CountingSource position;
     private final List<ImportProblem> problems = new ArrayList<>();
     private int imported;
     private int replaced;
@@ -245,8 +309,9 @@ final class LogImporter {
     private long facts;
 
     FileSink(LogSource source, ImportRequest request, Map<String, String> known, ImportListener listener,
-        List<GraphChange> strictChanges, Batch batch) {
+        List<GraphChange> strictChanges, Batch batch, CountingSource position) {
       this.batch = batch;
+      this.position = position;
       this.source = source;
       this.request = request;
       this.known = known;
@@ -270,7 +335,7 @@ final class LogImporter {
       String previous = known.get(graph);
       if (hash.equals(previous)) {
         unchanged++;
-        listener.conversationDone(source.name(), conversation.turns().size());
+        done(conversation);
         return;
       }
       List<GraphContent> graphs = new ArrayList<>();
@@ -295,6 +360,11 @@ final class LogImporter {
       } else {
         batch.add(change);
       }
+      done(conversation);
+    }
+
+    private void done(Conversation conversation) {
+      listener.bytesRead(source.name(), position.bytesRead());
       listener.conversationDone(source.name(), conversation.turns().size());
     }
 
@@ -312,6 +382,7 @@ final class LogImporter {
     public void reject(ImportProblem problem) {
       skipped++;
       problems.add(problem);
+      listener.bytesRead(source.name(), position.bytesRead());
       if (request.strict()) {
         throw new StrictModeAbort(problem);
       }

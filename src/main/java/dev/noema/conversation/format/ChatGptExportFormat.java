@@ -11,9 +11,7 @@ import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ChatGPT's data export: {@code conversations.json} (a top-level array, or {@code {"conversations": [...]}}) and the
@@ -55,28 +53,8 @@ public final class ChatGptExportFormat implements ConversationFormat {
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
-    JsonNode mapping = json.get("mapping");
-    if (mapping == null || !mapping.isObject()) {
-      throw new UnreadableConversation("no \"mapping\" of messages");
-    }
-    List<MessageTree.Node> nodes = new ArrayList<>();
-    Map<String, JsonNode> messages = new HashMap<>();
-    for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
-      JsonNode node = entry.getValue();
-      String id = ExportValues.text(node, "id", entry.getKey());
-      List<String> children = new ArrayList<>();
-      node.path("children").forEach(child -> children.add(child.asText()));
-      nodes.add(new MessageTree.Node(id, ExportValues.text(node, "parent"), children));
-      JsonNode message = node.get("message");
-      if (message != null && message.isObject()) {
-        messages.put(id, message);
-      }
-    }
-    MessageTree tree = new MessageTree(nodes);
-    String current = ExportValues.text(json, "current_node");
-    List<String> active = current == null ? tree.lastChildPath() : tree.pathTo(current, "current_node");
     List<Turn> turns =
-        tree.turns(active, options.allBranches(), id -> turnsOf(id, messages.get(id), options));
+        MessageTree.mappingTurns(json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
     String id = ExportValues.text(json, "conversation_id", ExportValues.text(json, "id", null));
     if (id == null) {
       throw new UnreadableConversation("no \"conversation_id\" or \"id\"");

@@ -11,10 +11,8 @@ import dev.noema.conversation.Turn;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * DeepSeek's data export: an array of {@code {id, title, inserted_at, updated_at, mapping}} whose nodes' messages hold
@@ -50,26 +48,8 @@ public final class DeepSeekExportFormat implements ConversationFormat {
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
-    JsonNode mapping = json.get("mapping");
-    if (mapping == null || !mapping.isObject()) {
-      throw new UnreadableConversation("no \"mapping\" of messages");
-    }
-    List<MessageTree.Node> nodes = new ArrayList<>();
-    Map<String, JsonNode> messages = new HashMap<>();
-    for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
-      JsonNode node = entry.getValue();
-      String id = ExportValues.text(node, "id", entry.getKey());
-      List<String> children = new ArrayList<>();
-      node.path("children").forEach(child -> children.add(child.asText()));
-      nodes.add(new MessageTree.Node(id, ExportValues.text(node, "parent"), children));
-      if (node.path("message").isObject()) {
-        messages.put(id, node.get("message"));
-      }
-    }
-    MessageTree tree = new MessageTree(nodes);
-    String current = ExportValues.text(json, "current_node");
-    List<String> active = current == null ? tree.lastChildPath() : tree.pathTo(current, "current_node");
-    List<Turn> turns = tree.turns(active, options.allBranches(), id -> turnsOf(id, messages.get(id), options));
+    List<Turn> turns =
+        MessageTree.mappingTurns(json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
     String id = ExportValues.text(json, "id");
     if (id == null || id.isBlank()) {
       throw new UnreadableConversation("no \"id\"");

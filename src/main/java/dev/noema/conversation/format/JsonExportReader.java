@@ -59,6 +59,7 @@ final class JsonExportReader {
                     .build())
             // Input streams are closed by whoever opened them: after a skipped conversation a new parser reads on.
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
     this.mapper = new ObjectMapper(factory);
   }

@@ -1,5 +1,6 @@
 package dev.noema.conversation.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.noema.conversation.Turn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,40 @@ final class MessageTree {
       byId.put(node.id(), node);
     }
     this.nodes = byId;
+  }
+
+  /**
+   * The turns of a conversation stored as a {@code mapping} of node id to {@code {id, parent, children, message}}
+   * (ChatGPT, DeepSeek), in the order of {@link #turns}: the active branch ends at {@code current_node} when the
+   * conversation records one, else it follows the newest child from the root.
+   *
+   * @param turnsOf the turns a node yields from its id and its {@code message} object (null when the node has none)
+   * @throws UnreadableConversation when there is no {@code mapping} object, {@code current_node} is not a node, or the
+   *     links form a cycle
+   */
+  static List<Turn> mappingTurns(
+      JsonNode conversation, boolean allBranches, BiFunction<String, JsonNode, List<Turn>> turnsOf)
+      throws UnreadableConversation {
+    JsonNode mapping = conversation.get("mapping");
+    if (mapping == null || !mapping.isObject()) {
+      throw new UnreadableConversation("no \"mapping\" of messages");
+    }
+    List<Node> nodes = new ArrayList<>();
+    Map<String, JsonNode> messages = new HashMap<>();
+    for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+      JsonNode node = entry.getValue();
+      String id = ExportValues.text(node, "id", entry.getKey());
+      List<String> children = new ArrayList<>();
+      node.path("children").forEach(child -> children.add(child.asText()));
+      nodes.add(new Node(id, ExportValues.text(node, "parent"), children));
+      if (node.path("message").isObject()) {
+        messages.put(id, node.get("message"));
+      }
+    }
+    MessageTree tree = new MessageTree(nodes);
+    String current = ExportValues.text(conversation, "current_node");
+    List<String> active = current == null ? tree.lastChildPath() : tree.pathTo(current, "current_node");
+    return tree.turns(active, allBranches, id -> turnsOf.apply(id, messages.get(id)));
   }
 
   boolean contains(String id) {
