@@ -1,16 +1,21 @@
 package dev.noema.server;
 
+import dev.noema.extract.LlmExtractor;
+import dev.noema.extract.StructuralExtractor;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.store.GraphEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -62,6 +69,21 @@ final class GraphViews {
 
   record ConversationView(String id, String title, List<TurnView> turns) {}
 
+  /**
+   * How far extraction has got in one conversation.
+   *
+   * @param turns the turns on its active branch (what extraction covers)
+   * @param extracted per extractor that has run on it, the turns it has extracted (extractor names as in graph names)
+   * @param pending per extractor the import pipeline runs now (structural, and llm when a provider is configured),
+   *     the turns it has not extracted yet
+   */
+  record ExtractionStatus(String id, String title, int turns, Map<String, Integer> extracted,
+      Map<String, Integer> pending) {}
+
+  /** Extraction over the whole knowledge base: the totals of {@link ExtractionStatus}, then each conversation. */
+  record ExtractionView(List<String> extractors, int turns, Map<String, Integer> extracted,
+      Map<String, Integer> pending, List<ExtractionStatus> conversations) {}
+
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private final KnowledgeBase kb;
@@ -73,7 +95,7 @@ final class GraphViews {
     this.ontology = kb.ontology();
     for (String name : List.of("node-types", "node-labels", "node-ranks", "node-clusters", "relation",
         "interpretation-edges", "node-conversations", "entity-labels",
-        "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns")) {
+        "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns", "extraction-turns")) {
       queries.put(name, resource("queries/" + name + ".rq"));
     }
   }
@@ -206,6 +228,51 @@ final class GraphViews {
     rows("conversations", Map.of(), row -> result.add(new ConversationSummary(text(row, "id"),
         text(row, "title"), row.getLiteral("turns").getInt(), text(row, "started"))));
     return result;
+  }
+
+  /**
+   * Extraction status, read from the store's registry of named graphs: each extractor writes one graph per turn
+   * ({@link dev.noema.ontology.Iris#extractionGraph}), even when it found nothing there, so a turn without one is
+   * pending. Conversations in id order; extractors in name order.
+   *
+   * @param llmConfigured whether the import pipeline runs the LLM extractor (a provider is configured)
+   */
+  ExtractionView extraction(boolean llmConfigured) {
+    Map<String, Map<String, Set<Integer>>> done = new HashMap<>();
+    String prefix = Noema.GRAPH + "extraction/";
+    Pattern graph = Pattern.compile(Pattern.quote(prefix) + "([^/]+)/turn/(\\d+)/([^/]+)");
+    for (GraphEntry entry : kb.store().graphs()) {
+      Matcher m = graph.matcher(entry.name().getURI());
+      if (m.matches()) {
+        done.computeIfAbsent(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8), k -> new TreeMap<>())
+            .computeIfAbsent(m.group(3), k -> new HashSet<>()).add(Integer.parseInt(m.group(2)));
+      }
+    }
+    Set<String> running = new TreeSet<>(List.of(StructuralExtractor.NAME));
+    if (llmConfigured) {
+      running.add(LlmExtractor.NAME);
+    }
+    Set<String> extractors = new TreeSet<>(running);
+    done.values().forEach(byExtractor -> extractors.addAll(byExtractor.keySet()));
+    Map<String, Integer> totalDone = new TreeMap<>();
+    Map<String, Integer> totalPending = new TreeMap<>();
+    int[] totalTurns = {0};
+    List<ExtractionStatus> conversations = new ArrayList<>();
+    rows("extraction-turns", Map.of(), row -> {
+      String id = text(row, "id");
+      int turns = row.getLiteral("turns").getInt();
+      Map<String, Integer> extracted = new TreeMap<>();
+      done.getOrDefault(id, Map.of()).forEach((name, indexes) -> extracted.put(name, indexes.size()));
+      Map<String, Integer> pending = new TreeMap<>();
+      for (String name : running) {
+        pending.put(name, Math.max(0, turns - extracted.getOrDefault(name, 0)));
+      }
+      extracted.forEach((name, n) -> totalDone.merge(name, n, Integer::sum));
+      pending.forEach((name, n) -> totalPending.merge(name, n, Integer::sum));
+      totalTurns[0] += turns;
+      conversations.add(new ExtractionStatus(id, text(row, "title"), turns, extracted, pending));
+    });
+    return new ExtractionView(List.copyOf(extractors), totalTurns[0], totalDone, totalPending, conversations);
   }
 
   /** A conversation's turns in order, or null when there is no such conversation. */
