@@ -141,6 +141,17 @@ final class ApiServlet extends HttpServlet {
         new Route("POST", "/api/ask", this::ask));
   }
 
+  /** Computes the map once, so that the page's first load finds it cached; a failure waits for the first request. */
+  void warmUp() {
+    try {
+      views.graph();
+    } catch (RuntimeException e) {
+      // Before the servlet's first request there is no servlet context to log to.
+      org.slf4j.LoggerFactory.getLogger(ApiServlet.class).warn("map warm-up failed (the first /api/graph retries): {}",
+          e.getMessage());
+    }
+  }
+
   /** The route table, for the OpenAPI check. */
   List<Route> routes() {
     return routes;

@@ -40,9 +40,12 @@ import org.apache.jena.rdf.model.RDFNode;
  * classes are meaning entities and which properties are relations comes from the ontology. Thread-safe.
  */
 final class GraphViews {
-  /** A node of the map. {@code kind} picks the shape: concept, module, perspective, person or other. */
+  /**
+   * A node of the map. {@code kind} picks the shape: concept, module, perspective, person or other; {@code x} and
+   * {@code y} are its position on the map ({@link MapLayout}).
+   */
   record GraphNode(String id, String label, String kind, String type, Double pageRank, Integer cluster,
-      List<String> conversations) {}
+      List<String> conversations, double x, double y) {}
 
   record GraphEdge(String source, String target, String relation) {}
 
@@ -89,6 +92,9 @@ final class GraphViews {
   private final KnowledgeBase kb;
   private final OntologyModel ontology;
   private final Map<String, String> queries = new LinkedHashMap<>();
+  /** The last map and the store state it was computed for; guarded by {@code this}. */
+  private List<GraphEntry> cachedFor;
+  private GraphView cached;
 
   GraphViews(KnowledgeBase kb) {
     this.kb = kb;
@@ -100,8 +106,26 @@ final class GraphViews {
     }
   }
 
-  /** The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges). */
+  /**
+   * The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges), laid out.
+   * Computed once per state of the store (its registry of named graphs), since the layout takes a while on large maps.
+   */
   GraphView graph() {
+    List<GraphEntry> state = kb.store().graphs();
+    synchronized (this) {
+      if (cached != null && state.equals(cachedFor)) {
+        return cached;
+      }
+    }
+    GraphView view = computeGraph();
+    synchronized (this) {
+      cachedFor = state;
+      cached = view;
+    }
+    return view;
+  }
+
+  private GraphView computeGraph() {
     Map<String, String> types = new LinkedHashMap<>();
     Map<String, ClassInfo> classes = new HashMap<>();
     rows("node-types", Map.of(), row -> {
@@ -157,9 +181,12 @@ final class GraphViews {
         relations.add(interprets);
       }
     });
+    Map<String, MapLayout.Position> positions = MapLayout.layout(types.keySet(),
+        edges.stream().map(e -> new String[] {e.source(), e.target()}).toList());
     List<GraphNode> nodes = new ArrayList<>();
     types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, localName(id)), classes.get(type).kind(),
-        localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())))));
+        localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())),
+        positions.get(id).x(), positions.get(id).y())));
     return new GraphView(nodes, edges, List.copyOf(relations), List.copyOf(allConversations));
   }
 

@@ -11,6 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -57,6 +60,8 @@ public final class NoemaServer implements AutoCloseable {
   private final ChatModel chatModel;
   private FusekiServer fuseki;
   private String boltUrl;
+  /** Computes the map (and its layout) once at start, so the first page load does not wait for it. */
+  private ExecutorService warmUp;
   private ServerFile serverFile;
   private ApiServlet api;
 
@@ -113,6 +118,12 @@ public final class NoemaServer implements AutoCloseable {
       context.addServlet(web, mapping);
     }
     fuseki.start();
+    warmUp = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "noema-map-warm-up");
+      thread.setDaemon(true);
+      return thread;
+    });
+    warmUp.submit(api::warmUp);
     if (writeServerFile && kb.config().folder() != null) {
       serverFile = new ServerFile(localUrl(), ProcessHandle.current().pid(), settings.tokenRequired(),
           policy.localSecret(), boltUrl);
@@ -169,6 +180,16 @@ public final class NoemaServer implements AutoCloseable {
   /** Stops serving, waits for running imports, and deletes server.json. The knowledge base stays open. */
   @Override
   public synchronized void close() {
+    if (warmUp != null) {
+      // The warm-up reads the store: it must be done before the caller closes the knowledge base.
+      warmUp.shutdownNow();
+      try {
+        warmUp.awaitTermination(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      warmUp = null;
+    }
     if (fuseki != null) {
       fuseki.stop();
       fuseki = null;
