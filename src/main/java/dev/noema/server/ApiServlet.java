@@ -146,6 +146,9 @@ final class ApiServlet extends HttpServlet {
     try {
       views.graph();
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted() || e.getMessage() == null) {
+        return; // the server is closing: it interrupted the warm-up
+      }
       // Before the servlet's first request there is no servlet context to log to.
       org.slf4j.LoggerFactory.getLogger(ApiServlet.class).warn("map warm-up failed (the first /api/graph retries): {}",
           e.getMessage());
