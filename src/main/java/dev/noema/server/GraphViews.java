@@ -110,19 +110,14 @@ final class GraphViews {
    * The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges), laid out.
    * Computed once per state of the store (its registry of named graphs), since the layout takes a while on large maps.
    */
-  GraphView graph() {
+  synchronized GraphView graph() {
+    // Synchronized whole: a request during the start-up warm-up waits for it instead of laying the map out again.
     List<GraphEntry> state = kb.store().graphs();
-    synchronized (this) {
-      if (cached != null && state.equals(cachedFor)) {
-        return cached;
-      }
-    }
-    GraphView view = computeGraph();
-    synchronized (this) {
+    if (cached == null || !state.equals(cachedFor)) {
+      cached = computeGraph();
       cachedFor = state;
-      cached = view;
     }
-    return view;
+    return cached;
   }
 
   private GraphView computeGraph() {

@@ -24,14 +24,17 @@ import org.jgrapht.graph.Pseudograph;
  * Positions for the map's nodes, computed on the server so that the page only draws them (Cytoscape's {@code preset}
  * layout): a force-directed layout in the browser took tens of seconds for a few thousand nodes. JGraphT's
  * Fruchterman-Reingold with a Barnes-Hut quadtree ({@link IndexedFRLayoutAlgorithm2D}; Fruchterman and Reingold 1991,
- * Barnes and Hut 1986): O(n log n + m) per iteration, a fixed number of iterations, seeded, so the same graph gets the
+ * Barnes and Hut 1986): O(n log n + m) per iteration, 60 iterations (fewer for large components), seeded, so the same graph gets the
  * same map. The drawing area grows with the square root of the node count, so density stays readable.
  *
  * <p>Stateless and thread-safe.
  */
 final class MapLayout {
-  /** Enough for the layout to settle at the sizes the page shows; the cost is linear in it. */
+  /** Enough for a small component to settle; the cost is linear in it. */
   private static final int ITERATIONS = 60;
+  /** Fewer for large components (iterations times nodes stays near this), so a 5k-node map takes seconds. */
+  private static final int WORK = 60_000;
+  private static final int MIN_ITERATIONS = 12;
   /** Room per node, in the page's model units (node sizes are 14 to 60). */
   private static final double SPACING = 90;
   private static final long SEED = 42;
@@ -96,7 +99,8 @@ final class MapLayout {
   private static Map<String, Point2D> layoutComponent(Graph<String, DefaultEdge> component, double side) {
     MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(side, side));
     try {
-      new IndexedFRLayoutAlgorithm2D<String, DefaultEdge>(ITERATIONS, IndexedFRLayoutAlgorithm2D.DEFAULT_THETA_FACTOR,
+      int iterations = Math.max(MIN_ITERATIONS, Math.min(ITERATIONS, WORK / component.vertexSet().size()));
+      new IndexedFRLayoutAlgorithm2D<String, DefaultEdge>(iterations, IndexedFRLayoutAlgorithm2D.DEFAULT_THETA_FACTOR,
           1.0, new Random(SEED)).layout(component, model);
     } catch (IllegalArgumentException coincidentPoints) {
       // The quadtree cannot split points that coincide; a circle always places every node.
