@@ -39,50 +39,85 @@ const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948
 const KIND_COLOUR = { concept: '#4e79a7', module: '#e15759', perspective: '#59a14f', person: '#b07aa1', other: '#9c755f' };
 const SHAPE = { concept: 'ellipse', module: 'hexagon', perspective: 'diamond', person: 'roundrectangle', other: 'ellipse' };
 
+/** How many of the largest nodes carry a label on a large map (the others show theirs when focused or on a path). */
+const LABELLED = 300;
+const LARGE = 1000;
+
 async function loadGraph() {
+  const phases = {};
+  let mark = performance.now();
+  const phase = (name) => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
   const graph = await api('/api/graph');
+  phase('fetch');
   state.graph = graph;
   const degree = {};
   graph.edges.forEach((e) => { degree[e.source] = (degree[e.source] || 0) + 1; degree[e.target] = (degree[e.target] || 0) + 1; });
-  const ranks = graph.nodes.map((n) => n.pageRank).filter((r) => r !== null && r !== undefined);
-  const maxRank = ranks.length ? Math.max(...ranks) : 0;
-  const maxDegree = Math.max(1, ...Object.values(degree));
-  const elements = [];
-  graph.nodes.forEach((n) => {
+  let maxRank = 0;
+  let maxDegree = 1;
+  graph.nodes.forEach((n) => { if (n.pageRank > maxRank) maxRank = n.pageRank; if (degree[n.id] > maxDegree) maxDegree = degree[n.id]; });
+  const large = graph.nodes.length > LARGE;
+  const nodes = graph.nodes.map((n) => {
     // Size by PageRank once the topology analysis has written it; by degree until then.
     const weight = maxRank > 0 && n.pageRank ? n.pageRank / maxRank : (degree[n.id] || 0) / maxDegree;
     const colour = n.cluster !== null && n.cluster !== undefined ? PALETTE[n.cluster % PALETTE.length] : KIND_COLOUR[n.kind];
-    elements.push({ group: 'nodes', data: { id: n.id, label: n.label, kind: n.kind, size: 14 + 46 * weight, colour,
-      shape: SHAPE[n.kind] || 'ellipse', conversations: n.conversations } });
+    return { group: 'nodes', position: { x: n.x, y: n.y }, data: { id: n.id, label: n.label, kind: n.kind,
+      size: 14 + 46 * weight, colour, shape: SHAPE[n.kind] || 'ellipse', conversations: n.conversations } };
   });
-  graph.edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target, relation: e.relation } }));
-  const large = graph.nodes.length > 1500;
+  if (large) {
+    // A label costs text measurement and drawing: on a large map only the largest nodes carry one.
+    nodes.slice().sort((a, b) => b.data.size - a.data.size).slice(0, LABELLED).forEach((n) => { n.classes = 'labelled'; });
+  } else {
+    nodes.forEach((n) => { n.classes = 'labelled'; });
+  }
+  const elements = nodes.concat(graph.edges.map((e, i) => ({ group: 'edges',
+    data: { id: 'e' + i, source: e.source, target: e.target, relation: e.relation } })));
+  phase('elements');
+  // The server lays the map out (a force-directed layout of thousands of nodes takes the browser tens of seconds):
+  // the page draws the given positions and sets the viewport itself, without measuring every label to fit it.
   state.cy = cytoscape({
     container: $('graph'),
     elements,
+    layout: { name: 'preset', fit: false },
     textureOnViewport: large,
     hideEdgesOnViewport: large,
+    hideLabelsOnViewport: large,
+    motionBlur: false,
     style: [
-      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', shape: 'data(shape)',
-        'background-color': 'data(colour)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 8 : 0 } },
+      { selector: 'node', style: { width: 'data(size)', height: 'data(size)', shape: 'data(shape)',
+        'background-color': 'data(colour)' } },
+      { selector: 'node.labelled, node.focus, node.path', style: { label: 'data(label)', 'font-size': 10,
+        'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 6 : 0 } },
       { selector: 'edge', style: { width: 1, 'line-color': '#bbb', 'curve-style': 'haystack', opacity: 0.7 } },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#222' } },
-      { selector: '.path', style: { 'line-color': '#e15759', width: 4, 'border-width': 3, 'border-color': '#e15759', opacity: 1 } },
+      { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#e15759' } },
+      { selector: 'edge.path', style: { 'line-color': '#e15759', width: 4, opacity: 1 } },
       { selector: '.hidden', style: { display: 'none' } },
     ],
-    // cose (force-directed) for maps a person reads; a concentric layout by size for very large ones, where a
-    // force-directed layout would take minutes in the browser.
-    layout: large ? { name: 'concentric', concentric: (n) => n.data('size'), levelWidth: () => 4, animate: false }
-      : { name: 'cose', animate: false, randomize: true, numIter: 1000, nodeRepulsion: () => 400000, idealEdgeLength: () => 60 },
   });
+  fitPositions(graph.nodes);
+  phase('cytoscape');
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
   fillFilters(graph);
   $('counts').textContent = graph.nodes.length + ' nodes, ' + graph.edges.length + ' edges';
   // After the first frame with the laid-out graph: what a person waits for (the benchmark reads it).
   requestAnimationFrame(() => {
+    phase('frame');
+    document.body.dataset.phases = JSON.stringify(phases);
     document.body.dataset.loadedMs = String(Math.round(performance.now()));
     document.body.dataset.graphLoaded = 'true';
   });
+}
+
+/** Zoom and pan so that every position is in view, from the positions alone (cy.fit would measure every label). */
+function fitPositions(nodes) {
+  if (!nodes.length) return;
+  let minX = Infinity; let minY = Infinity; let maxX = -Infinity; let maxY = -Infinity;
+  nodes.forEach((n) => { minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x); minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y); });
+  const width = state.cy.width();
+  const height = state.cy.height();
+  const margin = 60;
+  const zoom = Math.min(2, (width - 2 * margin) / Math.max(1, maxX - minX), (height - 2 * margin) / Math.max(1, maxY - minY));
+  state.cy.viewport({ zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
 }
 
 function fillFilters(graph) {
@@ -191,30 +226,39 @@ async function showEntity(iri) {
   if (!entity.evidence.length) evidence.appendChild(el('li', 'no quoted evidence', 'muted'));
 }
 
-/** The path between two concepts: the server's explore path when available, else the shortest path on the map. */
+/**
+ * The path between two concepts, from the server's explore path (the topology package): each hop with its relations
+ * and the quoted evidence they were found in, highlighted on the map.
+ */
 async function findPath(fromText, toText) {
   const out = clear($('path-result'));
+  const cy = state.cy;
+  cy.elements().removeClass('path');
   try {
-    const [from, to] = await Promise.all([fromText, toText].map((t) => api('/api/search?q=' + encodeURIComponent(t))));
-    if (!from.matches.length || !to.matches.length) {
-      out.appendChild(el('li', 'unknown concept: ' + (!from.matches.length ? fromText : toText), 'error'));
-      return;
-    }
-    const cy = state.cy;
-    const result = cy.elements().aStar({ root: cy.getElementById(from.matches[0].iri), goal: cy.getElementById(to.matches[0].iri), directed: false });
-    cy.elements().removeClass('path');
-    if (!result.found) { out.appendChild(el('li', 'no path between them', 'muted')); return; }
-    result.path.addClass('path');
-    const nodes = result.path.nodes();
-    nodes.forEach((n, i) => {
-      const li = el('li', n.data('label'), 'hop');
-      if (i < nodes.length - 1) {
-        const edge = result.path.edges()[i];
-        li.appendChild(el('span', '  —' + edge.data('relation') + '→', 'muted'));
-      }
+    const result = await api('/api/explore/path?from=' + encodeURIComponent(fromText) + '&to=' + encodeURIComponent(toText)
+      + '&alternatives=0');
+    if (!result.paths.length) { out.appendChild(el('li', 'no path between ' + result.fromLabel + ' and ' + result.toLabel, 'muted')); return; }
+    const hops = result.paths[0].hops;
+    let onMap = cy.collection();
+    hops.forEach((hop) => {
+      const li = el('li', null, 'hop');
+      li.appendChild(el('strong', hop.fromLabel));
+      li.appendChild(el('span', ' —' + hop.relations.join('; ') + '→ ', 'relation'));
+      li.appendChild(el('strong', hop.toLabel));
+      const quotes = el('ul', null, 'quotes');
+      hop.evidence.slice(0, 3).forEach((e) => { if (e.quote) quotes.appendChild(el('li')).appendChild(el('blockquote', e.quote)); });
+      if (!quotes.children.length) quotes.appendChild(el('li', 'no quoted evidence', 'muted'));
+      li.appendChild(quotes);
       out.appendChild(li);
+      const a = cy.getElementById(hop.from);
+      const b = cy.getElementById(hop.to);
+      onMap = onMap.union(a).union(b).union(a.edgesWith(b));
     });
-    cy.fit(result.path, 80);
+    const last = el('li', null, 'hop end');
+    last.appendChild(el('strong', result.toLabel));
+    out.appendChild(last);
+    onMap.addClass('path');
+    if (onMap.nonempty()) cy.animate({ fit: { eles: onMap, padding: 80 } }, { duration: 300 });
   } catch (error) {
     out.appendChild(el('li', error.message, 'error'));
   }
@@ -267,35 +311,73 @@ async function openConversation(id, focusIndex) {
   }
 }
 
+/** A result table: SPARQL JSON results (head.vars, results.bindings) or Cypher (columns, rows). */
+function resultTable(table, result) {
+  if (result.boolean !== undefined) { table.appendChild(el('tr')).appendChild(el('td', String(result.boolean))); return; }
+  const cypher = Array.isArray(result.columns);
+  const vars = cypher ? result.columns : result.head.vars;
+  const head = table.appendChild(el('tr'));
+  vars.forEach((v) => head.appendChild(el('th', v)));
+  const cell = (value) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  (cypher ? result.rows : result.results.bindings).forEach((row) => {
+    const tr = table.appendChild(el('tr'));
+    vars.forEach((v, i) => tr.appendChild(el('td', cypher ? cell(row[i]) : (row[v] ? row[v].value : ''))));
+  });
+}
+
 async function runConsole() {
   const language = $('console-language').value;
   const table = clear($('console-result'));
   $('console-error').textContent = '';
   try {
-    const result = await api('/api/' + language, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: $('console-query').value }) });
-    if (result.boolean !== undefined) { table.appendChild(el('tr')).appendChild(el('td', String(result.boolean))); return; }
-    const vars = result.head.vars;
-    const head = table.appendChild(el('tr'));
-    vars.forEach((v) => head.appendChild(el('th', v)));
-    result.results.bindings.forEach((row) => {
-      const tr = table.appendChild(el('tr'));
-      vars.forEach((v) => tr.appendChild(el('td', row[v] ? row[v].value : '')));
-    });
+    resultTable(table, await api('/api/' + language, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: $('console-query').value }) }));
   } catch (error) {
     $('console-error').textContent = error.message;
   }
 }
 
+/** An answer as sanitised Markdown, with the turns it cites. */
+function showAnswer(box, answer) {
+  clear(box);
+  if (!answer) return;
+  const body = el('div', null, 'markdown');
+  body.innerHTML = DOMPurify.sanitize(marked.parse(answer.text || ''));
+  box.appendChild(body);
+  const meta = answer.inputTokens + ' tokens in, ' + answer.outputTokens + ' out, ' + answer.latencyMillis + ' ms'
+    + (answer.model ? ' · ' + answer.model : '');
+  box.appendChild(el('p', meta, 'muted'));
+  answer.citations.forEach((c) => {
+    const p = box.appendChild(el('p', '[' + c.key + '] ', 'citation'));
+    const id = c.turn.conversation ? decodeURIComponent(c.turn.conversation.split('/').pop()) : null;
+    if (id) p.appendChild(turnLink(id, c.turn.turnIndex, (c.turn.speaker || 'turn') + ', turn ' + c.turn.turnIndex + ' of ' + (c.turn.conversationTitle || id)));
+  });
+}
+
+/** The ask panel: the context the answer was given, beside the answer, and the baseline when asked for. */
 async function ask() {
   $('ask-error').textContent = '';
+  $('ask-notice').textContent = '';
   try {
     const result = await api('/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ question: $('ask-question').value, baseline: $('ask-baseline').checked }) });
-    $('ask-context').textContent = result.context || '';
-    $('ask-answer').innerHTML = DOMPurify.sanitize(marked.parse(result.answer || ''));
+    const facts = clear($('ask-facts'));
+    result.context.facts.forEach((f) => {
+      const li = facts.appendChild(el('li'));
+      li.appendChild(el('span', f.statement ? f.subjectLabel + ': ' + f.statement
+        : f.subjectLabel + ' ' + (f.predicateLabel || '') + ' ' + (f.objectLabel || '')));
+      f.citations.forEach((c) => { if (c.quote) li.appendChild(el('blockquote', '[' + c.key + '] ' + c.quote)); });
+    });
+    $('ask-context').textContent = result.context.text;
+    if (!result.answer) {
+      $('ask-notice').textContent = result.notice;
+      $('ask-answer').textContent = '';
+      $('ask-answer').appendChild(el('pre', result.prompt));
+    } else {
+      showAnswer($('ask-answer'), result.answer);
+    }
     $('ask-baseline-title').hidden = !result.baseline;
-    $('ask-baseline-answer').innerHTML = result.baseline ? DOMPurify.sanitize(marked.parse(result.baseline)) : '';
+    showAnswer($('ask-baseline-answer'), result.baseline);
   } catch (error) {
     $('ask-error').textContent = error.message;
   }

@@ -8,10 +8,12 @@ import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.neo4j.Neo4jException;
+import dev.noema.server.ServerClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       progress.close();
       print(report, out, err);
-      boolean synced = noSync || report.imported() + report.replaced() == 0 || sync(base, out, err);
+      boolean synced = noSync || report.imported() + report.replaced() == 0 || sync(base, kb.neo4jThroughServer(), out, err);
       return report.hasProblems() || !synced ? 1 : 0;
     }
   }
@@ -90,12 +92,13 @@ final class ImportCommand implements Callable<Integer> {
    *
    * @return false when the sync failed
    */
-  static boolean sync(KnowledgeBase base, PrintWriter out, PrintWriter err) {
+  static boolean sync(KnowledgeBase base, Optional<ServerClient> server, PrintWriter out, PrintWriter err) {
     if (!base.config().neo4jInUse()) {
       return true;
     }
     try {
-      out.println("neo4j: " + base.syncNeo4j());
+      // While noema serve holds the embedded Neo4j, it syncs it: this process could not even open it.
+      out.println("neo4j: " + (server.isPresent() ? server.get().syncNeo4j() : base.syncNeo4j().toString()));
       out.flush();
       return true;
     } catch (Neo4jException e) {

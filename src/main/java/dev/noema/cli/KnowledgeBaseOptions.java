@@ -3,6 +3,7 @@ package dev.noema.cli;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
 import dev.noema.llm.LlmSettings;
+import dev.noema.server.ServerClient;
 import dev.noema.server.ServerFile;
 import dev.noema.store.SparqlEndpointGraphStore;
 import java.nio.file.Path;
@@ -56,6 +57,18 @@ final class KnowledgeBaseOptions {
       }
     }
     return KnowledgeBase.open(config(), flags, System.getenv());
+  }
+
+  /**
+   * The running {@code noema serve} that owns this knowledge base's embedded Neo4j projection, if one holds the
+   * folder: Cypher queries and syncs go through it (the embedded Neo4j locks its folder, and only one process may
+   * sync it). Empty with a remote endpoint or an external Neo4j server, which this process reaches itself.
+   */
+  Optional<ServerClient> neo4jThroughServer() {
+    if (endpoint != null || neo4jUri != null && !neo4jUri.isBlank()) {
+      return Optional.empty();
+    }
+    return ServerFile.live(data).map(ServerClient::new);
   }
 
   /** For commands that need the folder itself: one line naming the server that holds it, if one does. */

@@ -2,6 +2,7 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.neo4j.SyncSummary;
+import dev.noema.server.ServerClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -108,6 +110,13 @@ final class QueryCommand implements Callable<Integer> {
     Query query = query();
     if (query.cypher()) {
       Map<String, Object> driverParams = cypherParams(params);
+      Optional<ServerClient> server = kb.neo4jThroughServer();
+      if (server.isPresent()) {
+        // noema serve holds the embedded Neo4j (its folder is locked): it syncs and runs the query.
+        out.print(CypherOutput.render(server.get().cypher(query.text(), driverParams), format));
+        out.flush();
+        return 0;
+      }
       try (KnowledgeBase base = kb.open()) {
         if (base.config().neo4jServer() == null) {
           // The embedded projection is ours: bring it in step first (quick when nothing changed), so that the first

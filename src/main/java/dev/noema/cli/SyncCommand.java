@@ -2,7 +2,9 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.neo4j.SyncSummary;
+import dev.noema.server.ServerClient;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,12 @@ final class SyncCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      Optional<ServerClient> server = kb.neo4jThroughServer();
+      if (server.isPresent()) {
+        out.println("neo4j (synced by noema serve at " + server.get().url() + "): " + server.get().syncNeo4j());
+        out.flush();
+        return 0;
+      }
       try (KnowledgeBase base = kb.open()) {
         SyncSummary summary = base.syncNeo4j();
         out.println("neo4j " + base.neo4j().boltUrl() + ": " + summary);

@@ -58,6 +58,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final LlmConfig llm;
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
+  /** Serialises syncs: a sync is not safe to run twice at once on one database (see {@link Neo4jSync}). */
+  private final Object syncLock = new Object();
 
   private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology, LlmConfig llm) {
     this.config = config;
@@ -235,9 +237,14 @@ public final class KnowledgeBase implements AutoCloseable {
     return neo4j;
   }
 
-  /** Projects into Neo4j what changed in the store since the last sync; see {@link Neo4jSync}. */
+  /**
+   * Projects into Neo4j what changed in the store since the last sync; see {@link Neo4jSync}. Calls from several
+   * threads of this process run one after the other (another process must not sync the same database meanwhile).
+   */
   public SyncSummary syncNeo4j() {
-    return new Neo4jSync(neo4j(), new GraphMapping(ontology)).sync(store);
+    synchronized (syncLock) {
+      return new Neo4jSync(neo4j(), new GraphMapping(ontology)).sync(store);
+    }
   }
 
   /**

@@ -14,19 +14,38 @@ import java.util.Map;
  * @param ontology an ontology file to use instead of Noema's own, or null
  * @param neo4jServer an external Neo4j server or cluster for the projection, or null for the embedded Neo4j in
  *     {@code folder/neo4j}
+ * @param embeddedNeo4j how to start the embedded Neo4j (Bolt address, port, password), or null for
+ *     {@link Neo4jTarget#embedded} of {@link #neo4jFolder()}; ignored when {@code neo4jServer} is set
  */
-public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, Neo4jTarget.Server neo4jServer) {
+public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, Neo4jTarget.Server neo4jServer,
+    Neo4jTarget.Embedded embeddedNeo4j) {
 
   /** The default folder when neither {@code --data} nor {@code NOEMA_DATA} says otherwise. */
   public static final Path DEFAULT_FOLDER = Path.of("noema-data");
 
   /** A knowledge base with no external Neo4j server. */
   public KnowledgeBaseConfig(Path folder, String endpoint, Path ontology) {
-    this(folder, endpoint, ontology, null);
+    this(folder, endpoint, ontology, null, null);
+  }
+
+  /** A knowledge base whose embedded Neo4j, if used, starts with the defaults. */
+  public KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, Neo4jTarget.Server neo4jServer) {
+    this(folder, endpoint, ontology, neo4jServer, null);
   }
 
   public static KnowledgeBaseConfig folder(Path folder) {
-    return new KnowledgeBaseConfig(folder, null, null, null);
+    return new KnowledgeBaseConfig(folder, null, null, null, null);
+  }
+
+  /**
+   * This configuration with the embedded Neo4j's Bolt connector on {@code host:port} ({@code noema serve --bolt-host}):
+   * auth off on loopback, else on with {@code password} for user {@code neo4j}.
+   *
+   * @throws dev.noema.neo4j.Neo4jException when {@code host} is not loopback and there is no password
+   */
+  public KnowledgeBaseConfig withEmbeddedBolt(String host, int port, String password) {
+    return new KnowledgeBaseConfig(folder, endpoint, ontology, neo4jServer,
+        new Neo4jTarget.Embedded(neo4jFolder(), host, port, password, Neo4jTarget.embedded(neo4jFolder()).pageCacheMiB()));
   }
 
   /**
@@ -58,7 +77,10 @@ public record KnowledgeBaseConfig(Path folder, String endpoint, Path ontology, N
 
   /** Where the Neo4j projection lives: the external server when one is set, else the embedded one. */
   public Neo4jTarget neo4j() {
-    return neo4jServer != null ? neo4jServer : Neo4jTarget.embedded(neo4jFolder());
+    if (neo4jServer != null) {
+      return neo4jServer;
+    }
+    return embeddedNeo4j != null ? embeddedNeo4j : Neo4jTarget.embedded(neo4jFolder());
   }
 
   /**

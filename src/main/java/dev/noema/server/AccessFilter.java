@@ -64,7 +64,8 @@ final class AccessFilter extends HttpFilter {
       if (path.equals("/api/status")) {
         return AccessPolicy.Need.NOTHING;
       }
-      return path.startsWith("/api/import") ? AccessPolicy.Need.API_WRITE : AccessPolicy.Need.READ;
+      return path.startsWith("/api/import") || path.startsWith("/api/sync") ? AccessPolicy.Need.API_WRITE
+          : AccessPolicy.Need.READ;
     }
     return AccessPolicy.Need.NOTHING;
   }

@@ -1,7 +1,20 @@
 package dev.noema.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.CypherResult;
+import dev.noema.neo4j.Neo4jException;
+import dev.noema.prompt.Answer;
+import dev.noema.prompt.AskResult;
+import dev.noema.prompt.Asker;
+import dev.noema.prompt.Citation;
+import dev.noema.prompt.ContextFact;
+import dev.noema.prompt.ContextFormat;
+import dev.noema.prompt.ContextRequest;
+import dev.noema.prompt.GraphContext;
+import dev.noema.prompt.Link;
+import dev.noema.prompt.SourceTurn;
 import dev.noema.store.QuerySyntaxException;
 import dev.noema.store.StoreException;
 import dev.noema.topology.MeaningGraphLoader;
@@ -80,6 +93,15 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
+  /**
+   * What the server wired beside the knowledge base.
+   *
+   * @param boltUrl the Bolt URL of the Neo4j projection the server holds, or null
+   * @param holdsNeo4j the server is the projection's only writer: it syncs before each Cypher query
+   * @param chatModel the model {@code /api/ask} uses instead of the knowledge base's configured one, or null
+   */
+  record Services(String boltUrl, boolean holdsNeo4j, ChatModel chatModel) {}
+
   /** The explore views of the topology package, by name. */
   static final List<String> EXPLORE_VIEWS =
       List.of("centres", "clusters", "bridges", "path", "around", "perspectives", "flow", "shape");
@@ -88,13 +110,15 @@ final class ApiServlet extends HttpServlet {
   private final transient GraphViews views;
   private final transient ImportJobs jobs;
   private final transient NoemaServer.Settings settings;
+  private final transient Services services;
   private final transient List<Route> routes;
 
-  ApiServlet(KnowledgeBase kb, ImportJobs jobs, NoemaServer.Settings settings) {
+  ApiServlet(KnowledgeBase kb, ImportJobs jobs, NoemaServer.Settings settings, Services services) {
     this.kb = kb;
     this.views = new GraphViews(kb);
     this.jobs = jobs;
     this.settings = settings;
+    this.services = services;
     this.routes = List.of(
         new Route("GET", "/api/status", call -> status()),
         new Route("GET", "/api/graph", call -> views.graph()),
@@ -105,13 +129,30 @@ final class ApiServlet extends HttpServlet {
             "no conversation '" + call.pathParams().get(0) + "'")),
         new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
         new Route("POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
-        new Route("POST", "/api/cypher", call -> notYet("Cypher", "the Neo4j projection")),
+        new Route("POST", "/api/cypher", this::cypher),
+        new Route("POST", "/api/sync", call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt",
+            kb.neo4j().boltUrl())),
+        new Route("GET", "/api/extraction", call -> views.extraction(kb.llm().isPresent())),
         new Route("POST", "/api/import", this::upload),
         new Route("GET", "/api/jobs/{id}", call -> jobs.get(call.pathParams().get(0))
             .orElseThrow(() -> new ApiError(404, "no job " + call.pathParams().get(0)))),
         new Route("GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
-        new Route("POST", "/api/context", call -> notYet("context retrieval", "the prompt package")),
-        new Route("POST", "/api/ask", call -> notYet("ask", "the prompt package")));
+        new Route("POST", "/api/context", call -> contextView(kb.retrieval().context(contextRequest(jsonBody(call))))),
+        new Route("POST", "/api/ask", this::ask));
+  }
+
+  /** Computes the map once, so that the page's first load finds it cached; a failure waits for the first request. */
+  void warmUp() {
+    try {
+      views.graph();
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted() || e.getMessage() == null) {
+        return; // the server is closing: it interrupted the warm-up
+      }
+      // Before the servlet's first request there is no servlet context to log to.
+      org.slf4j.LoggerFactory.getLogger(ApiServlet.class).warn("map warm-up failed (the first /api/graph retries): {}",
+          e.getMessage());
+    }
   }
 
   /** The route table, for the OpenAPI check. */
@@ -148,6 +189,10 @@ final class ApiServlet extends HttpServlet {
       Json.error(response, e.status, e.getMessage());
     } catch (QuerySyntaxException e) {
       Json.error(response, 400, e.getMessage());
+    } catch (Neo4jException e) {
+      // Unreachable or not started is the server's trouble; anything else (syntax, a write) is the query's.
+      Json.error(response, e.getMessage().startsWith("cannot reach") || e.getMessage().contains("did not start")
+          || e.getMessage().contains("in use by another process") ? 503 : 400, e.getMessage());
     } catch (QueryCancelledException e) {
       Json.error(response, 503, "the query took longer than the server's limit of " + settings.queryTimeoutMillis()
           + " ms");
@@ -172,7 +217,9 @@ final class ApiServlet extends HttpServlet {
     status.put("maxUploadBytes", settings.maxUploadBytes());
     status.put("queryTimeoutMillis", settings.queryTimeoutMillis());
     status.put("resultLimit", settings.resultLimit());
-    status.put("features", Map.of("cypher", false, "explore", true, "context", false, "ask", false));
+    status.put("bolt", services.boltUrl());
+    status.put("features", Map.of("cypher", true, "explore", true, "context", true, "ask", true,
+        "chatModel", services.chatModel() != null || kb.llm().isPresent()));
     var stats = kb.store().stats();
     status.put("graphs", stats.graphs());
     status.put("quads", stats.quads());
@@ -186,8 +233,197 @@ final class ApiServlet extends HttpServlet {
     return value;
   }
 
-  private static Object notYet(String what, String lands) {
-    throw new ApiError(501, what + " is not available in this build yet (it arrives with " + lands + ")");
+  /**
+   * Runs a read-only Cypher query ({@code {"query": ..., "params": {...}}}) over the projection: in a READ
+   * transaction, so the server refuses any write; parameters go to the driver, never into the text. When this
+   * process owns the projection (the server holds it, or it is the embedded one, which only the process holding the
+   * store can open), it is synced first, so the answer reflects the store.
+   */
+  private Object cypher(Call call) throws IOException {
+    JsonNode body = jsonBody(call);
+    String query = text(body, "query");
+    Map<String, Object> params = new LinkedHashMap<>();
+    JsonNode given = body.get("params");
+    if (given != null && !given.isNull()) {
+      if (!given.isObject()) {
+        throw new ApiError(400, "\"params\" must be a JSON object of parameter names to values");
+      }
+      given.properties().forEach(e -> params.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
+    }
+    if (services.holdsNeo4j() || kb.config().neo4jServer() == null) {
+      kb.syncNeo4j();
+    }
+    CypherResult result = kb.cypher(query, params);
+    List<List<Object>> rows = new ArrayList<>(result.rows().size());
+    result.rows().forEach(row -> rows.add(row.stream().map(ApiServlet::jsonValue).toList()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("columns", result.columns());
+    out.put("rows", rows);
+    return out;
+  }
+
+  /** A driver value as Jackson writes it without extra modules: temporal and spatial values as their ISO text. */
+  private static Object jsonValue(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(jsonValue(v)));
+      return copy;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
+      return copy;
+    }
+    return value.toString();
+  }
+
+  /**
+   * Asks a question with the graph's context ({@code {"question": ..., "baseline": true, "budget": ...}}). With no
+   * chat model, nothing is sent: the answer is null and the result carries the complete prompt and how to configure
+   * a provider, as {@code noema ask} prints them.
+   */
+  private Object ask(Call call) throws IOException {
+    JsonNode body = jsonBody(call);
+    ContextRequest request = contextRequest(body);
+    ChatModel model = services.chatModel() != null ? services.chatModel() : kb.chatModel().orElse(null);
+    AskResult result = new Asker(kb.retrieval(), model).ask(request, body.path("baseline").asBoolean(false));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("question", request.question());
+    out.put("context", contextView(result.context()));
+    out.put("prompt", result.prompt().text());
+    out.put("answer", answerView(result.answer()));
+    out.put("baseline", answerView(result.baseline()));
+    out.put("notice", result.notice());
+    return out;
+  }
+
+  /** The request body as a JSON object; one line when it is not one. */
+  private static JsonNode jsonBody(Call call) throws IOException {
+    String type = call.request().getContentType() == null ? "" : call.request().getContentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/json")) {
+      throw new ApiError(415, "send a JSON body (Content-Type: application/json)");
+    }
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(call.request().getInputStream());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
+    }
+    if (body == null || !body.isObject()) {
+      throw new ApiError(400, "the body must be a JSON object");
+    }
+    return body;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new ApiError(400, "the JSON body needs a \"" + field + "\" text");
+    }
+    return value.asText();
+  }
+
+  /** {@code question} with optional {@code budget}, {@code hops}, {@code format} and {@code explain}. */
+  private static ContextRequest contextRequest(JsonNode body) {
+    ContextRequest request = ContextRequest.of(text(body, "question"));
+    try {
+      if (body.hasNonNull("budget")) {
+        request = request.withBudget(wholeNumber(body, "budget"));
+      }
+      if (body.hasNonNull("hops")) {
+        request = request.withHops(wholeNumber(body, "hops"));
+      }
+      if (body.hasNonNull("format")) {
+        request = request.withFormat(ContextFormat.parse(body.get("format").asText()));
+      }
+      return request.withExplain(body.path("explain").asBoolean(false));
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage().replace("--", ""));
+    }
+  }
+
+  private static int wholeNumber(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new ApiError(400, "\"" + field + "\" must be a whole number, not " + value);
+    }
+    return value.asInt();
+  }
+
+  /** A context as the API shows it: the facts with their citations, the cited turns by key, and the text. */
+  private static Map<String, Object> contextView(GraphContext context) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("question", context.question());
+    out.put("format", context.format().name().toLowerCase(Locale.ROOT));
+    out.put("tokens", context.tokens());
+    out.put("budget", context.budget());
+    out.put("candidates", context.candidates());
+    List<Map<String, Object>> links = new ArrayList<>();
+    for (Link link : context.links()) {
+      links.add(Map.of("iri", link.iri(), "label", String.valueOf(link.label()), "score", link.score()));
+    }
+    out.put("links", links);
+    List<Map<String, Object>> facts = new ArrayList<>();
+    for (ContextFact fact : context.facts()) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("kind", fact.kind().name().toLowerCase(Locale.ROOT));
+      f.put("iri", fact.iri());
+      f.put("subject", fact.subject());
+      f.put("subjectLabel", fact.subjectLabel());
+      f.put("predicate", fact.predicate());
+      f.put("predicateLabel", fact.predicateLabel());
+      f.put("object", fact.object());
+      f.put("objectLabel", fact.objectLabel());
+      f.put("statement", fact.statement());
+      f.put("score", fact.score());
+      List<Map<String, Object>> citations = new ArrayList<>();
+      for (Citation c : fact.citations()) {
+        Map<String, Object> citation = new LinkedHashMap<>();
+        citation.put("key", c.key());
+        citation.put("quote", c.quote());
+        citation.put("turn", c.turn().iri());
+        citations.add(citation);
+      }
+      f.put("citations", citations);
+      facts.add(f);
+    }
+    out.put("facts", facts);
+    Map<String, Object> sources = new LinkedHashMap<>();
+    context.sources().forEach((key, turn) -> sources.put(key, turnView(turn)));
+    out.put("sources", sources);
+    out.put("text", context.text());
+    return out;
+  }
+
+  private static Map<String, Object> turnView(SourceTurn turn) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("iri", turn.iri());
+    out.put("conversation", turn.conversationIri());
+    out.put("conversationTitle", turn.conversationTitle());
+    out.put("turnIndex", turn.turnIndex());
+    out.put("speaker", turn.speaker());
+    out.put("time", turn.time() == null ? null : turn.time().toString());
+    return out;
+  }
+
+  private static Map<String, Object> answerView(Answer answer) {
+    if (answer == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("text", answer.text());
+    out.put("citations", answer.citations().stream().map(c -> Map.of("key", c.key(), "turn", turnView(c.turn())))
+        .toList());
+    out.put("unknownKeys", answer.unknownKeys());
+    out.put("inputTokens", answer.inputTokens());
+    out.put("outputTokens", answer.outputTokens());
+    out.put("tokensEstimated", answer.tokensEstimated());
+    out.put("latencyMillis", answer.latency().toMillis());
+    out.put("model", answer.model());
+    return out;
   }
 
   /** The explore views, computed by the topology package on the meaning graph seen through the call's filters. */

@@ -1,16 +1,21 @@
 package dev.noema.server;
 
+import dev.noema.extract.LlmExtractor;
+import dev.noema.extract.StructuralExtractor;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.store.GraphEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -33,9 +40,12 @@ import org.apache.jena.rdf.model.RDFNode;
  * classes are meaning entities and which properties are relations comes from the ontology. Thread-safe.
  */
 final class GraphViews {
-  /** A node of the map. {@code kind} picks the shape: concept, module, perspective, person or other. */
+  /**
+   * A node of the map. {@code kind} picks the shape: concept, module, perspective, person or other; {@code x} and
+   * {@code y} are its position on the map ({@link MapLayout}).
+   */
   record GraphNode(String id, String label, String kind, String type, Double pageRank, Integer cluster,
-      List<String> conversations) {}
+      List<String> conversations, double x, double y) {}
 
   record GraphEdge(String source, String target, String relation) {}
 
@@ -62,24 +72,55 @@ final class GraphViews {
 
   record ConversationView(String id, String title, List<TurnView> turns) {}
 
+  /**
+   * How far extraction has got in one conversation.
+   *
+   * @param turns the turns on its active branch (what extraction covers)
+   * @param extracted per extractor that has run on it, the turns it has extracted (extractor names as in graph names)
+   * @param pending per extractor the import pipeline runs now (structural, and llm when a provider is configured),
+   *     the turns it has not extracted yet
+   */
+  record ExtractionStatus(String id, String title, int turns, Map<String, Integer> extracted,
+      Map<String, Integer> pending) {}
+
+  /** Extraction over the whole knowledge base: the totals of {@link ExtractionStatus}, then each conversation. */
+  record ExtractionView(List<String> extractors, int turns, Map<String, Integer> extracted,
+      Map<String, Integer> pending, List<ExtractionStatus> conversations) {}
+
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private final KnowledgeBase kb;
   private final OntologyModel ontology;
   private final Map<String, String> queries = new LinkedHashMap<>();
+  /** The last map and the store state it was computed for; guarded by {@code this}. */
+  private List<GraphEntry> cachedFor;
+  private GraphView cached;
 
   GraphViews(KnowledgeBase kb) {
     this.kb = kb;
     this.ontology = kb.ontology();
     for (String name : List.of("node-types", "node-labels", "node-ranks", "node-clusters", "relation",
         "interpretation-edges", "node-conversations", "entity-labels",
-        "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns")) {
+        "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns", "extraction-turns")) {
       queries.put(name, resource("queries/" + name + ".rq"));
     }
   }
 
-  /** The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges). */
-  GraphView graph() {
+  /**
+   * The meaning graph: every meaning entity except interpretations (drawn as perspective-to-concept edges), laid out.
+   * Computed once per state of the store (its registry of named graphs), since the layout takes a while on large maps.
+   */
+  synchronized GraphView graph() {
+    // Synchronized whole: a request during the start-up warm-up waits for it instead of laying the map out again.
+    List<GraphEntry> state = kb.store().graphs();
+    if (cached == null || !state.equals(cachedFor)) {
+      cached = computeGraph();
+      cachedFor = state;
+    }
+    return cached;
+  }
+
+  private GraphView computeGraph() {
     Map<String, String> types = new LinkedHashMap<>();
     Map<String, ClassInfo> classes = new HashMap<>();
     rows("node-types", Map.of(), row -> {
@@ -135,9 +176,12 @@ final class GraphViews {
         relations.add(interprets);
       }
     });
+    Map<String, MapLayout.Position> positions = MapLayout.layout(types.keySet(),
+        edges.stream().map(e -> new String[] {e.source(), e.target()}).toList());
     List<GraphNode> nodes = new ArrayList<>();
     types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, localName(id)), classes.get(type).kind(),
-        localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())))));
+        localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())),
+        positions.get(id).x(), positions.get(id).y())));
     return new GraphView(nodes, edges, List.copyOf(relations), List.copyOf(allConversations));
   }
 
@@ -206,6 +250,51 @@ final class GraphViews {
     rows("conversations", Map.of(), row -> result.add(new ConversationSummary(text(row, "id"),
         text(row, "title"), row.getLiteral("turns").getInt(), text(row, "started"))));
     return result;
+  }
+
+  /**
+   * Extraction status, read from the store's registry of named graphs: each extractor writes one graph per turn
+   * ({@link dev.noema.ontology.Iris#extractionGraph}), even when it found nothing there, so a turn without one is
+   * pending. Conversations in id order; extractors in name order.
+   *
+   * @param llmConfigured whether the import pipeline runs the LLM extractor (a provider is configured)
+   */
+  ExtractionView extraction(boolean llmConfigured) {
+    Map<String, Map<String, Set<Integer>>> done = new HashMap<>();
+    String prefix = Noema.GRAPH + "extraction/";
+    Pattern graph = Pattern.compile(Pattern.quote(prefix) + "([^/]+)/turn/(\\d+)/([^/]+)");
+    for (GraphEntry entry : kb.store().graphs()) {
+      Matcher m = graph.matcher(entry.name().getURI());
+      if (m.matches()) {
+        done.computeIfAbsent(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8), k -> new TreeMap<>())
+            .computeIfAbsent(m.group(3), k -> new HashSet<>()).add(Integer.parseInt(m.group(2)));
+      }
+    }
+    Set<String> running = new TreeSet<>(List.of(StructuralExtractor.NAME));
+    if (llmConfigured) {
+      running.add(LlmExtractor.NAME);
+    }
+    Set<String> extractors = new TreeSet<>(running);
+    done.values().forEach(byExtractor -> extractors.addAll(byExtractor.keySet()));
+    Map<String, Integer> totalDone = new TreeMap<>();
+    Map<String, Integer> totalPending = new TreeMap<>();
+    int[] totalTurns = {0};
+    List<ExtractionStatus> conversations = new ArrayList<>();
+    rows("extraction-turns", Map.of(), row -> {
+      String id = text(row, "id");
+      int turns = row.getLiteral("turns").getInt();
+      Map<String, Integer> extracted = new TreeMap<>();
+      done.getOrDefault(id, Map.of()).forEach((name, indexes) -> extracted.put(name, indexes.size()));
+      Map<String, Integer> pending = new TreeMap<>();
+      for (String name : running) {
+        pending.put(name, Math.max(0, turns - extracted.getOrDefault(name, 0)));
+      }
+      extracted.forEach((name, n) -> totalDone.merge(name, n, Integer::sum));
+      pending.forEach((name, n) -> totalPending.merge(name, n, Integer::sum));
+      totalTurns[0] += turns;
+      conversations.add(new ExtractionStatus(id, text(row, "title"), turns, extracted, pending));
+    });
+    return new ExtractionView(List.copyOf(extractors), totalTurns[0], totalDone, totalPending, conversations);
   }
 
   /** A conversation's turns in order, or null when there is no such conversation. */

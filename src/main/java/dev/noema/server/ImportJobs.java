@@ -31,18 +31,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ImportJobs implements AutoCloseable {
   /** A job as the API shows it. {@code state} is queued, running, done or failed. */
   record JobView(String id, String state, String file, long conversations, long turns, Summary summary,
-      List<String> problems, String error) {}
+      List<String> problems, String error, String neo4j) {}
 
   /** The outcome of a finished import. */
   record Summary(int imported, int replaced, int unchanged, int skipped, long failedFiles, long turns, long facts,
       long millis) {}
 
   private final KnowledgeBase kb;
+  private final boolean syncNeo4j;
   private final ExecutorService worker;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-  ImportJobs(KnowledgeBase kb) {
+  /** @param syncNeo4j sync the Neo4j projection after an import that changed the store (the server holds Neo4j) */
+  ImportJobs(KnowledgeBase kb, boolean syncNeo4j) {
     this.kb = kb;
+    this.syncNeo4j = syncNeo4j;
     // One import at a time: TDB2 has one writer, and the importer already batches its commits.
     this.worker = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "noema-import");
@@ -92,6 +95,7 @@ final class ImportJobs implements AutoCloseable {
     private volatile String state = "queued";
     private volatile ImportReport report;
     private volatile String error;
+    private volatile String neo4j;
 
     Job(String id, String file) {
       this.id = id;
@@ -108,6 +112,14 @@ final class ImportJobs implements AutoCloseable {
         ImportRequest request = new ImportRequest(defaults.paths(), format, defaults.readOptions(), false,
             defaults.extract(), defaults.maxTurnChars());
         report = kb.importLogs(request, this);
+        if (syncNeo4j && report.imported() + report.replaced() > 0) {
+          try {
+            neo4j = kb.syncNeo4j().toString();
+          } catch (dev.noema.neo4j.Neo4jException e) {
+            // The import is committed; the next sync (any Cypher query through the server) catches up.
+            neo4j = "sync failed: " + e.getMessage();
+          }
+        }
         state = "done";
       } catch (StrictModeAbort | UncheckedIOException | IOException | dev.noema.store.StoreException e) {
         error = e.getMessage();
@@ -147,7 +159,7 @@ final class ImportJobs implements AutoCloseable {
           }
         }
       }
-      return new JobView(id, state, file, conversations.get(), turns.get(), summary, problems, error);
+      return new JobView(id, state, file, conversations.get(), turns.get(), summary, problems, error, neo4j);
     }
   }
 

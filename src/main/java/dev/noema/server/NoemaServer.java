@@ -1,6 +1,8 @@
 package dev.noema.server;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.Neo4jConnection;
 import dev.noema.store.Tdb2GraphStore;
 import jakarta.servlet.MultipartConfigElement;
 import java.net.InetAddress;
@@ -9,6 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -51,7 +56,12 @@ public final class NoemaServer implements AutoCloseable {
   private final AccessPolicy policy;
   private final boolean writeServerFile;
   private final ImportJobs jobs;
+  private final boolean neo4j;
+  private final ChatModel chatModel;
   private FusekiServer fuseki;
+  private String boltUrl;
+  /** Computes the map (and its layout) once at start, so the first page load does not wait for it. */
+  private ExecutorService warmUp;
   private ServerFile serverFile;
   private ApiServlet api;
 
@@ -61,7 +71,9 @@ public final class NoemaServer implements AutoCloseable {
         b.queryTimeout.toMillis(), b.resultLimit, b.corsOrigin);
     this.policy = new AccessPolicy(loopback, b.token, newSecret(), b.allowUpdate);
     this.writeServerFile = b.writeServerFile;
-    this.jobs = new ImportJobs(kb);
+    this.neo4j = b.neo4j;
+    this.chatModel = b.chatModel;
+    this.jobs = new ImportJobs(kb, b.neo4j);
     // ARQ honours the dataset context's timeout for every query on it, Fuseki's and the API's alike.
     store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeout.toMillis()));
   }
@@ -71,12 +83,18 @@ public final class NoemaServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving and, unless disabled, writes {@code <kb>/server.json}.
+   * Starts serving and, unless disabled, writes {@code <kb>/server.json}. With Neo4j, first opens and syncs it.
    *
    * @throws org.apache.jena.fuseki.FusekiException (or a Jetty exception) when the port is taken
+   * @throws dev.noema.neo4j.Neo4jException with one line when Neo4j does not start, is locked or cannot be reached
    */
   public synchronized NoemaServer start() {
     Tdb2GraphStore store = (Tdb2GraphStore) kb.store();
+    if (neo4j) {
+      Neo4jConnection connection = kb.neo4j();
+      kb.syncNeo4j();
+      boltUrl = connection.boltUrl();
+    }
     // Update is enabled in Fuseki; AccessFilter lets it through only for the secret or an allowed token.
     fuseki = FusekiServer.create()
         .port(settings.port())
@@ -89,7 +107,7 @@ public final class NoemaServer implements AutoCloseable {
         .build();
     ((ServerConnector) fuseki.getJettyServer().getConnectors()[0]).setHost(settings.host());
     ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
-    api = new ApiServlet(kb, jobs, settings);
+    api = new ApiServlet(kb, jobs, settings, new ApiServlet.Services(boltUrl, neo4j, chatModel));
     ServletHolder apiHolder = new ServletHolder("noema-api", api);
     apiHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(
         System.getProperty("java.io.tmpdir"), settings.maxUploadBytes(), settings.maxUploadBytes() + 1_000_000, 1 << 20));
@@ -100,9 +118,15 @@ public final class NoemaServer implements AutoCloseable {
       context.addServlet(web, mapping);
     }
     fuseki.start();
+    warmUp = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "noema-map-warm-up");
+      thread.setDaemon(true);
+      return thread;
+    });
+    warmUp.submit(api::warmUp);
     if (writeServerFile && kb.config().folder() != null) {
       serverFile = new ServerFile(localUrl(), ProcessHandle.current().pid(), settings.tokenRequired(),
-          policy.localSecret());
+          policy.localSecret(), boltUrl);
       serverFile.write(kb.config().folder());
     }
     return this;
@@ -116,6 +140,14 @@ public final class NoemaServer implements AutoCloseable {
   /** The SPARQL endpoint (dataset) URL. */
   public String sparqlUrl() {
     return url() + DATASET_PATH;
+  }
+
+  /**
+   * The Bolt URL of the Neo4j projection the server holds (embedded: the connector it started, e.g.
+   * {@code bolt://127.0.0.1:7687}), or null when the server was built without Neo4j. Never carries a password.
+   */
+  public String boltUrl() {
+    return boltUrl;
   }
 
   /** The port actually bound (useful with port 0). */
@@ -148,6 +180,16 @@ public final class NoemaServer implements AutoCloseable {
   /** Stops serving, waits for running imports, and deletes server.json. The knowledge base stays open. */
   @Override
   public synchronized void close() {
+    if (warmUp != null) {
+      // The warm-up reads the store: it must be done before the caller closes the knowledge base.
+      warmUp.shutdownNow();
+      try {
+        warmUp.awaitTermination(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      warmUp = null;
+    }
     if (fuseki != null) {
       fuseki.stop();
       fuseki = null;
@@ -177,6 +219,8 @@ public final class NoemaServer implements AutoCloseable {
     private Duration queryTimeout = Duration.ofSeconds(60);
     private long resultLimit = 100_000;
     private boolean writeServerFile = true;
+    private boolean neo4j;
+    private ChatModel chatModel;
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
@@ -231,6 +275,21 @@ public final class NoemaServer implements AutoCloseable {
     /** Whether to write {@code <kb>/server.json} (default true; tests of several servers turn it off). */
     public Builder writeServerFile(boolean write) {
       this.writeServerFile = write;
+      return this;
+    }
+
+    /**
+     * Whether the server holds the knowledge base's Neo4j projection (default false): opened and synced at start, its
+     * Bolt URL in {@link #boltUrl()}, {@code /api/status} and server.json, synced after uploads and before Cypher.
+     */
+    public Builder neo4j(boolean hold) {
+      this.neo4j = hold;
+      return this;
+    }
+
+    /** The chat model {@code /api/ask} uses; default: the knowledge base's configured provider, if any. */
+    public Builder chatModel(ChatModel model) {
+      this.chatModel = model;
       return this;
     }
 

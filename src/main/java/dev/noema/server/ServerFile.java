@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param pid the server's process id
  * @param tokenRequired whether reading through the server needs a bearer token (it binds a non-loopback address)
  * @param secret the per-run bearer token for the local CLI: full read and write access
+ * @param bolt the Bolt URL of the Neo4j projection the server holds, or null when it holds none
  */
-public record ServerFile(String url, long pid, boolean tokenRequired, String secret) {
+public record ServerFile(String url, long pid, boolean tokenRequired, String secret, String bolt) {
 
   /** The file's name inside the knowledge-base folder. */
   public static final String NAME = "server.json";

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.noema.llm.ScriptedChatModel;
+import dev.noema.ontology.Iris;
+import dev.noema.store.GraphChange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,9 +46,13 @@ class NoemaServerTest {
   private static ServedSample sample;
   private static String url;
 
+  /** Answers with a citation when the prompt carries the graph's context, and without one for the baseline. */
+  private static final ScriptedChatModel MODEL = new ScriptedChatModel(request ->
+      request.messages().get(0) instanceof SystemMessage ? "RECURSIA is a cognitive module [T1]." : "I do not know RECURSIA.");
+
   @BeforeAll
   static void serve() {
-    sample = ServedSample.start(folder.resolve("kb"), b -> b.token(TOKEN).maxUploadBytes(200_000));
+    sample = ServedSample.start(folder.resolve("kb"), b -> b.token(TOKEN).maxUploadBytes(200_000).chatModel(MODEL));
     url = sample.url();
   }
 
@@ -156,12 +164,80 @@ class NoemaServerTest {
   }
 
   @Test
-  void not_yet_wired_features_answer_501_with_a_reason() throws Exception {
-    HttpResponse<String> cypher = postJson("/api/cypher", Map.of("query", "MATCH (n) RETURN n"), null);
-    assertEquals(501, cypher.statusCode());
+  void context_returns_facts_with_citations_and_the_serialised_text_within_the_budget() throws Exception {
+    HttpResponse<String> response = postJson("/api/context", Map.of("question", "What is RECURSIA?", "budget", 400,
+        "format", "triples"), null);
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode context = JSON.readTree(response.body());
+    assertEquals("triples", context.get("format").asText());
+    assertTrue(context.get("tokens").asInt() <= 400, context.toString());
+    assertTrue(context.get("facts").size() > 0, context.toString());
+    JsonNode citation = context.get("facts").get(0).get("citations").get(0);
+    JsonNode source = context.get("sources").get(citation.get("key").asText());
+    assertEquals(citation.get("turn").asText(), source.get("iri").asText());
+    assertTrue(context.get("text").asText().contains("RECURSIA"), context.get("text").asText());
+  }
+
+  @Test
+  void context_and_ask_refuse_bad_requests_with_one_line() throws Exception {
+    HttpResponse<String> noQuestion = postJson("/api/context", Map.of("budget", 10), null);
+    assertEquals(400, noQuestion.statusCode());
+    assertEquals("the JSON body needs a \"question\" text", JSON.readTree(noQuestion.body()).get("error").asText());
+    HttpResponse<String> badBudget = postJson("/api/context", Map.of("question", "q", "budget", 0), null);
+    assertEquals("budget must be at least 1 token, was 0", JSON.readTree(badBudget.body()).get("error").asText());
+    HttpResponse<String> badFormat = postJson("/api/ask", Map.of("question", "q", "format", "xml"), null);
+    assertEquals(400, badFormat.statusCode());
+    assertTrue(JSON.readTree(badFormat.body()).get("error").asText().startsWith("unknown context format 'xml'"));
+    HttpResponse<String> notJson = send(HttpRequest.newBuilder(URI.create(url + "/api/ask"))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("What is RECURSIA?")));
+    assertEquals(415, notJson.statusCode());
+  }
+
+  @Test
+  void ask_answers_with_citations_beside_its_context_and_the_baseline_on_request() throws Exception {
+    HttpResponse<String> response = postJson("/api/ask", Map.of("question", "What is RECURSIA?", "baseline", true),
+        null);
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode result = JSON.readTree(response.body());
+    assertEquals("RECURSIA is a cognitive module [T1].", result.get("answer").get("text").asText());
+    assertEquals("T1", result.get("answer").get("citations").get(0).get("key").asText());
+    assertEquals(result.get("context").get("sources").get("T1").get("iri").asText(),
+        result.get("answer").get("citations").get(0).get("turn").get("iri").asText());
+    assertEquals("I do not know RECURSIA.", result.get("baseline").get("text").asText());
+    assertTrue(result.get("context").get("facts").size() > 0);
+    assertTrue(result.get("prompt").asText().contains(result.get("context").get("text").asText().strip()));
+    assertTrue(result.get("notice").isNull());
+    JsonNode alone = JSON.readTree(postJson("/api/ask", Map.of("question", "What is RECURSIA?"), null).body());
+    assertTrue(alone.get("baseline").isNull(), "no baseline unless asked");
+  }
+
+  @Test
+  void extraction_status_counts_extracted_and_pending_turns_per_conversation() throws Exception {
+    JsonNode status = getJson("/api/extraction");
+    assertEquals("[\"structural\"]", status.get("extractors").toString());
+    JsonNode sample = find(status.get("conversations"), "id", "000_aecd9b8aaabbed65");
+    assertEquals(2, sample.get("turns").asInt());
+    assertEquals(2, sample.get("extracted").get("structural").asInt());
+    assertEquals(0, sample.get("pending").get("structural").asInt());
+    assertTrue(status.get("turns").asInt() >= 2);
+  }
+
+  @Test
+  void extraction_status_shows_a_turn_whose_graph_is_missing_as_pending() throws Exception {
+    try (ServedSample partial = ServedSample.start(folder.resolve("partial"), b -> b.writeServerFile(false))) {
+      partial.kb.store().apply(new GraphChange(
+          List.of(Iris.extractionGraph("000_aecd9b8aaabbed65", 1, "structural")), List.of(), List.of()));
+      JsonNode status = JSON.readTree(send(HttpRequest.newBuilder(URI.create(partial.url() + "/api/extraction")).GET())
+          .body());
+      JsonNode sample = find(status.get("conversations"), "id", "000_aecd9b8aaabbed65");
+      assertEquals(1, sample.get("extracted").get("structural").asInt());
+      assertEquals(1, sample.get("pending").get("structural").asInt());
+    }
+  }
+
+  @Test
+  void unknown_explore_view_is_404() throws Exception {
     assertEquals(404, get("/api/explore/nonsense").statusCode());
-    assertEquals(501, postJson("/api/context", Map.of("question", "q"), null).statusCode());
-    assertEquals(501, postJson("/api/ask", Map.of("question", "q"), null).statusCode());
   }
 
   @Test
@@ -227,7 +303,7 @@ class NoemaServerTest {
     String recursia = getJson("/api/search?q=RECURSIA").get("matches").get(0).get("iri").asText();
     for (String path : List.of("/api/status", "/api/graph", "/api/conversations", "/api/search?q=a",
         "/api/entity?iri=" + enc(recursia), "/api/conversations/000_aecd9b8aaabbed65", "/openapi.json", "/",
-        "/api/explore/shape", "/api/nowhere")) {
+        "/api/explore/shape", "/api/extraction", "/api/nowhere")) {
       String body = get(path).body();
       for (String secret : secrets) {
         assertFalse(body.contains(secret), path + " leaks a secret");
@@ -405,7 +481,7 @@ class NoemaServerTest {
   @Test
   void server_file_of_a_dead_process_is_stale_and_close_deletes_ours() throws Exception {
     Path stale = folder.resolve("stale");
-    new ServerFile("http://127.0.0.1:1", Long.MAX_VALUE - 1, false, "x").write(stale);
+    new ServerFile("http://127.0.0.1:1", Long.MAX_VALUE - 1, false, "x", null).write(stale);
     assertTrue(ServerFile.live(stale).isEmpty());
     Path own = folder.resolve("own");
     ServedSample served = ServedSample.start(own, b -> b);

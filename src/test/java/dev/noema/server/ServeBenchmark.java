@@ -53,7 +53,9 @@ public final class ServeBenchmark {
     }
   }
 
+  /** With the argument {@code page}, only the page load is measured. */
   public static void main(String[] args) throws Exception {
+    boolean pageOnly = args.length > 0 && args[0].equals("page");
     Path folder = Files.createTempDirectory("noema-serve-bench");
     List<String> queries = new ArrayList<>();
     try (var files = Files.list(Path.of("queries/sparql"))) {
@@ -69,6 +71,10 @@ public final class ServeBenchmark {
       FusekiServer plain = FusekiServer.create().port(0).loopback(true)
           .add("/ds", ((Tdb2GraphStore) kb.store()).dataset(), false).build().start();
       try (NoemaServer noema = NoemaServer.builder(kb).port(0).writeServerFile(false).build().start()) {
+        if (pageOnly) {
+          pageLoad(noema.url(), folder.resolve("profile"));
+          return;
+        }
         String plainUrl = "http://localhost:" + plain.getHttpPort() + "/ds";
         load("warm-up", plainUrl, queries, WARM_UP);
         load("warm-up", noema.sparqlUrl(), queries, WARM_UP);
@@ -172,8 +178,9 @@ public final class ServeBenchmark {
             "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
         double wall = (System.nanoTime() - t0) / 1e9;
         String inPage = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-ms");
-        System.out.printf(Locale.ROOT, "page load %d: %s, %.2f s wall, %s ms in page (target < 3 s)%n", i + 1,
-            browser.findElement(By.id("counts")).getText(), wall, inPage);
+        System.out.printf(Locale.ROOT, "page load %d: %s, %.2f s wall, %s ms in page (target < 3 s); phases: %s%n",
+            i + 1, browser.findElement(By.id("counts")).getText(), wall, inPage,
+            browser.findElement(By.tagName("body")).getDomAttribute("data-phases"));
       }
     } finally {
       browser.quit();

@@ -106,7 +106,7 @@ class ServeBrowserTest {
   }
 
   @Test
-  void path_finder_links_two_modules() {
+  void path_finder_shows_each_hop_with_its_relation_and_quoted_evidence() throws Exception {
     browser.findElement(By.cssSelector("#tabs button[data-tab=path]")).click();
     browser.findElement(By.id("path-from")).sendKeys("RECURSIA");
     browser.findElement(By.id("path-to")).sendKeys("INSIGHT");
@@ -115,6 +115,11 @@ class ServeBrowserTest {
     List<WebElement> hops = browser.findElements(By.cssSelector("#path-result li.hop"));
     assertTrue(hops.get(0).getText().startsWith("RECURSIA"), hops.get(0).getText());
     assertTrue(hops.get(hops.size() - 1).getText().startsWith("INSIGHT"));
+    assertTrue(hops.get(0).findElement(By.className("relation")).getText().matches("—.+→"),
+        hops.get(0).getText());
+    assertTrue(browser.findElements(By.cssSelector("#path-result blockquote")).size() > 0, "quoted evidence");
+    assertTrue((Long) js("return state.cy.nodes('.path').length") >= 2, "the path is highlighted on the map");
+    screenshot("noema-path.png");
   }
 
   @Test

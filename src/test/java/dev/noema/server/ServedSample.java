@@ -30,7 +30,12 @@ final class ServedSample implements AutoCloseable {
   }
 
   static ServedSample start(Path folder, java.util.function.Function<NoemaServer.Builder, NoemaServer.Builder> options) {
-    KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(folder));
+    return start(KnowledgeBaseConfig.folder(folder), options);
+  }
+
+  static ServedSample start(KnowledgeBaseConfig config,
+      java.util.function.Function<NoemaServer.Builder, NoemaServer.Builder> options) {
+    KnowledgeBase kb = KnowledgeBase.open(config);
     kb.importLogs(ImportRequest.of(List.of(Path.of("import/samples"))), ImportListener.NONE);
     Node recursia = Iris.entity("RECURSIA");
     kb.store().apply(GraphChange.put(new GraphContent(Iris.derivedGraph("test-xss"), "test", List.of(
