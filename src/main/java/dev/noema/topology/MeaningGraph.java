@@ -20,8 +20,9 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  *
  * <p>The graph is <b>undirected</b>: centrality, clustering, bridges and paths treat a relation as a tie between two
  * ideas whichever way it was stated; each edge keeps its relations' directions for display. Self-relations are dropped
- * (they carry no topology). Two views: {@link #graph()} counts every edge as 1 (hops: paths, betweenness, bridges,
- * shape) and {@link #weightedGraph()} weighs it by its relations' summed weight (PageRank, Leiden).
+ * (they carry no topology). Two views: {@link #graph()} counts every edge as 1 (hops: paths, betweenness, bridges)
+ * and {@link #weightedGraph()} weighs it by its relations' summed weight (exports). The whole-graph algorithms (PageRank,
+ * Leiden, shape) run on a third, numbered copy built once on first use ({@link #indexed()}).
  *
  * <p>Immutable and thread-safe once built. Vertices are in IRI order, edges in the order their pairs were first seen.
  * Build one with {@link #builder()} or load one with {@link MeaningGraphLoader}.
@@ -31,6 +32,7 @@ public final class MeaningGraph {
   private final Map<String, TurnInfo> turns;
   private final Graph<String, MeaningEdge> graph;
   private final Graph<String, MeaningEdge> weighted;
+  private final Memo<IndexedGraph> indexed;
   private volatile ConceptIndex index;
 
   private MeaningGraph(Map<String, Entity> entities, Map<String, TurnInfo> turns, Graph<String, MeaningEdge> graph) {
@@ -38,6 +40,7 @@ public final class MeaningGraph {
     this.turns = Collections.unmodifiableMap(turns);
     this.graph = new AsUnmodifiableGraph<>(graph);
     this.weighted = new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
+    this.indexed = new Memo<>(() -> IndexedGraph.of(this));
   }
 
   public static Builder builder() {
@@ -84,6 +87,14 @@ public final class MeaningGraph {
 
   public boolean isEmpty() {
     return entities.isEmpty();
+  }
+
+  /**
+   * The graph numbered for the whole-graph algorithms (built on first use, then shared): vertices in IRI order, edges
+   * in {@link #graph()}'s order, weights as in {@link #weightedGraph()}.
+   */
+  IndexedGraph indexed() {
+    return indexed.get();
   }
 
   /** The label index for finding entities by name (built on first use). */
