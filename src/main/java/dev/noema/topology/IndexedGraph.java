@@ -1,7 +1,6 @@
 package dev.noema.topology;
 
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import org.jgrapht.graph.DefaultGraphType;
  * reading the graph. Here a step is an array read. This is what jgrapht-opt's sparse graphs do; that artifact is not
  * among this build's dependencies, so the few methods the algorithms need are implemented here.
  *
- * <p>Immutable and thread-safe. Built in O(V + E); holds about 40 bytes per edge.
+ * <p>Immutable and thread-safe (the arrays given are not copied: the caller hands them over). Built in O(V + E) by
+ * {@link MeaningGraph.Builder#build()}; holds about 40 bytes per edge.
  */
 final class IndexedGraph extends AbstractGraph<Integer, Integer> {
   private static final GraphType TYPE = new DefaultGraphType.Builder().undirected().weighted(true)
@@ -41,8 +41,14 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
   /** The boxed numbers 0 .. max(V, E) - 1, so that iterating vertices and edges allocates nothing. */
   private final Integer[] boxes;
 
-  private IndexedGraph(List<String> iris, Map<String, Integer> index, int[] sources, int[] targets,
-      double[] weights) {
+  /**
+   * @param iris the entity IRIs, vertex {@code i} being {@code iris.get(i)}
+   * @param index each IRI's number
+   * @param sources one end of each edge, numbered
+   * @param targets the other end
+   * @param weights each edge's weight
+   */
+  IndexedGraph(List<String> iris, Map<String, Integer> index, int[] sources, int[] targets, double[] weights) {
     int n = iris.size();
     int m = sources.length;
     this.iris = iris;
@@ -75,27 +81,6 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
     int slot = offsets[v] + fill[v]++;
     neighbours[slot] = neighbour;
     incident[slot] = edge;
-  }
-
-  /** Numbers the vertices and edges of {@code graph}. */
-  static IndexedGraph of(MeaningGraph graph) {
-    List<String> iris = List.copyOf(graph.graph().vertexSet());
-    Map<String, Integer> index = new HashMap<>(iris.size() * 2);
-    for (int i = 0; i < iris.size(); i++) {
-      index.put(iris.get(i), i);
-    }
-    int m = graph.edgeCount();
-    int[] sources = new int[m];
-    int[] targets = new int[m];
-    double[] weights = new double[m];
-    int e = 0;
-    for (MeaningEdge edge : graph.graph().edgeSet()) {
-      sources[e] = index.get(edge.source());
-      targets[e] = index.get(edge.target());
-      weights[e] = edge.weight();
-      e++;
-    }
-    return new IndexedGraph(iris, index, sources, targets, weights);
   }
 
   int vertexCount() {
