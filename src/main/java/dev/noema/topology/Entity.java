@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record Entity(String iri, String label, Set<String> types, List<String> l
 
   /** The local name of the first type, for display ("Concept"), or "" when untyped. */
   public String typeName() {
-    return types.stream().sorted().findFirst().map(Entity::localName).orElse("");
+    return types.stream().min(Comparator.naturalOrder()).map(Entity::localName).orElse("");
   }
 
   /** The part of an IRI after its last '#' or '/'. */

@@ -103,7 +103,8 @@ public final class FlowAnalysis implements Analysis<FlowResult> {
       revisited.sort(null);
       int v = seen.size();
       int edges = present.size();
-      int c = components.numberOfSets();
+      // JGraphT's UnionFind asserts that it holds at least one set: before the first entity there are none.
+      int c = v == 0 ? 0 : components.numberOfSets();
       double density = v < 2 ? 0 : 2.0 * edges / ((double) v * (v - 1));
       TurnInfo t = turns.get(i);
       steps.add(new FlowResult.Step(t.index() >= 0 ? t.index() : i, t.iri(),

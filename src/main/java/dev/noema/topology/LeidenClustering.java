@@ -58,16 +58,13 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
   }
 
   private ClustersResult compute() {
-    List<String> vertices = new ArrayList<>(graph.graph().vertexSet());
-    if (vertices.isEmpty()) {
+    IndexedGraph indexed = graph.indexed();
+    int n = indexed.vertexCount();
+    if (n == 0) {
       return new ClustersResult(resolution, seed, 0, List.of(), Map.of());
     }
-    Map<String, Integer> index = new HashMap<>(vertices.size() * 2);
-    for (int i = 0; i < vertices.size(); i++) {
-      index.put(vertices.get(i), i);
-    }
-    Network network = network(graph, index);
-    Clustering clustering = new Clustering(vertices.size());
+    Network network = network(indexed);
+    Clustering clustering = new Clustering(n);
     clustering.initSingletonClusters();
     double modularity = 0;
     if (network.getNEdges() > 0) {
@@ -83,14 +80,14 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
     Comparator<String> byCentrality = Comparator.<String>comparingDouble(v -> -centrality.apply(v))
         .thenComparing(v -> v);
     List<ClustersResult.Cluster> clusters = new ArrayList<>();
-    Map<String, Integer> membership = new HashMap<>(vertices.size() * 2);
+    Map<String, Integer> membership = new HashMap<>(n * 2);
     for (int c = 0; c < nodesPerCluster.length; c++) {
       if (nodesPerCluster[c].length == 0) {
         continue;
       }
       List<String> members = new ArrayList<>(nodesPerCluster[c].length);
       for (int node : nodesPerCluster[c]) {
-        members.add(vertices.get(node));
+        members.add(indexed.iri(node));
       }
       members.sort(byCentrality);
       int id = clusters.size();
@@ -102,17 +99,15 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
   }
 
   /** The graph as a CWTS network: each undirected edge listed once, weighted, node weights = weighted degrees. */
-  static Network network(MeaningGraph graph, Map<String, Integer> index) {
+  static Network network(IndexedGraph graph) {
     int m = graph.edgeCount();
     LargeIntArray[] edges = {new LargeIntArray(m), new LargeIntArray(m)};
     LargeDoubleArray weights = new LargeDoubleArray(m);
-    long i = 0;
-    for (MeaningEdge e : graph.graph().edgeSet()) {
-      edges[0].set(i, index.get(e.source()));
-      edges[1].set(i, index.get(e.target()));
-      weights.set(i, e.weight());
-      i++;
+    for (int e = 0; e < m; e++) {
+      edges[0].set(e, graph.source(e));
+      edges[1].set(e, graph.target(e));
+      weights.set(e, graph.weight(e));
     }
-    return new Network(index.size(), true, edges, weights, false, false);
+    return new Network(graph.vertexCount(), true, edges, weights, false, false);
   }
 }

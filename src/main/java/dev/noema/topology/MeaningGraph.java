@@ -20,8 +20,9 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  *
  * <p>The graph is <b>undirected</b>: centrality, clustering, bridges and paths treat a relation as a tie between two
  * ideas whichever way it was stated; each edge keeps its relations' directions for display. Self-relations are dropped
- * (they carry no topology). Two views: {@link #graph()} counts every edge as 1 (hops: paths, betweenness, bridges,
- * shape) and {@link #weightedGraph()} weighs it by its relations' summed weight (PageRank, Leiden).
+ * (they carry no topology). Two views: {@link #graph()} counts every edge as 1 (hops: paths, betweenness, bridges)
+ * and {@link #weightedGraph()} weighs it by its relations' summed weight (exports). The whole-graph algorithms (PageRank,
+ * Leiden, shape) run on a third, numbered copy made with the graph ({@link #indexed()}).
  *
  * <p>Immutable and thread-safe once built. Vertices are in IRI order, edges in the order their pairs were first seen.
  * Build one with {@link #builder()} or load one with {@link MeaningGraphLoader}.
@@ -31,13 +32,16 @@ public final class MeaningGraph {
   private final Map<String, TurnInfo> turns;
   private final Graph<String, MeaningEdge> graph;
   private final Graph<String, MeaningEdge> weighted;
+  private final IndexedGraph indexed;
   private volatile ConceptIndex index;
 
-  private MeaningGraph(Map<String, Entity> entities, Map<String, TurnInfo> turns, Graph<String, MeaningEdge> graph) {
+  private MeaningGraph(Map<String, Entity> entities, Map<String, TurnInfo> turns, Graph<String, MeaningEdge> graph,
+      IndexedGraph indexed) {
     this.entities = Collections.unmodifiableMap(entities);
     this.turns = Collections.unmodifiableMap(turns);
     this.graph = new AsUnmodifiableGraph<>(graph);
     this.weighted = new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
+    this.indexed = indexed;
   }
 
   public static Builder builder() {
@@ -84,6 +88,14 @@ public final class MeaningGraph {
 
   public boolean isEmpty() {
     return entities.isEmpty();
+  }
+
+  /**
+   * The graph numbered for the whole-graph algorithms: vertices in IRI order, edges in {@link #graph()}'s order,
+   * weights as in {@link #weightedGraph()}.
+   */
+  IndexedGraph indexed() {
+    return indexed;
   }
 
   /** The label index for finding entities by name (built on first use). */
@@ -141,24 +153,43 @@ public final class MeaningGraph {
     }
 
     public MeaningGraph build() {
-      Map<String, Entity> sorted = new TreeMap<>(entities);
+      List<String> iris = new ArrayList<>(entities.keySet());
+      iris.sort(null);
+      Map<String, Integer> number = new HashMap<>(iris.size() * 2);
+      Map<String, Entity> sorted = new LinkedHashMap<>(iris.size() * 2);
       Graph<String, MeaningEdge> graph = GraphTypeBuilder.<String, MeaningEdge>undirected()
           .allowingMultipleEdges(false).allowingSelfLoops(false).weighted(false).buildGraph();
-      sorted.keySet().forEach(graph::addVertex);
-      Map<List<String>, List<Relation>> pairs = new LinkedHashMap<>();
+      for (String iri : iris) {
+        number.put(iri, number.size());
+        sorted.put(iri, entities.get(iri));
+        graph.addVertex(iri);
+      }
+      // Relations merged per unordered pair of entity numbers, in the order the pairs were first seen.
+      Map<Long, List<Relation>> pairs = new LinkedHashMap<>();
       for (Relation r : relations.values()) {
-        if (!r.subject().equals(r.object()) && sorted.containsKey(r.subject()) && sorted.containsKey(r.object())) {
-          List<String> pair = r.subject().compareTo(r.object()) < 0
-              ? List.of(r.subject(), r.object()) : List.of(r.object(), r.subject());
+        Integer s = number.get(r.subject());
+        Integer o = number.get(r.object());
+        if (s != null && o != null && !s.equals(o)) {
+          long pair = (long) Math.min(s, o) * iris.size() + Math.max(s, o);
           pairs.computeIfAbsent(pair, k -> new ArrayList<>(1)).add(r);
         }
       }
+      int[] sources = new int[pairs.size()];
+      int[] targets = new int[pairs.size()];
+      double[] weights = new double[pairs.size()];
+      int e = 0;
       for (List<Relation> merged : pairs.values()) {
         Relation first = merged.get(0);
-        graph.addEdge(first.subject(), first.object(), new MeaningEdge(first.subject(), first.object(), merged));
+        MeaningEdge edge = new MeaningEdge(first.subject(), first.object(), merged);
+        graph.addEdge(first.subject(), first.object(), edge);
+        sources[e] = number.get(first.subject());
+        targets[e] = number.get(first.object());
+        weights[e] = edge.weight();
+        e++;
       }
       Map<String, TurnInfo> turnCopy = new LinkedHashMap<>(new TreeMap<>(turns));
-      return new MeaningGraph(new LinkedHashMap<>(sorted), turnCopy, graph);
+      return new MeaningGraph(sorted, turnCopy, graph,
+          new IndexedGraph(List.copyOf(iris), number, sources, targets, weights));
     }
   }
 

@@ -37,6 +37,18 @@ class CentralityAnalysisTest {
   }
 
   @Test
+  void equal_scores_share_a_competition_rank() {
+    CentresResult r = new CentralityAnalysis(SmallGraphs.path()).result();
+    // Betweenness c > b = d > a = e; degree b = c = d > a = e.
+    assertEquals(List.of(4, 2, 1, 2, 4), List.of("a", "b", "c", "d", "e").stream()
+        .map(n -> r.centres().stream().filter(c -> c.iri().equals(iri(n))).findFirst().orElseThrow())
+        .map(CentresResult.Centre::betweennessRank).toList());
+    assertEquals(List.of(4, 1, 1, 1, 4), List.of("a", "b", "c", "d", "e").stream()
+        .map(n -> r.centres().stream().filter(c -> c.iri().equals(iri(n))).findFirst().orElseThrow())
+        .map(CentresResult.Centre::degreeRank).toList());
+  }
+
+  @Test
   void skips_betweenness_beyond_the_budget_and_says_so() {
     CentresResult r = new CentralityAnalysis(SmallGraphs.star(), 10).result();
     assertFalse(r.betweennessComputed());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FlowAnalysisTest {
@@ -34,5 +35,24 @@ class FlowAnalysisTest {
     TopologyException e = assertThrows(TopologyException.class, () -> new FlowAnalysis(g, "nope"));
     assertTrue(e.getMessage().startsWith("no turns of conversation 'nope' in the meaning graph; known conversations: "),
         e.getMessage());
+  }
+
+  @Test
+  void turns_before_the_first_entity_have_no_components() {
+    // A greeting before any idea: the union-find of components is still empty there. JGraphT's UnionFind asserts that
+    // it holds a set, so with assertions on (as surefire runs) this failed with an AssertionError.
+    assertTrue(FlowAnalysisTest.class.desiredAssertionStatus(), "this test needs -ea to guard the assertion");
+    String conversation = "https://example.org/conversation/c";
+    MeaningGraph g = MeaningGraph.builder()
+        .turn(new TurnInfo("urn:x:t0", conversation, 0, null, "User", null))
+        .turn(new TurnInfo("urn:x:t1", conversation, 1, null, "Assistant", null))
+        .entity(new Entity(SmallGraphs.iri("idea"), "idea", Set.of(), List.of("idea"), Set.of("urn:x:t1")))
+        .build();
+    FlowResult r = new FlowAnalysis(g, conversation).result();
+    assertEquals(List.of(0, 0, 0, 0), List.of(r.steps().get(0).vertices(), r.steps().get(0).edges(),
+        r.steps().get(0).components(), r.steps().get(0).cycleRank()));
+    assertEquals(0.0, r.steps().get(0).density());
+    assertEquals(List.of("idea"), r.steps().get(1).introduced());
+    assertEquals(1, r.steps().get(1).components());
   }
 }

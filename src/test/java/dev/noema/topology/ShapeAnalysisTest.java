@@ -3,7 +3,12 @@ package dev.noema.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jgrapht.alg.scoring.ClusteringCoefficient;
+import org.jgrapht.alg.scoring.Coreness;
 import org.junit.jupiter.api.Test;
 
 class ShapeAnalysisTest {
@@ -50,5 +55,53 @@ class ShapeAnalysisTest {
     ShapeResult s = new Topology(SmallGraphs.empty()).shape();
     assertEquals(List.of(0, 0, 0, 0, 0), List.of(s.vertices(), s.edges(), s.components(), s.cycleRank(), s.diameter()));
     assertEquals(List.of(), s.coreProfile());
+  }
+
+  @Test
+  void clustering_and_cores_agree_with_jgrapht_on_random_graphs() {
+    for (MeaningGraph g : List.of(randomGraph(60, 400, 1L), randomGraph(300, 900, 2L), SmallGraphs.twoTriangles())) {
+      IndexedGraph indexed = g.indexed();
+      assertEquals(new ClusteringCoefficient<>(g.graph()).getAverageClusteringCoefficient(),
+          ShapeAnalysis.averageClustering(indexed), 1e-12);
+      Map<String, Integer> cores = new HashMap<>();
+      int[] numbers = ShapeAnalysis.coreNumbers(indexed);
+      for (int v = 0; v < numbers.length; v++) {
+        cores.put(indexed.iri(v), numbers[v]);
+      }
+      assertEquals(new Coreness<>(g.graph()).getScores(), cores);
+    }
+  }
+
+  @Test
+  void above_the_exact_limit_the_diameter_is_a_double_sweep_bound() {
+    int n = ShapeAnalysis.EXACT_DIAMETER_LIMIT + 500;
+    String[] names = new String[n];
+    String[] edges = new String[2 * (n - 1)];
+    for (int i = 0; i < n; i++) {
+      names[i] = String.format("v%05d", i);
+    }
+    for (int i = 0; i + 1 < n; i++) {
+      edges[2 * i] = names[i];
+      edges[2 * i + 1] = names[i + 1];
+    }
+    ShapeResult s = new Topology(SmallGraphs.graph(names, edges)).shape();
+    // On a tree the double sweep is exact: a path of n vertices has diameter n - 1.
+    assertEquals(n - 1, s.diameter());
+    assertEquals(false, s.diameterExact());
+    assertTrue(s.tables().get(0).rows().contains(List.of("diameter (hops)", (n - 1) + " (lower bound, double sweep)")));
+  }
+
+  /** {@code vertices} entities and up to {@code edges} random relations between them (duplicates merge). */
+  private static MeaningGraph randomGraph(int vertices, int edges, long seed) {
+    Random random = new Random(seed);
+    String[] names = new String[vertices];
+    for (int i = 0; i < vertices; i++) {
+      names[i] = "v" + i;
+    }
+    String[] ends = new String[2 * edges];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = names[random.nextInt(vertices)];
+    }
+    return SmallGraphs.graph(names, ends);
   }
 }
