@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.PageRank;
 
 /**
@@ -17,20 +15,22 @@ import org.jgrapht.alg.scoring.PageRank;
  * <ul>
  *   <li>PageRank (Brin and Page 1998; JGraphT {@link PageRank}, damping 0.85, at most 100 power iterations, tolerance
  *       1e-4) on the <em>weighted</em> undirected graph, run on {@link MeaningGraph#indexed()}: O(iterations (V + E)).
- *   <li>Betweenness (Brandes 2001, "A faster algorithm for betweenness centrality"; JGraphT
- *       {@link BetweennessCentrality}, normalised by the (V-1)(V-2)/2 pairs of other vertices, so in [0, 1]) on the <em>unweighted</em> graph, so that it counts
- *       shortest paths in hops: O(V E) time, O(V + E) space. JGraphT 1.5 has no sampled variant, so it is computed
- *       only when V x E is within {@link #DEFAULT_BETWEENNESS_BUDGET} (measured: 237 s for V = 2,006, E = 9,924 on
- *       this loaded 2-core machine, so the budget is kept small); above it betweenness is reported as not computed
- *       rather than estimated.
+ *   <li>Betweenness ({@link Betweenness}: Brandes over int arrays, normalised to [0, 1]) on the <em>unweighted</em>
+ *       graph, so that it counts shortest paths in hops. Exact while V x E is within the budget
+ *       ({@link #DEFAULT_BETWEENNESS_BUDGET}); above it estimated from budget / E pivot sources (Brandes and Pich
+ *       2007), so the work stays near the budget whatever the size; with fewer than {@link Betweenness#MIN_PIVOTS}
+ *       pivots it is reported as not computed.
  *   <li>Degree: the number of distinct neighbours, O(V).
  * </ul>
  *
  * <p>Thread-safe; each measure is computed once, on first use.
  */
 public final class CentralityAnalysis implements Analysis<CentresResult> {
-  /** The largest V x E for which exact betweenness is computed. */
-  public static final long DEFAULT_BETWEENNESS_BUDGET = 5_000_000L;
+  /**
+   * Edge visits betweenness may take: exact while V x E is within it, else estimated from budget / E pivots. About a
+   * second of CPU on this machine; 200 pivots on a 1M-edge graph.
+   */
+  public static final long DEFAULT_BETWEENNESS_BUDGET = 200_000_000L;
 
   private final MeaningGraph graph;
   private final long betweennessBudget;
@@ -43,7 +43,7 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     this(graph, DEFAULT_BETWEENNESS_BUDGET);
   }
 
-  /** @param betweennessBudget the largest V x E for which betweenness is computed; 0 never computes it */
+  /** @param betweennessBudget edge visits betweenness may take (see {@link #DEFAULT_BETWEENNESS_BUDGET}); 0 never computes it */
   public CentralityAnalysis(MeaningGraph graph, long betweennessBudget) {
     if (betweennessBudget < 0) {
       throw new IllegalArgumentException("betweenness budget must not be negative: " + betweennessBudget);
@@ -61,14 +61,31 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     return pageRank.get();
   }
 
-  /** Normalised betweenness of every entity, or an empty map when the graph exceeds the budget. Do not modify. */
+  /** Normalised betweenness (exact or estimated) of every entity, or an empty map when not computed. Do not modify. */
   public Map<String, Double> betweenness() {
     return betweenness.get();
   }
 
-  /** Whether betweenness is computed for this graph. */
+  /** Whether betweenness is computed (exactly or estimated) for this graph. */
   public boolean computesBetweenness() {
+    return exactBetweenness() || pivots() >= Betweenness.MIN_PIVOTS;
+  }
+
+  private boolean exactBetweenness() {
     return (long) graph.vertexCount() * graph.edgeCount() <= betweennessBudget;
+  }
+
+  /** The pivot sources the budget allows when betweenness cannot be exact. */
+  private int pivots() {
+    return (int) Math.min(graph.vertexCount(), betweennessBudget / Math.max(1, graph.edgeCount()));
+  }
+
+  /** How betweenness is computed here, as {@link CentresResult#betweennessMethod()} says it. */
+  private String betweennessMethod() {
+    if (exactBetweenness()) {
+      return "exact";
+    }
+    return computesBetweenness() ? "estimated from " + pivots() + " pivots" : CentresResult.NOT_COMPUTED;
   }
 
   @Override
@@ -100,14 +117,13 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     if (!computesBetweenness()) {
       return Map.of();
     }
-    Graph<String, MeaningEdge> g = graph.graph();
-    // JGraphT normalises by (n-1)(n-2) whatever the graph type; for an undirected graph the number of pairs is half
-    // that, so normalise here to get scores in [0, 1] (1: the centre of a star), as NetworkX and igraph do.
-    int n = g.vertexSet().size();
-    double scale = n > 2 ? 2.0 / ((double) (n - 1) * (n - 2)) : 0;
-    Map<String, Double> scores = new HashMap<>();
-    new BetweennessCentrality<>(g, false).getScores().forEach((v, raw) -> scores.put(v, raw * scale));
-    return Collections.unmodifiableMap(scores);
+    IndexedGraph g = graph.indexed();
+    double[] scores = exactBetweenness() ? Betweenness.exact(g) : Betweenness.sampled(g, pivots());
+    Map<String, Double> byIri = new HashMap<>(scores.length * 2);
+    for (int v = 0; v < scores.length; v++) {
+      byIri.put(g.iri(v), scores[v]);
+    }
+    return Collections.unmodifiableMap(byIri);
   }
 
   private CentresResult compute() {
@@ -137,10 +153,11 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
           prRank[v], withBetweenness ? bcRank[v] : null, degRank[v]));
     }
     String note = "PageRank (damping 0.85) on relation weights; degree = distinct neighbours; "
-        + (withBetweenness ? "betweenness exact (Brandes), normalised, in hops."
+        + (withBetweenness ? "betweenness " + betweennessMethod() + " (Brandes), normalised, in hops."
         : "betweenness not computed: V x E = " + (long) graph.vertexCount() * graph.edgeCount()
-            + " exceeds the exact-computation budget of " + betweennessBudget + ".");
-    return new CentresResult(centres, withBetweenness, note);
+            + " exceeds the budget of " + betweennessBudget + " and allows fewer than " + Betweenness.MIN_PIVOTS
+            + " pivots.");
+    return new CentresResult(centres, betweennessMethod(), note);
   }
 
   /**

@@ -7,17 +7,18 @@ import java.util.List;
  * Entities ranked by PageRank, with betweenness and degree beside it.
  *
  * @param centres every entity, highest PageRank first (ties by IRI)
- * @param betweennessComputed false when the graph was too large for exact betweenness (then every betweenness is
- *     null); see {@code note}
+ * @param betweennessMethod how betweenness was computed: {@code exact}, {@code estimated from N pivots}, or
+ *     {@code not computed} (the graph was too large for the budget; then every betweenness is null)
  * @param note how the measures were computed
  */
-public record CentresResult(List<Centre> centres, boolean betweennessComputed, String note) implements TopologyResult {
+public record CentresResult(List<Centre> centres, String betweennessMethod, String note) implements TopologyResult {
 
   /**
    * One entity's centrality.
    *
    * @param pageRank PageRank on the weighted undirected graph (sums to 1 over the graph)
-   * @param betweenness normalised betweenness on the unweighted graph, in [0, 1]; null when not computed
+   * @param betweenness normalised betweenness on the unweighted graph, in [0, 1] (exact or estimated, see
+   *     {@code betweennessMethod}); null when not computed
    * @param degree number of distinct neighbours
    * @param pageRankRank 1-based rank by PageRank (ties share the smaller rank)
    * @param betweennessRank 1-based rank by betweenness; null when not computed
@@ -27,13 +28,21 @@ public record CentresResult(List<Centre> centres, boolean betweennessComputed, S
       String iri, String label, String type, double pageRank, Double betweenness, int degree,
       int pageRankRank, Integer betweennessRank, int degreeRank) {}
 
+  /** What {@link #betweennessMethod()} says when the graph was too large to compute betweenness at all. */
+  public static final String NOT_COMPUTED = "not computed";
+
   public CentresResult {
     centres = List.copyOf(centres);
   }
 
+  /** Whether each centre has a betweenness (exact or estimated). */
+  public boolean betweennessComputed() {
+    return !NOT_COMPUTED.equals(betweennessMethod);
+  }
+
   /** The first {@code n} centres. */
   public CentresResult top(int n) {
-    return new CentresResult(centres.subList(0, Math.min(n, centres.size())), betweennessComputed, note);
+    return new CentresResult(centres.subList(0, Math.min(n, centres.size())), betweennessMethod, note);
   }
 
   @Override

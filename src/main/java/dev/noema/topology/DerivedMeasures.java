@@ -84,7 +84,7 @@ public final class DerivedMeasures {
     TopologySettings s = topology.settings();
     List<String> p = new ArrayList<>(List.of(
         "pagerank.damping=0.85",
-        "betweenness=" + (centres.betweennessComputed() ? "exact-normalised" : "not-computed"),
+        "betweenness=" + centres.betweennessMethod() + ", normalised",
         "leiden.resolution=" + s.resolution(),
         "leiden.seed=" + s.seed(),
         "leiden.iterations=" + LeidenClustering.ITERATIONS,

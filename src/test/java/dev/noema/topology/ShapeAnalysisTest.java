@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class ShapeAnalysisTest {
 
   @Test
   void clustering_and_cores_agree_with_jgrapht_on_random_graphs() {
-    for (MeaningGraph g : List.of(randomGraph(60, 400, 1L), randomGraph(300, 900, 2L), SmallGraphs.twoTriangles())) {
+    for (MeaningGraph g : List.of(SmallGraphs.random(60, 400, 1L), SmallGraphs.random(300, 900, 2L), SmallGraphs.twoTriangles())) {
       IndexedGraph indexed = g.indexed();
       assertEquals(new ClusteringCoefficient<>(g.graph()).getAverageClusteringCoefficient(),
           ShapeAnalysis.averageClustering(indexed), 1e-12);
@@ -89,19 +88,5 @@ class ShapeAnalysisTest {
     assertEquals(n - 1, s.diameter());
     assertEquals(false, s.diameterExact());
     assertTrue(s.tables().get(0).rows().contains(List.of("diameter (hops)", (n - 1) + " (lower bound, double sweep)")));
-  }
-
-  /** {@code vertices} entities and up to {@code edges} random relations between them (duplicates merge). */
-  private static MeaningGraph randomGraph(int vertices, int edges, long seed) {
-    Random random = new Random(seed);
-    String[] names = new String[vertices];
-    for (int i = 0; i < vertices; i++) {
-      names[i] = "v" + i;
-    }
-    String[] ends = new String[2 * edges];
-    for (int i = 0; i < ends.length; i++) {
-      ends[i] = names[random.nextInt(vertices)];
-    }
-    return SmallGraphs.graph(names, ends);
   }
 }

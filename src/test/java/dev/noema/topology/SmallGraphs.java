@@ -1,5 +1,7 @@
 package dev.noema.topology;
 
+import java.util.Random;
+
 /** Hand-built meaning graphs with known answers. Entities are {@code urn:x:<name>}, labelled by name. */
 final class SmallGraphs {
   static final String RELATED = "https://w3id.org/noema/ontology#relatedTo";
@@ -42,5 +44,19 @@ final class SmallGraphs {
 
   static MeaningGraph empty() {
     return MeaningGraph.builder().build();
+  }
+
+  /** {@code vertices} entities and up to {@code edges} random relations between them (duplicates merge). */
+  static MeaningGraph random(int vertices, int edges, long seed) {
+    Random random = new Random(seed);
+    String[] names = new String[vertices];
+    for (int i = 0; i < vertices; i++) {
+      names[i] = "v" + i;
+    }
+    String[] ends = new String[2 * edges];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = names[random.nextInt(vertices)];
+    }
+    return graph(names, ends);
   }
 }
