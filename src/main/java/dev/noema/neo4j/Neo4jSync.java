@@ -124,7 +124,6 @@ public final class Neo4jSync {
   /** Projects what changed in {@code store} since the last sync. See the class comment for the semantics. */
   public SyncSummary sync(GraphStore store) {
     long start = System.nanoTime();
-    createSchema();
     Map<String, String> synced = new HashMap<>();
     neo4j.read(tx -> {
       tx.run("MATCH (g:" + GraphMapping.SYNCED_GRAPH + ") RETURN g.iri AS iri, g.hash AS hash")
@@ -157,6 +156,10 @@ public final class Neo4jSync {
       }
     }
     Counts counts = new Counts();
+    if (!toRemove.isEmpty() || !toProject.isEmpty()) {
+      // Only when there is work: in a fresh process the schema statements cost seconds even when all exists.
+      createSchema();
+    }
     remove(store, toRemove, counts);
     for (int i = 0; i < dropped.size(); i += IRIS_PER_BATCH) {
       List<String> batch = dropped.subList(i, Math.min(dropped.size(), i + IRIS_PER_BATCH));
