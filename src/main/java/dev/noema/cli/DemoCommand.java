@@ -4,6 +4,12 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.prompt.ContextRequest;
+import dev.noema.prompt.GraphContext;
+import dev.noema.topology.TableRenderer;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.Neo4jException;
 import dev.noema.neo4j.SyncSummary;
@@ -64,6 +70,27 @@ final class DemoCommand implements Callable<Integer> {
       section(out, "4. Every fact is grounded in a quote (noema query evidence)");
       table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
       cypher(out, base);
+
+      section(out, "6. The topology of meaning (noema explore shape, perspectives architecture)");
+      Topology topology = base.topology(TopologyFilter.NONE, TopologySettings.DEFAULT);
+      TableRenderer tables = new TableRenderer(60, 8);
+      out.println(tables.render(topology.shape()));
+      out.println(tables.render(topology.perspectives(base.store(), "architecture")));
+      base.saveMeasures(topology, TopologyFilter.NONE);
+      out.println("(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
+
+      section(out, "7. Graph-augmented prompting (noema context / noema ask)");
+      String question = "Как Кирилл понимает внимание?";
+      GraphContext context = base.retrieval().context(ContextRequest.of(question).withBudget(700));
+      out.println(context.text());
+      out.println(base.chatModel().isPresent()
+          ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
+          : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
+
+      section(out, "8. Next");
+      out.println("./noema serve      the map of meaning in the browser, a SPARQL endpoint and an HTTP API "
+          + "(http://127.0.0.1:8077/)");
+      out.println("./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
       out.flush();
       return report.hasProblems() ? 1 : 0;
     }

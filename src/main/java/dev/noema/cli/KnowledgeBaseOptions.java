@@ -2,7 +2,11 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.llm.LlmSettings;
+import dev.noema.server.ServerFile;
+import dev.noema.store.SparqlEndpointGraphStore;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -34,7 +38,31 @@ final class KnowledgeBaseOptions {
     return new KnowledgeBaseConfig(data, endpoint, ontology, KnowledgeBaseConfig.neo4jServer(environment));
   }
 
+  /**
+   * Opens the knowledge base: through the running {@code noema serve} that holds the folder when there is one (TDB2
+   * locks its folder to one process), else directly.
+   */
   KnowledgeBase open() {
-    return KnowledgeBase.open(config());
+    return open(LlmSettings.NONE);
+  }
+
+  /** As {@link #open()}, with an LLM configured by {@code flags} over the environment over noema.yaml. */
+  KnowledgeBase open(LlmSettings flags) {
+    if (endpoint == null) {
+      Optional<ServerFile> server = ServerFile.live(data);
+      if (server.isPresent()) {
+        return KnowledgeBase.open(config(),
+            SparqlEndpointGraphStore.connect(server.get().datasetUrl(), server.get().secret()), flags, System.getenv());
+      }
+    }
+    return KnowledgeBase.open(config(), flags, System.getenv());
+  }
+
+  /** For commands that need the folder itself: one line naming the server that holds it, if one does. */
+  void requireNotServed() {
+    ServerFile.live(data).ifPresent(server -> {
+      throw new CommandFailure("the knowledge base is served by noema serve (PID " + server.pid() + ") at "
+          + server.url() + "; stop it or use its API");
+    });
   }
 }

@@ -20,6 +20,14 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ExploreCommand.class,
+      ContextCommand.class,
+      AskCommand.class,
+      ChatCommand.class,
+      ExtractCommand.class,
+      EvalCommand.class,
+      OntologyCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class NoemaCommand implements Runnable {
@@ -44,10 +52,16 @@ public final class NoemaCommand implements Runnable {
     return cli;
   }
 
+  /** Failures whose message is already the one line a user needs; anything else is a bug and says so. */
+  private static final java.util.List<Class<? extends Throwable>> USER_FACING = java.util.List.of(
+      StoreException.class, OntologyException.class, StrictModeAbort.class, CommandFailure.class,
+      java.io.UncheckedIOException.class, dev.noema.llm.LlmException.class, dev.noema.topology.TopologyException.class,
+      dev.noema.neo4j.Neo4jException.class, dev.noema.prompt.QuestionFileException.class,
+      IllegalArgumentException.class);
+
   /** One line that says what went wrong, for the failures a user can cause; a short class name otherwise. */
   static String oneLine(Throwable e) {
-    if (e instanceof StoreException || e instanceof OntologyException || e instanceof StrictModeAbort
-        || e instanceof CommandFailure || e instanceof Neo4jException || e instanceof java.io.UncheckedIOException) {
+    if (USER_FACING.stream().anyMatch(type -> type.isInstance(e))) {
       return e.getMessage();
     }
     String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");

@@ -2,6 +2,7 @@ package dev.noema.kb;
 
 import dev.noema.conversation.Conversation;
 import dev.noema.extract.Extraction;
+import dev.noema.extract.ExtractionException;
 import dev.noema.extract.ExtractionGraphs;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.FactValidator;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what was dropped, by reason, across all conversations. Thread-safe.
  */
 final class ExtractionStep {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractionStep.class);
   /** The meaning graphs of one conversation, and how many facts they hold. */
   record Result(List<GraphContent> graphs, long facts) {}
 
@@ -37,7 +39,14 @@ final class ExtractionStep {
     List<GraphContent> graphs = new ArrayList<>();
     long facts = 0;
     for (Extractor extractor : extractors) {
-      Extraction raw = extractor.extract(conversation);
+      Extraction raw;
+      try {
+        raw = extractor.extract(conversation);
+      } catch (ExtractionException e) {
+        // An LLM that fails leaves this conversation to the other extractors; `noema extract` can retry it later.
+        LOG.warn("{} extraction skipped: {}", extractor.name(), e.getMessage());
+        continue;
+      }
       FactValidator.Result validated = validator.validate(raw, conversation);
       validated.summary().dropped().forEach((reason, count) -> dropped.merge(reason.name().toLowerCase(java.util.Locale.ROOT), (long) count, Long::sum));
       Extraction kept = validated.kept();

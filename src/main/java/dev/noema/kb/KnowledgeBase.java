@@ -1,25 +1,47 @@
 package dev.noema.kb;
 
+import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormats;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.llm.ChatModels;
 import dev.noema.conversation.MojibakeRepair;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.prompt.GraphRetrieval;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.noema.extract.Extractor;
+import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.llm.CacheMode;
+import dev.noema.llm.ChatCalls;
+import dev.noema.llm.LlmConfig;
+import dev.noema.llm.LlmException;
+import dev.noema.llm.LlmSettings;
+import dev.noema.llm.ResponseCache;
+import dev.noema.store.GraphChange;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.GraphMapping;
 import dev.noema.neo4j.Neo4jConnection;
 import dev.noema.neo4j.Neo4jSync;
 import dev.noema.neo4j.SyncSummary;
 import dev.noema.store.GraphStore;
+import dev.noema.topology.DerivedMeasures;
+import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
+import java.time.Clock;
 import dev.noema.store.SparqlEndpointGraphStore;
 import dev.noema.store.Tdb2GraphStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A Noema knowledge base: the store, the ontology it is read with, the Neo4j projection, and the operations on them.
- * Open one, use it, close it; it is safe to use from several threads. Neo4j is opened only when first needed (an
- * embedded Neo4j takes seconds to start), and closed with the knowledge base.
+ * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured), the Neo4j
+ * projection, and the operations on them. Open one, use it, close it; it is safe to use from several threads. Neo4j is
+ * opened only when first needed (an embedded Neo4j takes seconds to start), and closed with the knowledge base.
  *
  * <pre>{@code
  * try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
@@ -32,14 +54,17 @@ public final class KnowledgeBase implements AutoCloseable {
   private final GraphStore store;
   private final OntologyModel ontology;
   private final ConversationFormats formats;
+  private GraphRetrieval retrieval;
+  private final LlmConfig llm;
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
 
-  private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology) {
+  private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology, LlmConfig llm) {
     this.config = config;
     this.store = store;
     this.ontology = ontology;
     this.formats = ConversationFormats.standard();
+    this.llm = llm;
   }
 
   /**
@@ -49,19 +74,148 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws dev.noema.ontology.OntologyException when the ontology cannot be read
    */
   public static KnowledgeBase open(KnowledgeBaseConfig config) {
+    return open(config, LlmSettings.NONE, System.getenv());
+  }
+
+  /**
+   * Opens the knowledge base with an LLM configured by {@code flags} over {@code env} over {@code noema.yaml} in the
+   * folder (see {@link LlmConfig#resolve}); with no provider named anywhere, extraction is structural only.
+   *
+   * @throws LlmException when the LLM configuration is malformed (nothing is opened then)
+   */
+  public static KnowledgeBase open(KnowledgeBaseConfig config, LlmSettings flags, Map<String, String> env) {
+    LlmConfig llm = LlmConfig.resolve(flags, env, config.folder()).orElse(null);
     OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
     GraphStore store = config.endpoint() != null
         ? SparqlEndpointGraphStore.connect(config.endpoint())
         : Tdb2GraphStore.open(config.tdb2Folder());
-    return new KnowledgeBase(config, store, ontology);
+    return new KnowledgeBase(config, store, ontology, llm);
+  }
+
+  /**
+   * Opens the knowledge base over a store the caller has opened (e.g. the SPARQL endpoint of a running {@code noema
+   * serve}) with an LLM configured as in {@link #open(KnowledgeBaseConfig, LlmSettings, Map)}; closing the knowledge
+   * base closes the store.
+   */
+  public static KnowledgeBase open(KnowledgeBaseConfig config, GraphStore store, LlmSettings flags,
+      Map<String, String> env) {
+    LlmConfig llm = LlmConfig.resolve(flags, env, config.folder()).orElse(null);
+    OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
+    return new KnowledgeBase(config, store, ontology, llm);
   }
 
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
-    ExtractionStep extraction = new ExtractionStep(ontology, List.of(new StructuralExtractor(ontology)));
+    ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
     String pipeline = "ontology=" + ontology.version() + ";extract=" + (request.extract() ? extraction.names() : "none");
     LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
     return importer.run(request, listener);
+  }
+
+  /**
+   * Stores conversations that were not read from a file (a recorded {@code ask}), through the import pipeline: they
+   * are repaired, extracted and written whole, like any imported conversation.
+   */
+  public ImportReport record(String sourceName, List<Conversation> conversations) {
+    ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
+    String pipeline = "ontology=" + ontology.version() + ";extract=" + extraction.names();
+    return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline)
+        .runConversations(sourceName, conversations);
+  }
+
+  /** The chat model the configured LLM provider serves, or empty when none is configured. */
+  public Optional<ChatModel> chatModel() {
+    return llm().map(ChatModels::create);
+  }
+
+  /**
+   * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's labels and embeds
+   * them with the in-process MiniLM model) and refreshed when the store has changed since.
+   */
+  public synchronized GraphRetrieval retrieval() {
+    if (retrieval == null) {
+      retrieval = new GraphRetrieval(store, ontology, new AllMiniLmL6V2QuantizedEmbeddingModel());
+    } else {
+      retrieval.refresh();
+    }
+    return retrieval;
+  }
+
+  /**
+   * The topology of the meaning layer (restricted by {@code filter}), ready for analysis; analyses run on first use
+   * and are cached in the returned object.
+   */
+  public Topology topology(TopologyFilter filter, TopologySettings settings) {
+    return new Topology(new MeaningGraphLoader(store, ontology).load(filter), settings);
+  }
+
+  /**
+   * Writes the centrality, cluster and bridge measures of {@code topology} into the derived named graph, replacing the
+   * previous analysis, with a PROV activity that records the parameters and filter: results are data, for SPARQL,
+   * Cypher and the web view.
+   */
+  public void saveMeasures(Topology topology, TopologyFilter filter) {
+    store.apply(GraphChange.put(new DerivedMeasures(topology, filter, ontology.version(), Clock.systemUTC())
+        .graph().content()));
+  }
+
+  /**
+   * Re-runs extraction on the conversations the store holds (read back from their dialogue graphs), writing each
+   * conversation's per-turn graphs in one transaction; a turn's graph is replaced whole. A conversation an extractor
+   * fails on (LLM errors, an offline cache miss) keeps its previous graphs for that extractor and is reported.
+   *
+   * @throws IllegalArgumentException when the request names an unknown conversation or extractor
+   * @throws LlmException when the request asks for the LLM extractor and no provider is configured
+   */
+  public ExtractReport extract(ExtractRequest request) {
+    return new Reextraction(this).run(request);
+  }
+
+  /**
+   * Scores extraction without writing anything: against gold triples, and/or by running it twice (see
+   * {@link EvalRequest}).
+   *
+   * @throws IllegalArgumentException when the gold file is malformed or the request names something unknown
+   */
+  public EvalReport evaluate(EvalRequest request) {
+    return new Evaluation(this).run(request);
+  }
+
+  /** The LLM configuration, or empty when none is configured (structural extraction only). */
+  public Optional<LlmConfig> llm() {
+    return Optional.ofNullable(llm);
+  }
+
+  /** The folder LLM answers are cached in. */
+  public java.nio.file.Path llmCacheFolder() {
+    return config.folder().resolve("llm-cache");
+  }
+
+  /**
+   * The extractors a run uses: the structural one always, the LLM one when a provider is configured; or only the one
+   * named by {@code only}.
+   *
+   * @param parallel requests in flight for the LLM, or 0 for the configured default
+   */
+  List<Extractor> extractors(String only, CacheMode mode, int parallel) {
+    if (only != null && !only.equals(StructuralExtractor.NAME) && !only.equals(LlmExtractor.NAME)) {
+      throw new IllegalArgumentException("unknown extractor '" + only + "' (known: " + StructuralExtractor.NAME + ", "
+          + LlmExtractor.NAME + ")");
+    }
+    List<Extractor> extractors = new ArrayList<>();
+    if (only == null || only.equals(StructuralExtractor.NAME)) {
+      extractors.add(new StructuralExtractor(ontology));
+    }
+    if (LlmExtractor.NAME.equals(only) && llm == null) {
+      throw new LlmException("no LLM provider configured: set --llm PROVIDER:MODEL, NOEMA_LLM or llm.provider in "
+          + config.folder().resolve(LlmConfig.FILE_NAME));
+    }
+    if ((only == null || only.equals(LlmExtractor.NAME)) && llm != null) {
+      LlmConfig run = parallel > 0 ? llm.withParallel(parallel) : llm;
+      extractors.add(new LlmExtractor(ontology,
+          ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode), LlmExtractor.DEFAULT_CHUNK_TOKENS));
+    }
+    return extractors;
   }
 
   /**

@@ -37,9 +37,9 @@ import java.util.function.UnaryOperator;
  */
 final class LogImporter {
   /** Triples per transaction before a batch is committed. */
-  private static final int BATCH_TRIPLES = 100_000;
+  private static final int BATCH_TRIPLES = 250_000;
   /** Longest time between commits, so that an interrupted import keeps most of what it read. */
-  private static final long BATCH_MILLIS = 2_000;
+  private static final long BATCH_MILLIS = 10_000;
 
   private final GraphStore store;
   private final ConversationFormats formats;
@@ -99,6 +99,41 @@ final class LogImporter {
       store.apply(strictChanges);
     }
     return new ImportReport(reports, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Imports conversations that did not come from a file (an exchange recorded by {@code noema ask --record}) through
+   * the same repair, hashing, extraction and transaction as a file's.
+   */
+  ImportReport runConversations(String sourceName, List<Conversation> conversations) {
+    long start = System.nanoTime();
+    Map<String, String> known = new HashMap<>();
+    for (GraphEntry entry : store.graphs()) {
+      known.put(entry.name().getURI(), entry.contentHash());
+    }
+    Batch batch = new Batch();
+    LogSource source = new LogSource() {
+      @Override
+      public String name() {
+        return sourceName;
+      }
+
+      @Override
+      public InputStream open() {
+        throw new UnsupportedOperationException("recorded conversations have no file");
+      }
+
+      @Override
+      public long size() {
+        return -1;
+      }
+    };
+    ImportRequest request = new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
+    FileSink sink = new FileSink(source, request, known, ImportListener.NONE, List.of(), batch);
+    conversations.forEach(sink::accept);
+    batch.flush();
+    return new ImportReport(List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** One file's report, or null for an archive entry that is not a log at all. */

@@ -100,6 +100,7 @@ public final class Noema {
   public static final Node degree = term("degree");
   public static final Node cluster = term("cluster");
   public static final Node isBridge = term("isBridge");
+  public static final Node parameter = term("parameter");
 
   // Reused vocabularies
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");

@@ -7,6 +7,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ResultSet;
 import dev.noema.ontology.Noema;
 
 /**
@@ -30,7 +31,12 @@ final class Registry {
     return triples;
   }
 
-  static Instant parseTime(Node literal) {
-    return literal == null ? null : Instant.parse(literal.getLiteralLexicalForm());
+  /** The rows of {@link #LIST_QUERY} as entries. */
+  static List<GraphEntry> entries(ResultSet rows) {
+    List<GraphEntry> entries = new ArrayList<>();
+    rows.forEachRemaining(row -> entries.add(new GraphEntry(row.get("g").asNode(),
+        row.getLiteral("hash").getLexicalForm(),
+        row.contains("modified") ? Instant.parse(row.get("modified").asNode().getLiteralLexicalForm()) : null)));
+    return entries;
   }
 }

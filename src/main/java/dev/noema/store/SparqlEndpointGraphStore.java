@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
+import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -36,10 +37,12 @@ import org.apache.jena.sparql.core.Var;
 public final class SparqlEndpointGraphStore implements GraphStore {
   private final String url;
   private final RDFConnection connection;
+  private final boolean bearer;
 
-  private SparqlEndpointGraphStore(String url, RDFConnection connection) {
+  private SparqlEndpointGraphStore(String url, RDFConnection connection, boolean bearer) {
     this.url = url;
     this.connection = connection;
+    this.bearer = bearer;
   }
 
   /**
@@ -49,7 +52,18 @@ public final class SparqlEndpointGraphStore implements GraphStore {
   public static SparqlEndpointGraphStore connect(String url) {
     RDFConnection connection = RDFConnectionRemote.newBuilder()
         .destination(url).queryEndpoint("").updateEndpoint("").gspEndpoint("").build();
-    return new SparqlEndpointGraphStore(url, connection);
+    return new SparqlEndpointGraphStore(url, connection, false);
+  }
+
+  /**
+   * Connects as {@link #connect(String)}, sending {@code Authorization: Bearer TOKEN} with every request to that URL
+   * (through Jena's {@link AuthEnv}, for as long as this store is open).
+   */
+  public static SparqlEndpointGraphStore connect(String url, String bearerToken) {
+    AuthEnv.get().registerAuthModifier(url, request -> request.setHeader("Authorization", "Bearer " + bearerToken));
+    RDFConnection connection = RDFConnectionRemote.newBuilder()
+        .destination(url).queryEndpoint("").updateEndpoint("").gspEndpoint("").build();
+    return new SparqlEndpointGraphStore(url, connection, true);
   }
 
   @Override
@@ -61,14 +75,9 @@ public final class SparqlEndpointGraphStore implements GraphStore {
 
   @Override
   public List<GraphEntry> graphs() {
-    return select(Registry.LIST_QUERY, Map.of(), rs -> {
-      List<GraphEntry> entries = new ArrayList<>();
-      rs.forEachRemaining(row -> entries.add(new GraphEntry(row.get("g").asNode(),
-          row.getLiteral("hash").getLexicalForm(),
-          Registry.parseTime(row.contains("modified") ? row.get("modified").asNode() : null))));
-      return entries;
-    });
+    return select(Registry.LIST_QUERY, Map.of(), Registry::entries);
   }
+
 
   @Override
   public void apply(List<GraphChange> changes) {
@@ -168,6 +177,9 @@ public final class SparqlEndpointGraphStore implements GraphStore {
   @Override
   public void close() {
     connection.close();
+    if (bearer) {
+      AuthEnv.get().unregisterAuthModifier(url);
+    }
   }
 
   private StoreException unreachable(RuntimeException e) {

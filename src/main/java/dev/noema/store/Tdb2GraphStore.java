@@ -91,14 +91,9 @@ public final class Tdb2GraphStore implements GraphStore {
 
   @Override
   public List<GraphEntry> graphs() {
-    return select(Registry.LIST_QUERY, Map.of(), rs -> {
-      List<GraphEntry> entries = new ArrayList<>();
-      rs.forEachRemaining(row -> entries.add(new GraphEntry(row.get("g").asNode(),
-          row.getLiteral("hash").getLexicalForm(),
-          Registry.parseTime(row.contains("modified") ? row.get("modified").asNode() : null))));
-      return entries;
-    });
+    return select(Registry.LIST_QUERY, Map.of(), Registry::entries);
   }
+
 
   @Override
   public void apply(List<GraphChange> changes) {

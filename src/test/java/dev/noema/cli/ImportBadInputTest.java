@@ -89,6 +89,26 @@ class ImportBadInputTest {
   }
 
   @Test
+  void a_fifty_megabyte_message_is_skipped_with_the_limit_named() throws IOException {
+    Path huge = dir.resolve("huge.md");
+    try (java.io.BufferedWriter out = Files.newBufferedWriter(huge)) {
+      out.write(">[!nexus_user] **User** - 26.07.2025 at 10:07\n");
+      String line = "> " + "смысл ".repeat(100) + "\n";
+      for (long written = 0; written < 50_000_000; written += line.length()) {
+        out.write(line);
+      }
+      out.write("<!-- UID: 1 -->\n\n>[!nexus_agent] **Assistant** - 26.07.2025 at 10:08\n> ok\n<!-- UID: 2 -->\n");
+    }
+    CliRun run = importing(huge);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().contains(huge + ": conversation huge: turn 0 is ")
+        && run.err().contains("over the 16.0 MB limit (--max-turn-size)"),
+        run::toString);
+    assertEquals(1, problemLines(run), run::toString);
+    assertStoreEmpty();
+  }
+
+  @Test
   void an_unknown_format_name_is_rejected_with_the_known_ones() throws IOException {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "User: hi\nAssistant: hello\n");
     CliRun run = CliRun.of("import", "--data", kb().toString(), "--format", "no-such-format", notes.toString());

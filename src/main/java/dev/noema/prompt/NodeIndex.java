@@ -1,0 +1,316 @@
+package dev.noema.prompt;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.noema.prompt.MeaningSnapshot.Entity;
+import dev.noema.prompt.MeaningSnapshot.LangText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Links a question to meaning-graph nodes by hybrid search, fused by reciprocal rank (Cormack, Clarke and Buettcher,
+ * SIGIR 2009, with k = 60).
+ *
+ * <p>Lexical: an in-memory Lucene index with one document per node; labels and aliases go to name fields, definitions
+ * and interpretation statements to text fields, each in a Russian and an English field analysed by Lucene's
+ * {@link RussianAnalyzer} or {@link EnglishAnalyzer} (stemming, stop words, lower case); Russian text also goes to a
+ * field with Savoy's light stemmer, which treats proper names evenly. A literal goes to the field of
+ * its language tag, or of its script when untagged. Accents are folded on both sides before analysis, so
+ * "внима́ние", "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no language
+ * detection is needed.
+ *
+ * <p>Semantic (when an embedding model is given): cosine similarity between the question and each node's labels,
+ * aliases and definition, exact (brute force over a normalised matrix); hits under {@link #MIN_COSINE} are dropped so
+ * that an unrelated node is never a seed merely for being the least unrelated.
+ *
+ * <p>Thread-safe after construction.
+ */
+final class NodeIndex {
+  /** Reciprocal-rank-fusion constant. */
+  static final int RRF_K = 60;
+  /** Cosine similarity below which a semantic hit is not a link. */
+  static final double MIN_COSINE = 0.3;
+  private static final int DEPTH = 20;
+  private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u0306]]+");
+  private static final String ID = "id";
+  private static final Map<String, Float> FIELDS = Map.of("name_ru", 3f, "name_rulight", 3f, "name_en", 3f,
+      "text_ru", 1f, "text_rulight", 1f, "text_en", 1f);
+
+  private final MeaningSnapshot snapshot;
+  private final Analyzer analyzer;
+  private final IndexSearcher searcher;
+  private final EmbeddingModel embeddings;
+  private final float[][] vectors;
+  private final boolean englishOnlyEmbeddings;
+
+  NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings) {
+    this.snapshot = snapshot;
+    this.embeddings = embeddings;
+    this.englishOnlyEmbeddings = embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put("name_ru", new RussianAnalyzer());
+    perField.put("text_ru", perField.get("name_ru"));
+    Analyzer light = russianLight();
+    perField.put("name_rulight", light);
+    perField.put("text_rulight", light);
+    perField.put("name_en", new EnglishAnalyzer());
+    perField.put("text_en", perField.get("name_en"));
+    this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    // An interpretation says how a perspective understands a concept: the question "how does Kirill understand
+    // attention?" names the perspective's holder and words of the statement, so both must find it.
+    Map<Integer, List<Entity>> framing = new HashMap<>();
+    for (MeaningSnapshot.Item item : snapshot.items()) {
+      if (item.kind() == ContextFact.Kind.INTERPRETATION) {
+        framing.put(item.node(), List.of(snapshot.entities().get(item.subject()), snapshot.entities().get(item.object())));
+      }
+    }
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      for (Entity e : snapshot.entities()) {
+        Document doc = document(e);
+        for (Entity frame : framing.getOrDefault(e.id(), List.of())) {
+          for (LangText t : frame.labels()) {
+            add(doc, "name_", t); // "Kirill's perspective on interpretation" names this node as much as its statement
+          }
+        }
+        writer.addDocument(doc);
+      }
+      writer.commit();
+      this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the in-memory node index", e);
+    }
+    this.vectors = embeddings == null ? new float[0][] : embed(snapshot.entities(), embeddings);
+  }
+
+  /**
+   * Savoy's light Russian stemmer, which only strips case endings: the Snowball stemmer treats proper names unevenly
+   * ("Фейнман" gives "фейнма" but "Фейнманом" gives "фейнман"), the light one gives "фейнман" for both.
+   */
+  private static Analyzer russianLight() {
+    try {
+      return CustomAnalyzer.builder().withTokenizer("standard").addTokenFilter("lowercase")
+          .addTokenFilter("russianLightStem").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the light Russian analyzer", e);
+    }
+  }
+
+  private static Document document(Entity e) {
+    Document doc = new Document();
+    doc.add(new StoredField(ID, e.id()));
+    if (e.canonicalLabel() != null) {
+      doc.add(new TextField("name_en", fold(e.canonicalLabel()), Field.Store.NO));
+    }
+    for (List<LangText> names : List.of(e.labels(), e.altLabels())) {
+      for (LangText t : names) {
+        add(doc, "name_", t);
+      }
+    }
+    for (List<LangText> texts : List.of(e.definitions(), e.statements())) {
+      for (LangText t : texts) {
+        add(doc, "text_", t);
+      }
+    }
+    return doc;
+  }
+
+  /** Russian text goes to the Snowball and the light-stemmed field, anything else to the English field. */
+  private static void add(Document doc, String prefix, LangText t) {
+    String lang = language(t);
+    doc.add(new TextField(prefix + lang, fold(t.text()), Field.Store.NO));
+    if (lang.equals("ru")) {
+      doc.add(new TextField(prefix + "rulight", fold(t.text()), Field.Store.NO));
+    }
+  }
+
+  /** "ru" for Russian-tagged or untagged Cyrillic text, else "en". */
+  private static String language(LangText t) {
+    if (!t.lang().isEmpty()) {
+      return t.lang().startsWith("ru") ? "ru" : "en";
+    }
+    return isCyrillic(t.text()) ? "ru" : "en";
+  }
+
+  static boolean isCyrillic(String text) {
+    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+  }
+
+  /**
+   * Removes accents (combining marks after canonical decomposition) except the breve, which makes "й" a letter of its
+   * own in Russian; "ё" becomes "е" as Russian writers do.
+   */
+  static String fold(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
+  }
+
+  /** What a node is embedded by: its labels, aliases, definition or statement. */
+  private static String embeddingText(Entity e) {
+    List<String> parts = new ArrayList<>();
+    if (e.canonicalLabel() != null) {
+      parts.add(e.canonicalLabel());
+    }
+    e.labels().stream().map(LangText::text).filter(t -> !parts.contains(t)).forEach(parts::add);
+    e.altLabels().stream().map(LangText::text).filter(t -> !parts.contains(t)).forEach(parts::add);
+    e.definitions().stream().limit(1).map(LangText::text).forEach(parts::add);
+    e.statements().stream().limit(1).map(LangText::text).forEach(parts::add);
+    return parts.isEmpty() ? MeaningSnapshot.localName(e.iri()) : String.join("; ", parts);
+  }
+
+  private static float[][] embed(List<Entity> entities, EmbeddingModel model) {
+    float[][] out = new float[entities.size()][];
+    int batch = 256;
+    for (int from = 0; from < entities.size(); from += batch) {
+      List<TextSegment> segments = entities.subList(from, Math.min(entities.size(), from + batch)).stream()
+          .map(e -> TextSegment.from(embeddingText(e))).toList();
+      List<Embedding> vectors = model.embedAll(segments).content();
+      for (int i = 0; i < vectors.size(); i++) {
+        out[from + i] = normalised(vectors.get(i).vector());
+      }
+    }
+    return out;
+  }
+
+  private static float[] normalised(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] * scale;
+    }
+    return out;
+  }
+
+  /**
+   * The nodes {@code question} links to, best first (fused score descending, then IRI), at most {@code limit}.
+   * Empty when nothing matches; never null.
+   */
+  List<Link> link(String question, int limit, String lang) {
+    Map<Integer, double[]> fused = new HashMap<>();
+    List<Integer> lexical = lexical(question);
+    for (int rank = 0; rank < lexical.size(); rank++) {
+      double[] f = fused.computeIfAbsent(lexical.get(rank), k -> new double[3]);
+      f[0] += 1.0 / (RRF_K + rank + 1);
+      f[1] = rank + 1;
+    }
+    double semanticWeight = semanticWeight(question);
+    List<Integer> semantic = semanticWeight == 0 ? List.of() : semantic(question);
+    for (int rank = 0; rank < semantic.size(); rank++) {
+      double[] f = fused.computeIfAbsent(semantic.get(rank), k -> new double[3]);
+      f[0] += semanticWeight / (RRF_K + rank + 1);
+      f[2] = rank + 1;
+    }
+    return fused.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<Integer, double[]> e) -> -e.getValue()[0])
+            .thenComparing(e -> snapshot.entity(e.getKey()).iri()))
+        .limit(limit)
+        .map(e -> {
+          Entity entity = snapshot.entity(e.getKey());
+          return new Link(entity.iri(), entity.label(lang), e.getValue()[0], (int) e.getValue()[1],
+              (int) e.getValue()[2]);
+        })
+        .toList();
+  }
+
+  /**
+   * How much the semantic ranking counts in the fusion. The in-process MiniLM was trained on English text: on a
+   * question mostly in another script its neighbours are close to noise (measured on the sample: it pushed the
+   * one interpretation that answers "Как Кирилл понимает внимание?" out of the seeds), so there it does not count.
+   * A provider's (multilingual) embedding model, when configured, counts fully.
+   */
+  private double semanticWeight(String question) {
+    if (!englishOnlyEmbeddings) {
+      return 1.0;
+    }
+    long letters = question.codePoints().filter(Character::isLetter).count();
+    long latin = question.codePoints()
+        .filter(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+    return letters == 0 || latin * 2 >= letters ? 1.0 : 0.0;
+  }
+
+  private List<Integer> lexical(String question) {
+    String folded = fold(question);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    QueryBuilder builder = new QueryBuilder(analyzer);
+    FIELDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
+      Query q = builder.createBooleanQuery(field.getKey(), folded, BooleanClause.Occur.SHOULD);
+      if (q != null) {
+        query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+      }
+    });
+    try {
+      List<Integer> ids = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(query.build(), DEPTH).scoreDocs) {
+        ids.add(searcher.storedFields().document(hit.doc).getField(ID).numericValue().intValue());
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the in-memory node index", e);
+    }
+  }
+
+  private List<Integer> semantic(String question) {
+    if (embeddings == null || vectors.length == 0) {
+      return List.of();
+    }
+    float[] q = normalised(embeddings.embed(question).content().vector());
+    double[] best = new double[DEPTH];
+    int[] bestId = new int[DEPTH];
+    int count = 0;
+    for (int id = 0; id < vectors.length; id++) {
+      float[] v = vectors[id];
+      double dot = 0;
+      for (int i = 0; i < v.length; i++) {
+        dot += v[i] * q[i];
+      }
+      if (dot < MIN_COSINE || (count == DEPTH && dot <= best[DEPTH - 1])) {
+        continue;
+      }
+      int at = count < DEPTH ? count++ : DEPTH - 1;
+      while (at > 0 && best[at - 1] < dot) {
+        best[at] = best[at - 1];
+        bestId[at] = bestId[at - 1];
+        at--;
+      }
+      best[at] = dot;
+      bestId[at] = id;
+    }
+    List<Integer> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(bestId[i]);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.noema.prompt;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+/** Counts tokens as OpenAI's cl100k_base tokenizer does (jtokkit): the budget's unit. Thread-safe. */
+public final class TokenCounter {
+  private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+  /** The number of tokens of {@code text}; 0 for null or empty. */
+  public int count(String text) {
+    return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+  }
+}

@@ -1,0 +1,361 @@
+package dev.noema.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.noema.kb.KnowledgeBase;
+import dev.noema.store.QuerySyntaxException;
+import dev.noema.store.StoreException;
+import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.Topology;
+import dev.noema.topology.TopologyException;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.UnknownConceptException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.update.UpdateFactory;
+
+/**
+ * The JSON API under {@code /api/}. {@link #ROUTES} is the route table (the OpenAPI document at {@code /openapi.json}
+ * lists the same routes; a test keeps them in step). Errors are {@code {"error": "one line"}} with a 4xx or 5xx status,
+ * never a stack trace. Thread-safe: handlers share only thread-safe parts.
+ */
+final class ApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** A route: an HTTP method and a path template whose {@code {name}} segments become path parameters. */
+  record Route(String method, String template, Handler handler) {
+    Pattern pattern() {
+      return Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)"));
+    }
+  }
+
+  /** Answers one call: the returned value is written as JSON with status 200. */
+  @FunctionalInterface
+  interface Handler {
+    Object handle(Call call) throws IOException, ServletException;
+  }
+
+  /** One request with its path parameters, in template order. */
+  record Call(HttpServletRequest request, HttpServletResponse response, List<String> pathParams) {
+    String param(String name) {
+      String value = request.getParameter(name);
+      if (value == null || value.isBlank()) {
+        throw new ApiError(400, "missing query parameter '" + name + "'");
+      }
+      return value;
+    }
+  }
+
+  /** An error a client caused or may retry; becomes the status and one line. */
+  static final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    ApiError(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /** The explore views of the topology package, by name. */
+  static final List<String> EXPLORE_VIEWS =
+      List.of("centres", "clusters", "bridges", "path", "around", "perspectives", "flow", "shape");
+
+  private final transient KnowledgeBase kb;
+  private final transient GraphViews views;
+  private final transient ImportJobs jobs;
+  private final transient NoemaServer.Settings settings;
+  private final transient List<Route> routes;
+
+  ApiServlet(KnowledgeBase kb, ImportJobs jobs, NoemaServer.Settings settings) {
+    this.kb = kb;
+    this.views = new GraphViews(kb);
+    this.jobs = jobs;
+    this.settings = settings;
+    this.routes = List.of(
+        new Route("GET", "/api/status", call -> status()),
+        new Route("GET", "/api/graph", call -> views.graph()),
+        new Route("GET", "/api/search", call -> views.search(call.param("q"))),
+        new Route("GET", "/api/entity", call -> found(views.entity(call.param("iri")), "no entity " + call.param("iri"))),
+        new Route("GET", "/api/conversations", call -> views.conversations()),
+        new Route("GET", "/api/conversations/{id}", call -> found(views.conversation(call.pathParams().get(0)),
+            "no conversation '" + call.pathParams().get(0) + "'")),
+        new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
+        new Route("POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
+        new Route("POST", "/api/cypher", call -> notYet("Cypher", "the Neo4j projection")),
+        new Route("POST", "/api/import", this::upload),
+        new Route("GET", "/api/jobs/{id}", call -> jobs.get(call.pathParams().get(0))
+            .orElseThrow(() -> new ApiError(404, "no job " + call.pathParams().get(0)))),
+        new Route("GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
+        new Route("POST", "/api/context", call -> notYet("context retrieval", "the prompt package")),
+        new Route("POST", "/api/ask", call -> notYet("ask", "the prompt package")));
+  }
+
+  /** The route table, for the OpenAPI check. */
+  List<Route> routes() {
+    return routes;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean pathKnown = false;
+    try {
+      for (Route route : routes) {
+        Matcher m = route.pattern().matcher(path);
+        if (!m.matches()) {
+          continue;
+        }
+        pathKnown = true;
+        if (route.method().equals(request.getMethod())) {
+          List<String> params = new ArrayList<>();
+          for (int i = 1; i <= m.groupCount(); i++) {
+            params.add(java.net.URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
+          }
+          Object body = route.handler().handle(new Call(request, response, params));
+          if (!response.isCommitted()) {
+            Json.write(response, 200, body);
+          }
+          return;
+        }
+      }
+      Json.error(response, pathKnown ? 405 : 404, (pathKnown ? "method not allowed: " : "no such endpoint: ")
+          + request.getMethod() + " " + path);
+    } catch (ApiError e) {
+      Json.error(response, e.status, e.getMessage());
+    } catch (QuerySyntaxException e) {
+      Json.error(response, 400, e.getMessage());
+    } catch (QueryCancelledException e) {
+      Json.error(response, 503, "the query took longer than the server's limit of " + settings.queryTimeoutMillis()
+          + " ms");
+    } catch (StoreException e) {
+      Json.error(response, 500, e.getMessage());
+    } catch (ServletException | IllegalStateException e) {
+      Json.error(response, 400, "cannot read the request: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug, not the caller's fault: one line for the client, the stack trace for the server's log.
+      log("internal error on " + path, e);
+      Json.error(response, 500, "internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+    }
+  }
+
+  private Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("name", "noema");
+    status.put("sparql", NoemaServer.DATASET_PATH);
+    status.put("updateAllowed", settings.allowUpdate());
+    status.put("tokenRequired", settings.tokenRequired());
+    status.put("maxUploadBytes", settings.maxUploadBytes());
+    status.put("queryTimeoutMillis", settings.queryTimeoutMillis());
+    status.put("resultLimit", settings.resultLimit());
+    status.put("features", Map.of("cypher", false, "explore", true, "context", false, "ask", false));
+    var stats = kb.store().stats();
+    status.put("graphs", stats.graphs());
+    status.put("quads", stats.quads());
+    return status;
+  }
+
+  private static Object found(Object value, String message) {
+    if (value == null) {
+      throw new ApiError(404, message);
+    }
+    return value;
+  }
+
+  private static Object notYet(String what, String lands) {
+    throw new ApiError(501, what + " is not available in this build yet (it arrives with " + lands + ")");
+  }
+
+  /** The explore views, computed by the topology package on the meaning graph seen through the call's filters. */
+  private Object explore(Call call, String view) {
+    if (!EXPLORE_VIEWS.contains(view)) {
+      throw new ApiError(404, "no explore view '" + view + "' (one of " + String.join(", ", EXPLORE_VIEWS) + ")");
+    }
+    TopologyFilter filter = TopologyFilter.NONE;
+    String conversation = call.request().getParameter("conversation");
+    if (conversation != null && !conversation.isBlank() && !view.equals("flow")) {
+      filter = filter.withConversation(conversation);
+    }
+    String perspective = call.request().getParameter("perspective");
+    if (perspective != null && !perspective.isBlank()) {
+      filter = filter.withPerspective(perspective);
+    }
+    try {
+      Topology topology = new Topology(new MeaningGraphLoader(kb.store(), kb.ontology()).load(filter));
+      return switch (view) {
+        case "centres" -> topology.centres();
+        case "clusters" -> topology.clusters();
+        case "bridges" -> topology.bridges();
+        case "shape" -> topology.shape();
+        case "path" -> topology.path(call.param("from"), call.param("to"), intParam(call, "alternatives", 2));
+        case "around" -> topology.around(call.param("concept"), intParam(call, "hops", 1));
+        case "perspectives" -> topology.perspectives(kb.store(), call.param("concept"));
+        default -> topology.flow(call.param("conversation"));
+      };
+    } catch (UnknownConceptException e) {
+      throw new ApiError(404, e.getMessage());
+    } catch (TopologyException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+  }
+
+  private static int intParam(Call call, String name, int fallback) {
+    String value = call.request().getParameter(name);
+    try {
+      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "query parameter '" + name + "' must be a whole number, not '" + value + "'");
+    }
+  }
+
+  /** The query text of a console call: a raw body of {@code rawType}, a JSON {@code {"query": ...}} or a form. */
+  private static String queryText(Call call, String rawType) throws IOException {
+    String type = call.request().getContentType() == null ? "" : call.request().getContentType().toLowerCase(Locale.ROOT);
+    if (type.startsWith(rawType)) {
+      return new String(call.request().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
+    }
+    if (type.startsWith("application/json")) {
+      JsonNode body = Json.MAPPER.readTree(call.request().getInputStream());
+      if (body != null && body.hasNonNull("query")) {
+        return body.get("query").asText();
+      }
+      throw new ApiError(400, "the JSON body needs a \"query\" field");
+    }
+    return call.param("query");
+  }
+
+  /**
+   * Runs a console query READ-ONLY: only SPARQL queries parse here (an update is refused with 400), with the server's
+   * result limit and timeout. SELECT and ASK answer in SPARQL 1.1 JSON results; CONSTRUCT and DESCRIBE as rows of
+   * s, p, o in the same format.
+   */
+  private Object sparql(String text) throws IOException {
+    Query query;
+    try {
+      query = QueryFactory.create(text);
+    } catch (QueryParseException e) {
+      if (isUpdate(text)) {
+        throw new ApiError(400, "the query console is read-only: SPARQL Update is refused here");
+      }
+      throw new ApiError(400, "SPARQL syntax error: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    LimitedQueryService.cap(query, settings.resultLimit());
+    String capped = query.toString();
+    if (query.isSelectType() || query.isAskType()) {
+      String json = kb.store().select(capped, Map.of(), rs -> {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ResultSetFormatter.outputAsJSON(bytes, rs);
+        return bytes.toString(StandardCharsets.UTF_8);
+      });
+      return Json.MAPPER.readTree(json);
+    }
+    List<Map<String, Object>> bindings = new ArrayList<>();
+    kb.store().construct(capped, Map.of(), new StreamRDFBase() {
+      @Override
+      public void triple(Triple t) {
+        bindings.add(Map.of("s", term(t.getSubject()), "p", term(t.getPredicate()), "o", term(t.getObject())));
+      }
+    });
+    return Map.of("head", Map.of("vars", List.of("s", "p", "o")), "results", Map.of("bindings", bindings));
+  }
+
+  private static boolean isUpdate(String text) {
+    try {
+      UpdateFactory.create(text);
+      return true;
+    } catch (RuntimeException notAnUpdate) {
+      return false;
+    }
+  }
+
+  private static Map<String, String> term(org.apache.jena.graph.Node node) {
+    if (node.isURI()) {
+      return Map.of("type", "uri", "value", node.getURI());
+    }
+    if (node.isBlank()) {
+      return Map.of("type", "bnode", "value", node.getBlankNodeLabel());
+    }
+    return Map.of("type", "literal", "value", node.getLiteralLexicalForm());
+  }
+
+  /** Accepts a log as multipart ({@code file} part) or as the raw body ({@code ?name=} names it); queues the import. */
+  private Object upload(Call call) throws IOException, ServletException {
+    HttpServletRequest request = call.request();
+    long max = settings.maxUploadBytes();
+    if (request.getContentLengthLong() > max) {
+      throw new ApiError(413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
+    }
+    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    String name;
+    InputStream body;
+    if (type.startsWith("multipart/form-data")) {
+      Part part = request.getPart("file");
+      if (part == null) {
+        throw new ApiError(400, "the multipart upload needs a part named 'file'");
+      }
+      name = part.getSubmittedFileName();
+      body = part.getInputStream();
+    } else {
+      name = request.getParameter("name");
+      body = request.getInputStream();
+    }
+    Path temp = Files.createTempFile("noema-upload", ".part");
+    try (InputStream in = body; OutputStream out = Files.newOutputStream(temp)) {
+      if (copyAtMost(in, out, max) > max) {
+        throw new ApiError(413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    if (Files.size(temp) == 0) {
+      Files.deleteIfExists(temp);
+      throw new ApiError(400, "the upload is empty");
+    }
+    String format = request.getParameter("format");
+    ImportJobs.JobView job = jobs.submit(temp, name == null || name.isBlank() ? "upload" : name,
+        format == null || format.isBlank() ? null : format);
+    call.response().setHeader("Location", "/api/jobs/" + job.id());
+    Json.write(call.response(), 202, job);
+    return null;
+  }
+
+  /** Copies up to {@code max + 1} bytes and returns how many were copied (more than max means too large). */
+  private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > max) {
+        return total;
+      }
+      out.write(buffer, 0, n);
+    }
+    return total;
+  }
+}

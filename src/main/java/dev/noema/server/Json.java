@@ -1,0 +1,27 @@
+package dev.noema.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** JSON responses of the API, written with Jackson. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {}
+
+  static void write(HttpServletResponse response, int status, Object body) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    MAPPER.writeValue(response.getOutputStream(), body);
+  }
+
+  /** An error as {@code {"error": "one line"}}. */
+  static void error(HttpServletResponse response, int status, String message) throws IOException {
+    write(response, status, Map.of("error", message));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.noema.topology;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Finds entities by IRI or by any of their labels, in any language, ignoring case and accents (NFD, combining marks
+ * removed, lower case, spaces collapsed). A miss throws {@link UnknownConceptException} with the closest labels by
+ * Levenshtein distance (Apache commons-text).
+ *
+ * <p>Immutable and thread-safe. When two entities share a label, the one with the smaller IRI wins.
+ */
+public final class ConceptIndex {
+  private static final int SUGGESTIONS = 5;
+
+  private final Map<String, String> byIri = new HashMap<>();
+  private final Map<String, String> byKey = new HashMap<>();
+  private final Map<String, String> labelOfKey = new HashMap<>();
+
+  ConceptIndex(Collection<Entity> entities) {
+    for (Entity e : entities) {
+      byIri.put(e.iri(), e.iri());
+      Set<String> labels = new LinkedHashSet<>(e.labels());
+      labels.add(e.label());
+      for (String label : labels) {
+        String key = normalize(label);
+        byKey.merge(key, e.iri(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        labelOfKey.putIfAbsent(key, label);
+      }
+    }
+  }
+
+  /**
+   * The IRI of the entity named {@code labelOrIri}.
+   *
+   * @throws UnknownConceptException when no entity has that IRI or label
+   */
+  public String resolve(String labelOrIri) {
+    String trimmed = labelOrIri.strip();
+    String iri = byIri.get(trimmed);
+    if (iri == null) {
+      iri = byKey.get(normalize(trimmed));
+    }
+    if (iri == null) {
+      throw new UnknownConceptException(trimmed, closest(trimmed));
+    }
+    return iri;
+  }
+
+  /** Up to five labels closest to {@code query}, closest first (ties by label). */
+  public List<String> closest(String query) {
+    String key = normalize(query);
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    List<Map.Entry<String, Integer>> scored = new ArrayList<>();
+    labelOfKey.forEach((k, label) -> scored.add(Map.entry(label, distance.apply(key, k))));
+    return scored.stream()
+        .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+            .thenComparing(Map.Entry::getKey))
+        .limit(SUGGESTIONS).map(Map.Entry::getKey).toList();
+  }
+
+  /** Case- and accent-insensitive form of a label: NFD, combining marks removed, lower case, single spaces. */
+  public static String normalize(String label) {
+    String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return decomposed.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+  }
+}

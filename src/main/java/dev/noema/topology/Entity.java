@@ -1,0 +1,40 @@
+package dev.noema.topology;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A vertex of the meaning graph: a resource typed with a sub-class of {@code noema:MeaningEntity}.
+ *
+ * @param iri the entity's IRI
+ * @param label its display label: the canonical label, else the first other label, else the IRI's last segment
+ * @param types the IRIs of its classes, sorted
+ * @param labels every label it carries (canonical, preferred, alternative, rdfs), any language, for look-up
+ * @param mentions IRIs of the turns it is mentioned in ({@code noema:mentionedInTurn})
+ */
+public record Entity(String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
+  public Entity {
+    Objects.requireNonNull(iri, "iri");
+    Objects.requireNonNull(label, "label");
+    types = Set.copyOf(types);
+    labels = List.copyOf(labels);
+    mentions = Set.copyOf(mentions);
+  }
+
+  /** An entity with only an IRI and a label (tests, generated graphs). */
+  public static Entity of(String iri, String label) {
+    return new Entity(iri, label, Set.of(), List.of(label), Set.of());
+  }
+
+  /** The local name of the first type, for display ("Concept"), or "" when untyped. */
+  public String typeName() {
+    return types.stream().sorted().findFirst().map(Entity::localName).orElse("");
+  }
+
+  /** The part of an IRI after its last '#' or '/'. */
+  static String localName(String iri) {
+    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+    return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
+  }
+}

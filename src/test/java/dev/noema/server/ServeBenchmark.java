@@ -1,0 +1,182 @@
+package dev.noema.server;
+
+import dev.noema.kb.ImportListener;
+import dev.noema.kb.ImportRequest;
+import dev.noema.kb.KnowledgeBase;
+import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.ontology.Iris;
+import dev.noema.ontology.Noema;
+import dev.noema.store.GraphChange;
+import dev.noema.store.GraphContent;
+import dev.noema.store.Tdb2GraphStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * noema serve under load, beside plain Fuseki main serving the same TDB2 dataset in the same run: 8 loopback clients
+ * for 30 s each, a fixed mix of the canned queries in queries/sparql/; then the page load of the map with 5,000 nodes
+ * in headless Chromium (skipped without chromedriver). Not a test: run it as a main with the test classpath.
+ */
+public final class ServeBenchmark {
+  private static final int CLIENTS = 8;
+  private static final Duration RUN = Duration.ofSeconds(30);
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  private ServeBenchmark() {}
+
+  record Load(String name, long requests, long errors, double seconds, double p50Millis, double p95Millis) {
+    double throughput() {
+      return requests / seconds;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path folder = Files.createTempDirectory("noema-serve-bench");
+    List<String> queries = new ArrayList<>();
+    try (var files = Files.list(Path.of("queries/sparql"))) {
+      for (Path file : files.sorted().toList()) {
+        queries.add(Files.readString(file));
+      }
+    }
+    try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(folder))) {
+      kb.importLogs(ImportRequest.of(List.of(Path.of("import/samples"), Path.of("src/test/resources/formats"))),
+          ImportListener.NONE);
+      addMeaningGraph(kb, 5_000, 10_000);
+      System.out.printf(Locale.ROOT, "store: %s; %d canned queries%n", kb.store().stats(), queries.size());
+      FusekiServer plain = FusekiServer.create().port(0).loopback(true)
+          .add("/ds", ((Tdb2GraphStore) kb.store()).dataset(), false).build().start();
+      try (NoemaServer noema = NoemaServer.builder(kb).port(0).writeServerFile(false).build().start()) {
+        String plainUrl = "http://localhost:" + plain.getHttpPort() + "/ds";
+        load("warm-up", plainUrl, queries, WARM_UP);
+        load("warm-up", noema.sparqlUrl(), queries, WARM_UP);
+        Load p = load("plain Fuseki main", plainUrl, queries, RUN);
+        Load n = load("noema serve", noema.sparqlUrl(), queries, RUN);
+        System.out.println("| server | requests | errors | req/s | p50 ms | p95 ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Load l : List.of(p, n)) {
+          System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f |%n", l.name(), l.requests(), l.errors(),
+              l.throughput(), l.p50Millis(), l.p95Millis());
+        }
+        System.out.printf(Locale.ROOT, "throughput ratio noema/plain: %.2f (target >= 0.9)%n",
+            n.throughput() / p.throughput());
+        pageLoad(noema.url(), folder.resolve("profile"));
+      } finally {
+        plain.stop();
+      }
+    }
+  }
+
+  /** A synthetic meaning graph: {@code nodes} concepts with {@code edges} random relations, PageRank and cluster. */
+  private static void addMeaningGraph(KnowledgeBase kb, int nodes, int edges) {
+    Random random = new Random(42);
+    List<Triple> triples = new ArrayList<>();
+    List<Node> ids = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      Node e = Iris.entity("bench concept " + i);
+      ids.add(e);
+      triples.add(Triple.create(e, RDF.type.asNode(), i % 50 == 0 ? Noema.CognitiveModule : Noema.Concept));
+      triples.add(Triple.create(e, Noema.canonicalLabel, NodeFactory.createLiteralString("bench concept " + i)));
+      triples.add(Triple.create(e, Noema.pageRank, NodeFactory.createLiteralDT(Double.toString(random.nextDouble()),
+          org.apache.jena.datatypes.xsd.XSDDatatype.XSDdouble)));
+      triples.add(Triple.create(e, Noema.cluster, NodeFactory.createLiteralDT(Integer.toString(i % 12),
+          org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+    }
+    for (int i = 0; i < edges; i++) {
+      triples.add(Triple.create(ids.get(random.nextInt(nodes)), Noema.relatedTo, ids.get(random.nextInt(nodes))));
+    }
+    kb.store().apply(GraphChange.put(new GraphContent(Iris.derivedGraph("bench"), "bench", triples)));
+  }
+
+  /** {@link #CLIENTS} threads, each sending the canned queries in turn (GET, JSON results) until the time is up. */
+  private static Load load(String name, String endpoint, List<String> queries, Duration duration) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    List<URI> uris = queries.stream().map(q -> URI.create(endpoint + "?query="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8))).toList();
+    long end = System.nanoTime() + duration.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<long[]>> results = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < CLIENTS; c++) {
+      int offset = c;
+      results.add(pool.submit(() -> {
+        List<Long> latencies = new ArrayList<>();
+        long errors = 0;
+        for (int i = offset; System.nanoTime() < end; i++) {
+          long t0 = System.nanoTime();
+          HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uris.get(i % uris.size()))
+              .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+          latencies.add(System.nanoTime() - t0);
+          if (response.statusCode() != 200) {
+            errors++;
+          }
+        }
+        long[] out = new long[latencies.size() + 1];
+        out[0] = errors;
+        for (int i = 0; i < latencies.size(); i++) {
+          out[i + 1] = latencies.get(i);
+        }
+        return out;
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    long errors = 0;
+    for (Future<long[]> f : results) {
+      long[] r = f.get();
+      errors += r[0];
+      for (int i = 1; i < r.length; i++) {
+        all.add(r[i]);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Collections.sort(all);
+    return new Load(name, all.size(), errors, seconds, all.get(all.size() / 2) / 1e6,
+        all.get((int) (all.size() * 0.95)) / 1e6);
+  }
+
+  /** Page load of the map: navigation start to the first frame with the laid-out graph, three times. */
+  private static void pageLoad(String url, Path profile) throws Exception {
+    if (!Files.isExecutable(ServeBrowserTest.CHROMEDRIVER)) {
+      System.out.println("page load: skipped (no /usr/bin/chromedriver)");
+      return;
+    }
+    ChromeDriver browser = ServeBrowserTest.startBrowser(profile);
+    try {
+      for (int i = 0; i < 3; i++) {
+        long t0 = System.nanoTime();
+        browser.get(url + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d ->
+            "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String inPage = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-ms");
+        System.out.printf(Locale.ROOT, "page load %d: %s, %.2f s wall, %s ms in page (target < 3 s)%n", i + 1,
+            browser.findElement(By.id("counts")).getText(), wall, inPage);
+      }
+    } finally {
+      browser.quit();
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.noema.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in a real headless Chromium: one browser and one server for the class (they are slow to start).
+ * Skipped where {@code /usr/bin/chromedriver} is absent (Debian packages chromium and chromium-driver).
+ */
+class ServeBrowserTest {
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir static Path folder;
+  private static ServedSample sample;
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "no /usr/bin/chromedriver and /usr/bin/chromium: apt-get install chromium chromium-driver");
+    sample = ServedSample.start(folder.resolve("kb"), b -> b.writeServerFile(false));
+    browser = startBrowser(folder.resolve("profile"));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  /** Headless Chromium through the system chromedriver, so Selenium Manager never goes to the network. */
+  static ChromeDriver startBrowser(Path profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,900", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (sample != null) {
+      sample.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    browser.get(sample.url() + "/");
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
+  }
+
+  @Test
+  void page_loads_the_sample_graph() {
+    long nodes = (Long) js("return cyNodes()");
+    assertTrue(nodes > 40, "nodes drawn: " + nodes);
+    assertTrue(browser.findElement(By.id("counts")).getText().matches("\\d+ nodes, \\d+ edges"));
+  }
+
+  @Test
+  void searching_recursia_focuses_it_and_shows_its_evidence() throws Exception {
+    search("RECURSIA");
+    wait.until(ExpectedConditions.textToBe(By.id("entity-title"), "RECURSIA"));
+    assertEquals("https://w3id.org/noema/id/entity/recursia", js("return focusedNode()"));
+    screenshot("noema-serve.png");
+    List<WebElement> evidence = browser.findElements(By.cssSelector("#evidence li.evidence"));
+    assertTrue(evidence.size() > 0);
+    assertTrue(evidence.get(0).getText().contains("turn 1"), evidence.get(0).getText());
+    evidence.get(0).findElement(By.tagName("a")).click();
+    wait.until(ExpectedConditions.attributeContains(By.id("turn-1"), "class", "focus"));
+    assertTrue(browser.findElement(By.id("turn-1")).getText().contains("RECURSIA"));
+  }
+
+  @Test
+  void a_misspelling_offers_did_you_mean() {
+    search("RECURSA");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("did-you-mean"), "RECURSIA"));
+    browser.findElement(By.cssSelector("#did-you-mean button")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("entity-title"), "RECURSIA"));
+  }
+
+  @Test
+  void path_finder_links_two_modules() {
+    browser.findElement(By.cssSelector("#tabs button[data-tab=path]")).click();
+    browser.findElement(By.id("path-from")).sendKeys("RECURSIA");
+    browser.findElement(By.id("path-to")).sendKeys("INSIGHT");
+    browser.findElement(By.id("path-go")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#path-result li.hop")).size() >= 2);
+    List<WebElement> hops = browser.findElements(By.cssSelector("#path-result li.hop"));
+    assertTrue(hops.get(0).getText().startsWith("RECURSIA"), hops.get(0).getText());
+    assertTrue(hops.get(hops.size() - 1).getText().startsWith("INSIGHT"));
+  }
+
+  @Test
+  void a_script_label_renders_as_text() {
+    search("xss-probe");
+    wait.until(ExpectedConditions.textToBe(By.id("entity-title"), ServedSample.XSS_LABEL));
+    assertNull(js("return window.__xss === undefined ? null : String(window.__xss)"));
+    assertEquals(0L, js("return document.querySelectorAll('#entity script, #entity img').length"));
+  }
+
+  @Test
+  void console_runs_a_query_as_a_table_and_refuses_update() {
+    browser.findElement(By.cssSelector("#tabs button[data-tab=console]")).click();
+    browser.findElement(By.id("console-run")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#console-result tr")).size() > 1);
+    WebElement query = browser.findElement(By.id("console-query"));
+    query.clear();
+    query.sendKeys("DROP ALL");
+    browser.findElement(By.id("console-run")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-error"), "read-only"));
+  }
+
+  private static void screenshot(String name) throws java.io.IOException {
+    Path file = Path.of("target/screenshots", name);
+    Files.createDirectories(file.getParent());
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void search(String text) {
+    WebElement box = browser.findElement(By.id("search"));
+    box.clear();
+    box.sendKeys(text);
+    browser.findElement(By.id("search-go")).click();
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+}
