@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,10 @@ import org.neo4j.driver.Values;
  * those survive and are rebuilt from the store's union graph, so they keep no label or property that only the removed
  * graphs gave them; the others are deleted with their relationships. An entity mentioned in two conversations survives
  * the removal of one.
+ *
+ * <p>List properties ({@link GraphMapping#isList}, {@link GraphMapping#ALL_LABELS}) gather the values of every graph
+ * synced, distinct and sorted; single values are the last synced graph's. Survivors of a removal are rebuilt from the
+ * store, so a removed graph's values leave their lists.
  *
  * <p>Relationships record their support in {@code _sources}, one entry per stating graph ({@code graph TAB turn TAB
  * conversation TAB extractor TAB confidence}, empty fields and -1 when the graph's fact does not say; most relationships
@@ -176,13 +181,19 @@ public final class Neo4jSync {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** Two graphs' views of one node: labels united, the later graph's property values winning. */
+  /** Two graphs' views of one node: labels and lists united, the later graph's single values winning. */
   private static NodeRow union(NodeRow a, NodeRow b) {
     Set<String> labels = new TreeSet<>(a.labels());
     labels.addAll(b.labels());
     Map<String, Object> props = new LinkedHashMap<>(a.props());
     props.putAll(b.props());
-    return new NodeRow(a.iri(), labels, props);
+    Map<String, List<Object>> lists = new LinkedHashMap<>(a.lists());
+    b.lists().forEach((name, values) -> lists.merge(name, values, (x, y) -> {
+      Set<Object> both = new LinkedHashSet<>(x);
+      both.addAll(y);
+      return List.copyOf(both);
+    }));
+    return new NodeRow(a.iri(), labels, props, lists);
   }
 
   /** Mutable tallies of one sync. */
@@ -230,16 +241,20 @@ public final class Neo4jSync {
           conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
     }
     List<Map<String, Object>> nodeRows = new ArrayList<>(nodes.size());
-    nodes.forEach((iri, n) -> nodeRows.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props())));
+    nodes.forEach((iri, n) -> nodeRows.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props(),
+        "lists", n.lists())));
     List<Map<String, Object>> relRows = new ArrayList<>(rels.size());
     rels.forEach((key, r) -> relRows.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(),
         "gs", relGraphs.get(key), "srcs", relSources.get(key))));
     neo4j.write(tx -> {
-      // Dynamic labels: one statement, so one query plan, whatever the label sets.
+      // Dynamic labels and property keys: one statement, so one query plan, whatever the label sets. A list gains
+      // the batch's values beside those of graphs synced before, distinct and sorted.
       tx.run("""
           UNWIND $rows AS row
           MERGE (n:%s {iri: row.iri})
           SET n += row.props, n:$(row.labels)
+          FOREACH (k IN keys(row.lists) |
+            SET n[k] = COLLECT { UNWIND coalesce(n[k], []) + row.lists[k] AS v RETURN DISTINCT v ORDER BY v })
           """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", nodeRows)).consume();
       // Few rows: one statement with a dynamic type (one plan to compile). Many: one statement per type, whose plan
       // merges much faster than a dynamic type's (Neo4jSyncBenchmark at 100k triples: 1.8x the floor against 5x).
@@ -309,7 +324,7 @@ public final class Neo4jSync {
       }
       List<Map<String, Object>> refreshed = new ArrayList<>(survivors.size());
       for (NodeRow n : unionNodes(store, survivors)) {
-        refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.props()));
+        refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.properties()));
       }
       neo4j.write(tx -> {
         tx.run("""

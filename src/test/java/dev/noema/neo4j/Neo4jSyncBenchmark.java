@@ -140,7 +140,7 @@ public final class Neo4jSyncBenchmark {
     long start = System.nanoTime();
     Map<Set<String>, List<Map<String, Object>>> byLabels = new TreeMap<>(java.util.Comparator.comparing((Set<String> s) -> String.join(":", s)));
     nodes.values().forEach(n -> byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>())
-        .add(Map.of("iri", n.iri(), "props", n.props())));
+        .add(Map.of("iri", n.iri(), "props", n.properties())));
     byLabels.forEach((labels, rows) -> {
       String cypher = "UNWIND $rows AS row CREATE (n:Resource" + labels.stream().map(l -> ":`" + l + "`")
           .collect(Collectors.joining()) + ") SET n = row.props, n.iri = row.iri";

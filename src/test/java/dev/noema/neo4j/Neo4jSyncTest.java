@@ -165,6 +165,27 @@ class Neo4jSyncTest {
   }
 
   @Test
+  void extracted_literals_are_lists_that_gather_every_graphs_values_and_lose_a_replaced_graphs() {
+    // One graph per transaction: c2's values must join those c1 left in Neo4j, not only those of its batch.
+    new Neo4jSync(neo4j, mapping, 1).sync(store);
+
+    assertEquals(List.of(SampleMeaning.statement("c1"), SampleMeaning.statement("c2")),
+        one("MATCH (n {iri: $iri}) RETURN n.statement", "iri", INTERPRETATION.getURI()));
+    assertEquals(List.of("RECURSIA", "РЕКУРСИЯ"),
+        one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", RECURSIA.getURI()));
+    assertEquals(List.of("attention"), one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", ATTENTION.getURI()));
+    assertEquals("recursia", one("MATCH (n {iri: $iri}) RETURN n.canonicalLabel", "iri", RECURSIA.getURI()));
+
+    store.apply(GraphChange.put(SampleMeaning.reExtraction("c1")));
+    new Neo4jSync(neo4j, mapping, 1).sync(store);
+
+    assertEquals(List.of(SampleMeaning.statement("c2")),
+        one("MATCH (n {iri: $iri}) RETURN n.statement", "iri", INTERPRETATION.getURI()));
+    assertEquals(List.of("RECURSIA"), one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", RECURSIA.getURI()));
+    assertEquals(fromScratch(), fingerprint());
+  }
+
+  @Test
   void syncing_twice_changes_nothing() {
     sync().sync(store);
     String before = fingerprint();
