@@ -8,6 +8,7 @@ import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,24 +161,24 @@ public final class Neo4jSync {
         toRemove.add(iri);
       }
     }
-    Counts counts = new Counts();
-    if (!toRemove.isEmpty() || !toProject.isEmpty()) {
+    boolean work = !toRemove.isEmpty() || !toProject.isEmpty();
+    if (work) {
       // Only when there is work: in a fresh process the schema statements cost seconds even when all exists.
       createSchema();
     }
-    remove(store, toRemove, counts);
+    Run run = new Run(work && toRemove.isEmpty() && neo4j.read(tx -> tx.run(
+        "MATCH (n:" + GraphMapping.RESOURCE + ") RETURN count(n) = 0").single().get(0).asBoolean()));
+    remove(store, toRemove, run);
     for (int i = 0; i < dropped.size(); i += IRIS_PER_BATCH) {
       List<String> batch = dropped.subList(i, Math.min(dropped.size(), i + IRIS_PER_BATCH));
       neo4j.write(tx -> tx.run("UNWIND $gs AS g MATCH (s:" + GraphMapping.SYNCED_GRAPH + " {iri: g}) DELETE s",
           Values.parameters("gs", batch)).consume());
     }
-    Map<String, String> conversationOfTurn = new HashMap<>();
     for (int i = 0; i < toProject.size(); i += graphsPerTransaction) {
-      project(store, toProject.subList(i, Math.min(toProject.size(), i + graphsPerTransaction)), true,
-          conversationOfTurn, counts);
+      project(store, toProject.subList(i, Math.min(toProject.size(), i + graphsPerTransaction)), true, run);
     }
     int unchanged = inStore.size() - added - replaced;
-    return new SyncSummary(added, replaced, dropped.size(), unchanged, counts.nodes, counts.relationships,
+    return new SyncSummary(added, replaced, dropped.size(), unchanged, run.nodes, run.relationships,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -189,25 +190,38 @@ public final class Neo4jSync {
     props.putAll(b.props());
     Map<String, List<Object>> lists = new LinkedHashMap<>(a.lists());
     b.lists().forEach((name, values) -> lists.merge(name, values, (x, y) -> {
-      Set<Object> both = new LinkedHashSet<>(x);
+      Set<Object> both = new TreeSet<>(Comparator.comparing(String::valueOf));
+      both.addAll(x);
       both.addAll(y);
       return List.copyOf(both);
     }));
     return new NodeRow(a.iri(), labels, props, lists);
   }
 
-  /** Mutable tallies of one sync. */
-  static final class Counts {
-    long nodes;
-    long relationships;
+  /**
+   * The state of one sync: tallies, the conversations of turns looked up so far and, when the database held no
+   * projected node as the sync began, what this sync has written: a node or relationship not written yet is then known
+   * to be new and is created, not merged (a merge looks it up first, and merges lists and sources).
+   */
+  static final class Run {
+    private final boolean fresh;
+    private final Map<String, String> conversationOfTurn = new HashMap<>();
+    private final Set<String> writtenNodes = new HashSet<>();
+    private final Set<String> writtenRelationships = new HashSet<>();
+    private long nodes;
+    private long relationships;
+
+    /** @param fresh whether the database holds no projected node (nothing to merge with) */
+    Run(boolean fresh) {
+      this.fresh = fresh;
+    }
   }
 
   /**
    * Projects whole graphs in one write transaction, and marks them synced in it when {@code mark} is set (package
    * visible so that tests can leave graphs projected but unmarked, as a crash before the mark would have).
    */
-  void project(GraphStore store, List<GraphEntry> entries, boolean mark, Map<String, String> conversationOfTurn,
-      Counts counts) {
+  void project(GraphStore store, List<GraphEntry> entries, boolean mark, Run run) {
     Map<Node, List<Triple>> triples = readGraphs(store, entries.stream().map(GraphEntry::name).toList());
     // One row per node and per relationship, however many graphs of the batch state it: a statement whose rows
     // touched one entity twice could read its properties before an earlier row's write (the planner may go eager).
@@ -231,40 +245,57 @@ public final class Neo4jSync {
       marks.add(Map.of("iri", graph, "hash", entry.contentHash(),
           "nodes", rows.nodes().stream().map(NodeRow::iri).toList()));
     }
-    resolveConversations(store, allRels, conversationOfTurn);
+    resolveConversations(store, allRels, run.conversationOfTurn);
     for (int i = 0; i < allRels.size(); i++) {
       RelRow r = allRels.get(i);
       String key = r.type() + ' ' + r.start() + ' ' + r.end();
       rels.putIfAbsent(key, r);
       relGraphs.computeIfAbsent(key, k -> new ArrayList<>()).add(allRelGraphs.get(i));
       relSources.computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(TAB, allRelGraphs.get(i), r.turn(),
-          conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
+          run.conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
     }
-    List<Map<String, Object>> nodeRows = new ArrayList<>(nodes.size());
-    nodes.forEach((iri, n) -> nodeRows.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props(),
-        "lists", n.lists())));
-    List<Map<String, Object>> relRows = new ArrayList<>(rels.size());
-    rels.forEach((key, r) -> relRows.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(),
-        "gs", relGraphs.get(key), "srcs", relSources.get(key))));
+    List<Map<String, Object>> newNodes = new ArrayList<>();
+    List<Map<String, Object>> mergedNodes = new ArrayList<>();
+    nodes.forEach((iri, n) -> {
+      if (run.fresh && !run.writtenNodes.contains(iri)) {
+        newNodes.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.properties()));
+      } else {
+        mergedNodes.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props(), "lists", n.lists()));
+      }
+    });
+    List<Map<String, Object>> newRels = new ArrayList<>();
+    List<Map<String, Object>> mergedRels = new ArrayList<>();
+    rels.forEach((key, r) -> {
+      if (run.fresh && !run.writtenRelationships.contains(key)) {
+        newRels.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(), "props", aggregate(relSources.get(key))));
+      } else {
+        mergedRels.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(),
+            "gs", relGraphs.get(key), "srcs", relSources.get(key)));
+      }
+    });
     neo4j.write(tx -> {
-      // Dynamic labels and property keys: one statement, so one query plan, whatever the label sets. A list gains
-      // the batch's values beside those of graphs synced before, distinct and sorted.
+      // Dynamic labels and property keys: one statement, so one query plan, whatever the label sets.
+      tx.run("""
+          UNWIND $rows AS row
+          CREATE (n:%s {iri: row.iri})
+          SET n += row.props, n:$(row.labels)
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", newNodes)).consume();
+      // A list gains the batch's values beside those of graphs synced before, distinct and sorted.
       tx.run("""
           UNWIND $rows AS row
           MERGE (n:%s {iri: row.iri})
           SET n += row.props, n:$(row.labels)
           FOREACH (k IN keys(row.lists) |
             SET n[k] = COLLECT { UNWIND coalesce(n[k], []) + row.lists[k] AS v RETURN DISTINCT v ORDER BY v })
-          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", nodeRows)).consume();
-      // Few rows: one statement with a dynamic type (one plan to compile). Many: one statement per type, whose plan
-      // merges much faster than a dynamic type's (Neo4jSyncBenchmark at 100k triples: 1.8x the floor against 5x).
-      Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
-      if (relRows.size() < DYNAMIC_TYPE_BELOW) {
-        byType.put("$(row.type)", relRows);
-      } else {
-        relRows.forEach(row -> byType.computeIfAbsent(quote((String) row.get("type")), k -> new ArrayList<>()).add(row));
-      }
-      byType.forEach((type, rows) -> tx.run("""
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", mergedNodes)).consume();
+      byType(newRels).forEach((type, rows) -> tx.run("""
+          UNWIND $rows AS row
+          MATCH (a:%1$s {iri: row.s})
+          MATCH (b:%1$s {iri: row.o})
+          CREATE (a)-[r:%2$s]->(b)
+          SET r = row.props
+          """.formatted(GraphMapping.RESOURCE, type), Values.parameters("rows", rows)).consume());
+      byType(mergedRels).forEach((type, rows) -> tx.run("""
           UNWIND $rows AS row
           MATCH (a:%1$s {iri: row.s})
           MATCH (b:%1$s {iri: row.o})
@@ -277,8 +308,70 @@ public final class Neo4jSync {
       }
       return null;
     });
-    counts.nodes += nodes.size();
-    counts.relationships += rels.size();
+    if (run.fresh) {
+      // Only once committed: a retried or failed transaction must not leave rows believed written.
+      run.writtenNodes.addAll(nodes.keySet());
+      run.writtenRelationships.addAll(rels.keySet());
+    }
+    run.nodes += nodes.size();
+    run.relationships += rels.size();
+  }
+
+  /**
+   * Relationship rows by the type a statement names: few rows go in one statement with a dynamic type (one plan to
+   * compile); many in one statement per type, whose plan writes much faster than a dynamic type's
+   * (Neo4jSyncBenchmark at 100k triples: 1.8x the floor against 5x). Empty for no rows.
+   */
+  private static Map<String, List<Map<String, Object>>> byType(List<Map<String, Object>> rows) {
+    Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
+    if (rows.isEmpty()) {
+      return byType;
+    }
+    if (rows.size() < DYNAMIC_TYPE_BELOW) {
+      byType.put("$(row.type)", rows);
+    } else {
+      rows.forEach(row -> byType.computeIfAbsent(quote((String) row.get("type")), k -> new ArrayList<>()).add(row));
+    }
+    return byType;
+  }
+
+  /**
+   * A new relationship's properties from its {@code _sources}: what {@link #AGGREGATE} computes in Cypher for a merged
+   * one, computed here.
+   */
+  private static Map<String, Object> aggregate(List<String> sources) {
+    Set<String> turns = new LinkedHashSet<>();
+    Set<String> conversations = new LinkedHashSet<>();
+    Set<String> extractors = new LinkedHashSet<>();
+    double best = -1;
+    for (String source : sources) {
+      String[] fields = source.split(TAB, -1);
+      addUnlessNone(turns, fields[1]);
+      addUnlessNone(conversations, fields[2]);
+      addUnlessNone(extractors, fields[3]);
+      best = Math.max(best, Double.parseDouble(fields[4]));
+    }
+    Map<String, Object> props = new HashMap<>();
+    props.put("_sources", sources);
+    if (!turns.isEmpty()) {
+      props.put("turns", List.copyOf(turns));
+    }
+    if (!conversations.isEmpty()) {
+      props.put("conversations", List.copyOf(conversations));
+    }
+    if (!extractors.isEmpty()) {
+      props.put("extractor", List.copyOf(extractors));
+    }
+    if (best >= 0) {
+      props.put("confidence", best);
+    }
+    return props;
+  }
+
+  private static void addUnlessNone(Set<String> values, String value) {
+    if (!value.equals(Projector.NONE)) {
+      values.add(value);
+    }
   }
 
   /** A confidence as the text Cypher's {@code toFloat} reads back to the same double; -1 when unknown. */
@@ -292,7 +385,7 @@ public final class Neo4jSync {
    * nodes the store no longer states anywhere are deleted; the others are rebuilt from the store's union graph. Marks
    * are left to the caller.
    */
-  private void remove(GraphStore store, List<String> graphs, Counts counts) {
+  private void remove(GraphStore store, List<String> graphs, Run run) {
     if (graphs.isEmpty()) {
       return;
     }
@@ -350,7 +443,7 @@ public final class Neo4jSync {
             """.formatted(GraphMapping.RESOURCE, GraphMapping.RESOURCE), Values.parameters("rows", refreshed)).consume();
         return null;
       });
-      counts.nodes += survivors.size();
+      run.nodes += survivors.size();
     }
   }
 

@@ -248,7 +248,7 @@ class Neo4jSyncTest {
     sync.createSchema();
     List<GraphEntry> half = store.graphs().subList(0, 3);
     // As a crash between writing the rows and marking them synced would leave it.
-    sync.project(store, half, false, new HashMap<>(), new Neo4jSync.Counts());
+    sync.project(store, half, false, new Neo4jSync.Run(false));
 
     SyncSummary summary = sync.sync(store);
 
