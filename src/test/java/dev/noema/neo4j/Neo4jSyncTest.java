@@ -270,6 +270,21 @@ class Neo4jSyncTest {
   }
 
   @Test
+  void sync_only_reads_the_store() {
+    GraphStore readOnly = new FailingAfterReads(store, Integer.MAX_VALUE);
+    sync().sync(readOnly);
+    store.apply(GraphChange.put(SampleMeaning.reExtraction("c1")));
+    store.apply(new GraphChange(List.of(Iris.derivedGraph("centrality")), List.of(), List.of()));
+    List<GraphEntry> before = store.graphs();
+
+    SyncSummary summary = sync().sync(readOnly);
+
+    assertEquals(1, summary.replaced());
+    assertEquals(1, summary.removed());
+    assertEquals(before, store.graphs());
+  }
+
+  @Test
   void cypher_parameters_are_passed_as_parameters_and_rows_come_back_as_java_values() {
     sync().sync(store);
 
@@ -349,7 +364,10 @@ class Neo4jSyncTest {
     return fingerprint();
   }
 
-  /** A test double: the real store, whose reads fail after the first {@code allowed} calls, like a crash. */
+  /**
+   * A test double: the real store, whose reads fail after the first {@code allowed} calls, like a crash, and which
+   * refuses every write.
+   */
   private static final class FailingAfterReads implements GraphStore {
     private final GraphStore delegate;
     private int allowed;
@@ -379,7 +397,7 @@ class Neo4jSyncTest {
 
     @Override
     public void apply(List<GraphChange> changes) {
-      delegate.apply(changes);
+      throw new AssertionError("the sync wrote to the store: " + changes);
     }
 
     @Override
