@@ -28,6 +28,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
 /**
@@ -52,7 +53,10 @@ import org.neo4j.driver.Values;
  * <p>Relationships record their support in {@code _sources}, one entry per stating graph ({@code graph TAB turn TAB
  * conversation TAB extractor TAB confidence}, empty fields and -1 when the graph's fact does not say; most relationships
  * have one), from which the readable {@code turns}, {@code conversations}, {@code extractor} (distinct, in graph order)
- * and {@code confidence} (the highest) are recomputed on every change.
+ * and {@code confidence} (the highest) are recomputed on every change, in Java: the relationships a change touches are
+ * read, recomputed and written back by element id in the same transaction. (Computed in Cypher, the aggregation made
+ * the removal and merge statements cost seconds of query planning in every new process, so that a small incremental
+ * sync took several times as long as its writes.)
  *
  * <p>Crash safety: a batch of whole graphs is written together with their {@code :SyncedGraph} marks in one
  * transaction; removal runs in idempotent batches before the marks are dropped or replaced. A sync interrupted at any
@@ -67,20 +71,11 @@ public final class Neo4jSync {
   /** Separates the fields of one {@code _sources} entry; IRIs and extractor names hold no tab. */
   private static final String TAB = "\t";
 
-  /** Recomputes the readable relationship properties from {@code _sources} (bound as {@code r}). */
-  private static final String AGGREGATE = """
-      WITH r, [x IN r._sources | split(x, '\t')] AS parts
-      WITH r,
-        reduce(acc = [], p IN parts | CASE WHEN p[1] = '' OR p[1] IN acc THEN acc ELSE acc + p[1] END) AS turns,
-        reduce(acc = [], p IN parts | CASE WHEN p[2] = '' OR p[2] IN acc THEN acc ELSE acc + p[2] END) AS conversations,
-        reduce(acc = [], p IN parts | CASE WHEN p[3] = '' OR p[3] IN acc THEN acc ELSE acc + p[3] END) AS extractors,
-        [p IN parts WHERE toFloat(p[4]) >= 0 | toFloat(p[4])] AS confidences
-      SET r.turns = CASE WHEN size(turns) = 0 THEN null ELSE turns END,
-        r.conversations = CASE WHEN size(conversations) = 0 THEN null ELSE conversations END,
-        r.extractor = CASE WHEN size(extractors) = 0 THEN null ELSE extractors END,
-        r.confidence = CASE WHEN size(confidences) = 0 THEN null
-          ELSE reduce(m = confidences[0], c IN confidences | CASE WHEN c > m THEN c ELSE m END) END
-      """;
+  /**
+   * Replaces a relationship's properties, found by element id (a seek, planned once; the readable properties are
+   * computed in Java, see {@link #aggregate}).
+   */
+  private static final String SET_BY_ID = "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props";
 
   private final Neo4jConnection neo4j;
   private final GraphMapping mapping;
@@ -269,8 +264,7 @@ public final class Neo4jSync {
       if (run.fresh && !run.writtenRelationships.contains(key)) {
         newRels.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(), "props", aggregate(relSources.get(key))));
       } else {
-        mergedRels.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(),
-            "gs", relGraphs.get(key), "srcs", relSources.get(key)));
+        mergedRels.add(Map.of("key", key, "type", r.type(), "s", r.start(), "o", r.end(), "gs", relGraphs.get(key)));
       }
     });
     neo4j.write(tx -> {
@@ -288,20 +282,34 @@ public final class Neo4jSync {
           FOREACH (k IN keys(row.lists) |
             SET n[k] = COLLECT { UNWIND coalesce(n[k], []) + row.lists[k] AS v RETURN DISTINCT v ORDER BY v })
           """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", mergedNodes)).consume();
-      byType(newRels).forEach((type, rows) -> tx.run("""
+      // A relationship already projected keeps the sources of other graphs; the others are new to this database.
+      List<Map<String, Object>> created = new ArrayList<>(newRels);
+      List<Map<String, Object>> updated = new ArrayList<>();
+      Map<String, Map<String, Object>> absent = new LinkedHashMap<>();
+      mergedRels.forEach(row -> absent.put((String) row.get("key"), row));
+      tx.run("""
+          UNWIND $rows AS row
+          MATCH (:%1$s {iri: row.s})-[r]->(:%1$s {iri: row.o})
+          WHERE type(r) = row.type
+          RETURN row.key AS key, row.gs AS gs, elementId(r) AS id, r._sources AS sources
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", mergedRels)).forEachRemaining(rec -> {
+            String key = rec.get("key").asString();
+            absent.remove(key);
+            List<String> sources = without(rec.get("sources").asList(Value::asString, List.of()),
+                rec.get("gs").asList(Value::asString));
+            sources.addAll(relSources.get(key));
+            updated.add(Map.of("id", rec.get("id").asString(), "props", aggregate(sources)));
+          });
+      absent.forEach((key, row) -> created.add(Map.of("type", row.get("type"), "s", row.get("s"), "o", row.get("o"),
+          "props", aggregate(relSources.get(key)))));
+      byType(created).forEach((type, rows) -> tx.run("""
           UNWIND $rows AS row
           MATCH (a:%1$s {iri: row.s})
           MATCH (b:%1$s {iri: row.o})
           CREATE (a)-[r:%2$s]->(b)
           SET r = row.props
           """.formatted(GraphMapping.RESOURCE, type), Values.parameters("rows", rows)).consume());
-      byType(mergedRels).forEach((type, rows) -> tx.run("""
-          UNWIND $rows AS row
-          MATCH (a:%1$s {iri: row.s})
-          MATCH (b:%1$s {iri: row.o})
-          MERGE (a)-[r:%2$s]->(b)
-          SET r._sources = [x IN coalesce(r._sources, []) WHERE NOT split(x, '\t')[0] IN row.gs] + row.srcs
-          """.formatted(GraphMapping.RESOURCE, type) + AGGREGATE, Values.parameters("rows", rows)).consume());
+      tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
       if (mark) {
         tx.run("UNWIND $marks AS m MERGE (s:" + GraphMapping.SYNCED_GRAPH
             + " {iri: m.iri}) SET s.hash = m.hash, s.nodes = m.nodes", Values.parameters("marks", marks)).consume();
@@ -336,8 +344,9 @@ public final class Neo4jSync {
   }
 
   /**
-   * A new relationship's properties from its {@code _sources}: what {@link #AGGREGATE} computes in Cypher for a merged
-   * one, computed here.
+   * A relationship's properties from its {@code _sources} (in graph order, at least one): the sources themselves and the
+   * readable {@code turns}, {@code conversations}, {@code extractor} and {@code confidence}, each absent when no source
+   * says.
    */
   private static Map<String, Object> aggregate(List<String> sources) {
     Set<String> turns = new LinkedHashSet<>();
@@ -366,6 +375,18 @@ public final class Neo4jSync {
       props.put("confidence", best);
     }
     return props;
+  }
+
+  /** The sources whose graph (first field) is none of {@code graphs}, in their order; a new, mutable list. */
+  private static List<String> without(List<String> sources, List<String> graphs) {
+    Set<String> drop = new HashSet<>(graphs);
+    List<String> kept = new ArrayList<>(sources.size());
+    for (String source : sources) {
+      if (!drop.contains(source.substring(0, source.indexOf(TAB)))) {
+        kept.add(source);
+      }
+    }
+    return kept;
   }
 
   private static void addUnlessNone(Set<String> values, String value) {
@@ -420,18 +441,26 @@ public final class Neo4jSync {
         refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.properties()));
       }
       neo4j.write(tx -> {
+        // The relationships these graphs support lose those graphs' sources; one left with none is deleted.
+        List<String> emptied = new ArrayList<>();
+        List<Map<String, Object>> updated = new ArrayList<>();
         tx.run("""
             UNWIND $rows AS row
             MATCH (:%s {iri: row.iri})-[r]->()
-            WHERE all(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
-            DELETE r
-            """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", sourceRows)).consume();
-        tx.run("""
-            UNWIND $rows AS row
-            MATCH (:%s {iri: row.iri})-[r]->()
-            WHERE any(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
-            SET r._sources = [x IN r._sources WHERE NOT split(x, '\t')[0] IN row.gs]
-            """.formatted(GraphMapping.RESOURCE) + AGGREGATE, Values.parameters("rows", sourceRows)).consume();
+            WHERE any(x IN r._sources WHERE split(x, '	')[0] IN row.gs)
+            RETURN row.gs AS gs, elementId(r) AS id, r._sources AS sources
+            """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", sourceRows)).forEachRemaining(rec -> {
+              List<String> kept = without(rec.get("sources").asList(Value::asString),
+                  rec.get("gs").asList(Value::asString));
+              if (kept.isEmpty()) {
+                emptied.add(rec.get("id").asString());
+              } else {
+                updated.add(Map.of("id", rec.get("id").asString(), "props", aggregate(kept)));
+              }
+            });
+        tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+            Values.parameters("ids", emptied)).consume();
+        tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
         tx.run("UNWIND $iris AS iri MATCH (n:" + GraphMapping.RESOURCE + " {iri: iri}) DETACH DELETE n",
             Values.parameters("iris", unsupported)).consume();
         tx.run("""
