@@ -1,7 +1,9 @@
 // Analogies and the persons they invoke, with the sentence they come from.
 MATCH (a:Analogy)
-WHERE a.label IS NOT NULL
+UNWIND a.allLabels AS analogy
 OPTIONAL MATCH (a)-[:MENTIONS_PERSON]->(p)
-WHERE p.label IS NOT NULL
-RETURN a.label AS analogy, p.label AS person, a.definition AS definition
+WHERE p.allLabels IS NOT NULL
+UNWIND coalesce(p.allLabels, [null]) AS person
+UNWIND coalesce(a.definition, [null]) AS definition
+RETURN analogy, person, definition
 ORDER BY analogy, person

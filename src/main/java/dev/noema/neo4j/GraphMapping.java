@@ -26,6 +26,12 @@ import org.apache.jena.vocabulary.RDF;
  *       super-classes in the ontology's namespace, plus {@link #RESOURCE} on every projected node;
  *   <li>a datatype property becomes a node property named by its local name; so do {@code dcterms:title},
  *       {@code dcterms:created} and {@code skos:definition};
+ *   <li>a literal property the extractor writes ({@code noema:extractable}, and {@code skos:definition}) and the
+ *       ontology does not declare {@code owl:FunctionalProperty} is always a list, even of one value: each conversation's
+ *       extraction can state its own value for a shared resource. Every other literal property is written once, by
+ *       import or analysis, and stays a single value (the least in lexical order, should a resource have several);
+ *   <li>{@code rdfs:label} gives {@code label}, one display label, {@code label_<lang>}, one per language, and
+ *       {@link #ALL_LABELS}, the list of every label text;
  *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without a trailing word
  *       that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code NEXT}, {@code hasTurn} {@code HAS_TURN});
  *   <li>resources typed as reifications, annotations, their targets and selectors, or activities ({@code rdf:Statement},
@@ -40,6 +46,8 @@ public final class GraphMapping {
   public static final String RESOURCE = "Resource";
   /** The label of the bookkeeping nodes that record which named graph was synced with which hash. */
   public static final String SYNCED_GRAPH = "SyncedGraph";
+  /** The node property listing every {@code rdfs:label} text of a resource, all languages, distinct, sorted. */
+  public static final String ALL_LABELS = "allLabels";
 
   private final OntologyModel ontology;
   private final Map<String, List<String>> labelsByClass = new LinkedHashMap<>();
@@ -47,6 +55,7 @@ public final class GraphMapping {
   private final Map<String, String> relationshipTypes = new LinkedHashMap<>();
   private final Map<String, String> propertyNames = new LinkedHashMap<>();
   private final Map<String, String> externalPropertyNames = new LinkedHashMap<>();
+  private final Set<String> listProperties = new TreeSet<>();
 
   public GraphMapping(OntologyModel ontology) {
     this.ontology = ontology;
@@ -70,6 +79,9 @@ public final class GraphMapping {
         relationshipTypes.put(p.iri(), relationshipType(p));
       } else if (p.kind() == PropertyKind.DATATYPE) {
         propertyNames.put(p.iri(), p.localName());
+        if (p.extractable() && !p.functional()) {
+          listProperties.add(p.iri());
+        }
       }
     }
     // Literal properties of standard vocabularies that Noema writes and queries read (titles, analogies' sentences):
@@ -77,6 +89,8 @@ public final class GraphMapping {
     for (Node p : List.of(Noema.dcterms_title, Noema.dcterms_created, Noema.skos_definition)) {
       externalPropertyNames.put(p.getURI(), p.getLocalName());
     }
+    // The extractor writes an analogy's sentence as its definition, once per conversation that makes the analogy.
+    listProperties.add(Noema.skos_definition.getURI());
   }
 
   /** The ontology this mapping was derived from. */
@@ -128,6 +142,14 @@ public final class GraphMapping {
     return Optional.ofNullable(name != null ? name : externalPropertyNames.get(propertyIri));
   }
 
+  /**
+   * Whether the node property of this literal property is a list (always, however many values a resource has) rather
+   * than a single value; false for IRIs that are not projected literal properties.
+   */
+  public boolean isList(String propertyIri) {
+    return listProperties.contains(propertyIri);
+  }
+
   /** The node property name of a datatype property the code must name, such as {@code noema:text}. */
   public String propertyName(org.apache.jena.graph.Node property) {
     return propertyName(property.getURI()).orElseThrow(
@@ -142,7 +164,8 @@ public final class GraphMapping {
     StringBuilder out = new StringBuilder();
     out.append("| Ontology term | Kind | Neo4j |\n|---|---|---|\n");
     out.append("| any projected resource | node | `:").append(RESOURCE).append(" {iri}` (unique) |\n");
-    out.append("| `rdfs:label` | label | `label` (English or untagged first), `label_<lang>` per language |\n");
+    out.append("| `rdfs:label` | label | `label` (one: English or untagged first), `label_<lang>` (one per language), `")
+        .append(ALL_LABELS).append("` (list: every label) |\n");
     labelsByClass.forEach((iri, labels) -> {
       if (!foldedClasses.contains(iri)) {
         out.append("| `noema:").append(local(iri)).append("` | class | `:")
@@ -152,13 +175,17 @@ public final class GraphMapping {
     relationshipTypes.forEach((iri, type) -> out.append("| `noema:").append(local(iri))
         .append("` | object property | `[:").append(type).append("]` |\n"));
     propertyNames.forEach((iri, name) -> out.append("| `noema:").append(local(iri))
-        .append("` | datatype property | `.").append(name).append("` |\n"));
+        .append("` | datatype property | `.").append(name).append(listMark(iri)).append(" |\n"));
     externalPropertyNames.forEach((iri, name) -> out.append("| `")
         .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:").append(name)
-        .append("` | literal property | `.").append(name).append("` |\n"));
+        .append("` | literal property | `.").append(name).append(listMark(iri)).append(" |\n"));
     foldedClasses.stream().filter(iri -> iri.startsWith(ontology.namespace())).forEach(iri -> out.append("| `noema:")
         .append(local(iri)).append("` | folded | `confidence`, `turns`, `conversations`, `extractor` on relationships |\n"));
     return out.toString();
+  }
+
+  private String listMark(String propertyIri) {
+    return isList(propertyIri) ? "` (list)" : "`";
   }
 
   private String local(String iri) {

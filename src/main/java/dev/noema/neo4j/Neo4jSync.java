@@ -8,9 +8,11 @@ import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
 /**
@@ -43,10 +46,17 @@ import org.neo4j.driver.Values;
  * graphs gave them; the others are deleted with their relationships. An entity mentioned in two conversations survives
  * the removal of one.
  *
+ * <p>List properties ({@link GraphMapping#isList}, {@link GraphMapping#ALL_LABELS}) gather the values of every graph
+ * synced, distinct and sorted; single values are the last synced graph's. Survivors of a removal are rebuilt from the
+ * store, so a removed graph's values leave their lists.
+ *
  * <p>Relationships record their support in {@code _sources}, one entry per stating graph ({@code graph TAB turn TAB
  * conversation TAB extractor TAB confidence}, empty fields and -1 when the graph's fact does not say; most relationships
  * have one), from which the readable {@code turns}, {@code conversations}, {@code extractor} (distinct, in graph order)
- * and {@code confidence} (the highest) are recomputed on every change.
+ * and {@code confidence} (the highest) are recomputed on every change, in Java: the relationships a change touches are
+ * read, recomputed and written back by element id in the same transaction. (Computed in Cypher, the aggregation made
+ * the removal and merge statements cost seconds of query planning in every new process, so that a small incremental
+ * sync took several times as long as its writes.)
  *
  * <p>Crash safety: a batch of whole graphs is written together with their {@code :SyncedGraph} marks in one
  * transaction; removal runs in idempotent batches before the marks are dropped or replaced. A sync interrupted at any
@@ -56,23 +66,16 @@ import org.neo4j.driver.Values;
 public final class Neo4jSync {
   private static final int DEFAULT_GRAPHS_PER_TRANSACTION = 256;
   private static final int IRIS_PER_BATCH = 2000;
+  /** Below this many relationship rows in a transaction, planning a statement per type costs more than it saves. */
+  private static final int DYNAMIC_TYPE_BELOW = 500;
   /** Separates the fields of one {@code _sources} entry; IRIs and extractor names hold no tab. */
   private static final String TAB = "\t";
 
-  /** Recomputes the readable relationship properties from {@code _sources} (bound as {@code r}). */
-  private static final String AGGREGATE = """
-      WITH r, [x IN r._sources | split(x, '\t')] AS parts
-      WITH r,
-        reduce(acc = [], p IN parts | CASE WHEN p[1] = '' OR p[1] IN acc THEN acc ELSE acc + p[1] END) AS turns,
-        reduce(acc = [], p IN parts | CASE WHEN p[2] = '' OR p[2] IN acc THEN acc ELSE acc + p[2] END) AS conversations,
-        reduce(acc = [], p IN parts | CASE WHEN p[3] = '' OR p[3] IN acc THEN acc ELSE acc + p[3] END) AS extractors,
-        [p IN parts WHERE toFloat(p[4]) >= 0 | toFloat(p[4])] AS confidences
-      SET r.turns = CASE WHEN size(turns) = 0 THEN null ELSE turns END,
-        r.conversations = CASE WHEN size(conversations) = 0 THEN null ELSE conversations END,
-        r.extractor = CASE WHEN size(extractors) = 0 THEN null ELSE extractors END,
-        r.confidence = CASE WHEN size(confidences) = 0 THEN null
-          ELSE reduce(m = confidences[0], c IN confidences | CASE WHEN c > m THEN c ELSE m END) END
-      """;
+  /**
+   * Replaces a relationship's properties, found by element id (a seek, planned once; the readable properties are
+   * computed in Java, see {@link #aggregate}).
+   */
+  private static final String SET_BY_ID = "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props";
 
   private final Neo4jConnection neo4j;
   private final GraphMapping mapping;
@@ -122,7 +125,6 @@ public final class Neo4jSync {
   /** Projects what changed in {@code store} since the last sync. See the class comment for the semantics. */
   public SyncSummary sync(GraphStore store) {
     long start = System.nanoTime();
-    createSchema();
     Map<String, String> synced = new HashMap<>();
     neo4j.read(tx -> {
       tx.run("MATCH (g:" + GraphMapping.SYNCED_GRAPH + ") RETURN g.iri AS iri, g.hash AS hash")
@@ -154,44 +156,67 @@ public final class Neo4jSync {
         toRemove.add(iri);
       }
     }
-    Counts counts = new Counts();
-    remove(store, toRemove, counts);
+    boolean work = !toRemove.isEmpty() || !toProject.isEmpty();
+    if (work) {
+      // Only when there is work: in a fresh process the schema statements cost seconds even when all exists.
+      createSchema();
+    }
+    Run run = new Run(work && toRemove.isEmpty() && neo4j.read(tx -> tx.run(
+        "MATCH (n:" + GraphMapping.RESOURCE + ") RETURN count(n) = 0").single().get(0).asBoolean()));
+    remove(store, toRemove, run);
     for (int i = 0; i < dropped.size(); i += IRIS_PER_BATCH) {
       List<String> batch = dropped.subList(i, Math.min(dropped.size(), i + IRIS_PER_BATCH));
       neo4j.write(tx -> tx.run("UNWIND $gs AS g MATCH (s:" + GraphMapping.SYNCED_GRAPH + " {iri: g}) DELETE s",
           Values.parameters("gs", batch)).consume());
     }
-    Map<String, String> conversationOfTurn = new HashMap<>();
     for (int i = 0; i < toProject.size(); i += graphsPerTransaction) {
-      project(store, toProject.subList(i, Math.min(toProject.size(), i + graphsPerTransaction)), true,
-          conversationOfTurn, counts);
+      project(store, toProject.subList(i, Math.min(toProject.size(), i + graphsPerTransaction)), true, run);
     }
     int unchanged = inStore.size() - added - replaced;
-    return new SyncSummary(added, replaced, dropped.size(), unchanged, counts.nodes, counts.relationships,
+    return new SyncSummary(added, replaced, dropped.size(), unchanged, run.nodes, run.relationships,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** Two graphs' views of one node: labels united, the later graph's property values winning. */
+  /** Two graphs' views of one node: labels and lists united, the later graph's single values winning. */
   private static NodeRow union(NodeRow a, NodeRow b) {
     Set<String> labels = new TreeSet<>(a.labels());
     labels.addAll(b.labels());
     Map<String, Object> props = new LinkedHashMap<>(a.props());
     props.putAll(b.props());
-    return new NodeRow(a.iri(), labels, props);
+    Map<String, List<Object>> lists = new LinkedHashMap<>(a.lists());
+    b.lists().forEach((name, values) -> lists.merge(name, values, (x, y) -> {
+      Set<Object> both = new TreeSet<>(Comparator.comparing(String::valueOf));
+      both.addAll(x);
+      both.addAll(y);
+      return List.copyOf(both);
+    }));
+    return new NodeRow(a.iri(), labels, props, lists);
   }
 
-  /** Mutable tallies of one sync. */
-  static final class Counts {
-    long nodes;
-    long relationships;
+  /**
+   * The state of one sync: tallies, the conversations of turns looked up so far and, when the database held no
+   * projected node as the sync began, what this sync has written: a node or relationship not written yet is then known
+   * to be new and is created, not merged (a merge looks it up first, and merges lists and sources).
+   */
+  static final class Run {
+    private final boolean fresh;
+    private final Map<String, String> conversationOfTurn = new HashMap<>();
+    private final Set<String> writtenNodes = new HashSet<>();
+    private final Set<String> writtenRelationships = new HashSet<>();
+    private long nodes;
+    private long relationships;
+
+    /** @param fresh whether the database holds no projected node (nothing to merge with) */
+    Run(boolean fresh) {
+      this.fresh = fresh;
+    }
   }
 
   /**
    * Projects whole graphs in one write transaction, and marks them synced in it when {@code mark} is set (package
    * visible so that tests can leave graphs projected but unmarked, as a crash before the mark would have).
    */
-  void project(GraphStore store, List<GraphEntry> entries, boolean mark, Map<String, String> conversationOfTurn,
-      Counts counts) {
+  void project(GraphStore store, List<GraphEntry> entries, boolean mark, Run run) {
     Map<Node, List<Triple>> triples = readGraphs(store, entries.stream().map(GraphEntry::name).toList());
     // One row per node and per relationship, however many graphs of the batch state it: a statement whose rows
     // touched one entity twice could read its properties before an earlier row's write (the planner may go eager).
@@ -215,42 +240,159 @@ public final class Neo4jSync {
       marks.add(Map.of("iri", graph, "hash", entry.contentHash(),
           "nodes", rows.nodes().stream().map(NodeRow::iri).toList()));
     }
-    resolveConversations(store, allRels, conversationOfTurn);
+    resolveConversations(store, allRels, run.conversationOfTurn);
     for (int i = 0; i < allRels.size(); i++) {
       RelRow r = allRels.get(i);
       String key = r.type() + ' ' + r.start() + ' ' + r.end();
       rels.putIfAbsent(key, r);
       relGraphs.computeIfAbsent(key, k -> new ArrayList<>()).add(allRelGraphs.get(i));
       relSources.computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(TAB, allRelGraphs.get(i), r.turn(),
-          conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
+          run.conversationOfTurn.getOrDefault(r.turn(), Projector.NONE), r.extractor(), confidence(r.confidence())));
     }
-    List<Map<String, Object>> nodeRows = new ArrayList<>(nodes.size());
-    nodes.forEach((iri, n) -> nodeRows.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props())));
-    Map<String, List<Map<String, Object>>> relsByType = new TreeMap<>();
-    rels.forEach((key, r) -> relsByType.computeIfAbsent(r.type(), k -> new ArrayList<>())
-        .add(Map.of("s", r.start(), "o", r.end(), "gs", relGraphs.get(key), "srcs", relSources.get(key))));
+    List<Map<String, Object>> newNodes = new ArrayList<>();
+    List<Map<String, Object>> mergedNodes = new ArrayList<>();
+    nodes.forEach((iri, n) -> {
+      if (run.fresh && !run.writtenNodes.contains(iri)) {
+        newNodes.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.properties()));
+      } else {
+        mergedNodes.add(Map.of("iri", iri, "labels", List.copyOf(n.labels()), "props", n.props(), "lists", n.lists()));
+      }
+    });
+    List<Map<String, Object>> newRels = new ArrayList<>();
+    List<Map<String, Object>> mergedRels = new ArrayList<>();
+    rels.forEach((key, r) -> {
+      if (run.fresh && !run.writtenRelationships.contains(key)) {
+        newRels.add(Map.of("type", r.type(), "s", r.start(), "o", r.end(), "props", aggregate(relSources.get(key))));
+      } else {
+        mergedRels.add(Map.of("key", key, "type", r.type(), "s", r.start(), "o", r.end(), "gs", relGraphs.get(key)));
+      }
+    });
     neo4j.write(tx -> {
-      // Dynamic labels: one statement, so one query plan, whatever the label sets.
+      // Dynamic labels and property keys: one statement, so one query plan, whatever the label sets.
+      tx.run("""
+          UNWIND $rows AS row
+          CREATE (n:%s {iri: row.iri})
+          SET n += row.props, n:$(row.labels)
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", newNodes)).consume();
+      // A list gains the batch's values beside those of graphs synced before, distinct and sorted.
       tx.run("""
           UNWIND $rows AS row
           MERGE (n:%s {iri: row.iri})
           SET n += row.props, n:$(row.labels)
-          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", nodeRows)).consume();
-      relsByType.forEach((type, rows) -> tx.run("""
+          FOREACH (k IN keys(row.lists) |
+            SET n[k] = COLLECT { UNWIND coalesce(n[k], []) + row.lists[k] AS v RETURN DISTINCT v ORDER BY v })
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", mergedNodes)).consume();
+      // A relationship already projected keeps the sources of other graphs; the others are new to this database.
+      List<Map<String, Object>> created = new ArrayList<>(newRels);
+      List<Map<String, Object>> updated = new ArrayList<>();
+      Map<String, Map<String, Object>> absent = new LinkedHashMap<>();
+      mergedRels.forEach(row -> absent.put((String) row.get("key"), row));
+      tx.run("""
+          UNWIND $rows AS row
+          MATCH (:%1$s {iri: row.s})-[r]->(:%1$s {iri: row.o})
+          WHERE type(r) = row.type
+          RETURN row.key AS key, row.gs AS gs, elementId(r) AS id, r._sources AS sources
+          """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", mergedRels)).forEachRemaining(rec -> {
+            String key = rec.get("key").asString();
+            absent.remove(key);
+            List<String> sources = without(rec.get("sources").asList(Value::asString, List.of()),
+                rec.get("gs").asList(Value::asString));
+            sources.addAll(relSources.get(key));
+            updated.add(Map.of("id", rec.get("id").asString(), "props", aggregate(sources)));
+          });
+      absent.forEach((key, row) -> created.add(Map.of("type", row.get("type"), "s", row.get("s"), "o", row.get("o"),
+          "props", aggregate(relSources.get(key)))));
+      byType(created).forEach((type, rows) -> tx.run("""
           UNWIND $rows AS row
           MATCH (a:%1$s {iri: row.s})
           MATCH (b:%1$s {iri: row.o})
-          MERGE (a)-[r:%2$s]->(b)
-          SET r._sources = [x IN coalesce(r._sources, []) WHERE NOT split(x, '\t')[0] IN row.gs] + row.srcs
-          """.formatted(GraphMapping.RESOURCE, quote(type)) + AGGREGATE, Values.parameters("rows", rows)).consume());
+          CREATE (a)-[r:%2$s]->(b)
+          SET r = row.props
+          """.formatted(GraphMapping.RESOURCE, type), Values.parameters("rows", rows)).consume());
+      tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
       if (mark) {
         tx.run("UNWIND $marks AS m MERGE (s:" + GraphMapping.SYNCED_GRAPH
             + " {iri: m.iri}) SET s.hash = m.hash, s.nodes = m.nodes", Values.parameters("marks", marks)).consume();
       }
       return null;
     });
-    counts.nodes += nodes.size();
-    counts.relationships += rels.size();
+    if (run.fresh) {
+      // Only once committed: a retried or failed transaction must not leave rows believed written.
+      run.writtenNodes.addAll(nodes.keySet());
+      run.writtenRelationships.addAll(rels.keySet());
+    }
+    run.nodes += nodes.size();
+    run.relationships += rels.size();
+  }
+
+  /**
+   * Relationship rows by the type a statement names: few rows go in one statement with a dynamic type (one plan to
+   * compile); many in one statement per type, whose plan writes much faster than a dynamic type's
+   * (Neo4jSyncBenchmark at 100k triples: 1.8x the floor against 5x). Empty for no rows.
+   */
+  private static Map<String, List<Map<String, Object>>> byType(List<Map<String, Object>> rows) {
+    Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
+    if (rows.isEmpty()) {
+      return byType;
+    }
+    if (rows.size() < DYNAMIC_TYPE_BELOW) {
+      byType.put("$(row.type)", rows);
+    } else {
+      rows.forEach(row -> byType.computeIfAbsent(quote((String) row.get("type")), k -> new ArrayList<>()).add(row));
+    }
+    return byType;
+  }
+
+  /**
+   * A relationship's properties from its {@code _sources} (in graph order, at least one): the sources themselves and the
+   * readable {@code turns}, {@code conversations}, {@code extractor} and {@code confidence}, each absent when no source
+   * says.
+   */
+  private static Map<String, Object> aggregate(List<String> sources) {
+    Set<String> turns = new LinkedHashSet<>();
+    Set<String> conversations = new LinkedHashSet<>();
+    Set<String> extractors = new LinkedHashSet<>();
+    double best = -1;
+    for (String source : sources) {
+      String[] fields = source.split(TAB, -1);
+      addUnlessNone(turns, fields[1]);
+      addUnlessNone(conversations, fields[2]);
+      addUnlessNone(extractors, fields[3]);
+      best = Math.max(best, Double.parseDouble(fields[4]));
+    }
+    Map<String, Object> props = new HashMap<>();
+    props.put("_sources", sources);
+    if (!turns.isEmpty()) {
+      props.put("turns", List.copyOf(turns));
+    }
+    if (!conversations.isEmpty()) {
+      props.put("conversations", List.copyOf(conversations));
+    }
+    if (!extractors.isEmpty()) {
+      props.put("extractor", List.copyOf(extractors));
+    }
+    if (best >= 0) {
+      props.put("confidence", best);
+    }
+    return props;
+  }
+
+  /** The sources whose graph (first field) is none of {@code graphs}, in their order; a new, mutable list. */
+  private static List<String> without(List<String> sources, List<String> graphs) {
+    Set<String> drop = new HashSet<>(graphs);
+    List<String> kept = new ArrayList<>(sources.size());
+    for (String source : sources) {
+      if (!drop.contains(source.substring(0, source.indexOf(TAB)))) {
+        kept.add(source);
+      }
+    }
+    return kept;
+  }
+
+  private static void addUnlessNone(Set<String> values, String value) {
+    if (!value.equals(Projector.NONE)) {
+      values.add(value);
+    }
   }
 
   /** A confidence as the text Cypher's {@code toFloat} reads back to the same double; -1 when unknown. */
@@ -264,7 +406,7 @@ public final class Neo4jSync {
    * nodes the store no longer states anywhere are deleted; the others are rebuilt from the store's union graph. Marks
    * are left to the caller.
    */
-  private void remove(GraphStore store, List<String> graphs, Counts counts) {
+  private void remove(GraphStore store, List<String> graphs, Run run) {
     if (graphs.isEmpty()) {
       return;
     }
@@ -296,21 +438,29 @@ public final class Neo4jSync {
       }
       List<Map<String, Object>> refreshed = new ArrayList<>(survivors.size());
       for (NodeRow n : unionNodes(store, survivors)) {
-        refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.props()));
+        refreshed.add(Map.of("iri", n.iri(), "labels", List.copyOf(n.labels()), "props", n.properties()));
       }
       neo4j.write(tx -> {
+        // The relationships these graphs support lose those graphs' sources; one left with none is deleted.
+        List<String> emptied = new ArrayList<>();
+        List<Map<String, Object>> updated = new ArrayList<>();
         tx.run("""
             UNWIND $rows AS row
             MATCH (:%s {iri: row.iri})-[r]->()
-            WHERE all(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
-            DELETE r
-            """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", sourceRows)).consume();
-        tx.run("""
-            UNWIND $rows AS row
-            MATCH (:%s {iri: row.iri})-[r]->()
-            WHERE any(x IN r._sources WHERE split(x, '\t')[0] IN row.gs)
-            SET r._sources = [x IN r._sources WHERE NOT split(x, '\t')[0] IN row.gs]
-            """.formatted(GraphMapping.RESOURCE) + AGGREGATE, Values.parameters("rows", sourceRows)).consume();
+            WHERE any(x IN r._sources WHERE split(x, '	')[0] IN row.gs)
+            RETURN row.gs AS gs, elementId(r) AS id, r._sources AS sources
+            """.formatted(GraphMapping.RESOURCE), Values.parameters("rows", sourceRows)).forEachRemaining(rec -> {
+              List<String> kept = without(rec.get("sources").asList(Value::asString),
+                  rec.get("gs").asList(Value::asString));
+              if (kept.isEmpty()) {
+                emptied.add(rec.get("id").asString());
+              } else {
+                updated.add(Map.of("id", rec.get("id").asString(), "props", aggregate(kept)));
+              }
+            });
+        tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+            Values.parameters("ids", emptied)).consume();
+        tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
         tx.run("UNWIND $iris AS iri MATCH (n:" + GraphMapping.RESOURCE + " {iri: iri}) DETACH DELETE n",
             Values.parameters("iris", unsupported)).consume();
         tx.run("""
@@ -322,7 +472,7 @@ public final class Neo4jSync {
             """.formatted(GraphMapping.RESOURCE, GraphMapping.RESOURCE), Values.parameters("rows", refreshed)).consume();
         return null;
       });
-      counts.nodes += survivors.size();
+      run.nodes += survivors.size();
     }
   }
 

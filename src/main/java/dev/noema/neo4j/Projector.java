@@ -28,8 +28,9 @@ import org.apache.jena.vocabulary.RDFS;
  * Turns the triples of one named graph into node and relationship rows, following a {@link GraphMapping}. Pure: no
  * I/O, no state between calls; thread-safe.
  *
- * <p>A node's property has one value: when the triples give several, the least in lexical order is kept, so that the
- * same triples always give the same rows.
+ * <p>A list property ({@link GraphMapping#isList}, and {@link GraphMapping#ALL_LABELS}) holds every value the triples
+ * give, distinct and sorted by lexical form. Any other property has one value: when the triples give several, the least
+ * in lexical order is kept, so that the same triples always give the same rows.
  */
 final class Projector {
   /** Placeholder for an unknown turn, conversation or extractor in the per-graph lists (lists cannot hold null). */
@@ -39,8 +40,23 @@ final class Projector {
   /** Key of an untagged rdfs:label while a node is built; not a valid property name, so it never leaks out. */
   private static final String UNTAGGED_LABEL = "label ";
 
-  /** A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}) and properties. */
-  record NodeRow(String iri, Set<String> labels, Map<String, Object> props) {}
+  /**
+   * A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}), single-valued properties and list
+   * properties (never empty lists).
+   */
+  record NodeRow(String iri, Set<String> labels, Map<String, Object> props, Map<String, List<Object>> lists) {
+    /** A node known only as the object of a relationship, until its own triples say more. */
+    static NodeRow placeholder(String iri) {
+      return new NodeRow(iri, Set.of(), Map.of(), Map.of());
+    }
+
+    /** Single values and lists together: the node's whole property map. */
+    Map<String, Object> properties() {
+      Map<String, Object> all = new LinkedHashMap<>(props);
+      all.putAll(lists);
+      return all;
+    }
+  }
 
   /** A relationship as one graph states it, with what the graph's reified fact says about it. */
   record RelRow(String type, String start, String end, String turn, String extractor, double confidence) {}
@@ -80,7 +96,7 @@ final class Projector {
           continue;
         }
         // A placeholder until (unless) the object's own triples replace it.
-        nodes.putIfAbsent(object.getURI(), new NodeRow(object.getURI(), Set.of(), Map.of()));
+        nodes.putIfAbsent(object.getURI(), NodeRow.placeholder(object.getURI()));
         Fact fact = facts.getOrDefault(List.of(subject, t.getPredicate(), object), Fact.NONE);
         relationships.put(type + ' ' + subject.getURI() + ' ' + object.getURI(),
             new RelRow(type, subject.getURI(), object.getURI(), fact.turn, fact.extractor, fact.confidence));
@@ -93,15 +109,22 @@ final class Projector {
   NodeRow node(String iri, List<Triple> aboutIt) {
     Set<String> types = new TreeSet<>();
     Map<String, Node> chosen = new TreeMap<>();
+    // Per list property, its literals by lexical form: distinct and sorted.
+    Map<String, Map<String, Node>> listed = new TreeMap<>();
     for (Triple t : aboutIt) {
       Node p = t.getPredicate();
       Node o = t.getObject();
       if (p.equals(RDF.Nodes.type) && o.isURI()) {
         types.add(o.getURI());
       } else if (o.isLiteral()) {
-        String name = p.equals(RDFS.Nodes.label) ? labelName(o)
-            : mapping.propertyName(p.getURI()).orElse(null);
-        if (name != null) {
+        boolean label = p.equals(RDFS.Nodes.label);
+        String name = label ? labelName(o) : mapping.propertyName(p.getURI()).orElse(null);
+        if (label) {
+          listed.computeIfAbsent(GraphMapping.ALL_LABELS, k -> new TreeMap<>()).putIfAbsent(o.getLiteralLexicalForm(), o);
+        }
+        if (name != null && !label && mapping.isList(p.getURI())) {
+          listed.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(o.getLiteralLexicalForm(), o);
+        } else if (name != null) {
           chosen.merge(name, o, (a, b) -> a.getLiteralLexicalForm().compareTo(b.getLiteralLexicalForm()) <= 0 ? a : b);
         }
       }
@@ -112,7 +135,18 @@ final class Projector {
       props.put("label", label);
     }
     chosen.forEach((name, literal) -> props.put(name, value(literal)));
-    return new NodeRow(iri, mapping.labels(types), props);
+    Map<String, List<Object>> lists = new LinkedHashMap<>();
+    listed.forEach((name, literals) -> lists.put(name, listValue(literals)));
+    return new NodeRow(iri, mapping.labels(types), props, lists);
+  }
+
+  /**
+   * Literals as the values of one list property; as their lexical forms when their values differ in type, since Neo4j
+   * stores only lists of one type.
+   */
+  private static List<Object> listValue(Map<String, Node> byLexicalForm) {
+    List<Object> values = byLexicalForm.values().stream().map(Projector::value).toList();
+    return values.stream().map(Object::getClass).distinct().count() > 1 ? List.copyOf(byLexicalForm.keySet()) : values;
   }
 
   private boolean isNode(Node n, Node graphName, Map<Node, Set<String>> types) {

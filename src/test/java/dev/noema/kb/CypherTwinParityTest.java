@@ -67,7 +67,7 @@ class CypherTwinParityTest {
 
   @Test
   void every_twin_answers_like_its_sparql_query_on_the_sample_dialogue() throws IOException {
-    assertParity(folder.resolve("sample"), List.of(Path.of("import", "samples")), "модел", Set.of(), Set.of());
+    assertParity(folder.resolve("sample"), List.of(Path.of("import", "samples")), "модел", Set.of());
   }
 
   @Test
@@ -75,11 +75,9 @@ class CypherTwinParityTest {
     Path notes = folder.resolve("notes");
     new NexusCorpusGenerator(7).write(notes, 6, 6);
     // The generator writes no analogies (no "like"/"аналогично" sentences). Its modules and interpretations repeat
-    // across conversations with other spellings, so one resource gathers several labels ("INSIGHT", "Insight") or
-    // statements, of which a Neo4j property keeps one while SPARQL returns a row for each: a known limit of the
-    // projection (one value per property), left out here rather than hidden in the normalisation.
-    assertParity(folder.resolve("generated"), List.of(notes), "latent space", Set.of("analogies"),
-        Set.of("modules", "interpretations"));
+    // across conversations with other spellings, so one resource gathers several labels ("INSIGHT", "Insight") and
+    // statements: the lists allLabels and statement keep them all.
+    assertParity(folder.resolve("generated"), List.of(notes), "latent space", Set.of("analogies"));
   }
 
   @Test
@@ -96,11 +94,9 @@ class CypherTwinParityTest {
   }
 
   /**
-   * Imports the logs, syncs, and compares every twin pair but the {@code skipped} ones; only the {@code mayBeEmpty}
-   * ones may have no answers.
+   * Imports the logs, syncs, and compares every twin pair; only the {@code mayBeEmpty} ones may have no answers.
    */
-  private static void assertParity(Path kbFolder, List<Path> logs, String searchText, Set<String> mayBeEmpty,
-      Set<String> skipped) {
+  private static void assertParity(Path kbFolder, List<Path> logs, String searchText, Set<String> mayBeEmpty) {
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(kbFolder))) {
       ImportReport report = kb.importLogs(ImportRequest.of(logs), ImportListener.NONE);
       assertFalse(report.hasProblems(), report.toString());
@@ -114,9 +110,6 @@ class CypherTwinParityTest {
       List<String> failures = new ArrayList<>();
       for (Path twin : twins()) {
         String name = name(twin);
-        if (skipped.contains(name)) {
-          continue;
-        }
         String sparql = read(SPARQL.resolve(name + ".rq"));
         String cypher = read(twin);
         Map<String, Node> sparqlParams = new java.util.HashMap<>();

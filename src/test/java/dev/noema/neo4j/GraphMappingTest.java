@@ -59,6 +59,17 @@ class GraphMappingTest {
   }
 
   @Test
+  void literals_the_extractor_writes_are_lists_unless_functional() {
+    assertTrue(mapping.isList(Noema.statement.getURI()));
+    assertTrue(mapping.isList(Noema.skos_definition.getURI()));
+    assertFalse(mapping.isList(Noema.text.getURI()));
+    assertFalse(mapping.isList(Noema.pageRank.getURI()));
+    assertFalse(mapping.isList(Noema.canonicalLabel.getURI()));
+    assertFalse(mapping.isList(Noema.dcterms_title.getURI()));
+    assertFalse(mapping.isList(Noema.relatedTo.getURI()));
+  }
+
+  @Test
   void markdown_table_lists_every_object_and_datatype_property_of_the_ontology() {
     String table = mapping.markdownTable();
 
@@ -68,13 +79,15 @@ class GraphMappingTest {
         assertTrue(table.contains("| `noema:" + p.localName() + "` | object property | `[:"
             + mapping.relationshipType(p.iri()).orElseThrow() + "]` |"), p.localName());
       } else if (p.kind() == PropertyKind.DATATYPE) {
-        assertTrue(table.contains("| `noema:" + p.localName() + "` | datatype property | `." + p.localName() + "` |"),
-            p.localName());
+        assertTrue(table.contains("| `noema:" + p.localName() + "` | datatype property | `." + p.localName()
+            + (mapping.isList(p.iri()) ? "` (list) |" : "` |")), p.localName());
       }
     }
     assertTrue(table.contains("| `noema:nextTurn` | object property | `[:NEXT]` |"), table);
     assertTrue(table.contains("| `noema:CognitiveModule` | class | `:CognitiveModule:Concept:MeaningEntity` |"), table);
     assertTrue(table.contains("| `noema:Fact` | folded |"), table);
+    assertTrue(table.contains("| `noema:statement` | datatype property | `.statement` (list) |"), table);
+    assertTrue(table.contains("`allLabels` (list: every label)"), table);
     assertFalse(table.contains("| `noema:Fact` | class |"), table);
   }
 
@@ -89,6 +102,10 @@ class GraphMappingTest {
         Every projected node is a `:Resource` with a unique `iri`; relationships carry `confidence` (the highest),
         `turns`, `conversations` and `extractor` (lists) folded from the facts that state them, and `_sources`
         (bookkeeping of the sync: one entry per named graph that states the relationship).
+        A literal property the extractor writes (marked "list") is always a list, even of one value, distinct and
+        sorted: each conversation's extraction may word it its own way. The others are written once, by import or
+        analysis, and are single values (the least in lexical order, should a resource ever have several).
+        `allLabels` lists every `rdfs:label`: `UNWIND n.allLabels AS label` answers like SPARQL's `rdfs:label ?label`.
 
         """ + mapping.markdownTable();
     String actual = Files.exists(doc) ? Files.readString(doc) : "";

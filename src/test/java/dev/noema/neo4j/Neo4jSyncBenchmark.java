@@ -35,8 +35,9 @@ import org.neo4j.driver.Values;
 
 /**
  * Sync throughput on a generated meaning graph of at least a million triples: a bare driver {@code UNWIND ... CREATE}
- * of the same distinct rows (the floor), a full sync, an incremental sync with 1% of the graphs changed, and a sync with
- * nothing changed. Each run gets a fresh embedded Neo4j. Run with a sensible heap, e.g. {@code java -Xmx3g}.
+ * of the same distinct rows (the floor), a full sync, incremental syncs with 0.1%, 1% and 10% of the extraction graphs
+ * replaced (in that order, on the same database), and a sync with nothing changed. Each run gets a fresh embedded
+ * Neo4j. Run with a sensible heap, e.g. {@code java -Xmx3g}.
  *
  * <p>Arguments: {@code [minTriples] [seed]}, default 1,000,000 and 42.
  */
@@ -75,33 +76,40 @@ public final class Neo4jSyncBenchmark {
       try (Neo4jConnection neo4j = Neo4jConnection.open(Neo4jTarget.embedded(work.resolve("floor")))) {
         floor = floor(neo4j, mapping, store);
       }
-      Result full;
-      Result incremental;
-      Result nothing;
+      List<Result> syncs = new ArrayList<>();
       try (Neo4jConnection neo4j = Neo4jConnection.open(Neo4jTarget.embedded(work.resolve("sync")))) {
         Neo4jSync sync = new Neo4jSync(neo4j, mapping);
         sync.createSchema();
-        full = measure("full sync", neo4j, () -> sync.sync(store));
-        List<GraphContent> changed = new ArrayList<>();
-        for (int i = 0; i < extractionGraphs.size(); i += 100) {
-          String[] parts = extractionGraphs.get(i).split("/");
-          String id = parts[parts.length - 4];
-          int turn = Integer.parseInt(parts[parts.length - 2]);
-          changed.add(extraction(id, turn, random, "b"));
+        syncs.add(measure("full sync", neo4j, () -> sync.sync(store)));
+        // Every n-th extraction graph replaced by a new version: 0.1%, 1% and 10% of the extraction graphs.
+        for (int every : new int[] {1000, 100, 10}) {
+          List<GraphContent> changed = new ArrayList<>();
+          for (int i = 0; i < extractionGraphs.size(); i += every) {
+            String[] parts = extractionGraphs.get(i).split("/");
+            String id = parts[parts.length - 4];
+            int turn = Integer.parseInt(parts[parts.length - 2]);
+            changed.add(extraction(id, turn, random, "v" + every));
+          }
+          store.apply(new GraphChange(List.of(), List.of(), changed));
+          syncs.add(measure(String.format(Locale.ROOT, "incremental %s%% (%,d graphs)",
+              every == 1000 ? "0.1" : Integer.toString(100 / every), changed.size()), neo4j, () -> sync.sync(store)));
         }
-        store.apply(new GraphChange(List.of(), List.of(), changed));
-        incremental = measure("incremental (" + changed.size() + " graphs)", neo4j, () -> sync.sync(store));
-        nothing = measure("nothing changed", neo4j, () -> sync.sync(store));
+        syncs.add(measure("nothing changed", neo4j, () -> sync.sync(store)));
       }
       System.out.println();
       System.out.println("| run | nodes + relationships | seconds | per second | time vs floor |");
       System.out.println("|---|---:|---:|---:|---:|");
-      for (Result r : List.of(floor, full, incremental, nothing)) {
+      List<Result> rows = new ArrayList<>();
+      rows.add(floor);
+      rows.addAll(syncs);
+      for (Result r : rows) {
         System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2fx |%n", r.name, r.written, r.seconds,
             r.written / r.seconds, r.seconds / floor.seconds);
       }
-      System.out.printf(Locale.ROOT, "full sync throughput / floor throughput: %.2f; incremental time / full time: %.3f%n",
-          (full.written / full.seconds) / (floor.written / floor.seconds), incremental.seconds / full.seconds);
+      Result full = syncs.get(0);
+      System.out.printf(Locale.ROOT, "full sync throughput / floor throughput: %.2f; incremental time / full time:"
+          + " %.3f (0.1%%), %.3f (1%%), %.3f (10%%)%n", (full.written / full.seconds) / (floor.written / floor.seconds),
+          syncs.get(1).seconds / full.seconds, syncs.get(2).seconds / full.seconds, syncs.get(3).seconds / full.seconds);
     }
   }
 
@@ -140,7 +148,7 @@ public final class Neo4jSyncBenchmark {
     long start = System.nanoTime();
     Map<Set<String>, List<Map<String, Object>>> byLabels = new TreeMap<>(java.util.Comparator.comparing((Set<String> s) -> String.join(":", s)));
     nodes.values().forEach(n -> byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>())
-        .add(Map.of("iri", n.iri(), "props", n.props())));
+        .add(Map.of("iri", n.iri(), "props", n.properties())));
     byLabels.forEach((labels, rows) -> {
       String cypher = "UNWIND $rows AS row CREATE (n:Resource" + labels.stream().map(l -> ":`" + l + "`")
           .collect(Collectors.joining()) + ") SET n = row.props, n.iri = row.iri";

@@ -165,6 +165,27 @@ class Neo4jSyncTest {
   }
 
   @Test
+  void extracted_literals_are_lists_that_gather_every_graphs_values_and_lose_a_replaced_graphs() {
+    // One graph per transaction: c2's values must join those c1 left in Neo4j, not only those of its batch.
+    new Neo4jSync(neo4j, mapping, 1).sync(store);
+
+    assertEquals(List.of(SampleMeaning.statement("c1"), SampleMeaning.statement("c2")),
+        one("MATCH (n {iri: $iri}) RETURN n.statement", "iri", INTERPRETATION.getURI()));
+    assertEquals(List.of("RECURSIA", "РЕКУРСИЯ"),
+        one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", RECURSIA.getURI()));
+    assertEquals(List.of("attention"), one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", ATTENTION.getURI()));
+    assertEquals("recursia", one("MATCH (n {iri: $iri}) RETURN n.canonicalLabel", "iri", RECURSIA.getURI()));
+
+    store.apply(GraphChange.put(SampleMeaning.reExtraction("c1")));
+    new Neo4jSync(neo4j, mapping, 1).sync(store);
+
+    assertEquals(List.of(SampleMeaning.statement("c2")),
+        one("MATCH (n {iri: $iri}) RETURN n.statement", "iri", INTERPRETATION.getURI()));
+    assertEquals(List.of("RECURSIA"), one("MATCH (n {iri: $iri}) RETURN n.allLabels", "iri", RECURSIA.getURI()));
+    assertEquals(fromScratch(), fingerprint());
+  }
+
+  @Test
   void syncing_twice_changes_nothing() {
     sync().sync(store);
     String before = fingerprint();
@@ -227,7 +248,7 @@ class Neo4jSyncTest {
     sync.createSchema();
     List<GraphEntry> half = store.graphs().subList(0, 3);
     // As a crash between writing the rows and marking them synced would leave it.
-    sync.project(store, half, false, new HashMap<>(), new Neo4jSync.Counts());
+    sync.project(store, half, false, new Neo4jSync.Run(false));
 
     SyncSummary summary = sync.sync(store);
 
@@ -246,6 +267,21 @@ class Neo4jSyncTest {
 
     assertEquals(3, summary.added());
     assertEquals(fromScratch(), fingerprint());
+  }
+
+  @Test
+  void sync_only_reads_the_store() {
+    GraphStore readOnly = new FailingAfterReads(store, Integer.MAX_VALUE);
+    sync().sync(readOnly);
+    store.apply(GraphChange.put(SampleMeaning.reExtraction("c1")));
+    store.apply(new GraphChange(List.of(Iris.derivedGraph("centrality")), List.of(), List.of()));
+    List<GraphEntry> before = store.graphs();
+
+    SyncSummary summary = sync().sync(readOnly);
+
+    assertEquals(1, summary.replaced());
+    assertEquals(1, summary.removed());
+    assertEquals(before, store.graphs());
   }
 
   @Test
@@ -328,7 +364,10 @@ class Neo4jSyncTest {
     return fingerprint();
   }
 
-  /** A test double: the real store, whose reads fail after the first {@code allowed} calls, like a crash. */
+  /**
+   * A test double: the real store, whose reads fail after the first {@code allowed} calls, like a crash, and which
+   * refuses every write.
+   */
   private static final class FailingAfterReads implements GraphStore {
     private final GraphStore delegate;
     private int allowed;
@@ -358,7 +397,7 @@ class Neo4jSyncTest {
 
     @Override
     public void apply(List<GraphChange> changes) {
-      delegate.apply(changes);
+      throw new AssertionError("the sync wrote to the store: " + changes);
     }
 
     @Override

@@ -81,10 +81,15 @@ final class SampleMeaning {
     add(t, KIRILL_VIEW, RDF.Nodes.type, Noema.Perspective);
     add(t, KIRILL_VIEW, RDFS.Nodes.label, NodeFactory.createLiteralLang("Kirill's perspective", "en"));
     add(t, INTERPRETATION, RDF.Nodes.type, Noema.Interpretation);
-    add(t, INTERPRETATION, Noema.statement, lit("Attention is a gravity operator on meaning."));
+    add(t, INTERPRETATION, Noema.statement, lit(statement(conversation)));
     fact(t, INTERPRETATION, Noema.interprets, ATTENTION, confidence, extractor, turn, "attention");
     fact(t, INTERPRETATION, Noema.fromPerspective, KIRILL_VIEW, confidence, extractor, turn, "RECURSIA");
     return new GraphContent(extractionGraph(conversation), "ex-" + conversation + module + russian + confidence, t);
+  }
+
+  /** The interpretation's statement as the extraction of {@code conversation} words it: each its own. */
+  static String statement(String conversation) {
+    return "In " + conversation + ", attention is a gravity operator on meaning.";
   }
 
   /** A later extraction of the same turn that found emergence instead. */
