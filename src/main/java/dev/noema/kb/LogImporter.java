@@ -345,10 +345,12 @@ final class LogImporter {
         graphs.addAll(meaning.graphs());
         facts += meaning.facts();
       }
-      // Only a replaced conversation can have extraction graphs to clear (its turns may now be fewer).
+      // Only a replaced conversation can have extraction graphs to clear (its turns may now be fewer). A new one
+      // writes graphs the registry does not list, so the store need not drop them first.
       List<String> stale = previous == null ? List.of() : List.of(Iris.extractionGraphPrefix(conversation.id()));
-      GraphChange change = new GraphChange(List.of(), stale, graphs);
-      known.put(graph, hash);
+      boolean created = graphs.stream().noneMatch(g -> known.containsKey(g.name().getURI()));
+      GraphChange change = created ? GraphChange.create(graphs) : new GraphChange(List.of(), stale, graphs);
+      graphs.forEach(g -> known.put(g.name().getURI(), g.contentHash()));
       if (previous == null) {
         imported++;
       } else {

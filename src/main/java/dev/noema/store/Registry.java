@@ -2,12 +2,17 @@ package dev.noema.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.core.Quad;
 import dev.noema.ontology.Noema;
 
 /**
@@ -29,6 +34,28 @@ final class Registry {
     triples.add(Triple.create(graph, Noema.dcterms_modified,
         NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime)));
     return triples;
+  }
+
+  /**
+   * The entries the registry's own quads state, in IRI order as {@link #LIST_QUERY} lists them: for a store that can
+   * scan the registry graph directly, without compiling and running a query.
+   */
+  static List<GraphEntry> entries(Iterator<Quad> registryQuads) {
+    Map<String, Node> names = new TreeMap<>();
+    Map<String, String> hashes = new HashMap<>();
+    Map<String, Instant> modified = new HashMap<>();
+    registryQuads.forEachRemaining(q -> {
+      String name = q.getSubject().isURI() ? q.getSubject().getURI() : q.getSubject().toString();
+      if (q.getPredicate().equals(Noema.contentHash)) {
+        names.put(name, q.getSubject());
+        hashes.put(name, q.getObject().getLiteralLexicalForm());
+      } else if (q.getPredicate().equals(Noema.dcterms_modified)) {
+        modified.put(name, Instant.parse(q.getObject().getLiteralLexicalForm()));
+      }
+    });
+    List<GraphEntry> entries = new ArrayList<>(names.size());
+    names.forEach((name, node) -> entries.add(new GraphEntry(node, hashes.get(name), modified.get(name))));
+    return entries;
   }
 
   /** The rows of {@link #LIST_QUERY} as entries. */

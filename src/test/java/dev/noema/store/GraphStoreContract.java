@@ -67,6 +67,24 @@ abstract class GraphStoreContract {
   }
 
   @Test
+  void created_graphs_are_written_and_registered_like_put_ones() {
+    store.apply(GraphChange.create(List.of(graph(G1, "h1", "a", "b"))));
+    assertEquals(2, count("SELECT ?o WHERE { GRAPH <" + G1.getURI() + "> { ?s ?p ?o } }"));
+    assertEquals(Optional.of("h1"), store.contentHash(G1));
+    assertEquals(List.of(G1), store.graphs().stream().map(GraphEntry::name).toList());
+  }
+
+  @Test
+  void the_registry_lists_graphs_in_iri_order_with_their_hash_and_time() {
+    store.apply(GraphChange.put(graph(G2, "h2", "c")));
+    store.apply(GraphChange.put(graph(G1, "h1", "a")));
+    List<GraphEntry> entries = store.graphs();
+    assertEquals(List.of(G1, G2), entries.stream().map(GraphEntry::name).toList());
+    assertEquals(List.of("h1", "h2"), entries.stream().map(GraphEntry::contentHash).toList());
+    assertTrue(entries.stream().allMatch(e -> e.modified() != null));
+  }
+
+  @Test
   void putting_a_graph_again_replaces_its_content() {
     store.apply(GraphChange.put(graph(G1, "h1", "a", "b")));
     store.apply(GraphChange.put(graph(G1, "h1b", "z")));
