@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.bench.NexusCorpusGenerator;
+import dev.noema.neo4j.Neo4jConnection;
+import dev.noema.neo4j.Neo4jTarget;
 import dev.noema.store.StoreStats;
 import dev.noema.store.Tdb2GraphStore;
 import java.io.IOException;
@@ -100,6 +102,28 @@ class CypherCommandsTest {
       assertEquals(1, run.err().lines().count(), run.err());
     }
     assertEquals(before, stats());
+  }
+
+  @Test
+  void another_neo4j_server_named_by_uri_works_the_same_and_nothing_embedded_starts() {
+    Path other = dir.resolve("kb-other");
+    assertEquals(0, CliRun.of("import", "--data", other.toString(), "--no-progress", "import/samples").exitCode());
+    // A Neo4j of its own, reached only through its Bolt URL, as a server elsewhere would be.
+    try (Neo4jConnection server = Neo4jConnection.open(
+        new Neo4jTarget.Embedded(dir.resolve("server-neo4j"), Neo4jTarget.Embedded.LOOPBACK, 0, null, 32))) {
+      String uri = server.boltUrl();
+
+      CliRun sync = CliRun.of("sync", "neo4j", "--data", other.toString(), "--neo4j-uri", uri);
+      CliRun query = CliRun.of("query", "--data", other.toString(), "--neo4j-uri", uri,
+          "--cypher", "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module");
+
+      assertEquals(0, sync.exitCode(), sync.toString());
+      assertTrue(sync.out().contains(uri), sync.out());
+      assertEquals(0, query.exitCode(), query.toString());
+      assertTrue(query.out().contains("INSIGHT") && query.out().contains("OBSTRUCTIO")
+          && query.out().contains("RECURSIA"), query.out());
+      assertFalse(Files.exists(other.resolve("neo4j")), "nothing embedded may start when a server is named");
+    }
   }
 
   @Test
