@@ -36,6 +36,7 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
   private final long betweennessBudget;
   private final Memo<double[]> pageRankByIndex;
   private final Memo<Map<String, Double>> pageRank;
+  private final Memo<double[]> betweennessByIndex;
   private final Memo<Map<String, Double>> betweenness;
   private final Memo<CentresResult> result;
 
@@ -51,8 +52,9 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     this.graph = graph;
     this.betweennessBudget = betweennessBudget;
     this.pageRankByIndex = new Memo<>(this::computePageRank);
-    this.pageRank = new Memo<>(this::pageRankByIri);
-    this.betweenness = new Memo<>(this::computeBetweenness);
+    this.pageRank = new Memo<>(() -> byIri(pageRankByIndex.get()));
+    this.betweennessByIndex = new Memo<>(this::computeBetweenness);
+    this.betweenness = new Memo<>(() -> computesBetweenness() ? byIri(betweennessByIndex.get()) : Map.of());
     this.result = new Memo<>(this::compute);
   }
 
@@ -103,22 +105,18 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     return scores;
   }
 
-  private Map<String, Double> pageRankByIri() {
+  /** Betweenness by vertex number of {@link MeaningGraph#indexed()}; zeros when not computed. */
+  private double[] computeBetweenness() {
     IndexedGraph g = graph.indexed();
-    double[] scores = pageRankByIndex.get();
-    Map<String, Double> byIri = new HashMap<>(scores.length * 2);
-    for (int v = 0; v < scores.length; v++) {
-      byIri.put(g.iri(v), scores[v]);
+    if (!computesBetweenness()) {
+      return new double[g.vertexCount()];
     }
-    return Collections.unmodifiableMap(byIri);
+    return exactBetweenness() ? Betweenness.exact(g) : Betweenness.sampled(g, pivots());
   }
 
-  private Map<String, Double> computeBetweenness() {
-    if (!computesBetweenness()) {
-      return Map.of();
-    }
+  /** Scores by vertex number as an unmodifiable map by entity IRI. */
+  private Map<String, Double> byIri(double[] scores) {
     IndexedGraph g = graph.indexed();
-    double[] scores = exactBetweenness() ? Betweenness.exact(g) : Betweenness.sampled(g, pivots());
     Map<String, Double> byIri = new HashMap<>(scores.length * 2);
     for (int v = 0; v < scores.length; v++) {
       byIri.put(g.iri(v), scores[v]);
@@ -131,11 +129,9 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     int n = g.vertexCount();
     double[] pr = pageRankByIndex.get();
     boolean withBetweenness = computesBetweenness();
-    double[] bc = new double[n];
+    double[] bc = betweennessByIndex.get();
     double[] degree = new double[n];
-    Map<String, Double> bcByIri = betweenness();
     for (int v = 0; v < n; v++) {
-      bc[v] = bcByIri.getOrDefault(g.iri(v), 0.0);
       degree[v] = g.degree(v);
     }
     int[] prRank = ranks(pr);
