@@ -11,8 +11,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.sparql.core.Quad;
 import dev.noema.ontology.Noema;
 
 /**
@@ -24,9 +22,9 @@ final class Registry {
 
   static final Node GRAPH = NodeFactory.createURI(Noema.GRAPH + "registry");
 
-  static final String LIST_QUERY = "SELECT ?g ?hash ?modified WHERE { GRAPH <" + GRAPH.getURI() + "> { ?g <"
-      + Noema.contentHash.getURI() + "> ?hash . OPTIONAL { ?g <" + Noema.dcterms_modified.getURI()
-      + "> ?modified } } } ORDER BY STR(?g)";
+  /** The registry graph's triples, for a store that can only be queried; {@link #entries} reads them. */
+  static final String CONTENTS_QUERY =
+      "CONSTRUCT { ?g ?p ?o } WHERE { GRAPH <" + GRAPH.getURI() + "> { ?g ?p ?o } }";
 
   static List<Triple> entry(Node graph, String hash, Instant modified) {
     List<Triple> triples = new ArrayList<>(2);
@@ -36,15 +34,12 @@ final class Registry {
     return triples;
   }
 
-  /**
-   * The entries the registry's own quads state, in IRI order as {@link #LIST_QUERY} lists them: for a store that can
-   * scan the registry graph directly, without compiling and running a query.
-   */
-  static List<GraphEntry> entries(Iterator<Quad> registryQuads) {
+  /** The entries the registry graph's triples state, in IRI order of the graph names. */
+  static List<GraphEntry> entries(Iterator<Triple> registryTriples) {
     Map<String, Node> names = new TreeMap<>();
     Map<String, String> hashes = new HashMap<>();
     Map<String, Instant> modified = new HashMap<>();
-    registryQuads.forEachRemaining(q -> {
+    registryTriples.forEachRemaining(q -> {
       String name = q.getSubject().isURI() ? q.getSubject().getURI() : q.getSubject().toString();
       if (q.getPredicate().equals(Noema.contentHash)) {
         names.put(name, q.getSubject());
@@ -55,15 +50,6 @@ final class Registry {
     });
     List<GraphEntry> entries = new ArrayList<>(names.size());
     names.forEach((name, node) -> entries.add(new GraphEntry(node, hashes.get(name), modified.get(name))));
-    return entries;
-  }
-
-  /** The rows of {@link #LIST_QUERY} as entries. */
-  static List<GraphEntry> entries(ResultSet rows) {
-    List<GraphEntry> entries = new ArrayList<>();
-    rows.forEachRemaining(row -> entries.add(new GraphEntry(row.get("g").asNode(),
-        row.getLiteral("hash").getLexicalForm(),
-        row.contains("modified") ? Instant.parse(row.get("modified").asNode().getLiteralLexicalForm()) : null)));
     return entries;
   }
 }

@@ -15,6 +15,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.modify.request.QuadAcc;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
@@ -75,7 +76,14 @@ public final class SparqlEndpointGraphStore implements GraphStore {
 
   @Override
   public List<GraphEntry> graphs() {
-    return select(Registry.LIST_QUERY, Map.of(), Registry::entries);
+    List<Triple> registry = new ArrayList<>();
+    construct(Registry.CONTENTS_QUERY, Map.of(), new StreamRDFBase() {
+      @Override
+      public void triple(Triple triple) {
+        registry.add(triple);
+      }
+    });
+    return Registry.entries(registry.iterator());
   }
 
 

@@ -93,7 +93,7 @@ public final class Tdb2GraphStore implements GraphStore {
   public List<GraphEntry> graphs() {
     // A scan of the registry graph: no query to compile, which in a fresh JVM costs more than the scan itself.
     return Txn.calculateRead(dataset,
-        () -> Registry.entries(dataset.find(Registry.GRAPH, Node.ANY, Node.ANY, Node.ANY)));
+        () -> Registry.entries(dataset.getGraph(Registry.GRAPH).find()));
   }
 
 
