@@ -42,6 +42,7 @@ const SHAPE = { concept: 'ellipse', module: 'hexagon', perspective: 'diamond', p
 /** How many of the largest nodes carry a label on a large map (the others show theirs when focused or on a path). */
 const LABELLED = 300;
 const LARGE = 1000;
+const SIZE_STEP = 4;
 
 async function loadGraph() {
   const phases = {};
@@ -57,11 +58,13 @@ async function loadGraph() {
   graph.nodes.forEach((n) => { if (n.pageRank > maxRank) maxRank = n.pageRank; if (degree[n.id] > maxDegree) maxDegree = degree[n.id]; });
   const large = graph.nodes.length > LARGE;
   const nodes = graph.nodes.map((n) => {
-    // Size by PageRank once the topology analysis has written it; by degree until then.
+    // Size by PageRank once the topology analysis has written it; by degree until then. Sizes come in steps of 4 px:
+    // Cytoscape draws a node from a cached texture per distinct style, and 5k distinct sizes meant 5k textures
+    // (the first frame of the 5k-node benchmark map took 1.5 s with them, 0.6 s with the steps).
     const weight = maxRank > 0 && n.pageRank ? n.pageRank / maxRank : (degree[n.id] || 0) / maxDegree;
     const colour = n.cluster !== null && n.cluster !== undefined ? PALETTE[n.cluster % PALETTE.length] : KIND_COLOUR[n.kind];
     return { group: 'nodes', position: { x: n.x, y: n.y }, data: { id: n.id, label: n.label, kind: n.kind,
-      size: 14 + 46 * weight, colour, shape: SHAPE[n.kind] || 'ellipse', conversations: n.conversations } };
+      size: 14 + SIZE_STEP * Math.round(46 * weight / SIZE_STEP), colour, shape: SHAPE[n.kind] || 'ellipse', conversations: n.conversations } };
   });
   if (large) {
     // A label costs text measurement and drawing: on a large map only the largest nodes carry one.
@@ -69,17 +72,15 @@ async function loadGraph() {
   } else {
     nodes.forEach((n) => { n.classes = 'labelled'; });
   }
-  const elements = nodes.concat(graph.edges.map((e, i) => ({ group: 'edges',
-    data: { id: 'e' + i, source: e.source, target: e.target, relation: e.relation } })));
   phase('elements');
   // The server lays the map out (a force-directed layout of thousands of nodes takes the browser tens of seconds):
   // the page draws the given positions and sets the viewport itself, without measuring every label to fit it.
+  // Cytoscape draws the nodes; the edges are one canvas path beneath them (edge-layer.js says why).
   state.cy = cytoscape({
     container: $('graph'),
-    elements,
+    elements: nodes,
     layout: { name: 'preset', fit: false },
     textureOnViewport: large,
-    hideEdgesOnViewport: large,
     hideLabelsOnViewport: large,
     motionBlur: false,
     style: [
@@ -87,13 +88,12 @@ async function loadGraph() {
         'background-color': 'data(colour)' } },
       { selector: 'node.labelled, node.focus, node.path', style: { label: 'data(label)', 'font-size': 10,
         'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 6 : 0 } },
-      { selector: 'edge', style: { width: 1, 'line-color': '#bbb', 'curve-style': 'haystack', opacity: 0.7 } },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#222' } },
       { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#e15759' } },
-      { selector: 'edge.path', style: { 'line-color': '#e15759', width: 4, opacity: 1 } },
       { selector: '.hidden', style: { display: 'none' } },
     ],
   });
+  state.edges = new EdgeLayer(state.cy, graph.nodes, graph.edges);
   fitPositions(graph.nodes);
   phase('cytoscape');
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
@@ -134,16 +134,16 @@ function applyFilters() {
   const perspective = $('filter-perspective').value;
   const relation = $('filter-relation').value;
   cy.batch(() => {
-    cy.elements().removeClass('hidden');
+    cy.nodes().removeClass('hidden');
     let visible = cy.nodes();
     if (conversation) visible = visible.filter((n) => (n.data('conversations') || []).includes(conversation));
     if (perspective) {
-      const p = cy.getElementById(perspective);
-      visible = visible.intersection(p.union(p.connectedEdges('[relation = "interprets"]').connectedNodes()));
+      const interpreting = new Set(state.edges.neighbours(perspective, 'interprets').concat([perspective]));
+      visible = visible.filter((n) => interpreting.has(n.id()));
     }
     cy.nodes().difference(visible).addClass('hidden');
-    if (relation) cy.edges().filter((e) => e.data('relation') !== relation).addClass('hidden');
   });
+  state.edges.filter((e) => !relation || e.relation === relation);
 }
 
 function focusNode(id) {
@@ -233,13 +233,15 @@ async function showEntity(iri) {
 async function findPath(fromText, toText) {
   const out = clear($('path-result'));
   const cy = state.cy;
-  cy.elements().removeClass('path');
+  cy.nodes().removeClass('path');
+  state.edges.highlight([]);
   try {
     const result = await api('/api/explore/path?from=' + encodeURIComponent(fromText) + '&to=' + encodeURIComponent(toText)
       + '&alternatives=0');
     if (!result.paths.length) { out.appendChild(el('li', 'no path between ' + result.fromLabel + ' and ' + result.toLabel, 'muted')); return; }
     const hops = result.paths[0].hops;
     let onMap = cy.collection();
+    const pairs = [];
     hops.forEach((hop) => {
       const li = el('li', null, 'hop');
       li.appendChild(el('strong', hop.fromLabel));
@@ -250,14 +252,14 @@ async function findPath(fromText, toText) {
       if (!quotes.children.length) quotes.appendChild(el('li', 'no quoted evidence', 'muted'));
       li.appendChild(quotes);
       out.appendChild(li);
-      const a = cy.getElementById(hop.from);
-      const b = cy.getElementById(hop.to);
-      onMap = onMap.union(a).union(b).union(a.edgesWith(b));
+      onMap = onMap.union(cy.getElementById(hop.from)).union(cy.getElementById(hop.to));
+      pairs.push([hop.from, hop.to]);
     });
     const last = el('li', null, 'hop end');
     last.appendChild(el('strong', result.toLabel));
     out.appendChild(last);
     onMap.addClass('path');
+    state.edges.highlight(pairs);
     if (onMap.nonempty()) cy.animate({ fit: { eles: onMap, padding: 80 } }, { duration: 300 });
   } catch (error) {
     out.appendChild(el('li', error.message, 'error'));

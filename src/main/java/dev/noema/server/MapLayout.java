@@ -38,6 +38,11 @@ final class MapLayout {
   /** Room per node, in the page's model units (node sizes are 14 to 60). */
   private static final double SPACING = 90;
   private static final long SEED = 42;
+  /**
+   * Fruchterman-Reingold's ideal edge length as a share of sqrt(area / nodes): small, so the drawing stays off the
+   * border of the layout box (see {@link #layoutComponent}); it is scaled to its square afterwards.
+   */
+  private static final double NORMALIZATION = 0.25;
 
   /** A node's position. */
   record Position(double x, double y) {}
@@ -95,21 +100,48 @@ final class MapLayout {
     return positions;
   }
 
-  /** One connected component in a {@code side} by {@code side} square; a circle if the force layout cannot place it. */
+  /**
+   * One connected component, filling a {@code side} by {@code side} square; a circle if the force layout cannot place
+   * it. JGraphT's quadtree throws on points that fall between its cells: it splits its box in halves, which is exact
+   * only for a power-of-two box, and points clamped onto the border pile up there. So the force layout runs in a
+   * power-of-two box with a small normalisation factor (the drawing stays well inside), and is then scaled to fill the
+   * square.
+   */
   private static Map<String, Point2D> layoutComponent(Graph<String, DefaultEdge> component, double side) {
-    MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(side, side));
+    double box = Math.pow(2, Math.ceil(Math.log(side) / Math.log(2)));
+    MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(box, box));
     try {
       int iterations = Math.max(MIN_ITERATIONS, Math.min(ITERATIONS, WORK / component.vertexSet().size()));
       new IndexedFRLayoutAlgorithm2D<String, DefaultEdge>(iterations, IndexedFRLayoutAlgorithm2D.DEFAULT_THETA_FACTOR,
-          1.0, new Random(SEED)).layout(component, model);
-    } catch (IllegalArgumentException coincidentPoints) {
-      // The quadtree cannot split points that coincide; a circle always places every node.
+          NORMALIZATION, new Random(SEED)).layout(component, model);
+    } catch (IllegalArgumentException pointOutsideEveryCell) {
       model = new MapLayoutModel2D<>(Box2D.of(side, side));
       new CircularLayoutAlgorithm2D<String, DefaultEdge>(side / 2).layout(component, model);
     }
+    return fill(component.vertexSet(), model, side);
+  }
+
+  /** The model's points scaled and moved so that their bounding box fills a {@code side} square (aspect kept). */
+  private static Map<String, Point2D> fill(Set<String> nodes, MapLayoutModel2D<String> model, double side) {
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (String node : nodes) {
+      Point2D p = model.get(node);
+      minX = Math.min(minX, p.getX());
+      minY = Math.min(minY, p.getY());
+      maxX = Math.max(maxX, p.getX());
+      maxY = Math.max(maxY, p.getY());
+    }
+    double extent = Math.max(maxX - minX, maxY - minY);
+    double scale = extent > 0 ? side / extent : 1;
+    double offsetX = (side - scale * (maxX - minX)) / 2;
+    double offsetY = (side - scale * (maxY - minY)) / 2;
     Map<String, Point2D> placed = new HashMap<>();
-    for (String node : component.vertexSet()) {
-      placed.put(node, model.get(node));
+    for (String node : nodes) {
+      Point2D p = model.get(node);
+      placed.put(node, Point2D.of(offsetX + scale * (p.getX() - minX), offsetY + scale * (p.getY() - minY)));
     }
     return placed;
   }

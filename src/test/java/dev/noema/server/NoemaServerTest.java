@@ -333,7 +333,7 @@ class NoemaServerTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
     assertEquals(200, get("/web/app.js").statusCode());
-    assertEquals(200, get("/webjars/cytoscape/3.2.5/dist/cytoscape.min.js").statusCode());
+    assertEquals(200, get("/webjars/cytoscape/3.33.1/dist/cytoscape.min.js").statusCode());
     assertEquals(200, get("/webjars/marked/15.0.7/marked.min.js").statusCode());
     assertEquals(200, get("/webjars/dompurify/3.2.4/dist/purify.min.js").statusCode());
     assertEquals(404, get("/web/nothing.js").statusCode());

@@ -77,10 +77,21 @@ class ServeBrowserTest {
   }
 
   @Test
-  void page_loads_the_sample_graph() {
+  void page_loads_the_sample_graph() throws Exception {
     long nodes = (Long) js("return cyNodes()");
     assertTrue(nodes > 40, "nodes drawn: " + nodes);
     assertTrue(browser.findElement(By.id("counts")).getText().matches("\\d+ nodes, \\d+ edges"));
+    long edges = (Long) js("return state.edges.shown.reduce((a, b) => a + b, 0)");
+    assertEquals(edges, (Long) js("return state.graph.edges.length"), "every edge drawn");
+    screenshot("noema-map.png");
+  }
+
+  @Test
+  void the_relation_filter_keeps_only_that_relations_edges() {
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-relation"))).selectByValue("partOf");
+    long shown = (Long) js("return state.edges.shown.reduce((a, b) => a + b, 0)");
+    long partOf = (Long) js("return state.graph.edges.filter((e) => e.relation === 'partOf').length");
+    assertTrue(partOf > 0 && shown == partOf, shown + " edges shown, " + partOf + " partOf edges");
   }
 
   @Test
@@ -118,7 +129,8 @@ class ServeBrowserTest {
     assertTrue(hops.get(0).findElement(By.className("relation")).getText().matches("—.+→"),
         hops.get(0).getText());
     assertTrue(browser.findElements(By.cssSelector("#path-result blockquote")).size() > 0, "quoted evidence");
-    assertTrue((Long) js("return state.cy.nodes('.path').length") >= 2, "the path is highlighted on the map");
+    assertTrue((Long) js("return state.cy.nodes('.path').length") >= 2, "the path's nodes are highlighted");
+    assertTrue((Long) js("return state.edges.highlighted.length") >= 1, "the path's edges are highlighted");
     screenshot("noema-path.png");
   }
 
