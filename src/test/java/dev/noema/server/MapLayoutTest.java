@@ -46,6 +46,42 @@ class MapLayoutTest {
     assertEquals(positions.get("lone1").y(), positions.get("lone2").y());
   }
 
+  /**
+   * These graphs made JGraphT's quadtree throw (points on its border, or between its cells when the box is not a power
+   * of two), and the component fell back to a circle, where an edge is as long as any pair's distance: trees of 20 and
+   * 500 nodes with the drawing allowed to reach the border, 2,000 nodes with 1.5 edges each in a 4,025-unit box.
+   */
+  @Test
+  void components_get_a_force_layout_where_neighbours_sit_close() {
+    for (int size : new int[] {20, 500, 2000}) {
+      List<String> nodes = new ArrayList<>();
+      List<String[]> edges = new ArrayList<>();
+      Random random = new Random(size == 2000 ? 5 : 1);
+      nodes.add("n0");
+      for (int i = 1; i < size; i++) {
+        nodes.add("n" + i);
+        edges.add(new String[] {"n" + i, "n" + random.nextInt(i)});
+        if (size == 2000 && i % 2 == 0) {
+          edges.add(new String[] {"n" + i, "n" + random.nextInt(i)});
+        }
+      }
+      Map<String, MapLayout.Position> positions = MapLayout.layout(nodes, edges);
+      double edgeLength = edges.stream().mapToDouble(e -> distance(positions, e[0], e[1])).average().orElseThrow();
+      double pairDistance = 0;
+      for (int i = 0; i < 1000; i++) {
+        pairDistance += distance(positions, "n" + random.nextInt(size), "n" + random.nextInt(size)) / 1000;
+      }
+      assertTrue(edgeLength < pairDistance / 2, size + " nodes: mean edge " + edgeLength + ", mean pair " + pairDistance);
+      double[] box = box(positions, nodes.toArray(String[]::new));
+      double side = Math.max(box[2] - box[0], box[3] - box[1]);
+      assertTrue(side > 0.9 * 90 * Math.sqrt(size), size + " nodes fill their square: " + side);
+    }
+  }
+
+  private static double distance(Map<String, MapLayout.Position> positions, String a, String b) {
+    return Math.hypot(positions.get(a).x() - positions.get(b).x(), positions.get(a).y() - positions.get(b).y());
+  }
+
   /** minX, minY, maxX, maxY of the named nodes. */
   private static double[] box(Map<String, MapLayout.Position> positions, String... nodes) {
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
