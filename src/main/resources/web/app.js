@@ -42,6 +42,8 @@ const SHAPE = { concept: 'ellipse', module: 'hexagon', perspective: 'diamond', p
 /** How many of the largest nodes carry a label on a large map (the others show theirs when focused or on a path). */
 const LABELLED = 300;
 const LARGE = 1000;
+/** How many of the largest nodes keep a readable label at every zoom. */
+const HEADLINES = 20;
 const SIZE_STEP = 4;
 
 async function loadGraph() {
@@ -57,21 +59,20 @@ async function loadGraph() {
   let maxDegree = 1;
   graph.nodes.forEach((n) => { if (n.pageRank > maxRank) maxRank = n.pageRank; if (degree[n.id] > maxDegree) maxDegree = degree[n.id]; });
   const large = graph.nodes.length > LARGE;
+  const weights = new Map();
   const nodes = graph.nodes.map((n) => {
     // Size by PageRank once the topology analysis has written it; by degree until then. Sizes come in steps of 4 px:
     // Cytoscape draws a node from a cached texture per distinct style, and 5k distinct sizes meant 5k textures
     // (the first frame of the 5k-node benchmark map took 1.5 s with them, 0.6 s with the steps).
     const weight = maxRank > 0 && n.pageRank ? n.pageRank / maxRank : (degree[n.id] || 0) / maxDegree;
+    weights.set(n.id, weight);
     const colour = n.cluster !== null && n.cluster !== undefined ? PALETTE[n.cluster % PALETTE.length] : KIND_COLOUR[n.kind];
     return { group: 'nodes', position: { x: n.x, y: n.y }, data: { id: n.id, label: n.label, kind: n.kind,
       size: 14 + SIZE_STEP * Math.round(46 * weight / SIZE_STEP), colour, shape: SHAPE[n.kind] || 'ellipse', conversations: n.conversations } };
   });
-  if (large) {
-    // A label costs text measurement and drawing: on a large map only the largest nodes carry one.
-    nodes.slice().sort((a, b) => b.data.size - a.data.size).slice(0, LABELLED).forEach((n) => { n.classes = 'labelled'; });
-  } else {
-    nodes.forEach((n) => { n.classes = 'labelled'; });
-  }
+  // A label costs text measurement and drawing: on a large map only the largest nodes carry one.
+  const ranked = nodes.slice().sort((a, b) => weights.get(b.data.id) - weights.get(a.data.id));
+  ranked.forEach((n, i) => { if (!large || i < LABELLED) n.classes = 'labelled'; });
   phase('elements');
   // The server lays the map out (a force-directed layout of thousands of nodes takes the browser tens of seconds):
   // the page draws the given positions and sets the viewport itself, without measuring every label to fit it.
@@ -88,6 +89,8 @@ async function loadGraph() {
         'background-color': 'data(colour)' } },
       { selector: 'node.labelled, node.focus, node.path', style: { label: 'data(label)', 'font-size': 10,
         'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 6 : 0 } },
+      { selector: 'node.headline', style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold',
+        'text-outline-color': '#fff', 'z-index': 10 } },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#222' } },
       { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#e15759' } },
       { selector: '.hidden', style: { display: 'none' } },
@@ -95,6 +98,9 @@ async function loadGraph() {
   });
   state.edges = new EdgeLayer(state.cy, graph.nodes, graph.edges);
   fitPositions(graph.nodes);
+  chooseHeadlines(ranked.map((n) => n.data.id));
+  scaleHeadlines();
+  state.cy.on('zoom', scaleHeadlines);
   phase('cytoscape');
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
   fillFilters(graph);
@@ -106,6 +112,31 @@ async function loadGraph() {
     document.body.dataset.loadedMs = String(Math.round(performance.now()));
     document.body.dataset.graphLoaded = 'true';
   });
+}
+
+/**
+ * Headlines are labels readable at every zoom (a map of thousands opens far out, where other labels are too small to
+ * draw): the largest nodes whose labels do not collide in the opening view, at most {@code HEADLINES}.
+ */
+function chooseHeadlines(rankedIds) {
+  const cy = state.cy;
+  const chosen = [];
+  for (let i = 0; i < rankedIds.length && i < 50 * HEADLINES && chosen.length < HEADLINES; i++) {
+    const p = cy.getElementById(rankedIds[i]).renderedPosition();
+    if (chosen.every((q) => Math.abs(p.x - q.x) > 150 || Math.abs(p.y - q.y) > 24)) chosen.push({ id: rankedIds[i], x: p.x, y: p.y });
+  }
+  cy.batch(() => chosen.forEach((c) => cy.getElementById(c.id).addClass('labelled headline')));
+}
+
+/**
+ * Keeps the headline labels about 12 px on screen: Cytoscape sizes text in model units, which shrink with the zoom.
+ * A style bypass on those few nodes (restyling the stylesheet would touch every node at every zoom step).
+ */
+function scaleHeadlines() {
+  const zoom = state.cy.zoom();
+  const font = Math.max(10, 12 / zoom);
+  state.cy.nodes('.headline').style({ 'font-size': font, 'text-outline-width': font / 8,
+    'text-max-width': Math.max(120, 160 / zoom) });
 }
 
 /** Zoom and pan so that every position is in view, from the positions alone (cy.fit would measure every label). */

@@ -83,6 +83,12 @@ class ServeBrowserTest {
     assertTrue(browser.findElement(By.id("counts")).getText().matches("\\d+ nodes, \\d+ edges"));
     long edges = (Long) js("return state.edges.shown.reduce((a, b) => a + b, 0)");
     assertEquals(edges, (Long) js("return state.graph.edges.length"), "every edge drawn");
+    long headlines = (Long) js("return state.cy.nodes('.headline').length");
+    assertTrue(headlines >= 5 && headlines <= 20, headlines + " headlines");
+    // Readable in the opening view, whatever its zoom: at least 10 px on screen.
+    Number smallest = (Number) js("return Math.min(...state.cy.nodes('.headline')"
+        + ".map((n) => parseFloat(n.renderedStyle('font-size'))))");
+    assertTrue(smallest.doubleValue() >= 10, "smallest headline font: " + smallest + " px");
     screenshot("noema-map.png");
   }
 
