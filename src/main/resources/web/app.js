@@ -73,6 +73,8 @@ async function loadGraph() {
   // A label costs text measurement and drawing: on a large map only the largest nodes carry one.
   const ranked = nodes.slice().sort((a, b) => weights.get(b.data.id) - weights.get(a.data.id));
   ranked.forEach((n, i) => { if (!large || i < LABELLED) n.classes = 'labelled'; });
+  const viewport = openingViewport(graph.nodes, $('graph'));
+  headlines(ranked, viewport).forEach((n) => { n.classes = 'labelled headline'; });
   phase('elements');
   // The server lays the map out (a force-directed layout of thousands of nodes takes the browser tens of seconds):
   // the page draws the given positions and sets the viewport itself, without measuring every label to fit it.
@@ -81,6 +83,8 @@ async function loadGraph() {
     container: $('graph'),
     elements: nodes,
     layout: { name: 'preset', fit: false },
+    zoom: viewport.zoom,
+    pan: viewport.pan,
     textureOnViewport: large,
     hideLabelsOnViewport: large,
     motionBlur: false,
@@ -89,18 +93,15 @@ async function loadGraph() {
         'background-color': 'data(colour)' } },
       { selector: 'node.labelled, node.focus, node.path', style: { label: 'data(label)', 'font-size': 10,
         'text-wrap': 'ellipsis', 'text-max-width': 120, 'min-zoomed-font-size': large ? 6 : 0 } },
-      { selector: 'node.headline', style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold',
-        'text-outline-color': '#fff', 'z-index': 10 } },
+      { selector: 'node.headline', style: Object.assign({ 'min-zoomed-font-size': 0, 'font-weight': 'bold',
+        'text-outline-color': '#fff', 'z-index': 10 }, headlineStyle(viewport.zoom)) },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#222' } },
       { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#e15759' } },
       { selector: '.hidden', style: { display: 'none' } },
     ],
   });
   state.edges = new EdgeLayer(state.cy, graph.nodes, graph.edges);
-  fitPositions(graph.nodes);
-  chooseHeadlines(ranked.map((n) => n.data.id));
-  scaleHeadlines();
-  state.cy.on('zoom', scaleHeadlines);
+  state.cy.on('zoom', () => state.cy.nodes('.headline').style(headlineStyle(state.cy.zoom())));
   phase('cytoscape');
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
   fillFilters(graph);
@@ -118,37 +119,39 @@ async function loadGraph() {
  * Headlines are labels readable at every zoom (a map of thousands opens far out, where other labels are too small to
  * draw): the largest nodes whose labels do not collide in the opening view, at most {@code HEADLINES}.
  */
-function chooseHeadlines(rankedIds) {
-  const cy = state.cy;
+function headlines(ranked, viewport) {
   const chosen = [];
-  for (let i = 0; i < rankedIds.length && i < 50 * HEADLINES && chosen.length < HEADLINES; i++) {
-    const p = cy.getElementById(rankedIds[i]).renderedPosition();
-    if (chosen.every((q) => Math.abs(p.x - q.x) > 150 || Math.abs(p.y - q.y) > 24)) chosen.push({ id: rankedIds[i], x: p.x, y: p.y });
+  for (let i = 0; i < ranked.length && i < 50 * HEADLINES && chosen.length < HEADLINES; i++) {
+    const x = ranked[i].position.x * viewport.zoom;
+    const y = ranked[i].position.y * viewport.zoom;
+    if (chosen.every((c) => Math.abs(x - c.x) > 150 || Math.abs(y - c.y) > 24)) chosen.push({ node: ranked[i], x, y });
   }
-  cy.batch(() => chosen.forEach((c) => cy.getElementById(c.id).addClass('labelled headline')));
+  return chosen.map((c) => c.node);
 }
 
 /**
- * Keeps the headline labels about 12 px on screen: Cytoscape sizes text in model units, which shrink with the zoom.
- * A style bypass on those few nodes (restyling the stylesheet would touch every node at every zoom step).
+ * Keeps the headline labels about 12 px on screen at this zoom: Cytoscape sizes text in model units, which shrink with
+ * the zoom. Applied as a bypass on those few nodes when the zoom changes (restyling the stylesheet would touch every
+ * node at every zoom step).
  */
-function scaleHeadlines() {
-  const zoom = state.cy.zoom();
+function headlineStyle(zoom) {
   const font = Math.max(10, 12 / zoom);
-  state.cy.nodes('.headline').style({ 'font-size': font, 'text-outline-width': font / 8,
-    'text-max-width': Math.max(120, 160 / zoom) });
+  return { 'font-size': font, 'text-outline-width': font / 8, 'text-max-width': Math.max(120, 160 / zoom) };
 }
 
-/** Zoom and pan so that every position is in view, from the positions alone (cy.fit would measure every label). */
-function fitPositions(nodes) {
-  if (!nodes.length) return;
+/**
+ * The zoom and pan that show every position in the container, from the positions alone: computed before Cytoscape
+ * starts, so that it draws its first frame there (cy.fit would also measure every label).
+ */
+function openingViewport(nodes, container) {
+  if (!nodes.length) return { zoom: 1, pan: { x: 0, y: 0 } };
   let minX = Infinity; let minY = Infinity; let maxX = -Infinity; let maxY = -Infinity;
   nodes.forEach((n) => { minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x); minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y); });
-  const width = state.cy.width();
-  const height = state.cy.height();
+  const width = container.clientWidth;
+  const height = container.clientHeight;
   const margin = 60;
   const zoom = Math.min(2, (width - 2 * margin) / Math.max(1, maxX - minX), (height - 2 * margin) / Math.max(1, maxY - minY));
-  state.cy.viewport({ zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+  return { zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } };
 }
 
 function fillFilters(graph) {

@@ -90,6 +90,11 @@ class ServeBrowserTest {
         + ".map((n) => parseFloat(n.renderedStyle('font-size'))))");
     assertTrue(smallest.doubleValue() >= 10, "smallest headline font: " + smallest + " px");
     screenshot("noema-map.png");
+    // Zooming in: 12 px on screen until ordinary labels (10 model units) are larger, then their size.
+    Number[] zoomedIn = ((List<?>) js("state.cy.zoom(state.cy.zoom() * 4); return [state.cy.zoom(),"
+        + " parseFloat(state.cy.nodes('.headline').first().renderedStyle('font-size'))]")).toArray(Number[]::new);
+    double expected = Math.max(12, 10 * zoomedIn[0].doubleValue());
+    assertEquals(expected, zoomedIn[1].doubleValue(), 0.5, "headline font after zooming in to " + zoomedIn[0]);
   }
 
   @Test
