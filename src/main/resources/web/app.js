@@ -101,7 +101,8 @@ async function loadGraph() {
     ],
   });
   state.edges = new EdgeLayer(state.cy, graph.nodes, graph.edges);
-  state.cy.on('zoom', () => state.cy.nodes('.headline').style(headlineStyle(state.cy.zoom())));
+  const headlined = state.cy.nodes('.headline');
+  state.cy.on('zoom', () => headlined.style(headlineStyle(state.cy.zoom())));
   phase('cytoscape');
   state.cy.on('tap', 'node', (event) => showEntity(event.target.id()));
   fillFilters(graph);
