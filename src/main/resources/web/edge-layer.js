@@ -53,7 +53,6 @@ class EdgeLayer {
     this.highlighted = [];
     this.edges.forEach((e, i) => { if (wanted.has(e.source + '\n' + e.target)) this.highlighted.push(i); });
     this.redraw();
-    return this.highlighted.length;
   }
 
   /** The nodes joined to {@code id} by an edge with this relation. */

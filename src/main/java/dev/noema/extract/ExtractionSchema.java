@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import dev.noema.ontology.Iris;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -225,8 +226,7 @@ public final class ExtractionSchema {
     if (iri == null) {
       return "anything";
     }
-    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-    return iri.substring(cut + 1);
+    return Iris.localName(iri);
   }
 
   private static String oneLine(String comment) {

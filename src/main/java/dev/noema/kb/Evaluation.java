@@ -1,5 +1,6 @@
 package dev.noema.kb;
 
+import dev.noema.ontology.Iris;
 import dev.noema.conversation.Conversation;
 import dev.noema.extract.ExtractedEntity;
 import dev.noema.extract.ExtractedRelation;
@@ -108,7 +109,7 @@ final class Evaluation {
     Set<Fact> facts = new HashSet<>();
     for (ExtractedEntity e : extraction.entities()) {
       byKey.put(e.key(), e);
-      facts.add(new Fact(GoldTriples.normalize(e.canonicalLabel()), "a", GoldTriples.normalize(localName(e.type()))));
+      facts.add(new Fact(GoldTriples.normalize(e.canonicalLabel()), "a", GoldTriples.normalize(Iris.localName(e.type()))));
     }
     for (ExtractedRelation r : extraction.relations()) {
       String s = GoldTriples.normalize(byKey.get(r.subject()).canonicalLabel());
@@ -119,7 +120,7 @@ final class Evaluation {
         s = o;
         o = t;
       }
-      facts.add(new Fact(s, localName(r.predicate()), o));
+      facts.add(new Fact(s, Iris.localName(r.predicate()), o));
     }
     return facts;
   }
@@ -161,10 +162,6 @@ final class Evaluation {
     return symmetric.contains(f.predicate()) && g.subjects().contains(f.object()) && g.objects().contains(f.subject());
   }
 
-  private static String localName(String iri) {
-    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-    return iri.substring(cut + 1);
-  }
 
   private static LlmUsage add(LlmUsage a, LlmUsage b) {
     return new LlmUsage(a.calls() + b.calls(), a.cacheHits() + b.cacheHits(), a.cacheMisses() + b.cacheMisses(),

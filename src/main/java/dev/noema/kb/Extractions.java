@@ -2,12 +2,9 @@ package dev.noema.kb;
 
 import dev.noema.conversation.Conversation;
 import dev.noema.ontology.Iris;
-import dev.noema.ontology.Noema;
 import dev.noema.store.DialogueReader;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +40,9 @@ final class Extractions {
       }
       return List.of(only);
     }
-    String prefix = Noema.GRAPH + "conversation/";
     List<String> ids = new ArrayList<>();
     for (GraphEntry entry : store.graphs()) {
-      String iri = entry.name().getURI();
-      if (iri.startsWith(prefix)) {
-        ids.add(URLDecoder.decode(iri.substring(prefix.length()), StandardCharsets.UTF_8));
-      }
+      Iris.conversationId(entry.name()).ifPresent(ids::add);
     }
     return ids;
   }

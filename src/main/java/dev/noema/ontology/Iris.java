@@ -1,9 +1,11 @@
 package dev.noema.ontology;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -14,6 +16,8 @@ import org.apache.jena.graph.NodeFactory;
  * is what makes re-import idempotent and lets an idea mentioned in two conversations be one node.
  */
 public final class Iris {
+  private static final String CONVERSATION_GRAPH = Noema.GRAPH + "conversation/";
+
   private Iris() {}
 
   public static Node conversation(String conversationId) {
@@ -59,7 +63,7 @@ public final class Iris {
 
   /** The named graph holding one conversation's dialogue layer. */
   public static Node conversationGraph(String conversationId) {
-    return NodeFactory.createURI(Noema.GRAPH + "conversation/" + encode(conversationId));
+    return NodeFactory.createURI(CONVERSATION_GRAPH + encode(conversationId));
   }
 
   /** Prefix shared by every extraction graph of one conversation, so they can be found and removed together. */
@@ -75,6 +79,20 @@ public final class Iris {
   /** A graph of derived measures (centrality, clusters) written by an analysis. */
   public static Node derivedGraph(String name) {
     return NodeFactory.createURI(Noema.GRAPH + "derived/" + slug(name));
+  }
+
+  /** The conversation id a dialogue graph's name holds, or empty when {@code graph} is not a dialogue graph. */
+  public static Optional<String> conversationId(Node graph) {
+    String iri = graph.isURI() ? graph.getURI() : "";
+    return iri.startsWith(CONVERSATION_GRAPH)
+        ? Optional.of(URLDecoder.decode(iri.substring(CONVERSATION_GRAPH.length()), StandardCharsets.UTF_8))
+        : Optional.empty();
+  }
+
+  /** The part of an IRI after its last '#' or '/' (the whole IRI when nothing follows them). */
+  public static String localName(String iri) {
+    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+    return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
   }
 
   /** Percent-encodes an id for use as one IRI path segment. */

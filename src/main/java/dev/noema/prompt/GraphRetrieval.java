@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.ontology.Iris;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntProperty;
@@ -223,7 +224,7 @@ public final class GraphRetrieval {
   }
 
   private String predicateLabel(String iri) {
-    return ontology.property(iri).map(OntProperty::label).orElse(MeaningSnapshot.localName(iri));
+    return ontology.property(iri).map(OntProperty::label).orElse(Iris.localName(iri));
   }
 
   /** "ru" for a question with Cyrillic letters, else "en": the language labels are shown in. */

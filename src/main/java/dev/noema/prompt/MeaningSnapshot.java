@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.prompt.ContextFact.Kind;
 import dev.noema.ontology.OntologyModel;
@@ -62,7 +63,7 @@ final class MeaningSnapshot {
       if (canonicalLabel != null) {
         return canonicalLabel;
       }
-      return labels.isEmpty() ? localName(iri) : labels.get(0).text();
+      return labels.isEmpty() ? Iris.localName(iri) : labels.get(0).text();
     }
   }
 
@@ -182,7 +183,7 @@ final class MeaningSnapshot {
           if (b != null) {
             Literal v = row.getLiteral("v");
             LangText text = new LangText(v.getLexicalForm(), v.getLanguage().toLowerCase());
-            switch (localName(row.getResource("p").getURI())) {
+            switch (Iris.localName(row.getResource("p").getURI())) {
               case "label" -> b.labels.add(text);
               case "altLabel" -> b.altLabels.add(text);
               case "definition" -> b.definitions.add(text);
@@ -314,10 +315,6 @@ final class MeaningSnapshot {
     }
   }
 
-  static String localName(String iri) {
-    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-    return iri.substring(cut + 1);
-  }
 
   String fingerprint() {
     return fingerprint;

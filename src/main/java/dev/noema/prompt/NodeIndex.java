@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.ontology.Iris;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -244,7 +245,7 @@ final class NodeIndex {
     e.altLabels().stream().map(LangText::text).filter(t -> !parts.contains(t)).forEach(parts::add);
     e.definitions().stream().limit(1).map(LangText::text).forEach(parts::add);
     e.statements().stream().limit(1).map(LangText::text).forEach(parts::add);
-    return parts.isEmpty() ? MeaningSnapshot.localName(e.iri()) : String.join("; ", parts);
+    return parts.isEmpty() ? Iris.localName(e.iri()) : String.join("; ", parts);
   }
 
   private static float[][] embed(List<String> texts, EmbeddingModel model) {

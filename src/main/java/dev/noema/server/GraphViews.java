@@ -1,5 +1,6 @@
 package dev.noema.server;
 
+import dev.noema.ontology.Iris;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
 import dev.noema.kb.KnowledgeBase;
@@ -157,7 +158,7 @@ final class GraphViews {
     List<GraphEdge> edges = new ArrayList<>();
     Set<String> relations = new TreeSet<>();
     for (String p : relationIris) {
-      String relation = localName(p);
+      String relation = Iris.localName(p);
       rows("relation", Map.of("p", NodeFactory.createURI(p)), row -> {
         String s = row.getResource("s").getURI();
         String o = row.getResource("o").getURI();
@@ -167,7 +168,7 @@ final class GraphViews {
         }
       });
     }
-    String interprets = localName(Noema.interprets.getURI());
+    String interprets = Iris.localName(Noema.interprets.getURI());
     rows("interpretation-edges", Map.of(), row -> {
       String p = row.getResource("perspective").getURI();
       String c = row.getResource("concept").getURI();
@@ -179,8 +180,8 @@ final class GraphViews {
     Map<String, MapLayout.Position> positions = MapLayout.layout(types.keySet(),
         edges.stream().map(e -> new String[] {e.source(), e.target()}).toList());
     List<GraphNode> nodes = new ArrayList<>();
-    types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, localName(id)), classes.get(type).kind(),
-        localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())),
+    types.forEach((id, type) -> nodes.add(new GraphNode(id, labels.getOrDefault(id, Iris.localName(id)), classes.get(type).kind(),
+        Iris.localName(type), ranks.get(id), clusters.get(id), List.copyOf(conversations.getOrDefault(id, Set.of())),
         positions.get(id).x(), positions.get(id).y())));
     return new GraphView(nodes, edges, List.copyOf(relations), List.copyOf(allConversations));
   }
@@ -229,7 +230,7 @@ final class GraphViews {
       return null;
     }
     String type = typeIris.stream().filter(t -> t.startsWith(ontology.namespace()))
-        .max(Comparator.comparing(t -> ontology.superClassesOf(t).size())).map(GraphViews::localName).orElse(null);
+        .max(Comparator.comparing(t -> ontology.superClassesOf(t).size())).map(Iris::localName).orElse(null);
     List<Interpretation> interpretations = new ArrayList<>();
     rows("entity-interpretations", e, row -> interpretations.add(new Interpretation(
         row.getResource("perspective").getURI(), text(row, "perspectiveLabel"), text(row, "statement"),
@@ -240,8 +241,8 @@ final class GraphViews {
         text(row, "speaker"))));
     List<Neighbour> neighbours = new ArrayList<>();
     rows("entity-neighbours", e, row -> neighbours.add(new Neighbour(text(row, "direction"),
-        localName(row.getResource("p").getURI()), row.getResource("other").getURI(), text(row, "label"))));
-    return new EntityView(iri, label[0] == null ? localName(iri) : label[0], type, definitions, aliases,
+        Iris.localName(row.getResource("p").getURI()), row.getResource("other").getURI(), text(row, "label"))));
+    return new EntityView(iri, label[0] == null ? Iris.localName(iri) : label[0], type, definitions, aliases,
         interpretations, evidence, neighbours);
   }
 
@@ -347,10 +348,6 @@ final class GraphViews {
     return node == null ? null : node.isLiteral() ? node.asLiteral().getLexicalForm() : node.toString();
   }
 
-  static String localName(String iri) {
-    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-    return iri.substring(cut + 1);
-  }
 
   /** Lower case without accents, for matching labels as people type them. */
   static String fold(String text) {

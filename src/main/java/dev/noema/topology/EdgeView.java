@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.ontology.Iris;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record EdgeView(String source, String sourceLabel, String target, String 
   }
 
   static String describe(MeaningGraph graph, Relation r) {
-    return graph.label(r.subject()) + " " + Entity.localName(r.property()) + " " + graph.label(r.object());
+    return graph.label(r.subject()) + " " + Iris.localName(r.property()) + " " + graph.label(r.object());
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.ontology.Iris;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -30,12 +31,7 @@ public record Entity(String iri, String label, Set<String> types, List<String> l
 
   /** The local name of the first type, for display ("Concept"), or "" when untyped. */
   public String typeName() {
-    return types.stream().min(Comparator.naturalOrder()).map(Entity::localName).orElse("");
+    return types.stream().min(Comparator.naturalOrder()).map(Iris::localName).orElse("");
   }
 
-  /** The part of an IRI after its last '#' or '/'. */
-  static String localName(String iri) {
-    int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-    return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
-  }
 }

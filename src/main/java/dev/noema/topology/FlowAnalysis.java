@@ -108,7 +108,7 @@ public final class FlowAnalysis implements Analysis<FlowResult> {
       double density = v < 2 ? 0 : 2.0 * edges / ((double) v * (v - 1));
       TurnInfo t = turns.get(i);
       steps.add(new FlowResult.Step(t.index() >= 0 ? t.index() : i, t.iri(),
-          t.speakerName() != null ? t.speakerName() : t.speaker() == null ? null : Entity.localName(t.speaker()),
+          t.speakerName() != null ? t.speakerName() : t.speaker() == null ? null : Iris.localName(t.speaker()),
           introduced, revisited, v, edges, c, density, edges - v + c));
     }
     return new FlowResult(conversation, steps);

@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.ontology.Iris;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class GraphExport {
         json.writeStringField("target", vertexIds.get(e.target()));
         json.writeArrayFieldStart("relations");
         for (String t : e.relationTypes()) {
-          json.writeString(Entity.localName(t));
+          json.writeString(Iris.localName(t));
         }
         json.writeEndArray();
         json.writeNumberField("weight", e.weight());
@@ -202,7 +203,7 @@ public final class GraphExport {
   private Map<String, Attribute> edgeAttributes(MeaningEdge e) {
     Map<String, Attribute> a = new LinkedHashMap<>();
     a.put("relations", DefaultAttribute.createAttribute(
-        e.relationTypes().stream().map(Entity::localName).collect(Collectors.joining(","))));
+        e.relationTypes().stream().map(Iris::localName).collect(Collectors.joining(","))));
     a.put("weight", DefaultAttribute.createAttribute(e.weight()));
     return a;
   }

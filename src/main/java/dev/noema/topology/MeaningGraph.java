@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.ontology.Iris;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -70,7 +71,7 @@ public final class MeaningGraph {
   /** The display label of an entity, or the IRI's last segment for an IRI that is not a vertex. */
   public String label(String iri) {
     Entity e = entities.get(iri);
-    return e == null ? Entity.localName(iri) : e.label();
+    return e == null ? Iris.localName(iri) : e.label();
   }
 
   /** The turns the entities and relations were found in, by IRI. */

@@ -238,7 +238,7 @@ public final class MeaningGraphLoader {
       if (filtering) {
         mentioned.retainAll(keptTurns);
       }
-      return new Entity(iri, display != null ? display : Entity.localName(iri), classes, all, mentioned);
+      return new Entity(iri, display != null ? display : Iris.localName(iri), classes, all, mentioned);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.ontology.Iris;
 import java.time.Instant;
 import java.util.Set;
 
@@ -56,7 +57,7 @@ public record TopologyFilter(
 
   /** Whether a relation of type {@code propertyIri} passes the relation filter. */
   public boolean keepsRelation(String propertyIri) {
-    return relations.isEmpty() || relations.contains(propertyIri) || relations.contains(Entity.localName(propertyIri));
+    return relations.isEmpty() || relations.contains(propertyIri) || relations.contains(Iris.localName(propertyIri));
   }
 
   /** Whether a turn passes the turn filters; {@code conversationIri} is the conversation filter as an IRI. */
