@@ -1,6 +1,7 @@
 package dev.noema.cli;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.conversation.Conversation;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.prompt.AnswerPrinter;
@@ -49,9 +50,10 @@ final class AskCommand implements Callable<Integer> {
         if (model == null) {
           throw new CommandFailure("--record needs a model's answer: configure one with NOEMA_LLM or --llm");
         }
-        ImportReport report = base.record("noema ask", List.of(result.toConversation(Instant.now())));
-        out.printf("recorded as conversation %s (%d facts extracted)%n",
-            result.toConversation(Instant.now()).id(), report.facts());
+        // One conversation: its id derives from the time, so a second toConversation would name another one.
+        Conversation recorded = result.toConversation(Instant.now());
+        ImportReport report = base.record("noema ask", List.of(recorded));
+        out.printf("recorded as conversation %s (%d facts extracted)%n", recorded.id(), report.facts());
       }
       out.flush();
       return 0;

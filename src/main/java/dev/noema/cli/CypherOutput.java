@@ -86,7 +86,7 @@ final class CypherOutput {
     for (List<Object> row : result.rows()) {
       Map<String, Object> object = new LinkedHashMap<>();
       for (int c = 0; c < result.columns().size(); c++) {
-        object.put(result.columns().get(c), jsonValue(row.get(c)));
+        object.put(result.columns().get(c), CypherResult.jsonValue(row.get(c)));
       }
       objects.add(object);
     }
@@ -97,22 +97,6 @@ final class CypherOutput {
     }
   }
 
-  /** A value Jackson writes without extra modules: temporal and other driver values become their ISO text. */
-  private static Object jsonValue(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(CypherOutput::jsonValue).toList();
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
-      return copy;
-    }
-    return value.toString();
-  }
-
   /** One cell as text. */
   static String cell(Object value) {
     if (value == null) {
@@ -120,7 +104,7 @@ final class CypherOutput {
     }
     if (value instanceof List<?> || value instanceof Map<?, ?>) {
       try {
-        return JSON.writeValueAsString(jsonValue(value));
+        return JSON.writeValueAsString(CypherResult.jsonValue(value));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }

@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
       String question = "Как Кирилл понимает внимание?";
       GraphContext context = base.retrieval().context(ContextRequest.of(question).withBudget(700));
       out.println(context.text());
-      out.println(base.chatModel().isPresent()
+      out.println(base.llm().isPresent()
           ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
           : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
 

@@ -55,6 +55,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final OntologyModel ontology;
   private final ConversationFormats formats;
   private GraphRetrieval retrieval;
+  private ChatModel chatModel;
   private final LlmConfig llm;
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
@@ -125,9 +126,15 @@ public final class KnowledgeBase implements AutoCloseable {
         .runConversations(sourceName, conversations);
   }
 
-  /** The chat model the configured LLM provider serves, or empty when none is configured. */
-  public Optional<ChatModel> chatModel() {
-    return llm().map(ChatModels::create);
+  /**
+   * The chat model the configured LLM provider serves, or empty when none is configured. Built on first use and kept
+   * (a client holds its HTTP clients; the server asks for it on every {@code /api/ask}).
+   */
+  public synchronized Optional<ChatModel> chatModel() {
+    if (chatModel == null && llm != null) {
+      chatModel = ChatModels.create(llm);
+    }
+    return Optional.ofNullable(chatModel);
   }
 
   /**

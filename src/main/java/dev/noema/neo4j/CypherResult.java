@@ -2,7 +2,9 @@ package dev.noema.neo4j;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows a Cypher query returned, as plain Java values ready to render as a table, CSV, TSV or JSON.
@@ -23,5 +25,26 @@ public record CypherResult(List<String> columns, List<List<Object>> rows) {
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
     rows = Collections.unmodifiableList(copy);
+  }
+
+  /**
+   * A cell as Jackson writes it without extra modules: temporal, spatial and other driver values become their ISO
+   * text, inside lists and maps too.
+   */
+  public static Object jsonValue(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(jsonValue(v)));
+      return copy;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
+      return copy;
+    }
+    return value.toString();
   }
 }

@@ -99,10 +99,10 @@ public final class Neo4jConnection implements AutoCloseable {
       throw new Neo4jException("cannot create the Neo4j data folder " + target.folder() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       if (causedByLock(e)) {
-        throw new Neo4jException("the Neo4j data folder " + target.folder()
+        throw Neo4jException.unavailable("the Neo4j data folder " + target.folder()
             + " is in use by another process (is `noema serve` running?)", e);
       }
-      throw new Neo4jException("embedded Neo4j in " + target.folder() + " did not start: " + rootMessage(e), e);
+      throw Neo4jException.unavailable("embedded Neo4j in " + target.folder() + " did not start: " + rootMessage(e), e);
     }
     try {
       GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -119,7 +119,7 @@ public final class Neo4jConnection implements AutoCloseable {
       return connect(uri, auth, GraphDatabaseSettings.DEFAULT_DATABASE_NAME, dbms);
     } catch (RuntimeException e) {
       dbms.shutdown();
-      throw e instanceof Neo4jException ? e : new Neo4jException("embedded Neo4j in " + target.folder()
+      throw e instanceof Neo4jException ? e : Neo4jException.unavailable("embedded Neo4j in " + target.folder()
           + " did not start: " + rootMessage(e), e);
     }
   }
@@ -139,7 +139,7 @@ public final class Neo4jConnection implements AutoCloseable {
       if (driver != null) {
         driver.close();
       }
-      throw new Neo4jException("cannot reach Neo4j at " + uri + ": " + firstLine(rootMessage(e)), e);
+      throw Neo4jException.unavailable("cannot reach Neo4j at " + uri + ": " + firstLine(rootMessage(e)), e);
     }
   }
 
@@ -222,7 +222,7 @@ public final class Neo4jConnection implements AutoCloseable {
 
   private Neo4jException translate(org.neo4j.driver.exceptions.Neo4jException e) {
     if (e instanceof ServiceUnavailableException) {
-      return new Neo4jException("cannot reach Neo4j at " + boltUrl + ": " + firstLine(e.getMessage()), e);
+      return Neo4jException.unavailable("cannot reach Neo4j at " + boltUrl + ": " + firstLine(e.getMessage()), e);
     }
     String prefix = e instanceof ClientException && e.code() != null && e.code().contains("SyntaxError")
         ? "Cypher syntax error: " : "Neo4j: ";

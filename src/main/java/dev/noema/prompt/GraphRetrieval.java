@@ -83,7 +83,7 @@ public final class GraphRetrieval {
   private synchronized Indexed check() {
     String fingerprint = MeaningSnapshot.fingerprint(store);
     if (current == null || !current.graph().fingerprint().equals(fingerprint)) {
-      MeaningSnapshot graph = MeaningSnapshot.load(store, ontology);
+      MeaningSnapshot graph = MeaningSnapshot.load(store, ontology, fingerprint);
       current = new Indexed(graph, new NodeIndex(graph, embeddings, cache));
     }
     return current;

@@ -168,7 +168,11 @@ final class MeaningSnapshot {
 
   /** Reads the meaning layer of {@code store}; the meaning classes are those the ontology puts under MeaningEntity. */
   static MeaningSnapshot load(GraphStore store, OntologyModel ontology) {
-    String fingerprint = fingerprint(store);
+    return load(store, ontology, fingerprint(store));
+  }
+
+  /** As {@link #load(GraphStore, OntologyModel)}, for a caller that has just read the store's fingerprint. */
+  static MeaningSnapshot load(GraphStore store, OntologyModel ontology, String fingerprint) {
     String classes = ontology.classes().stream()
         .filter(c -> ontology.isSubClassOf(c.iri(), Noema.MeaningEntity.getURI()))
         .map(c -> "<" + c.iri() + ">").sorted().collect(Collectors.joining(" "));
@@ -183,12 +187,17 @@ final class MeaningSnapshot {
           if (b != null) {
             Literal v = row.getLiteral("v");
             LangText text = new LangText(v.getLexicalForm(), v.getLanguage().toLowerCase());
-            switch (Iris.localName(row.getResource("p").getURI())) {
-              case "label" -> b.labels.add(text);
-              case "altLabel" -> b.altLabels.add(text);
-              case "definition" -> b.definitions.add(text);
-              case "canonicalLabel" -> b.canonicalLabel = text.text();
-              default -> b.statements.add(text);
+            Node p = row.getResource("p").asNode();
+            if (p.equals(RDFS.label.asNode())) {
+              b.labels.add(text);
+            } else if (p.equals(Noema.skos_altLabel)) {
+              b.altLabels.add(text);
+            } else if (p.equals(Noema.skos_definition)) {
+              b.definitions.add(text);
+            } else if (p.equals(Noema.canonicalLabel)) {
+              b.canonicalLabel = text.text();
+            } else {
+              b.statements.add(text);
             }
           }
         });

@@ -59,9 +59,9 @@ final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   /** A route: an HTTP method and a path template whose {@code {name}} segments become path parameters. */
-  record Route(String method, String template, Handler handler) {
-    Pattern pattern() {
-      return Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)"));
+  record Route(String method, String template, Handler handler, Pattern pattern) {
+    Route(String method, String template, Handler handler) {
+      this(method, template, handler, Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
     }
   }
 
@@ -191,8 +191,7 @@ final class ApiServlet extends HttpServlet {
       Json.error(response, 400, e.getMessage());
     } catch (Neo4jException e) {
       // Unreachable or not started is the server's trouble; anything else (syntax, a write) is the query's.
-      Json.error(response, e.getMessage().startsWith("cannot reach") || e.getMessage().contains("did not start")
-          || e.getMessage().contains("in use by another process") ? 503 : 400, e.getMessage());
+      Json.error(response, e.unavailable() ? 503 : 400, e.getMessage());
     } catch (QueryCancelledException e) {
       Json.error(response, 503, "the query took longer than the server's limit of " + settings.queryTimeoutMillis()
           + " ms");
@@ -255,29 +254,11 @@ final class ApiServlet extends HttpServlet {
     }
     CypherResult result = kb.cypher(query, params);
     List<List<Object>> rows = new ArrayList<>(result.rows().size());
-    result.rows().forEach(row -> rows.add(row.stream().map(ApiServlet::jsonValue).toList()));
+    result.rows().forEach(row -> rows.add(row.stream().map(CypherResult::jsonValue).toList()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("columns", result.columns());
     out.put("rows", rows);
     return out;
-  }
-
-  /** A driver value as Jackson writes it without extra modules: temporal and spatial values as their ISO text. */
-  private static Object jsonValue(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      list.forEach(v -> copy.add(jsonValue(v)));
-      return copy;
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
-      return copy;
-    }
-    return value.toString();
   }
 
   /**
