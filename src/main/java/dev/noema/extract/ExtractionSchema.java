@@ -1,16 +1,16 @@
 package dev.noema.extract;
 
-import dev.noema.ontology.Iris;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.noema.llm.ResponseCache;
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
-import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
+import dev.noema.ontology.OntologyModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

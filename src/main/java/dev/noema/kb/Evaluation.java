@@ -1,6 +1,5 @@
 package dev.noema.kb;
 
-import dev.noema.ontology.Iris;
 import dev.noema.conversation.Conversation;
 import dev.noema.extract.ExtractedEntity;
 import dev.noema.extract.ExtractedRelation;
@@ -12,6 +11,7 @@ import dev.noema.extract.ValidationSummary.DropReason;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmUsage;
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.noema.prompt;
 
-import dev.noema.ontology.Iris;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.noema.ontology.OntologyModel;
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel.OntProperty;
+import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.Expansion.Ranked;
 import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;

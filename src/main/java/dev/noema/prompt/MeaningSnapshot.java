@@ -2,8 +2,8 @@ package dev.noema.prompt;
 
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
-import dev.noema.prompt.ContextFact.Kind;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.prompt.ContextFact.Kind;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.noema.prompt;
 
-import dev.noema.ontology.Iris;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.noema.ontology.Iris;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.LangText;
 import java.io.IOException;

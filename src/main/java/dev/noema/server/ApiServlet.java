@@ -17,10 +17,10 @@ import dev.noema.prompt.Link;
 import dev.noema.prompt.SourceTurn;
 import dev.noema.store.QuerySyntaxException;
 import dev.noema.store.StoreException;
-import dev.noema.topology.MeaningGraphLoader;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyException;
 import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
 import dev.noema.topology.UnknownConceptException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -41,13 +41,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.update.UpdateFactory;
 
 /**
@@ -422,7 +422,7 @@ final class ApiServlet extends HttpServlet {
       filter = filter.withPerspective(perspective);
     }
     try {
-      Topology topology = new Topology(new MeaningGraphLoader(kb.store(), kb.ontology()).load(filter));
+      Topology topology = kb.topology(filter, TopologySettings.DEFAULT);
       return switch (view) {
         case "centres" -> topology.centres();
         case "clusters" -> topology.clusters();

@@ -1,12 +1,13 @@
 package dev.noema.server;
 
-import dev.noema.ontology.Iris;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphEntry;
+import dev.noema.topology.MeaningGraphLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,6 +92,9 @@ final class GraphViews {
 
   private final KnowledgeBase kb;
   private final OntologyModel ontology;
+  /** The topology package's reading of the meaning layer: which classes are nodes, which properties edges. */
+  private final MeaningGraphLoader meaning;
+  private final Set<String> nodeClasses;
   private final Map<String, String> queries = new LinkedHashMap<>();
   /** The last map and the store state it was computed for; guarded by {@code this}. */
   private List<GraphEntry> cachedFor;
@@ -100,6 +103,8 @@ final class GraphViews {
   GraphViews(KnowledgeBase kb) {
     this.kb = kb;
     this.ontology = kb.ontology();
+    this.meaning = new MeaningGraphLoader(kb.store(), ontology);
+    this.nodeClasses = meaning.entityClasses();
     for (String name : List.of("node-types", "node-labels", "node-ranks", "node-clusters", "relation",
         "interpretation-edges", "node-conversations", "entity-labels",
         "entity-interpretations", "entity-evidence", "entity-neighbours", "conversations", "turns", "extraction-turns")) {
@@ -148,16 +153,9 @@ final class GraphViews {
         conversations.computeIfAbsent(id, k -> new TreeSet<>()).add(conversation);
       }
     });
-    Set<String> relationIris = new LinkedHashSet<>();
-    ontology.extractableProperties().stream()
-        .filter(p -> p.kind() == OntologyModel.PropertyKind.OBJECT)
-        .map(OntologyModel.OntProperty::iri)
-        .forEach(relationIris::add);
-    relationIris.remove(Noema.interprets.getURI());
-    relationIris.remove(Noema.fromPerspective.getURI());
     List<GraphEdge> edges = new ArrayList<>();
     Set<String> relations = new TreeSet<>();
-    for (String p : relationIris) {
+    for (String p : meaning.relationProperties()) {
       String relation = Iris.localName(p);
       rows("relation", Map.of("p", NodeFactory.createURI(p)), row -> {
         String s = row.getResource("s").getURI();
@@ -316,9 +314,7 @@ final class GraphViews {
   private record ClassInfo(String iri, boolean node, String kind, int depth) {}
 
   private ClassInfo classInfo(String type) {
-    boolean node = ontology.isSubClassOf(type, Noema.MeaningEntity.getURI())
-        && !ontology.isSubClassOf(type, Noema.Interpretation.getURI());
-    return new ClassInfo(type, node, kind(type), ontology.superClassesOf(type).size());
+    return new ClassInfo(type, nodeClasses.contains(type), kind(type), ontology.superClassesOf(type).size());
   }
 
   /** The shape class of the page: modules and consensus, perspectives, persons, concepts, everything else. */

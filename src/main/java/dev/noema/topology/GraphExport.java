@@ -1,8 +1,8 @@
 package dev.noema.topology;
 
-import dev.noema.ontology.Iris;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.noema.ontology.Iris;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -2,10 +2,10 @@ package dev.noema.topology;
 
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
-import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
+import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,9 +70,11 @@ public final class MeaningGraphLoader {
         }
       }
     }
-    Set<String> nAry = Set.of(Noema.interprets.getURI(), Noema.fromPerspective.getURI());
+    // Edges join two entities; an interpretation's own properties (interprets, fromPerspective: domain Interpretation)
+    // are n-ary parts, read separately as perspective-to-concept links.
     this.relationProperties = ontology.extractableProperties().stream()
-        .filter(p -> p.kind() == PropertyKind.OBJECT && !nAry.contains(p.iri()))
+        .filter(p -> p.kind() == PropertyKind.OBJECT
+            && (p.domain() == null || !ontology.isSubClassOf(p.domain(), interpretation)))
         .map(OntProperty::iri).sorted().toList();
   }
 
