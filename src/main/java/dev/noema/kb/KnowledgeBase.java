@@ -109,10 +109,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
-    ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
-    String pipeline = "ontology=" + ontology.version() + ";extract=" + (request.extract() ? extraction.names() : "none");
-    LogImporter importer = new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
-    return importer.run(request, listener);
+    return importer(request.extract()).run(request, listener);
   }
 
   /**
@@ -120,10 +117,14 @@ public final class KnowledgeBase implements AutoCloseable {
    * are repaired, extracted and written whole, like any imported conversation.
    */
   public ImportReport record(String sourceName, List<Conversation> conversations) {
-    ExtractionStep extraction = new ExtractionStep(ontology, extractors(null, CacheMode.USE, 0));
-    String pipeline = "ontology=" + ontology.version() + ";extract=" + extraction.names();
-    return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline)
-        .runConversations(sourceName, conversations);
+    return importer(true).runConversations(sourceName, conversations);
+  }
+
+  /** The import pipeline; its extractors (an LLM client among them) are built only when it extracts. */
+  private LogImporter importer(boolean extract) {
+    ExtractionStep extraction = new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
+    String pipeline = "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
+    return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
   }
 
   /**

@@ -48,14 +48,18 @@ public final class Asker {
 
   /** Asks {@code request}'s question; with {@code baseline}, also without the graph. */
   public AskResult ask(ContextRequest request, boolean baseline) {
-    GraphContext context = retrieval.context(request);
+    return ask(retrieval.context(request), baseline);
+  }
+
+  /** Asks the question of a context already retrieved; with {@code baseline}, also without the graph. */
+  public AskResult ask(GraphContext context, boolean baseline) {
     GraphAugmentedPrompt prompt = GraphAugmentedPrompt.of(context);
     if (model == null) {
       return new AskResult(context, prompt, null, null, CONFIGURE);
     }
     Answer answer = send(prompt.messages(List.of()), context.sources());
     Answer bare = baseline
-        ? send(GraphAugmentedPrompt.baseline(request.question()).messages(List.of()), Map.of())
+        ? send(GraphAugmentedPrompt.baseline(context.question()).messages(List.of()), Map.of())
         : null;
     return new AskResult(context, prompt, answer, bare, null);
   }

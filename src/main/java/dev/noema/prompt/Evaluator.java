@@ -69,7 +69,7 @@ public final class Evaluator {
       Boolean withGraph = null;
       Boolean withoutGraph = null;
       if (judge != null) {
-        AskResult asked = asker.ask(request, true);
+        AskResult asked = asker.ask(context, true);
         withGraph = judge(q, asked.answer().text());
         withoutGraph = judge(q, asked.baseline().text());
       }

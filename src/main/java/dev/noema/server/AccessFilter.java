@@ -18,10 +18,13 @@ final class AccessFilter extends HttpFilter {
 
   private final transient AccessPolicy policy;
   private final String corsOrigin;
+  private final transient ApiServlet api;
 
-  AccessFilter(AccessPolicy policy, String corsOrigin) {
+  /** @param api the API, whose route table says what each of its calls needs */
+  AccessFilter(AccessPolicy policy, String corsOrigin, ApiServlet api) {
     this.policy = policy;
     this.corsOrigin = corsOrigin;
+    this.api = api;
   }
 
   @Override
@@ -52,8 +55,8 @@ final class AccessFilter extends HttpFilter {
     chain.doFilter(request, response);
   }
 
-  /** What the request needs; anything not recognised as a read is treated as a write. */
-  static AccessPolicy.Need need(HttpServletRequest request) {
+  /** What the request needs: SPARQL by its operation, the API by its route table, static files nothing. */
+  AccessPolicy.Need need(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
@@ -61,11 +64,7 @@ final class AccessFilter extends HttpFilter {
       return safe || isQueryPost(request) ? AccessPolicy.Need.READ : AccessPolicy.Need.SPARQL_WRITE;
     }
     if (path.startsWith("/api/")) {
-      if (path.equals("/api/status")) {
-        return AccessPolicy.Need.NOTHING;
-      }
-      return path.startsWith("/api/import") || path.startsWith("/api/sync") ? AccessPolicy.Need.API_WRITE
-          : AccessPolicy.Need.READ;
+      return api.need(path);
     }
     return AccessPolicy.Need.NOTHING;
   }

@@ -58,10 +58,18 @@ import org.apache.jena.update.UpdateFactory;
 final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  /** A route: an HTTP method and a path template whose {@code {name}} segments become path parameters. */
-  record Route(String method, String template, Handler handler, Pattern pattern) {
+  /**
+   * A route: an HTTP method, a path template whose {@code {name}} segments become path parameters, and what a caller
+   * needs to be let through ({@link AccessFilter} asks the table, so a new route says it here, once).
+   */
+  record Route(String method, String template, AccessPolicy.Need need, Handler handler, Pattern pattern) {
+    /** A read. */
     Route(String method, String template, Handler handler) {
-      this(method, template, handler, Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
+      this(method, template, AccessPolicy.Need.READ, handler);
+    }
+
+    Route(String method, String template, AccessPolicy.Need need, Handler handler) {
+      this(method, template, need, handler, Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
     }
   }
 
@@ -120,7 +128,7 @@ final class ApiServlet extends HttpServlet {
     this.settings = settings;
     this.services = services;
     this.routes = List.of(
-        new Route("GET", "/api/status", call -> status()),
+        new Route("GET", "/api/status", AccessPolicy.Need.NOTHING, call -> status()),
         new Route("GET", "/api/graph", call -> views.graph()),
         new Route("GET", "/api/search", call -> views.search(call.param("q"))),
         new Route("GET", "/api/entity", call -> found(views.entity(call.param("iri")), "no entity " + call.param("iri"))),
@@ -130,10 +138,10 @@ final class ApiServlet extends HttpServlet {
         new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
         new Route("POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
         new Route("POST", "/api/cypher", this::cypher),
-        new Route("POST", "/api/sync", call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt",
+        new Route("POST", "/api/sync", AccessPolicy.Need.API_WRITE, call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt",
             kb.neo4j().boltUrl())),
         new Route("GET", "/api/extraction", call -> views.extraction(kb.llm().isPresent())),
-        new Route("POST", "/api/import", this::upload),
+        new Route("POST", "/api/import", AccessPolicy.Need.API_WRITE, this::upload),
         new Route("GET", "/api/jobs/{id}", call -> jobs.get(call.pathParams().get(0))
             .orElseThrow(() -> new ApiError(404, "no job " + call.pathParams().get(0)))),
         new Route("GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
@@ -153,6 +161,15 @@ final class ApiServlet extends HttpServlet {
       org.slf4j.LoggerFactory.getLogger(ApiServlet.class).warn("map warm-up failed (the first /api/graph retries): {}",
           e.getMessage());
     }
+  }
+
+  /**
+   * What a call to {@code path} (under /api/) needs: that of the first route whose template matches the path, whatever
+   * the method (a write route's path stays guarded); a path no route has is a read, answered 404.
+   */
+  AccessPolicy.Need need(String path) {
+    return routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst().map(Route::need)
+        .orElse(AccessPolicy.Need.READ);
   }
 
   /** The route table, for the OpenAPI check. */

@@ -95,6 +95,7 @@ public final class NoemaServer implements AutoCloseable {
       kb.syncNeo4j();
       boltUrl = connection.boltUrl();
     }
+    api = new ApiServlet(kb, jobs, settings, new ApiServlet.Services(boltUrl, neo4j, chatModel));
     // Update is enabled in Fuseki; AccessFilter lets it through only for the secret or an allowed token.
     fuseki = FusekiServer.create()
         .port(settings.port())
@@ -103,11 +104,10 @@ public final class NoemaServer implements AutoCloseable {
             new LimitedQueryService(settings.resultLimit()))
         .enablePing(false).enableStats(false).enableMetrics(false).enableTasks(false).enableCompact(false)
         .enableCors(false)
-        .addFilter("/*", new AccessFilter(policy, settings.corsOrigin()))
+        .addFilter("/*", new AccessFilter(policy, settings.corsOrigin(), api))
         .build();
     ((ServerConnector) fuseki.getJettyServer().getConnectors()[0]).setHost(settings.host());
     ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
-    api = new ApiServlet(kb, jobs, settings, new ApiServlet.Services(boltUrl, neo4j, chatModel));
     ServletHolder apiHolder = new ServletHolder("noema-api", api);
     apiHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(
         System.getProperty("java.io.tmpdir"), settings.maxUploadBytes(), settings.maxUploadBytes() + 1_000_000, 1 << 20));
