@@ -202,8 +202,10 @@ public final class ExtractionSchema {
     }
     String interpretationComment = ontology.ontClass(Noema.Interpretation.getURI())
         .map(OntClass::comment).orElse("How one perspective understands one concept.");
+    String perspectiveType = ontology.property(Noema.fromPerspective.getURI()).map(OntProperty::range)
+        .orElse(Noema.Perspective.getURI());
     s.append("\nINTERPRETATIONS (array \"interpretations\"): ").append(oneLine(interpretationComment))
-        .append(" The perspective must be an entity of type Perspective.\n");
+        .append(" The perspective must be an entity of type ").append(localName(perspectiveType)).append(".\n");
     s.append("""
 
         RULES:
@@ -216,9 +218,9 @@ public final class ExtractionSchema {
         3. Ids are unique within your answer; relations and interpretations refer to entities by id, and every id \
         they use must be an entity of your answer.
         4. Use only the listed types and relations, respecting their subject and object types. Prefer the most \
-        specific relation; relatedTo only when nothing else fits.
+        specific relation; %s only when nothing else fits.
         5. Extract only what the dialogue states. Use empty arrays when there is nothing to extract.
-        """);
+        """.formatted(localName(Noema.relatedTo.getURI())));
     return s.toString();
   }
 

@@ -148,7 +148,8 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
           withBetweenness ? bc[v] : null, g.degree(v),
           prRank[v], withBetweenness ? bcRank[v] : null, degRank[v]));
     }
-    String note = "PageRank (damping 0.85) on relation weights; degree = distinct neighbours; "
+    String note = "PageRank (damping " + PageRank.DAMPING_FACTOR_DEFAULT + ") on relation weights; "
+        + "degree = distinct neighbours; "
         + (withBetweenness ? "betweenness " + betweennessMethod() + " (Brandes), normalised, in hops."
         : "betweenness not computed: V x E = " + (long) graph.vertexCount() * graph.edgeCount()
             + " exceeds the budget of " + betweennessBudget + " and allows fewer than " + Betweenness.MIN_PIVOTS

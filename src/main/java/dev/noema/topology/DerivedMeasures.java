@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
+import org.jgrapht.alg.scoring.PageRank;
 
 /**
  * The computed measures as RDF, so that users can query them with SPARQL ({@code queries/sparql/centres.rq},
@@ -83,7 +84,7 @@ public final class DerivedMeasures {
   private List<String> parameters(CentresResult centres) {
     TopologySettings s = topology.settings();
     List<String> p = new ArrayList<>(List.of(
-        "pagerank.damping=0.85",
+        "pagerank.damping=" + PageRank.DAMPING_FACTOR_DEFAULT,
         "betweenness=" + centres.betweennessMethod() + ", normalised",
         "leiden.resolution=" + s.resolution(),
         "leiden.seed=" + s.seed(),

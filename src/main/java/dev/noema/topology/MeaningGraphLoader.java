@@ -52,6 +52,10 @@ public final class MeaningGraphLoader {
   private static final String QUERY = readQuery("meaning-graph.rq").replaceAll("(?m)^#.*\\R", "");
 
   private final GraphStore store;
+  /** The properties an entity's names come from, in order of preference for the one displayed. */
+  private static final List<String> LABEL_PROPERTIES = List.of(Noema.canonicalLabel.getURI(),
+      Noema.skos_prefLabel.getURI(), RDFS.label.getURI(), Noema.skos_altLabel.getURI());
+
   private final Set<String> entityClasses;
   private final Set<String> perspectiveClasses;
   private final List<String> relationProperties;
@@ -97,6 +101,7 @@ public final class MeaningGraphLoader {
     ParameterizedSparqlString query = new ParameterizedSparqlString(QUERY);
     query.setValues("entityClasses", entityClasses.stream().map(ResourceFactory::createResource).toList());
     query.setValues("relationProperties", relationProperties.stream().map(ResourceFactory::createResource).toList());
+    query.setValues("labelProperties", LABEL_PROPERTIES.stream().map(ResourceFactory::createResource).toList());
     Rows rows = store.select(query.toString(), Map.of(), results -> collect(results));
     return rows.toGraph(filter);
   }
@@ -224,8 +229,7 @@ public final class MeaningGraphLoader {
       Map<String, List<Literal>> byProperty = labels.getOrDefault(iri, Map.of());
       List<String> all = new ArrayList<>();
       String display = null;
-      for (String property : List.of(Noema.canonicalLabel.getURI(), Noema.skos_prefLabel.getURI(),
-          RDFS.label.getURI(), Noema.skos_altLabel.getURI())) {
+      for (String property : LABEL_PROPERTIES) {
         List<Literal> values = byProperty.getOrDefault(property, List.of());
         for (Literal l : values) {
           all.add(l.getLexicalForm());
