@@ -37,11 +37,11 @@ final class ContextCommand implements Callable<Integer> {
 
   /** Retrieval options shared by {@code context}, {@code ask} and {@code chat}. */
   static final class ContextOptions {
-    @Option(names = "--budget", defaultValue = "2000", paramLabel = "TOKENS",
+    @Option(names = "--budget", defaultValue = "" + ContextRequest.DEFAULT_BUDGET, paramLabel = "TOKENS",
         description = "Most tokens the context may take (cl100k_base). Default: ${DEFAULT-VALUE}.")
     int budget;
 
-    @Option(names = "--hops", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--hops", defaultValue = "" + ContextRequest.DEFAULT_HOPS, paramLabel = "N",
         description = "How far to expand from the linked nodes. Default: ${DEFAULT-VALUE}.")
     int hops;
 

@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     Path questions;
   }
 
-  @Option(names = "--budget", defaultValue = "2000", paramLabel = "TOKENS",
+  @Option(names = "--budget", defaultValue = "" + ContextRequest.DEFAULT_BUDGET, paramLabel = "TOKENS",
       description = "Context budget for --questions. Default: ${DEFAULT-VALUE}.")
   int budget;
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Extraction as the import pipeline runs it: each extractor's output is validated against the ontology (types,
@@ -22,7 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ExtractionStep {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractionStep.class);
   /** The meaning graphs of one conversation, and how many facts they hold. */
-  record Result(List<GraphContent> graphs, long facts) {}
+  /** One conversation's extraction graphs and the facts they keep, by kind. */
+  record Result(List<GraphContent> graphs, long entities, long relations, long interpretations) {
+    long facts() {
+      return entities + relations + interpretations;
+    }
+  }
 
   private final List<Extractor> extractors;
   private final FactValidator validator;
@@ -35,27 +41,40 @@ final class ExtractionStep {
     this.writer = new ExtractionGraphs(ontology);
   }
 
+  /** As {@link #extract(Conversation, BiConsumer)}, logging an extractor that fails. */
   Result extract(Conversation conversation) {
+    // An LLM that fails leaves this conversation to the other extractors; `noema extract` can retry it later.
+    return extract(conversation, (extractor, problem) -> LOG.warn("{} extraction skipped: {}", extractor, problem));
+  }
+
+  /**
+   * Runs every extractor on {@code conversation}, validates what each extracted and turns what is kept into
+   * per-turn graphs. An extractor that fails is skipped and reported to {@code skipped} (its name, the problem).
+   */
+  Result extract(Conversation conversation, BiConsumer<String, String> skipped) {
     List<GraphContent> graphs = new ArrayList<>();
-    long facts = 0;
+    long entities = 0;
+    long relations = 0;
+    long interpretations = 0;
     for (Extractor extractor : extractors) {
       Extraction raw;
       try {
         raw = extractor.extract(conversation);
       } catch (ExtractionException e) {
-        // An LLM that fails leaves this conversation to the other extractors; `noema extract` can retry it later.
-        LOG.warn("{} extraction skipped: {}", extractor.name(), e.getMessage());
+        skipped.accept(extractor.name(), e.getMessage());
         continue;
       }
       FactValidator.Result validated = validator.validate(raw, conversation);
       validated.summary().dropped().forEach((reason, count) -> dropped.merge(reason.name().toLowerCase(java.util.Locale.ROOT), (long) count, Long::sum));
       Extraction kept = validated.kept();
-      facts += kept.entities().size() + kept.relations().size() + kept.interpretations().size();
+      entities += kept.entities().size();
+      relations += kept.relations().size();
+      interpretations += kept.interpretations().size();
       for (ExtractionGraphs.TurnGraph turn : writer.graphs(kept, conversation)) {
         graphs.add(new GraphContent(turn.graphName(), turn.inputHash(), turn.triples()));
       }
     }
-    return new Result(graphs, facts);
+    return new Result(graphs, entities, relations, interpretations);
   }
 
   /** Names of the extractors, for the pipeline fingerprint. */

@@ -76,15 +76,23 @@ final class ContextWriter {
     if (facts.isEmpty()) {
       return out.append("(no facts in the knowledge graph bear on this question)\n").toString();
     }
-    out.append(format == ContextFormat.COMPACT
-        ? "Facts, most relevant first; [Tn] cites a source turn, with the quoted evidence:\n"
-        : "Facts as (subject, predicate, object), most relevant first; [Tn] cites a source turn:\n");
+    out.append(factsHeader(format));
     for (int i = 0; i < facts.size(); i++) {
       out.append(line(format, i + 1, facts.get(i), explain)).append('\n');
     }
-    out.append("Sources:\n");
+    out.append(SOURCES_HEADER);
     sources.forEach((key, turn) -> out.append(legend(key, turn)).append('\n'));
     return out.toString();
+  }
+
+  /** The line before the sources of a context with facts. */
+  static final String SOURCES_HEADER = "Sources:\n";
+
+  /** The line before the facts of a context with facts, in {@code format}. */
+  static String factsHeader(ContextFormat format) {
+    return format == ContextFormat.COMPACT
+        ? "Facts, most relevant first; [Tn] cites a source turn, with the quoted evidence:\n"
+        : "Facts as (subject, predicate, object), most relevant first; [Tn] cites a source turn:\n";
   }
 
   private static String line(ContextFormat format, int number, ContextFact f, boolean explain) {

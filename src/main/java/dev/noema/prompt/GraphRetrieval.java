@@ -124,8 +124,7 @@ public final class GraphRetrieval {
     Map<String, String> keys = new HashMap<>();
     List<ContextFact> chosen = new ArrayList<>();
     // Headers of a non-empty context ("Facts...", "Sources:") are counted once, through the first fact's margin.
-    int overhead = tokens.count("Facts, most relevant first; [Tn] cites a source turn, with the quoted evidence:\n"
-        + "Sources:\n");
+    int overhead = tokens.count(ContextWriter.factsHeader(format) + ContextWriter.SOURCES_HEADER);
     used += overhead;
     int misses = 0;
     for (ContextFact candidate : candidates) {
