@@ -92,10 +92,7 @@ final class ServeCommand implements Callable<Integer> {
       server = NoemaServer.builder(base).host(host).port(port).token(token).allowUpdate(allowUpdate)
           .corsOrigin(cors).maxUploadBytes(maxUploadMb * 1024 * 1024).queryTimeout(Duration.ofSeconds(timeoutSeconds))
           .resultLimit(resultLimit).neo4j(!noNeo4j).build().start();
-    } catch (IllegalArgumentException e) {
-      base.close();
-      throw new CommandFailure(e.getMessage());
-    } catch (Neo4jException e) {
+    } catch (IllegalArgumentException | Neo4jException e) {
       base.close();
       throw new CommandFailure(e.getMessage());
     } catch (RuntimeException e) {

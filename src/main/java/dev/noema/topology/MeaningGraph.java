@@ -34,7 +34,7 @@ public final class MeaningGraph {
   private final Graph<String, MeaningEdge> graph;
   private final Graph<String, MeaningEdge> weighted;
   private final IndexedGraph indexed;
-  private volatile ConceptIndex index;
+  private final Memo<ConceptIndex> index;
 
   private MeaningGraph(Map<String, Entity> entities, Map<String, TurnInfo> turns, Graph<String, MeaningEdge> graph,
       IndexedGraph indexed) {
@@ -43,6 +43,7 @@ public final class MeaningGraph {
     this.graph = new AsUnmodifiableGraph<>(graph);
     this.weighted = new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
     this.indexed = indexed;
+    this.index = new Memo<>(() -> new ConceptIndex(this.entities.values()));
   }
 
   public static Builder builder() {
@@ -101,16 +102,7 @@ public final class MeaningGraph {
 
   /** The label index for finding entities by name (built on first use). */
   public ConceptIndex index() {
-    ConceptIndex result = index;
-    if (result == null) {
-      synchronized (this) {
-        if (index == null) {
-          index = new ConceptIndex(entities.values());
-        }
-        result = index;
-      }
-    }
-    return result;
+    return index.get();
   }
 
   /**
