@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code noema chat}: an interactive session in which every question retrieves its own context. */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-    description = "Chat with the configured model; every question gets its own graph context. /exit to leave.")
+@Command(
+    name = "chat",
+    mixinStandardHelpOptions = true,
+    description =
+        "Chat with the configured model; every question gets its own graph context. /exit to leave.")
 final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LlmOptions llm;
@@ -22,11 +25,18 @@ final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (KnowledgeBase base = llm.open(null)) {
-      var model = base.chatModel().orElseThrow(() -> new CommandFailure(
-          "chat needs a model: set NOEMA_LLM (openai:gpt-4o-mini with OPENAI_API_KEY, ollama:llama3.1, "
-              + "anthropic:claude-3-5-haiku-latest with ANTHROPIC_API_KEY) or use --llm"));
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      return new ChatSession(base.retrieval(), model, context.request("(replaced by each question)")).run(in, spec.commandLine().getOut());
+      var model =
+          base.chatModel()
+              .orElseThrow(
+                  () ->
+                      new CommandFailure(
+                          "chat needs a model: set NOEMA_LLM (openai:gpt-4o-mini with OPENAI_API_KEY, ollama:llama3.1, "
+                              + "anthropic:claude-3-5-haiku-latest with ANTHROPIC_API_KEY) or use --llm"));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      return new ChatSession(
+              base.retrieval(), model, context.request("(replaced by each question)"))
+          .run(in, spec.commandLine().getOut());
     }
   }
 }

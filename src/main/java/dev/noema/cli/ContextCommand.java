@@ -8,14 +8,20 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code noema context QUESTION}: the part of the meaning graph that bears on a question, ready for a prompt. */
-@Command(name = "context", mixinStandardHelpOptions = true,
-    description = "Retrieve the facts that bear on a question, with their quoted evidence, within a token budget.")
+/**
+ * {@code noema context QUESTION}: the part of the meaning graph that bears on a question, ready for
+ * a prompt.
+ */
+@Command(
+    name = "context",
+    mixinStandardHelpOptions = true,
+    description =
+        "Retrieve the facts that bear on a question, with their quoted evidence, within a token budget.")
 final class ContextCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
@@ -37,15 +43,24 @@ final class ContextCommand implements Callable<Integer> {
 
   /** Retrieval options shared by {@code context}, {@code ask} and {@code chat}. */
   static final class ContextOptions {
-    @Option(names = "--budget", defaultValue = "" + ContextRequest.DEFAULT_BUDGET, paramLabel = "TOKENS",
+    @Option(
+        names = "--budget",
+        defaultValue = "" + ContextRequest.DEFAULT_BUDGET,
+        paramLabel = "TOKENS",
         description = "Most tokens the context may take (cl100k_base). Default: ${DEFAULT-VALUE}.")
     int budget;
 
-    @Option(names = "--hops", defaultValue = "" + ContextRequest.DEFAULT_HOPS, paramLabel = "N",
+    @Option(
+        names = "--hops",
+        defaultValue = "" + ContextRequest.DEFAULT_HOPS,
+        paramLabel = "N",
         description = "How far to expand from the linked nodes. Default: ${DEFAULT-VALUE}.")
     int hops;
 
-    @Option(names = "--as", defaultValue = "compact", paramLabel = "compact|turtle|json|triples",
+    @Option(
+        names = "--as",
+        defaultValue = "compact",
+        paramLabel = "compact|turtle|json|triples",
         description = "How to serialise the context. Default: ${DEFAULT-VALUE}.")
     String format;
 
@@ -53,8 +68,11 @@ final class ContextCommand implements Callable<Integer> {
     boolean explain;
 
     ContextRequest request(String question) {
-      return ContextRequest.of(question).withBudget(budget).withHops(hops)
-          .withFormat(ContextFormat.parse(format)).withExplain(explain);
+      return ContextRequest.of(question)
+          .withBudget(budget)
+          .withHops(hops)
+          .withFormat(ContextFormat.parse(format))
+          .withExplain(explain);
     }
   }
 }

@@ -16,14 +16,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Renders a {@link CypherResult} in the formats {@code noema query} offers for SPARQL: an aligned table, CSV and TSV
- * with a header row, or JSON as an array of objects (one per row, keys in column order). Stateless.
+ * Renders a {@link CypherResult} in the formats {@code noema query} offers for SPARQL: an aligned
+ * table, CSV and TSV with a header row, or JSON as an array of objects (one per row, keys in column
+ * order). Stateless.
  *
- * <p>Cells: null is empty (JSON null), strings and numbers as they are, dates and times in ISO-8601, lists and maps
- * (nodes, relationships, paths) as JSON.
+ * <p>Cells: null is empty (JSON null), strings and numbers as they are, dates and times in
+ * ISO-8601, lists and maps (nodes, relationships, paths) as JSON.
  */
 final class CypherOutput {
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private CypherOutput() {}
 
@@ -56,14 +58,19 @@ final class CypherOutput {
     }
     out.append('\n');
     cells.forEach(row -> line(out, row, widths));
-    out.append("(").append(result.rows().size()).append(result.rows().size() == 1 ? " row)\n" : " rows)\n");
+    out.append("(")
+        .append(result.rows().size())
+        .append(result.rows().size() == 1 ? " row)\n" : " rows)\n");
     return out.toString();
   }
 
   private static void line(StringBuilder out, List<String> cells, int[] widths) {
     out.append('|');
     for (int c = 0; c < widths.length; c++) {
-      out.append(' ').append(cells.get(c)).append(" ".repeat(widths[c] - cells.get(c).length())).append(" |");
+      out.append(' ')
+          .append(cells.get(c))
+          .append(" ".repeat(widths[c] - cells.get(c).length()))
+          .append(" |");
     }
     out.append('\n');
   }

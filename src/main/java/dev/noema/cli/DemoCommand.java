@@ -4,15 +4,15 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.neo4j.CypherResult;
+import dev.noema.neo4j.Neo4jException;
+import dev.noema.neo4j.SyncSummary;
 import dev.noema.prompt.ContextRequest;
 import dev.noema.prompt.GraphContext;
 import dev.noema.topology.TableRenderer;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
 import dev.noema.topology.TopologySettings;
-import dev.noema.neo4j.CypherResult;
-import dev.noema.neo4j.Neo4jException;
-import dev.noema.neo4j.SyncSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,25 +20,34 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code noema demo}: the main job on the sample, start to finish, with no server and no key. Imports the logs, then
- * shows each capability on what was imported. Every section is a library call the other commands make too.
+ * {@code noema demo}: the main job on the sample, start to finish, with no server and no key.
+ * Imports the logs, then shows each capability on what was imported. Every section is a library
+ * call the other commands make too.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Import logs (default: the sample in import/samples) and show what Noema finds in them:",
-        "the dialogue, the meaning graph, its topology, Cypher over the projection, and a prompt context."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import logs (default: the sample in import/samples) and show what Noema finds in them:",
+      "the dialogue, the meaning graph, its topology, Cypher over the projection, and a prompt context."
+    })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Logs to import (default: import/samples).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Logs to import (default: import/samples).")
   List<Path> paths = List.of(Path.of("import", "samples"));
 
-  static final String TURNS = """
+  static final String TURNS =
+      """
       PREFIX noema: <https://w3id.org/noema/ontology#>
       SELECT ?conversation ?index ?speaker ?time ?uid ?opening WHERE {
         ?c noema:conversationId ?conversation ; noema:hasTurn ?turn .
@@ -60,9 +69,15 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       section(out, "2. The dialogue: turns in order, repaired text (noema query turns)");
-      out.print(base.store().<String>select(TURNS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
-      out.print(base.store().<String>select(QueryCommand.NamedQueries.text("sparql", "repairs"), Map.of(),
-          rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(
+          base.store()
+              .<String>select(TURNS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(
+          base.store()
+              .<String>select(
+                  QueryCommand.NamedQueries.text("sparql", "repairs"),
+                  Map.of(),
+                  rs -> QueryCommand.render(rs, OutputFormat.table)));
       section(out, "3. The meaning graph (structural extractor): modules, perspectives, analogies");
       for (String name : List.of("modules", "interpretations", "analogies")) {
         table(out, base, QueryCommand.NamedQueries.text("sparql", name), 12);
@@ -77,28 +92,35 @@ final class DemoCommand implements Callable<Integer> {
       out.println(tables.render(topology.shape()));
       out.println(tables.render(topology.perspectives(base.store(), "architecture")));
       base.saveMeasures(topology, TopologyFilter.NONE);
-      out.println("(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
+      out.println(
+          "(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
 
       section(out, "7. Graph-augmented prompting (noema context / noema ask)");
       String question = "Как Кирилл понимает внимание?";
       GraphContext context = base.retrieval().context(ContextRequest.of(question).withBudget(700));
       out.println(context.text());
-      out.println(base.llm().isPresent()
-          ? "noema ask \"" + question + "\" --baseline  compares the answer with and without this context."
-          : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
+      out.println(
+          base.llm().isPresent()
+              ? "noema ask \""
+                  + question
+                  + "\" --baseline  compares the answer with and without this context."
+              : "No LLM configured: noema ask prints this context inside a complete prompt; set NOEMA_LLM to send it.");
 
       section(out, "8. Next");
-      out.println("./noema serve      the map of meaning in the browser, a SPARQL endpoint and an HTTP API "
-          + "(http://127.0.0.1:8077/)");
-      out.println("./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
+      out.println(
+          "./noema serve      the map of meaning in the browser, a SPARQL endpoint and an HTTP API "
+              + "(http://127.0.0.1:8077/)");
+      out.println(
+          "./noema query      the canned SPARQL queries; ./noema explore --help; ./noema --help");
       out.flush();
       return report.hasProblems() ? 1 : 0;
     }
   }
 
   /**
-   * Syncs the projection (the embedded Neo4j unless a server is configured) and runs Cypher over it: the modules, and
-   * the Cypher twin of {@code interpretations}. A Neo4j that cannot start or be reached skips the section in one line.
+   * Syncs the projection (the embedded Neo4j unless a server is configured) and runs Cypher over
+   * it: the modules, and the Cypher twin of {@code interpretations}. A Neo4j that cannot start or
+   * be reached skips the section in one line.
    */
   private static void cypher(PrintWriter out, KnowledgeBase base) {
     section(out, "5. Cypher over the Neo4j projection (noema sync neo4j; noema query --cypher)");
@@ -109,9 +131,12 @@ final class DemoCommand implements Callable<Integer> {
       out.println(modules);
       out.print(CypherOutput.render(base.cypher(modules, Map.of()), OutputFormat.table));
       out.println("noema query interpretations --cypher (queries/cypher/interpretations.cypher)");
-      CypherResult all = base.cypher(QueryCommand.NamedQueries.text("cypher", "interpretations"), Map.of());
+      CypherResult all =
+          base.cypher(QueryCommand.NamedQueries.text("cypher", "interpretations"), Map.of());
       int shown = Math.min(8, all.rows().size());
-      out.print(CypherOutput.render(new CypherResult(all.columns(), all.rows().subList(0, shown)), OutputFormat.table));
+      out.print(
+          CypherOutput.render(
+              new CypherResult(all.columns(), all.rows().subList(0, shown)), OutputFormat.table));
       if (shown < all.rows().size()) {
         out.println("(" + all.rows().size() + " rows, " + shown + " shown)");
       }
@@ -120,34 +145,55 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the first {@code rows} rows of a query's results, with long cells cut, and how many rows there were. */
+  /**
+   * Prints the first {@code rows} rows of a query's results, with long cells cut, and how many rows
+   * there were.
+   */
   static void table(PrintWriter out, KnowledgeBase base, String sparql, int rows) {
-    String text = base.store().<String>select(sparql, Map.of(), rs -> {
-      org.apache.jena.query.ResultSetRewindable all = org.apache.jena.query.ResultSetFactory.makeRewindable(rs);
-      int total = all.size();
-      all.reset();
-      org.apache.jena.sparql.exec.RowSet limited = org.apache.jena.sparql.exec.RowSetStream.create(
-          all.getResultVars().stream().map(org.apache.jena.sparql.core.Var::alloc).toList(),
-          java.util.stream.Stream.generate(() -> all.hasNext() ? all.nextBinding() : null)
-              .takeWhile(java.util.Objects::nonNull).limit(rows)
-              .map(b -> shorten(b)).iterator());
-      String rendered = QueryCommand.render(org.apache.jena.query.ResultSet.adapt(limited), OutputFormat.table);
-      return rendered + (total > rows ? "(" + total + " rows, " + rows + " shown)\n" : "");
-    });
+    String text =
+        base.store()
+            .<String>select(
+                sparql,
+                Map.of(),
+                rs -> {
+                  org.apache.jena.query.ResultSetRewindable all =
+                      org.apache.jena.query.ResultSetFactory.makeRewindable(rs);
+                  int total = all.size();
+                  all.reset();
+                  org.apache.jena.sparql.exec.RowSet limited =
+                      org.apache.jena.sparql.exec.RowSetStream.create(
+                          all.getResultVars().stream()
+                              .map(org.apache.jena.sparql.core.Var::alloc)
+                              .toList(),
+                          java.util.stream.Stream.generate(
+                                  () -> all.hasNext() ? all.nextBinding() : null)
+                              .takeWhile(java.util.Objects::nonNull)
+                              .limit(rows)
+                              .map(b -> shorten(b))
+                              .iterator());
+                  String rendered =
+                      QueryCommand.render(
+                          org.apache.jena.query.ResultSet.adapt(limited), OutputFormat.table);
+                  return rendered
+                      + (total > rows ? "(" + total + " rows, " + rows + " shown)\n" : "");
+                });
     out.print(text);
   }
 
   /** Cuts long literals so that a table fits a terminal. */
-  private static org.apache.jena.sparql.engine.binding.Binding shorten(org.apache.jena.sparql.engine.binding.Binding b) {
-    org.apache.jena.sparql.engine.binding.BindingBuilder builder = org.apache.jena.sparql.engine.binding.Binding.builder();
-    b.forEach((v, n) -> {
-      if (n.isLiteral() && n.getLiteralLexicalForm().length() > 70) {
-        String cut = n.getLiteralLexicalForm().substring(0, 67).replaceAll("\\s+", " ") + "...";
-        builder.add(v, org.apache.jena.graph.NodeFactory.createLiteralString(cut));
-      } else {
-        builder.add(v, n);
-      }
-    });
+  private static org.apache.jena.sparql.engine.binding.Binding shorten(
+      org.apache.jena.sparql.engine.binding.Binding b) {
+    org.apache.jena.sparql.engine.binding.BindingBuilder builder =
+        org.apache.jena.sparql.engine.binding.Binding.builder();
+    b.forEach(
+        (v, n) -> {
+          if (n.isLiteral() && n.getLiteralLexicalForm().length() > 70) {
+            String cut = n.getLiteralLexicalForm().substring(0, 67).replaceAll("\\s+", " ") + "...";
+            builder.add(v, org.apache.jena.graph.NodeFactory.createLiteralString(cut));
+          } else {
+            builder.add(v, n);
+          }
+        });
     return builder.build();
   }
 

@@ -19,15 +19,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code noema explore ...}: the shape of the meaning graph. Each subcommand is one analysis of {@link Topology}. */
-@Command(name = "explore", mixinStandardHelpOptions = true,
-    description = "Explore the topology of meaning: centres, clusters, bridges, paths, neighbourhoods, perspectives, "
-        + "flow and shape.",
+/**
+ * {@code noema explore ...}: the shape of the meaning graph. Each subcommand is one analysis of
+ * {@link Topology}.
+ */
+@Command(
+    name = "explore",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explore the topology of meaning: centres, clusters, bridges, paths, neighbourhoods, perspectives, "
+            + "flow and shape.",
     subcommands = {
       ExploreCommand.Centres.class, ExploreCommand.Clusters.class, ExploreCommand.Bridges.class,
       ExploreCommand.Path.class, ExploreCommand.Around.class, ExploreCommand.Perspectives.class,
@@ -46,36 +52,65 @@ final class ExploreCommand implements Runnable {
     @Option(names = "--conversation", paramLabel = "ID", description = "Only this conversation.")
     String conversation;
 
-    @Option(names = "--participant", paramLabel = "NAME", description = "Only turns by this participant (label or role).")
+    @Option(
+        names = "--participant",
+        paramLabel = "NAME",
+        description = "Only turns by this participant (label or role).")
     String participant;
 
-    @Option(names = "--perspective", paramLabel = "LABEL", description = "Only what this perspective says.")
+    @Option(
+        names = "--perspective",
+        paramLabel = "LABEL",
+        description = "Only what this perspective says.")
     String perspective;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only turns at or after (2025-07-26 or ISO instant).")
+    @Option(
+        names = "--since",
+        paramLabel = "DATE",
+        description = "Only turns at or after (2025-07-26 or ISO instant).")
     String since;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Only turns at or before (2025-07-26 or ISO instant).")
+    @Option(
+        names = "--until",
+        paramLabel = "DATE",
+        description = "Only turns at or before (2025-07-26 or ISO instant).")
     String until;
 
-    @Option(names = "--relations", split = ",", paramLabel = "NAME",
+    @Option(
+        names = "--relations",
+        split = ",",
+        paramLabel = "NAME",
         description = "Only these relations (ontology local names, e.g. relatedTo,partOf).")
     List<String> relations = List.of();
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+    @Option(
+        names = "--format",
+        defaultValue = "table",
+        paramLabel = "table|json",
         description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
     TopologyFilter filter(OntologyModel ontology) {
       Set<String> iris = new LinkedHashSet<>();
       for (String name : relations) {
-        String iri = ontology.properties().stream().filter(p -> p.localName().equals(name) || p.iri().equals(name))
-            .map(OntologyModel.OntProperty::iri).findFirst()
-            .orElseThrow(() -> new CommandFailure("--relations: '" + name + "' is not a property of the ontology"));
+        String iri =
+            ontology.properties().stream()
+                .filter(p -> p.localName().equals(name) || p.iri().equals(name))
+                .map(OntologyModel.OntProperty::iri)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new CommandFailure(
+                            "--relations: '" + name + "' is not a property of the ontology"));
         iris.add(iri);
       }
-      return new TopologyFilter(conversation, participant, perspective, instant(since, "--since", false),
-          instant(until, "--until", true), iris);
+      return new TopologyFilter(
+          conversation,
+          participant,
+          perspective,
+          instant(since, "--since", false),
+          instant(until, "--until", true),
+          iris);
     }
 
     private static Instant instant(String value, String option, boolean endOfDay) {
@@ -84,11 +119,15 @@ final class ExploreCommand implements Runnable {
       }
       try {
         return value.length() == 10
-            ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).plusDays(endOfDay ? 1 : 0).minusNanos(endOfDay ? 1 : 0)
+            ? LocalDate.parse(value)
+                .atStartOfDay(ZoneOffset.UTC)
+                .plusDays(endOfDay ? 1 : 0)
+                .minusNanos(endOfDay ? 1 : 0)
                 .toInstant()
             : Instant.parse(value);
       } catch (DateTimeParseException e) {
-        throw new CommandFailure(option + ": '" + value + "' is not a date (2025-07-26) or an ISO instant");
+        throw new CommandFailure(
+            option + ": '" + value + "' is not a date (2025-07-26) or an ISO instant");
       }
     }
 
@@ -134,7 +173,10 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "centres", aliases = "centers", mixinStandardHelpOptions = true,
+  @Command(
+      name = "centres",
+      aliases = "centers",
+      mixinStandardHelpOptions = true,
       description = "Concepts ranked by PageRank, betweenness and degree, side by side.")
   static final class Centres extends Analysis {
     @Override
@@ -148,10 +190,15 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "clusters", mixinStandardHelpOptions = true,
+  @Command(
+      name = "clusters",
+      mixinStandardHelpOptions = true,
       description = "Communities by the Leiden algorithm, with modularity, sizes and names.")
   static final class Clusters extends Analysis {
-    @Option(names = "--resolution", defaultValue = "1.0", description = "Leiden resolution (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--resolution",
+        defaultValue = "1.0",
+        description = "Leiden resolution (default ${DEFAULT-VALUE}).")
     double resolution;
 
     @Override
@@ -170,8 +217,11 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "bridges", mixinStandardHelpOptions = true,
-      description = "Articulation points and bridge edges: the ideas whose removal splits meaning apart.")
+  @Command(
+      name = "bridges",
+      mixinStandardHelpOptions = true,
+      description =
+          "Articulation points and bridge edges: the ideas whose removal splits meaning apart.")
   static final class Bridges extends Analysis {
     @Override
     TopologyResult analyse(Topology topology, KnowledgeBase base) {
@@ -179,16 +229,27 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "path", mixinStandardHelpOptions = true,
+  @Command(
+      name = "path",
+      mixinStandardHelpOptions = true,
       description = "The shortest path and the k next-shortest simple paths between two concepts.")
   static final class Path extends Analysis {
-    @Parameters(index = "0", paramLabel = "FROM", description = "A concept: label in any language, or IRI.")
+    @Parameters(
+        index = "0",
+        paramLabel = "FROM",
+        description = "A concept: label in any language, or IRI.")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "A concept: label in any language, or IRI.")
+    @Parameters(
+        index = "1",
+        paramLabel = "TO",
+        description = "A concept: label in any language, or IRI.")
     String to;
 
-    @Option(names = "-k", defaultValue = "2", description = "Next-shortest paths to add (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "-k",
+        defaultValue = "2",
+        description = "Next-shortest paths to add (default ${DEFAULT-VALUE}).")
     int k;
 
     @Override
@@ -197,12 +258,18 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "around", mixinStandardHelpOptions = true, description = "A concept's neighbourhood.")
+  @Command(
+      name = "around",
+      mixinStandardHelpOptions = true,
+      description = "A concept's neighbourhood.")
   static final class Around extends Analysis {
     @Parameters(paramLabel = "CONCEPT", description = "A concept: label in any language, or IRI.")
     String concept;
 
-    @Option(names = "--hops", defaultValue = "1", description = "How far (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--hops",
+        defaultValue = "1",
+        description = "How far (default ${DEFAULT-VALUE}).")
     int hops;
 
     @Override
@@ -211,8 +278,11 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "perspectives", mixinStandardHelpOptions = true,
-      description = "How each perspective interprets a concept, side by side, with the holder and the turn.")
+  @Command(
+      name = "perspectives",
+      mixinStandardHelpOptions = true,
+      description =
+          "How each perspective interprets a concept, side by side, with the holder and the turn.")
   static final class Perspectives extends Analysis {
     @Parameters(paramLabel = "CONCEPT", description = "A concept: label in any language, or IRI.")
     String concept;
@@ -223,8 +293,11 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "flow", mixinStandardHelpOptions = true,
-      description = "Turn by turn: concepts introduced and revisited, components, density and cycle rank so far.")
+  @Command(
+      name = "flow",
+      mixinStandardHelpOptions = true,
+      description =
+          "Turn by turn: concepts introduced and revisited, components, density and cycle rank so far.")
   static final class Flow extends Analysis {
     @Parameters(paramLabel = "CONVERSATION", description = "The conversation id.")
     String conversation;
@@ -235,8 +308,11 @@ final class ExploreCommand implements Runnable {
     }
   }
 
-  @Command(name = "shape", mixinStandardHelpOptions = true,
-      description = "A global summary: size, components, cycle rank, diameter, clustering, k-cores, centres, clusters.")
+  @Command(
+      name = "shape",
+      mixinStandardHelpOptions = true,
+      description =
+          "A global summary: size, components, cycle rank, diameter, clustering, k-cores, centres, clusters.")
   static final class Shape extends Analysis {
     @Override
     boolean savesMeasures() {

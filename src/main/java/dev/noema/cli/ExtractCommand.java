@@ -10,15 +10,21 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code noema extract}: re-runs extraction on the conversations in the knowledge base. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-    description = "Re-run meaning extraction on the conversations in the knowledge base and print a run summary.")
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description =
+        "Re-run meaning extraction on the conversations in the knowledge base and print a run summary.")
 final class ExtractCommand implements Callable<Integer> {
-  enum Which { llm, structural }
+  enum Which {
+    llm,
+    structural
+  }
 
   @Spec CommandSpec spec;
   @Mixin LlmOptions llm;
@@ -26,16 +32,23 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--conversation", paramLabel = "ID", description = "Only this conversation.")
   String conversation;
 
-  @Option(names = "--extractor", paramLabel = "llm|structural",
+  @Option(
+      names = "--extractor",
+      paramLabel = "llm|structural",
       description = "Only this extractor (default: every configured one).")
   Which extractor;
 
-  @Option(names = "--offline", description = "Use cached LLM answers only; report what is not cached.")
+  @Option(
+      names = "--offline",
+      description = "Use cached LLM answers only; report what is not cached.")
   boolean offline;
 
-  @Option(names = "--parallel", paramLabel = "N",
-      description = "Conversations and LLM requests in flight at once (default: $NOEMA_LLM_PARALLEL, llm.parallel "
-          + "in noema.yaml, else 4).")
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Conversations and LLM requests in flight at once (default: $NOEMA_LLM_PARALLEL, llm.parallel "
+              + "in noema.yaml, else 4).")
   Integer parallel;
 
   @Override
@@ -48,8 +61,13 @@ final class ExtractCommand implements Callable<Integer> {
     try (KnowledgeBase base = llm.open(parallel)) {
       ExtractReport report;
       try {
-        report = base.extract(new ExtractRequest(conversation, extractor == null ? null : extractor.name(), offline,
-            parallel == null ? 0 : parallel));
+        report =
+            base.extract(
+                new ExtractRequest(
+                    conversation,
+                    extractor == null ? null : extractor.name(),
+                    offline,
+                    parallel == null ? 0 : parallel));
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(e.getMessage());
       }
@@ -59,17 +77,30 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   static void print(ExtractReport report, PrintWriter out, PrintWriter err) {
-    out.printf("extracted %d conversation(s) with %s: %d written, %d turn graph(s)%n", report.conversations(),
-        String.join(", ", report.extractors()), report.written(), report.turnGraphs());
-    out.printf("kept: %d entities, %d relations, %d interpretations%n", report.entities(), report.relations(),
-        report.interpretations());
+    out.printf(
+        "extracted %d conversation(s) with %s: %d written, %d turn graph(s)%n",
+        report.conversations(),
+        String.join(", ", report.extractors()),
+        report.written(),
+        report.turnGraphs());
+    out.printf(
+        "kept: %d entities, %d relations, %d interpretations%n",
+        report.entities(), report.relations(), report.interpretations());
     out.printf("dropped: %d%s%n", report.droppedCount(), reasons(report.dropped()));
     LlmUsage u = report.llm();
     if (report.extractors().contains("llm")) {
-      out.printf("llm: %d call(s), %d cache hit(s), %d offline miss(es), %d retried, %d malformed, %d failed; "
+      out.printf(
+          "llm: %d call(s), %d cache hit(s), %d offline miss(es), %d retried, %d malformed, %d failed; "
               + "tokens: %d prompt, %d completion; at most %d in flight%n",
-          u.calls(), u.cacheHits(), u.cacheMisses(), u.retries(), u.malformed(), u.failures(), u.promptTokens(),
-          u.completionTokens(), u.maxInFlight());
+          u.calls(),
+          u.cacheHits(),
+          u.cacheMisses(),
+          u.retries(),
+          u.malformed(),
+          u.failures(),
+          u.promptTokens(),
+          u.completionTokens(),
+          u.maxInFlight());
     }
     out.printf("in %.1f s%n", report.millis() / 1000.0);
     for (String problem : report.problems()) {
@@ -80,7 +111,12 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   private static String reasons(Map<String, Long> dropped) {
-    return dropped.isEmpty() ? "" : " (" + dropped.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    return dropped.isEmpty()
+        ? ""
+        : " ("
+            + dropped.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))
+            + ")";
   }
 }

@@ -17,62 +17,104 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code noema import PATH...}: reads logs into the knowledge base. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
     description = "Import conversation logs (files, folders, archives) into the knowledge base.")
 final class ImportCommand implements Callable<Integer> {
-  enum Include { system, tools, thinking, context }
+  enum Include {
+    system,
+    tools,
+    thinking,
+    context
+  }
 
-  enum Branches { active, all }
+  enum Branches {
+    active,
+    all
+  }
 
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or .zip exports to import.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files, folders or .zip exports to import.")
   List<Path> paths;
 
-  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format instead of detecting it.")
+  @Option(
+      names = "--format",
+      paramLabel = "NAME",
+      description = "Read every file as this format instead of detecting it.")
   String format;
 
   @Option(names = "--strict", description = "Stop at the first problem and write nothing.")
   boolean strict;
 
-  @Option(names = "--no-extract", negatable = false, description = "Import the dialogue only; do not extract meaning.")
+  @Option(
+      names = "--no-extract",
+      negatable = false,
+      description = "Import the dialogue only; do not extract meaning.")
   boolean noExtract;
 
-  @Option(names = "--branches", defaultValue = "active", paramLabel = "active|all",
-      description = "Keep only the active branch (default) or also regenerated and edited alternatives.")
+  @Option(
+      names = "--branches",
+      defaultValue = "active",
+      paramLabel = "active|all",
+      description =
+          "Keep only the active branch (default) or also regenerated and edited alternatives.")
   Branches branches;
 
-  @Option(names = "--include", split = ",", paramLabel = "KIND",
+  @Option(
+      names = "--include",
+      split = ",",
+      paramLabel = "KIND",
       description = "Also keep: ${COMPLETION-CANDIDATES} (comma-separated).")
   EnumSet<Include> include = EnumSet.noneOf(Include.class);
 
-  @Option(names = "--max-turn-size", paramLabel = "MB", defaultValue = "16",
-      description = "Skip a conversation with a turn longer than this many million characters (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-turn-size",
+      paramLabel = "MB",
+      defaultValue = "16",
+      description =
+          "Skip a conversation with a turn longer than this many million characters (default: ${DEFAULT-VALUE}).")
   double maxTurnMb;
 
   @Option(names = "--no-progress", negatable = false, description = "Do not draw a progress bar.")
   boolean noProgress;
 
-  @Option(names = "--no-sync", negatable = false,
-      description = "Do not sync Neo4j afterwards. Without it, an import that changed something syncs Neo4j when "
-          + "$NOEMA_NEO4J_URI (or --neo4j-uri) is set or the embedded Neo4j has been used (DIR/neo4j exists).")
+  @Option(
+      names = "--no-sync",
+      negatable = false,
+      description =
+          "Do not sync Neo4j afterwards. Without it, an import that changed something syncs Neo4j when "
+              + "$NOEMA_NEO4J_URI (or --neo4j-uri) is set or the embedded Neo4j has been used (DIR/neo4j exists).")
   boolean noSync;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ReadOptions options = new ReadOptions(branches == Branches.all, include.contains(Include.system),
-        include.contains(Include.tools), include.contains(Include.thinking), include.contains(Include.context));
-    ImportRequest request = new ImportRequest(paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
-    try (KnowledgeBase base = kb.open(); ImportProgress progress = ImportProgress.onTerminal(!noProgress && System.console() != null)) {
+    ReadOptions options =
+        new ReadOptions(
+            branches == Branches.all,
+            include.contains(Include.system),
+            include.contains(Include.tools),
+            include.contains(Include.thinking),
+            include.contains(Include.context));
+    ImportRequest request =
+        new ImportRequest(
+            paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
+    try (KnowledgeBase base = kb.open();
+        ImportProgress progress =
+            ImportProgress.onTerminal(!noProgress && System.console() != null)) {
       ImportReport report;
       try {
         report = base.importLogs(request, progress);
@@ -82,27 +124,38 @@ final class ImportCommand implements Callable<Integer> {
       }
       progress.close();
       print(report, out, err);
-      boolean synced = noSync || report.imported() + report.replaced() == 0 || sync(base, kb.neo4jThroughServer(), out, err);
+      boolean synced =
+          noSync
+              || report.imported() + report.replaced() == 0
+              || sync(base, kb.neo4jThroughServer(), out, err);
       return report.hasProblems() || !synced ? 1 : 0;
     }
   }
 
   /**
-   * Syncs Neo4j when the user uses it (see {@code --no-sync}); a failure is one line, and the import stays committed.
+   * Syncs Neo4j when the user uses it (see {@code --no-sync}); a failure is one line, and the
+   * import stays committed.
    *
    * @return false when the sync failed
    */
-  static boolean sync(KnowledgeBase base, Optional<ServerClient> server, PrintWriter out, PrintWriter err) {
+  static boolean sync(
+      KnowledgeBase base, Optional<ServerClient> server, PrintWriter out, PrintWriter err) {
     if (!base.config().neo4jInUse()) {
       return true;
     }
     try {
-      // While noema serve holds the embedded Neo4j, it syncs it: this process could not even open it.
-      out.println("neo4j: " + (server.isPresent() ? server.get().syncNeo4j() : base.syncNeo4j().toString()));
+      // While noema serve holds the embedded Neo4j, it syncs it: this process could not even open
+      // it.
+      out.println(
+          "neo4j: "
+              + (server.isPresent() ? server.get().syncNeo4j() : base.syncNeo4j().toString()));
       out.flush();
       return true;
     } catch (Neo4jException e) {
-      err.println("noema: " + e.getMessage() + " (the import is committed; run 'noema sync neo4j' to retry)");
+      err.println(
+          "noema: "
+              + e.getMessage()
+              + " (the import is committed; run 'noema sync neo4j' to retry)");
       err.flush();
       return false;
     }
@@ -111,19 +164,33 @@ final class ImportCommand implements Callable<Integer> {
   static void print(ImportReport report, PrintWriter out, PrintWriter err) {
     for (FileReport file : report.files()) {
       if (file.format() != null) {
-        out.printf("%s: %s, %d conversation(s): %d imported, %d replaced, %d unchanged, %d skipped; %d turns; "
+        out.printf(
+            "%s: %s, %d conversation(s): %d imported, %d replaced, %d unchanged, %d skipped; %d turns; "
                 + "%d repaired; %d facts extracted%n",
-            file.source(), file.format(), file.imported() + file.replaced() + file.unchanged() + file.skipped(),
-            file.imported(), file.replaced(), file.unchanged(), file.skipped(), file.turns(), file.repaired(),
+            file.source(),
+            file.format(),
+            file.imported() + file.replaced() + file.unchanged() + file.skipped(),
+            file.imported(),
+            file.replaced(),
+            file.unchanged(),
+            file.skipped(),
+            file.turns(),
+            file.repaired(),
             file.facts());
       }
       for (ImportProblem problem : file.problems()) {
         err.println((problem.location() == null ? "  failed  " : "  skipped ") + problem);
       }
     }
-    out.printf("total: %d imported, %d replaced, %d unchanged, %d skipped, %d failed file(s); %d turns in %.1f s%n",
-        report.imported(), report.replaced(), report.unchanged(), report.skipped(), report.failedFiles(),
-        report.turns(), report.millis() / 1000.0);
+    out.printf(
+        "total: %d imported, %d replaced, %d unchanged, %d skipped, %d failed file(s); %d turns in %.1f s%n",
+        report.imported(),
+        report.replaced(),
+        report.unchanged(),
+        report.skipped(),
+        report.failedFiles(),
+        report.turns(),
+        report.millis() / 1000.0);
     if (report.imported() + report.replaced() == 0 && report.unchanged() > 0) {
       out.println("no change: every conversation is already in the knowledge base as it is");
     }

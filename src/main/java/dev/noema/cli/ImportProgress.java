@@ -11,10 +11,11 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The progress bar of {@code noema import}: one bar per file of at least {@link #MIN_BAR_BYTES}, over the megabytes
- * read so far of the file's size, so that the bar knows the fraction done and shows the time left (the progressbar
- * library's estimate from the rate so far); beside it, conversations and turns done over the whole import and turns
- * per second. Smaller files have no bar (they are done before one would be drawn); their counts still add up.
+ * The progress bar of {@code noema import}: one bar per file of at least {@link #MIN_BAR_BYTES},
+ * over the megabytes read so far of the file's size, so that the bar knows the fraction done and
+ * shows the time left (the progressbar library's estimate from the rate so far); beside it,
+ * conversations and turns done over the whole import and turns per second. Smaller files have no
+ * bar (they are done before one would be drawn); their counts still add up.
  *
  * <p>Not thread-safe: called from the importing thread only, as {@link ImportListener} promises.
  */
@@ -57,12 +58,13 @@ final class ImportProgress implements ImportListener, AutoCloseable {
     if (!draw || bytes < MIN_BAR_BYTES) {
       return;
     }
-    ProgressBarBuilder builder = new ProgressBarBuilder()
-        .setTaskName(Path.of(source).getFileName().toString())
-        .setInitialMax(bytes)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" MB", 1_000_000)
-        .showSpeed();
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName(Path.of(source).getFileName().toString())
+            .setInitialMax(bytes)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" MB", 1_000_000)
+            .showSpeed();
     if (consumer != null) {
       builder.setConsumer(consumer);
     }
@@ -86,12 +88,20 @@ final class ImportProgress implements ImportListener, AutoCloseable {
     }
   }
 
-  /** How much of the current file has been read, from 0 to 1; empty when its size is unknown or no file started. */
+  /**
+   * How much of the current file has been read, from 0 to 1; empty when its size is unknown or no
+   * file started.
+   */
   OptionalDouble fraction() {
-    return fileBytes <= 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1.0, (double) bytesRead / fileBytes));
+    return fileBytes <= 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.min(1.0, (double) bytesRead / fileBytes));
   }
 
-  /** Conversations and turns done since the import began, and turns per second: "12 conv, 340 turns, 85 turns/s". */
+  /**
+   * Conversations and turns done since the import began, and turns per second: "12 conv, 340 turns,
+   * 85 turns/s".
+   */
   String status() {
     double seconds = (nanoTime.getAsLong() - started) / 1e9;
     String rate = seconds > 0 ? String.format(Locale.ROOT, ", %,.0f turns/s", turns / seconds) : "";

@@ -5,21 +5,32 @@ import dev.noema.llm.LlmSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Which LLM to use, for the commands that extract: flags win over the environment, which wins over noema.yaml. */
+/**
+ * Which LLM to use, for the commands that extract: flags win over the environment, which wins over
+ * noema.yaml.
+ */
 final class LlmOptions {
   @Mixin KnowledgeBaseOptions kb;
 
-  @Option(names = "--llm", paramLabel = "PROVIDER:MODEL",
-      description = "LLM to extract with: openai:MODEL, anthropic:MODEL or ollama:MODEL (default: $NOEMA_LLM, "
-          + "else llm in noema.yaml; none = structural extraction only).")
+  @Option(
+      names = "--llm",
+      paramLabel = "PROVIDER:MODEL",
+      description =
+          "LLM to extract with: openai:MODEL, anthropic:MODEL or ollama:MODEL (default: $NOEMA_LLM, "
+              + "else llm in noema.yaml; none = structural extraction only).")
   String llm;
 
-  @Option(names = "--llm-base-url", paramLabel = "URL",
-      description = "The provider's endpoint, e.g. an OpenAI-compatible server (default: $OPENAI_BASE_URL, "
-          + "$ANTHROPIC_BASE_URL or $OLLAMA_BASE_URL, else llm.base-url in noema.yaml).")
+  @Option(
+      names = "--llm-base-url",
+      paramLabel = "URL",
+      description =
+          "The provider's endpoint, e.g. an OpenAI-compatible server (default: $OPENAI_BASE_URL, "
+              + "$ANTHROPIC_BASE_URL or $OLLAMA_BASE_URL, else llm.base-url in noema.yaml).")
   String baseUrl;
 
-  /** Opens the knowledge base with the LLM these flags, the environment and noema.yaml configure. */
+  /**
+   * Opens the knowledge base with the LLM these flags, the environment and noema.yaml configure.
+   */
   KnowledgeBase open(Integer parallel) {
     LlmSettings flags = llm == null ? LlmSettings.NONE : LlmSettings.ofSpec(llm, "--llm");
     flags = new LlmSettings(flags.provider(), flags.model(), baseUrl, null, null, parallel, null);

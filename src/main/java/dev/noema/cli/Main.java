@@ -1,7 +1,5 @@
 package dev.noema.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code noema} launcher. */
 public final class Main {
   private Main() {}

@@ -1,13 +1,14 @@
 package dev.noema.cli;
 
 import dev.noema.conversation.StrictModeAbort;
-import dev.noema.neo4j.Neo4jException;
 import dev.noema.ontology.OntologyException;
 import dev.noema.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command: lists the subcommands, and turns known failures into one line and exit code 1. */
+/**
+ * The root command: lists the subcommands, and turns known failures into one line and exit code 1.
+ */
 @Command(
     name = "noema",
     mixinStandardHelpOptions = true,
@@ -41,31 +42,46 @@ public final class NoemaCommand implements Runnable {
   /** The configured command line: what {@link Main} runs and what tests call {@code execute} on. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new NoemaCommand());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (System.getenv("NOEMA_DEBUG") != null) {
-        e.printStackTrace(commandLine.getErr());
-      }
-      commandLine.getErr().println("noema: " + oneLine(e));
-      commandLine.getErr().flush();
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (System.getenv("NOEMA_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          commandLine.getErr().println("noema: " + oneLine(e));
+          commandLine.getErr().flush();
+          return 1;
+        });
     return cli;
   }
 
-  /** Failures whose message is already the one line a user needs; anything else is a bug and says so. */
-  private static final java.util.List<Class<? extends Throwable>> USER_FACING = java.util.List.of(
-      StoreException.class, OntologyException.class, StrictModeAbort.class, CommandFailure.class,
-      java.io.UncheckedIOException.class, dev.noema.llm.LlmException.class, dev.noema.topology.TopologyException.class,
-      dev.noema.neo4j.Neo4jException.class, dev.noema.prompt.QuestionFileException.class,
-      IllegalArgumentException.class);
+  /**
+   * Failures whose message is already the one line a user needs; anything else is a bug and says
+   * so.
+   */
+  private static final java.util.List<Class<? extends Throwable>> USER_FACING =
+      java.util.List.of(
+          StoreException.class,
+          OntologyException.class,
+          StrictModeAbort.class,
+          CommandFailure.class,
+          java.io.UncheckedIOException.class,
+          dev.noema.llm.LlmException.class,
+          dev.noema.topology.TopologyException.class,
+          dev.noema.neo4j.Neo4jException.class,
+          dev.noema.prompt.QuestionFileException.class,
+          IllegalArgumentException.class);
 
-  /** One line that says what went wrong, for the failures a user can cause; a short class name otherwise. */
+  /**
+   * One line that says what went wrong, for the failures a user can cause; a short class name
+   * otherwise.
+   */
   static String oneLine(Throwable e) {
     if (USER_FACING.stream().anyMatch(type -> type.isInstance(e))) {
       return e.getMessage();
     }
     String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-    return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message)
+    return e.getClass().getSimpleName()
+        + (message.isEmpty() ? "" : ": " + message)
         + " (set NOEMA_DEBUG=1 for the stack trace)";
   }
 }

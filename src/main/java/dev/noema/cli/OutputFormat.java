@@ -1,4 +1,9 @@
 package dev.noema.cli;
 
 /** How query results are printed. */
-enum OutputFormat { table, csv, tsv, json }
+enum OutputFormat {
+  table,
+  csv,
+  tsv,
+  json
+}

@@ -19,32 +19,36 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code noema query}: SPARQL over the knowledge base, or Cypher over its Neo4j projection; inline, from a file, or by
- * name from {@code queries/}.
+ * {@code noema query}: SPARQL over the knowledge base, or Cypher over its Neo4j projection; inline,
+ * from a file, or by name from {@code queries/}.
  *
- * <p>Which language runs: {@code --sparql} and {@code --cypher QUERY} say it; {@code --file} goes by the extension
- * ({@code .cypher} or {@code .cyp} is Cypher, anything else SPARQL); {@code NAME} runs {@code queries/sparql/NAME.rq},
- * or its Cypher twin {@code queries/cypher/NAME.cypher} with {@code --cypher} (no value) or when only the twin exists.
- * Before a Cypher query, the embedded Neo4j is synced (an external server is synced by {@code import} and
- * {@code sync neo4j}).
+ * <p>Which language runs: {@code --sparql} and {@code --cypher QUERY} say it; {@code --file} goes
+ * by the extension ({@code .cypher} or {@code .cyp} is Cypher, anything else SPARQL); {@code NAME}
+ * runs {@code queries/sparql/NAME.rq}, or its Cypher twin {@code queries/cypher/NAME.cypher} with
+ * {@code --cypher} (no value) or when only the twin exists. Before a Cypher query, the embedded
+ * Neo4j is synced (an external server is synced by {@code import} and {@code sync neo4j}).
  */
-@Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Run a SPARQL query over the knowledge base (the union of all its graphs), or a Cypher query over "
-        + "its Neo4j projection (as of the last sync).",
-        "NAME runs queries/sparql/NAME.rq, or queries/cypher/NAME.cypher with --cypher or when only that exists; "
-            + "with no argument, lists the named queries of both languages."})
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a SPARQL query over the knowledge base (the union of all its graphs), or a Cypher query over "
+          + "its Neo4j projection (as of the last sync).",
+      "NAME runs queries/sparql/NAME.rq, or queries/cypher/NAME.cypher with --cypher or when only that exists; "
+          + "with no argument, lists the named queries of both languages."
+    })
 final class QueryCommand implements Callable<Integer> {
   /** A query name: also what tells a twin's name from a Cypher query after {@code --cypher}. */
   private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
@@ -56,31 +60,49 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--sparql", paramLabel = "QUERY", description = "The SPARQL query text.")
     String sparql;
 
-    @Option(names = "--cypher", arity = "0..1", fallbackValue = "", paramLabel = "QUERY",
-        description = "The Cypher query text, run read-only over the Neo4j projection. Without QUERY (or with a "
-            + "query name), runs the Cypher twin of NAME from queries/cypher/.")
+    @Option(
+        names = "--cypher",
+        arity = "0..1",
+        fallbackValue = "",
+        paramLabel = "QUERY",
+        description =
+            "The Cypher query text, run read-only over the Neo4j projection. Without QUERY (or with a "
+                + "query name), runs the Cypher twin of NAME from queries/cypher/.")
     String cypher;
 
-    @Option(names = "--file", paramLabel = "FILE",
-        description = "A file holding the query: .cypher or .cyp is Cypher, anything else (.rq) SPARQL.")
+    @Option(
+        names = "--file",
+        paramLabel = "FILE",
+        description =
+            "A file holding the query: .cypher or .cyp is Cypher, anything else (.rq) SPARQL.")
     Path file;
   }
 
   @ArgGroup(exclusive = true)
   Source source;
 
-  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A named query from queries/sparql/ or queries/cypher/.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "A named query from queries/sparql/ or queries/cypher/.")
   String name;
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "Bind ?NAME (SPARQL) or $NAME (Cypher) to VALUE (repeatable); never pasted into the query text. "
-          + "SPARQL: VALUE is an RDF term (<iri>, 42, \"text\"@en) or else plain text. Cypher: 42 and 4.2 are numbers, "
-          + "true and false booleans, \"42\" and <iri> strings, anything else plain text.")
+  @Option(
+      names = {"-p", "--param"},
+      paramLabel = "NAME=VALUE",
+      description =
+          "Bind ?NAME (SPARQL) or $NAME (Cypher) to VALUE (repeatable); never pasted into the query text. "
+              + "SPARQL: VALUE is an RDF term (<iri>, 42, \"text\"@en) or else plain text. Cypher: 42 and 4.2 are numbers, "
+              + "true and false booleans, \"42\" and <iri> strings, anything else plain text.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|tsv|json",
-      description = "Result format (json: SPARQL 1.1 JSON results; for Cypher an array of objects). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "table|csv|tsv|json",
+      description =
+          "Result format (json: SPARQL 1.1 JSON results; for Cypher an array of objects). "
+              + "Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
   /** A query and its language. */
@@ -90,7 +112,8 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (source == null && name == null) {
-      out.println("Named queries (noema query NAME runs the SPARQL one; add --cypher for its Cypher twin):");
+      out.println(
+          "Named queries (noema query NAME runs the SPARQL one; add --cypher for its Cypher twin):");
       List<NamedQueries.Entry> sparql = NamedQueries.list("sparql");
       List<NamedQueries.Entry> cypher = NamedQueries.list("cypher");
       Map<String, String> languages = new java.util.TreeMap<>();
@@ -119,7 +142,8 @@ final class QueryCommand implements Callable<Integer> {
       }
       try (KnowledgeBase base = kb.open()) {
         if (base.config().neo4jServer() == null) {
-          // The embedded projection is ours: bring it in step first (quick when nothing changed), so that the first
+          // The embedded projection is ours: bring it in step first (quick when nothing changed),
+          // so that the first
           // Cypher query after an import sees it without a separate `noema sync neo4j`.
           SyncSummary summary = base.syncNeo4j();
           if (!summary.nothingChanged()) {
@@ -135,8 +159,11 @@ final class QueryCommand implements Callable<Integer> {
     String sparql = query.text();
     try (KnowledgeBase base = kb.open()) {
       Map<String, Node> bindings = bindings(params);
-      if (sparql.matches("(?is).*\\b(CONSTRUCT|DESCRIBE)\\b.*") && !sparql.matches("(?is).*\\bSELECT\\b.*")) {
-        StreamRDF writer = StreamRDFWriter.getWriterStream(new ByteArrayOutputStreamBridge(out), RDFFormat.TURTLE_BLOCKS);
+      if (sparql.matches("(?is).*\\b(CONSTRUCT|DESCRIBE)\\b.*")
+          && !sparql.matches("(?is).*\\bSELECT\\b.*")) {
+        StreamRDF writer =
+            StreamRDFWriter.getWriterStream(
+                new ByteArrayOutputStreamBridge(out), RDFFormat.TURTLE_BLOCKS);
         writer.start();
         base.store().construct(sparql, bindings, writer);
         writer.finish();
@@ -166,19 +193,25 @@ final class QueryCommand implements Callable<Integer> {
       return new Query(text.matches(NAME_PATTERN) ? NamedQueries.text("cypher", text) : text, true);
     }
     if (name == null) {
-      throw new CommandFailure("--cypher without a query needs a query NAME (run 'noema query' to list them)");
+      throw new CommandFailure(
+          "--cypher without a query needs a query NAME (run 'noema query' to list them)");
     }
-    boolean cypher = source != null || !NamedQueries.exists("sparql", name) && NamedQueries.exists("cypher", name);
+    boolean cypher =
+        source != null
+            || !NamedQueries.exists("sparql", name) && NamedQueries.exists("cypher", name);
     return new Query(NamedQueries.text(cypher ? "cypher" : "sparql", name), cypher);
   }
 
   /**
-   * Cypher driver parameters from {@code --param} values: whole numbers as longs, decimals as doubles, true/false as
-   * booleans, {@code "..."} and {@code <...>} as the string inside, anything else as the plain text.
+   * Cypher driver parameters from {@code --param} values: whole numbers as longs, decimals as
+   * doubles, true/false as booleans, {@code "..."} and {@code <...>} as the string inside, anything
+   * else as the plain text.
    */
   static Map<String, Object> cypherParams(Map<String, String> params) {
     Map<String, Object> values = new LinkedHashMap<>();
-    params.forEach((key, value) -> values.put(key.startsWith("$") ? key.substring(1) : key, cypherValue(value)));
+    params.forEach(
+        (key, value) ->
+            values.put(key.startsWith("$") ? key.substring(1) : key, cypherValue(value)));
     return values;
   }
 
@@ -192,24 +225,26 @@ final class QueryCommand implements Callable<Integer> {
     if (value.equals("true") || value.equals("false")) {
       return Boolean.parseBoolean(value);
     }
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-        || value.startsWith("<") && value.endsWith(">"))) {
+    if (value.length() >= 2
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("<") && value.endsWith(">"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;
   }
 
   /** Prefixes that make table output readable; csv, tsv and json keep full IRIs. */
-  static final org.apache.jena.shared.PrefixMapping PREFIXES = org.apache.jena.shared.PrefixMapping.Factory.create()
-      .setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard)
-      .setNsPrefix("noema", dev.noema.ontology.Noema.NS)
-      .setNsPrefix("id", dev.noema.ontology.Noema.ID)
-      .setNsPrefix("graph", dev.noema.ontology.Noema.GRAPH)
-      .setNsPrefix("skos", dev.noema.ontology.Noema.SKOS)
-      .setNsPrefix("prov", dev.noema.ontology.Noema.PROV)
-      .setNsPrefix("oa", dev.noema.ontology.Noema.OA)
-      .setNsPrefix("dcterms", dev.noema.ontology.Noema.DCTERMS)
-      .lock();
+  static final org.apache.jena.shared.PrefixMapping PREFIXES =
+      org.apache.jena.shared.PrefixMapping.Factory.create()
+          .setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard)
+          .setNsPrefix("noema", dev.noema.ontology.Noema.NS)
+          .setNsPrefix("id", dev.noema.ontology.Noema.ID)
+          .setNsPrefix("graph", dev.noema.ontology.Noema.GRAPH)
+          .setNsPrefix("skos", dev.noema.ontology.Noema.SKOS)
+          .setNsPrefix("prov", dev.noema.ontology.Noema.PROV)
+          .setNsPrefix("oa", dev.noema.ontology.Noema.OA)
+          .setNsPrefix("dcterms", dev.noema.ontology.Noema.DCTERMS)
+          .lock();
 
   static String render(org.apache.jena.query.ResultSet rs, OutputFormat format) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -224,7 +259,8 @@ final class QueryCommand implements Callable<Integer> {
 
   static Map<String, Node> bindings(Map<String, String> params) {
     Map<String, Node> bindings = new LinkedHashMap<>();
-    params.forEach((key, value) -> bindings.put(key.startsWith("?") ? key.substring(1) : key, term(value)));
+    params.forEach(
+        (key, value) -> bindings.put(key.startsWith("?") ? key.substring(1) : key, term(value)));
     return bindings;
   }
 
@@ -285,8 +321,9 @@ final class QueryCommand implements Callable<Integer> {
     /** Whether a query of this name exists in this language, as a file or bundled in the jar. */
     static boolean exists(String language, String name) {
       String file = name + extension(language);
-      return name.matches(NAME_PATTERN) && (Files.isRegularFile(Path.of("queries", language, file))
-          || NamedQueries.class.getResource("/queries/" + language + "/" + file) != null);
+      return name.matches(NAME_PATTERN)
+          && (Files.isRegularFile(Path.of("queries", language, file))
+              || NamedQueries.class.getResource("/queries/" + language + "/" + file) != null);
     }
 
     private static String extension(String language) {
@@ -303,7 +340,9 @@ final class QueryCommand implements Callable<Integer> {
         if (Files.isRegularFile(file)) {
           return Files.readString(file);
         }
-        try (InputStream in = NamedQueries.class.getResourceAsStream("/queries/" + language + "/" + name + extension)) {
+        try (InputStream in =
+            NamedQueries.class.getResourceAsStream(
+                "/queries/" + language + "/" + name + extension)) {
           if (in != null) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
@@ -311,7 +350,12 @@ final class QueryCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new CommandFailure(file + ": " + e.getMessage());
       }
-      throw new CommandFailure("no query named '" + name + "' (looked for " + file + "); run 'noema query' to list them");
+      throw new CommandFailure(
+          "no query named '"
+              + name
+              + "' (looked for "
+              + file
+              + "); run 'noema query' to list them");
     }
 
     static List<Entry> list(String language) throws IOException {
@@ -320,17 +364,25 @@ final class QueryCommand implements Callable<Integer> {
         return List.of();
       }
       try (var files = Files.list(folder)) {
-        return files.sorted().map(f -> {
-          String file = f.getFileName().toString();
-          String name = file.substring(0, file.lastIndexOf('.'));
-          try {
-            String summary = Files.readAllLines(f).stream().filter(l -> l.startsWith("#") || l.startsWith("//"))
-                .findFirst().map(l -> l.replaceFirst("^(#|//)\\s*", "")).orElse("");
-            return new Entry(name, summary);
-          } catch (IOException e) {
-            return new Entry(name, "(unreadable)");
-          }
-        }).toList();
+        return files
+            .sorted()
+            .map(
+                f -> {
+                  String file = f.getFileName().toString();
+                  String name = file.substring(0, file.lastIndexOf('.'));
+                  try {
+                    String summary =
+                        Files.readAllLines(f).stream()
+                            .filter(l -> l.startsWith("#") || l.startsWith("//"))
+                            .findFirst()
+                            .map(l -> l.replaceFirst("^(#|//)\\s*", ""))
+                            .orElse("");
+                    return new Entry(name, summary);
+                  } catch (IOException e) {
+                    return new Entry(name, "(unreadable)");
+                  }
+                })
+            .toList();
       }
     }
   }

@@ -10,16 +10,20 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code noema stats}: what the knowledge base holds. */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Show what the knowledge base holds.")
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Show what the knowledge base holds.")
 final class StatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
 
-  static final String COUNTS = """
+  static final String COUNTS =
+      """
       PREFIX noema: <https://w3id.org/noema/ontology#>
       SELECT
         (COUNT(DISTINCT ?conversation) AS ?conversations)
@@ -31,8 +35,12 @@ final class StatsCommand implements Callable<Integer> {
         UNION { ?turn2 noema:spokenBy ?participant }
       }""";
 
-  /** Entities per meaning-layer class; {@code ?type} is bound by VALUES to the ontology's meaning classes. */
-  static final String MEANING = """
+  /**
+   * Entities per meaning-layer class; {@code ?type} is bound by VALUES to the ontology's meaning
+   * classes.
+   */
+  static final String MEANING =
+      """
       SELECT ?type (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
         ?entity a ?type .
       } GROUP BY ?type ORDER BY DESC(?entities) ?type""";
@@ -44,19 +52,30 @@ final class StatsCommand implements Callable<Integer> {
       StoreStats stats = base.store().stats();
       out.printf("knowledge base: %s%n", base.store().location());
       out.printf("named graphs: %d, quads: %d%n", stats.graphs(), stats.quads());
-      out.print(base.store().<String>select(COUNTS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(
+          base.store()
+              .<String>select(COUNTS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
       out.println("meaning layer:");
-      out.print(base.store().<String>select(meaningQuery(base.ontology()), Map.of(),
-          rs -> QueryCommand.render(rs, OutputFormat.table)));
+      out.print(
+          base.store()
+              .<String>select(
+                  meaningQuery(base.ontology()),
+                  Map.of(),
+                  rs -> QueryCommand.render(rs, OutputFormat.table)));
       out.flush();
       return 0;
     }
   }
 
-  /** {@link #MEANING} restricted to the sub-classes of noema:MeaningEntity, so the list follows the ontology. */
+  /**
+   * {@link #MEANING} restricted to the sub-classes of noema:MeaningEntity, so the list follows the
+   * ontology.
+   */
   static String meaningQuery(OntologyModel ontology) {
-    String values = ontology.subClassesOf(Noema.MeaningEntity.getURI()).stream()
-        .map(c -> "<" + c.iri() + ">").collect(Collectors.joining(" "));
+    String values =
+        ontology.subClassesOf(Noema.MeaningEntity.getURI()).stream()
+            .map(c -> "<" + c.iri() + ">")
+            .collect(Collectors.joining(" "));
     return MEANING.replace("WHERE {", "WHERE {\n  VALUES ?type { " + values + " }");
   }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code noema sync TARGET}: brings a projection of the knowledge base in step with the store. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
     description = "Bring a projection of the knowledge base in step with the RDF store.",
     subcommands = SyncCommand.Neo4j.class)
 final class SyncCommand implements Runnable {
@@ -23,11 +25,18 @@ final class SyncCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code noema sync neo4j}: projects the named graphs added, replaced or removed since the last sync. */
-  @Command(name = "neo4j", mixinStandardHelpOptions = true,
-      description = {"Project into Neo4j what changed in the store since the last sync (added, replaced and removed "
-          + "named graphs); running it twice changes nothing, and an interrupted sync completes on the next run.",
-          "Neo4j is $NOEMA_NEO4J_URI (or --neo4j-uri) when set, else an embedded Neo4j in DIR/neo4j."})
+  /**
+   * {@code noema sync neo4j}: projects the named graphs added, replaced or removed since the last
+   * sync.
+   */
+  @Command(
+      name = "neo4j",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Project into Neo4j what changed in the store since the last sync (added, replaced and removed "
+            + "named graphs); running it twice changes nothing, and an interrupted sync completes on the next run.",
+        "Neo4j is $NOEMA_NEO4J_URI (or --neo4j-uri) when set, else an embedded Neo4j in DIR/neo4j."
+      })
   static final class Neo4j implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin KnowledgeBaseOptions kb;
@@ -37,7 +46,11 @@ final class SyncCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Optional<ServerClient> server = kb.neo4jThroughServer();
       if (server.isPresent()) {
-        out.println("neo4j (synced by noema serve at " + server.get().url() + "): " + server.get().syncNeo4j());
+        out.println(
+            "neo4j (synced by noema serve at "
+                + server.get().url()
+                + "): "
+                + server.get().syncNeo4j());
         out.flush();
         return 0;
       }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The formats Noema reads, and detection by content. Built in one place ({@link #standard()}), never through a static
- * registry: a caller who wants another set passes its own list.
+ * The formats Noema reads, and detection by content. Built in one place ({@link #standard()}),
+ * never through a static registry: a caller who wants another set passes its own list.
  */
 public final class ConversationFormats {
   /** How much of a file detection looks at. */
@@ -26,18 +26,23 @@ public final class ConversationFormats {
     this.formats = List.copyOf(formats);
   }
 
-  /** Every format Noema ships, most specific first (detection takes the first that recognises a file). */
+  /**
+   * Every format Noema ships, most specific first (detection takes the first that recognises a
+   * file).
+   */
   public static ConversationFormats standard() {
-    return new ConversationFormats(List.of(
-        // Nexus notes first: they are Markdown that a loose transcript rule could mistake for a transcript.
-        new NexusMarkdownFormat(),
-        new ClaudeExportFormat(),
-        new OpenWebUiFormat(),
-        new DeepSeekExportFormat(),
-        new ChatGptExportFormat(),
-        new OpenAiJsonlFormat(),
-        // The loosest test last: speaker markers at line starts.
-        new PlainTranscriptFormat()));
+    return new ConversationFormats(
+        List.of(
+            // Nexus notes first: they are Markdown that a loose transcript rule could mistake for a
+            // transcript.
+            new NexusMarkdownFormat(),
+            new ClaudeExportFormat(),
+            new OpenWebUiFormat(),
+            new DeepSeekExportFormat(),
+            new ChatGptExportFormat(),
+            new OpenAiJsonlFormat(),
+            // The loosest test last: speaker markers at line starts.
+            new PlainTranscriptFormat()));
   }
 
   public List<ConversationFormat> all() {

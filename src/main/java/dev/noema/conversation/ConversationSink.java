@@ -1,8 +1,8 @@
 package dev.noema.conversation;
 
 /**
- * Receives what a {@link ConversationFormat} reads, one conversation at a time, so that an export of any size is
- * streamed rather than held in memory.
+ * Receives what a {@link ConversationFormat} reads, one conversation at a time, so that an export
+ * of any size is streamed rather than held in memory.
  */
 public interface ConversationSink {
 

@@ -4,7 +4,8 @@ package dev.noema.conversation;
  * Why a conversation, or a whole file, could not be read. Rendered as one line for the user.
  *
  * @param source the file (and archive entry) concerned
- * @param location where in it: "line 12", "conversation 7 of 40 (id abc)", or null for the whole file
+ * @param location where in it: "line 12", "conversation 7 of 40 (id abc)", or null for the whole
+ *     file
  * @param reason what was wrong, in words a user can act on
  */
 public record ImportProblem(String source, String location, String reason) {

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A log to read: a file on disk or an entry of an archive. Can be opened more than once (detection reads a prefix,
- * the format then reads it all).
+ * A log to read: a file on disk or an entry of an archive. Can be opened more than once (detection
+ * reads a prefix, the format then reads it all).
  */
 public interface LogSource {
 
-  /** The name shown to the user and recorded as provenance: a path, with "!entry" for an archive entry. */
+  /**
+   * The name shown to the user and recorded as provenance: a path, with "!entry" for an archive
+   * entry.
+   */
   String name();
 
   /** A fresh stream over the raw bytes, from the start. The caller closes it. */

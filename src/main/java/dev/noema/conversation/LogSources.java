@@ -20,32 +20,39 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Expands a path the user gives into the {@link LogSource}s to read: a plain file; a folder, walked recursively; or a
- * zip archive, read entry by entry in place (never unpacked to disk). Archives are recognised by their magic bytes
- * ({@code PK\3\4}), not their name.
+ * Expands a path the user gives into the {@link LogSource}s to read: a plain file; a folder, walked
+ * recursively; or a zip archive, read entry by entry in place (never unpacked to disk). Archives
+ * are recognised by their magic bytes ({@code PK\3\4}), not their name.
  *
  * <p>Folder walks are in a stable order (names sorted, files and folders together) and skip:
  *
  * <ul>
- *   <li>hidden files and folders (name starting with {@code .}, e.g. {@code .obsidian}, {@code .trash});
+ *   <li>hidden files and folders (name starting with {@code .}, e.g. {@code .obsidian}, {@code
+ *       .trash});
  *   <li>binary files (a NUL byte in their first 8 KiB: images, PDFs, audio);
- *   <li>in Obsidian vaults of Nexus notes, what the Nexus AI Chat Importer plugin writes besides conversations: a
- *       folder named {@code Attachments} or {@code Reports} next to a folder named {@code Conversations} (the plugin's
- *       layout), and any note whose front matter has an {@code artifact_id} (a Claude artifact note) or {@code
- *       importdate} (an import report) field, or whose first heading is {@code # Nexus AI Chat Importer Report}.
+ *   <li>in Obsidian vaults of Nexus notes, what the Nexus AI Chat Importer plugin writes besides
+ *       conversations: a folder named {@code Attachments} or {@code Reports} next to a folder named
+ *       {@code Conversations} (the plugin's layout), and any note whose front matter has an {@code
+ *       artifact_id} (a Claude artifact note) or {@code importdate} (an import report) field, or
+ *       whose first heading is {@code # Nexus AI Chat Importer Report}.
  * </ul>
  *
- * <p>Archive entries are skipped when hidden (a segment starting with {@code .}, or {@code __MACOSX}), binary, or
- * directories. An entry with an absolute name or a {@code ..} segment is refused with a problem (path traversal).
- * Zip-bomb guard, enforced while streaming (declared sizes can lie): reading stops with an {@link IOException} when an
- * entry inflates to more than {@code maxRatio} times its compressed size (checked once it exceeds 1 MiB), or when all
- * reads from one archive together exceed {@code maxTotalBytes}.
+ * <p>Archive entries are skipped when hidden (a segment starting with {@code .}, or {@code
+ * __MACOSX}), binary, or directories. An entry with an absolute name or a {@code ..} segment is
+ * refused with a problem (path traversal). Zip-bomb guard, enforced while streaming (declared sizes
+ * can lie): reading stops with an {@link IOException} when an entry inflates to more than {@code
+ * maxRatio} times its compressed size (checked once it exceeds 1 MiB), or when all reads from one
+ * archive together exceed {@code maxTotalBytes}.
  *
- * <p>Unusable paths (missing, unreadable, a folder with no logs, a broken archive) become {@link ImportProblem}s, never
- * exceptions. Thread-safe; each {@link Expansion} holds its archives open until closed.
+ * <p>Unusable paths (missing, unreadable, a folder with no logs, a broken archive) become {@link
+ * ImportProblem}s, never exceptions. Thread-safe; each {@link Expansion} holds its archives open
+ * until closed.
  */
 public final class LogSources {
-  /** Default cap on bytes inflated from one archive: larger than any real export seen, far below a zip bomb's. */
+  /**
+   * Default cap on bytes inflated from one archive: larger than any real export seen, far below a
+   * zip bomb's.
+   */
   public static final long DEFAULT_MAX_TOTAL_BYTES = 16L << 30;
 
   /** Default cap on an entry's inflation ratio; JSON exports compress 5 to 20 times. */
@@ -62,7 +69,8 @@ public final class LogSources {
   private final int maxRatio;
 
   /**
-   * @param maxTotalBytes the most bytes read (inflated) from one archive, over all its entries and all opens
+   * @param maxTotalBytes the most bytes read (inflated) from one archive, over all its entries and
+   *     all opens
    * @param maxRatio the most an entry may inflate relative to its compressed size
    */
   public LogSources(long maxTotalBytes, int maxRatio) {
@@ -79,8 +87,8 @@ public final class LogSources {
   }
 
   /**
-   * The logs under {@code path}, with the problems met on the way. Close the expansion after reading its sources: it
-   * holds the archives open.
+   * The logs under {@code path}, with the problems met on the way. Close the expansion after
+   * reading its sources: it holds the archives open.
    */
   public Expansion expand(Path path) {
     Expansion expansion = new Expansion();
@@ -90,7 +98,8 @@ public final class LogSources {
       int before = expansion.sources.size();
       walk(path, expansion);
       if (expansion.sources.size() == before) {
-        expansion.problems.add(new ImportProblem(path.toString(), null, "folder contains no files to import"));
+        expansion.problems.add(
+            new ImportProblem(path.toString(), null, "folder contains no files to import"));
       }
     } else {
       byte[] head = sniff(path, expansion);
@@ -108,10 +117,12 @@ public final class LogSources {
     try (Stream<Path> listing = Files.list(folder)) {
       children = listing.sorted().toList();
     } catch (IOException | UncheckedIOException e) {
-      expansion.problems.add(new ImportProblem(folder.toString(), null, "folder cannot be listed: " + e.getMessage()));
+      expansion.problems.add(
+          new ImportProblem(folder.toString(), null, "folder cannot be listed: " + e.getMessage()));
       return;
     }
-    boolean pluginLayout = children.stream().anyMatch(c -> Files.isDirectory(c) && named(c, "conversations"));
+    boolean pluginLayout =
+        children.stream().anyMatch(c -> Files.isDirectory(c) && named(c, "conversations"));
     for (Path child : children) {
       String name = child.getFileName().toString();
       if (name.startsWith(".")) {
@@ -140,7 +151,8 @@ public final class LogSources {
     try {
       zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      expansion.problems.add(new ImportProblem(path.toString(), null, "unreadable zip archive: " + e.getMessage()));
+      expansion.problems.add(
+          new ImportProblem(path.toString(), null, "unreadable zip archive: " + e.getMessage()));
       return;
     }
     expansion.archives.add(zip);
@@ -155,7 +167,10 @@ public final class LogSources {
       }
       if (isUnsafe(name)) {
         expansion.problems.add(
-            new ImportProblem(shown, null, "unsafe entry name (absolute or with \"..\", a path traversal); skipped"));
+            new ImportProblem(
+                shown,
+                null,
+                "unsafe entry name (absolute or with \"..\", a path traversal); skipped"));
         continue;
       }
       LogSource source = new ZipEntrySource(zip, entry, shown, inflated);
@@ -163,11 +178,14 @@ public final class LogSources {
       try (InputStream in = source.open()) {
         head = in.readNBytes(SNIFF_BYTES);
       } catch (IOException e) {
-        expansion.problems.add(new ImportProblem(shown, null, "unreadable archive entry: " + e.getMessage()));
+        expansion.problems.add(
+            new ImportProblem(shown, null, "unreadable archive entry: " + e.getMessage()));
         continue;
       }
       if (startsWithZipMagic(head)) {
-        expansion.problems.add(new ImportProblem(shown, null, "archive inside an archive is not read; unpack it first"));
+        expansion.problems.add(
+            new ImportProblem(
+                shown, null, "archive inside an archive is not read; unpack it first"));
       } else if (!isBinary(head)) {
         expansion.sources.add(source);
       }
@@ -175,10 +193,14 @@ public final class LogSources {
   }
 
   private static boolean isHiddenEntry(String name) {
-    return Arrays.stream(name.split("/")).anyMatch(s -> s.startsWith(".") && !s.equals("..") || s.equals("__MACOSX"));
+    return Arrays.stream(name.split("/"))
+        .anyMatch(s -> s.startsWith(".") && !s.equals("..") || s.equals("__MACOSX"));
   }
 
-  /** Absolute (Unix, Windows drive or UNC) names and any {@code ..} segment could escape wherever the entry goes. */
+  /**
+   * Absolute (Unix, Windows drive or UNC) names and any {@code ..} segment could escape wherever
+   * the entry goes.
+   */
   static boolean isUnsafe(String name) {
     String normalised = name.replace('\\', '/');
     return normalised.startsWith("/")
@@ -194,7 +216,8 @@ public final class LogSources {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(SNIFF_BYTES);
     } catch (IOException e) {
-      expansion.problems.add(new ImportProblem(file.toString(), null, "file is not readable: " + e.getMessage()));
+      expansion.problems.add(
+          new ImportProblem(file.toString(), null, "file is not readable: " + e.getMessage()));
       return null;
     }
   }
@@ -212,12 +235,16 @@ public final class LogSources {
     return false;
   }
 
-  /** The front matter block and the first heading of a note's head: where the plugin marks its side notes. */
+  /**
+   * The front matter block and the first heading of a note's head: where the plugin marks its side
+   * notes.
+   */
   private static String frontMatterAndFirstHeading(byte[] head) {
     String text = new String(head, StandardCharsets.UTF_8);
     if (!text.startsWith("---")) {
       int heading = text.indexOf("\n# ");
-      String firstLine = text.startsWith("# ") ? text : heading < 0 ? "" : text.substring(heading + 1);
+      String firstLine =
+          text.startsWith("# ") ? text : heading < 0 ? "" : text.substring(heading + 1);
       int end = firstLine.indexOf('\n');
       return end < 0 ? firstLine : firstLine.substring(0, end);
     }
@@ -231,7 +258,10 @@ public final class LogSources {
     return frontMatter + "\n" + text.substring(heading + 1, lineEnd < 0 ? text.length() : lineEnd);
   }
 
-  /** The sources and problems of one {@link #expand}; closing it closes the archives the sources read from. */
+  /**
+   * The sources and problems of one {@link #expand}; closing it closes the archives the sources
+   * read from.
+   */
   public static final class Expansion implements AutoCloseable {
     private final List<LogSource> sources = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
@@ -342,12 +372,16 @@ public final class LogSources {
       read += n;
       if (read > RATIO_GRACE_BYTES && read > compressed * maxRatio) {
         throw new IOException(
-            source.name + ": entry inflates to more than " + maxRatio
+            source.name
+                + ": entry inflates to more than "
+                + maxRatio
                 + " times its compressed size (zip-bomb guard); not read further");
       }
       if (source.inflated.addAndGet(n) > maxTotalBytes) {
         throw new IOException(
-            source.name + ": archive inflates to more than " + maxTotalBytes
+            source.name
+                + ": archive inflates to more than "
+                + maxTotalBytes
                 + " bytes in total (zip-bomb guard); not read further");
       }
     }

@@ -11,22 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Undoes double encoding ("mojibake"): UTF-8 text whose bytes were once decoded with a single-byte charset and the
- * result encoded as UTF-8 again, so that {@code Теория} arrives as {@code –¢–µ–æ—Ä–∏—è} (Mac Roman) or {@code
- * Ð¢ÐµÐ¾Ñ€Ð¸Ñ} (Windows-1252).
+ * Undoes double encoding ("mojibake"): UTF-8 text whose bytes were once decoded with a single-byte
+ * charset and the result encoded as UTF-8 again, so that {@code Теория} arrives as {@code
+ * –¢–µ–æ—Ä–∏—è} (Mac Roman) or {@code Ð¢ÐµÐ¾Ñ€Ð¸Ñ} (Windows-1252).
  *
- * <p>A layer of charset C is undone when the whole text can be encoded in C and those bytes are valid UTF-8 (decoded
- * strictly), and the result is more plausible: it has fewer pairs of characters typical of mojibake (the image of a
- * UTF-8 lead byte followed by the image of a continuation byte) and it still has letters if the text had any. This is
- * repeated for text that went through several layers (at most {@value #MAX_LAYERS}). Layers tried, in this order:
- * Windows-1252, ISO-8859-1, Mac Roman. Windows-1252 leaves bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; mojibake
- * made by browsers and Latin-1 pipelines carries them as the C1 controls U+0081, U+008D, U+008F, U+0090, U+009D, which
- * are accepted for those bytes. For Mac Roman the older mappings of 0xBD (Ω U+2126), 0xC6 (Δ U+0394) and 0xDB (¤ U+00A4)
- * are accepted beside Java's.
+ * <p>A layer of charset C is undone when the whole text can be encoded in C and those bytes are
+ * valid UTF-8 (decoded strictly), and the result is more plausible: it has fewer pairs of
+ * characters typical of mojibake (the image of a UTF-8 lead byte followed by the image of a
+ * continuation byte) and it still has letters if the text had any. This is repeated for text that
+ * went through several layers (at most {@value #MAX_LAYERS}). Layers tried, in this order:
+ * Windows-1252, ISO-8859-1, Mac Roman. Windows-1252 leaves bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+ * undefined; mojibake made by browsers and Latin-1 pipelines carries them as the C1 controls
+ * U+0081, U+008D, U+008F, U+0090, U+009D, which are accepted for those bytes. For Mac Roman the
+ * older mappings of 0xBD (Ω U+2126), 0xC6 (Δ U+0394) and 0xDB (¤ U+00A4) are accepted beside
+ * Java's.
  *
- * <p>Clean text is never changed: text in a script none of the charsets has (Russian, Chinese, emoji) cannot be encoded;
- * Western text with accents ({@code café}, {@code Grüße}) does not make valid UTF-8 when encoded; and a cheap scan for
- * mojibake-typical character pairs runs before any re-encoding, so clean text costs one pass over its characters.
+ * <p>Clean text is never changed: text in a script none of the charsets has (Russian, Chinese,
+ * emoji) cannot be encoded; Western text with accents ({@code café}, {@code Grüße}) does not make
+ * valid UTF-8 when encoded; and a cheap scan for mojibake-typical character pairs runs before any
+ * re-encoding, so clean text costs one pass over its characters.
  *
  * <p>Immutable and thread-safe.
  */
@@ -38,9 +41,11 @@ public final class MojibakeRepair {
   private static final List<String> CHARSETS = List.of("windows-1252", "ISO-8859-1", "x-MacRoman");
 
   private final List<Layer> layers;
+
   /**
-   * Per character, two bits per charset: bit 2i when the character is the charset's image of a UTF-8 lead byte (0xC2 to
-   * 0xF4), bit 2i+1 when it is the image of a continuation byte (0x80 to 0xBF).
+   * Per character, two bits per charset: bit 2i when the character is the charset's image of a
+   * UTF-8 lead byte (0xC2 to 0xF4), bit 2i+1 when it is the image of a continuation byte (0x80 to
+   * 0xBF).
    */
   private final byte[] roles = new byte[Character.MAX_VALUE + 1];
 
@@ -89,8 +94,8 @@ public final class MojibakeRepair {
    * Undoes every mojibake layer of {@code text}.
    *
    * @param text any text; null gives a null text with no layers
-   * @return the repaired text and the charset names of the layers undone, outermost first; the same text and no layers
-   *     when it was clean
+   * @return the repaired text and the charset names of the layers undone, outermost first; the same
+   *     text and no layers when it was clean
    */
   public RepairResult repair(String text) {
     int currentScore = text == null ? 0 : suspiciousPairs(text);
@@ -126,10 +131,10 @@ public final class MojibakeRepair {
   }
 
   /**
-   * The conversation with its title, every turn's text and speaker, and every attachment's name and content repaired,
-   * and a {@link TextRepair} added for each field changed ({@code title}, {@code turn N text}, {@code turn N speaker},
-   * {@code turn N attachment M name}, {@code turn N attachment M content}). Returns {@code c} itself when nothing was
-   * repaired.
+   * The conversation with its title, every turn's text and speaker, and every attachment's name and
+   * content repaired, and a {@link TextRepair} added for each field changed ({@code title}, {@code
+   * turn N text}, {@code turn N speaker}, {@code turn N attachment M name}, {@code turn N
+   * attachment M content}). Returns {@code c} itself when nothing was repaired.
    */
   public Conversation repair(Conversation c) {
     List<TextRepair> repairs = new ArrayList<>(c.repairs());
@@ -144,16 +149,36 @@ public final class MojibakeRepair {
       for (int a = 0; a < turn.attachments().size(); a++) {
         Attachment att = turn.attachments().get(a);
         String where = prefix + "attachment " + a + " ";
-        attachments.add(new Attachment(fix(att.name(), where + "name", repairs), att.mediaType(),
-            fix(att.content(), where + "content", repairs)));
+        attachments.add(
+            new Attachment(
+                fix(att.name(), where + "name", repairs),
+                att.mediaType(),
+                fix(att.content(), where + "content", repairs)));
       }
-      turns.add(new Turn(turn.index(), turn.messageId(), turn.role(), speaker, turn.model(), turn.time(), text,
-          attachments, turn.alternativeOf()));
+      turns.add(
+          new Turn(
+              turn.index(),
+              turn.messageId(),
+              turn.role(),
+              speaker,
+              turn.model(),
+              turn.time(),
+              text,
+              attachments,
+              turn.alternativeOf()));
     }
     if (repairs.size() == c.repairs().size()) {
       return c;
     }
-    return new Conversation(c.id(), title, c.provider(), c.format(), c.source(), c.created(), c.updated(), turns,
+    return new Conversation(
+        c.id(),
+        title,
+        c.provider(),
+        c.format(),
+        c.source(),
+        c.created(),
+        c.updated(),
+        turns,
         repairs);
   }
 
@@ -165,13 +190,17 @@ public final class MojibakeRepair {
     return r.text();
   }
 
-  /** How many adjacent pairs (lead image, continuation image) of one charset the text has: 0 for clean text. */
+  /**
+   * How many adjacent pairs (lead image, continuation image) of one charset the text has: 0 for
+   * clean text.
+   */
   int suspiciousPairs(String text) {
     int count = 0;
     int previous = 0;
     for (int i = 0; i < text.length(); i++) {
       int role = roles[text.charAt(i)];
-      // a lead-byte image (even bits) of charset k followed by a continuation-byte image (odd bits) of the same k
+      // a lead-byte image (even bits) of charset k followed by a continuation-byte image (odd bits)
+      // of the same k
       if ((previous & (role >> 1) & 0b010101) != 0) {
         count++;
       }
@@ -195,6 +224,7 @@ public final class MojibakeRepair {
 
     final String name;
     final char[] decode = new char[256];
+
     /** Character to byte + 1; 0 when the character has no byte in this charset. */
     final short[] encode = new short[Character.MAX_VALUE + 1];
 
@@ -220,7 +250,9 @@ public final class MojibakeRepair {
     /** Characters other than Java's mapping that real mojibake carries for byte {@code b}. */
     char[] aliases(int b) {
       if (name.equals("windows-1252") && decode[b] == NONE) {
-        return new char[] {(char) b}; // the C1 control of the same number, as WHATWG and Latin-1 decoders give
+        return new char[] {
+          (char) b
+        }; // the C1 control of the same number, as WHATWG and Latin-1 decoders give
       }
       if (name.equals("x-MacRoman")) {
         switch (b) {
@@ -237,7 +269,9 @@ public final class MojibakeRepair {
       return new char[0];
     }
 
-    /** The text encoded in this charset and decoded as strict UTF-8, or null when either step fails. */
+    /**
+     * The text encoded in this charset and decoded as strict UTF-8, or null when either step fails.
+     */
     String undo(String text) {
       byte[] bytes = new byte[text.length()];
       boolean nonAscii = false;
@@ -252,9 +286,11 @@ public final class MojibakeRepair {
       if (!nonAscii) {
         return null;
       }
-      CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      CharsetDecoder utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       try {
         CharBuffer decoded = utf8.decode(ByteBuffer.wrap(bytes));
         return decoded.toString();

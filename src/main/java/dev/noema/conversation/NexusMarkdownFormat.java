@@ -24,37 +24,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the Markdown notes written by the Obsidian plugin "Nexus AI Chat Importer", one conversation per note, in
- * every layout the plugin has written:
+ * Reads the Markdown notes written by the Obsidian plugin "Nexus AI Chat Importer", one
+ * conversation per note, in every layout the plugin has written:
  *
  * <ul>
- *   <li>1.0 and 1.1 headings: {@code ### User, on <time>;} and {@code #### Assistant, on <time>;} (or {@code ChatGPT}),
- *       the user's lines quoted with {@code > } and the assistant's with {@code >> };
- *   <li>1.2 and later callouts: {@code >[!nexus_user] **User** - <time>} and {@code >[!nexus_agent] **Assistant** -
- *       <time>}, every line quoted with {@code > }; since 1.6 the assistant's model follows a middle dot ({@code
- *       **Assistant · gpt-4o**} or {@code **Assistant** · gpt-4o});
+ *   <li>1.0 and 1.1 headings: {@code ### User, on <time>;} and {@code #### Assistant, on <time>;}
+ *       (or {@code ChatGPT}), the user's lines quoted with {@code > } and the assistant's with
+ *       {@code >> };
+ *   <li>1.2 and later callouts: {@code >[!nexus_user] **User** - <time>} and {@code >[!nexus_agent]
+ *       **Assistant** - <time>}, every line quoted with {@code > }; since 1.6 the assistant's model
+ *       follows a middle dot ({@code **Assistant · gpt-4o**} or {@code **Assistant** · gpt-4o});
  *   <li>each message closed by {@code <!-- UID: <message id> -->};
- *   <li>optional YAML front matter ({@code conversation_id}, {@code provider}, {@code create_time}, {@code
- *       update_time}, {@code title} or {@code aliases}) and a {@code # Title: ...} heading.
+ *   <li>optional YAML front matter ({@code conversation_id}, {@code provider}, {@code create_time},
+ *       {@code update_time}, {@code title} or {@code aliases}) and a {@code # Title: ...} heading.
  * </ul>
  *
- * <p>What a turn gets: its text with the message's quote marker removed exactly once from every line ({@code > > x}
- * keeps {@code > x}) and everything else kept as written (tables, headings, code, emoji); {@code [No content found]}
- * (and the older {@code [No content]}, {@code [No text content]}) gives an empty text. Attachment, artifact and prompt
- * callouts ({@code [!nexus_attachment]}, {@code [!nexus_artifact]}, {@code [!nexus_prompt]}, at the message's level
- * or nested inside it) and the 1.1 {@code **📎 Attachment:**} blocks become {@link Attachment}s of the message they
- * belong to (name from the bold text, media type from the parenthesis, content from the lines under it) and are left
- * out of its text. Times are read by {@link Timestamps}, with the day/month order decided once per file; a time that
- * cannot be read leaves the turn with a null time.
+ * <p>What a turn gets: its text with the message's quote marker removed exactly once from every
+ * line ({@code > > x} keeps {@code > x}) and everything else kept as written (tables, headings,
+ * code, emoji); {@code [No content found]} (and the older {@code [No content]}, {@code [No text
+ * content]}) gives an empty text. Attachment, artifact and prompt callouts ({@code
+ * [!nexus_attachment]}, {@code [!nexus_artifact]}, {@code [!nexus_prompt]}, at the message's level
+ * or nested inside it) and the 1.1 {@code **📎 Attachment:**} blocks become {@link Attachment}s of
+ * the message they belong to (name from the bold text, media type from the parenthesis, content
+ * from the lines under it) and are left out of its text. Times are read by {@link Timestamps}, with
+ * the day/month order decided once per file; a time that cannot be read leaves the turn with a null
+ * time.
  *
- * <p>The conversation id is the front matter's {@code conversation_id}, else the file name without its extension; the
- * title is the front matter's {@code title} or first alias, else the first {@code # } heading before the first message
- * (without a leading {@code Title:}), else the file name without its extension.
+ * <p>The conversation id is the front matter's {@code conversation_id}, else the file name without
+ * its extension; the title is the front matter's {@code title} or first alias, else the first
+ * {@code # } heading before the first message (without a leading {@code Title:}), else the file
+ * name without its extension.
  *
- * <p>Rejected whole, with one problem each: an empty file ({@code empty file}); bytes that are not UTF-8 ({@code line
- * N: invalid UTF-8 ...}, and nothing of the file is read); a note without messages ({@code no messages found}); a
- * message whose UID comment is missing at the end of the file ({@code line N: truncated message ...}, N the line of its
- * header), since a note is one conversation and a partial one would be taken for the whole.
+ * <p>Rejected whole, with one problem each: an empty file ({@code empty file}); bytes that are not
+ * UTF-8 ({@code line N: invalid UTF-8 ...}, and nothing of the file is read); a note without
+ * messages ({@code no messages found}); a message whose UID comment is missing at the end of the
+ * file ({@code line N: truncated message ...}, N the line of its header), since a note is one
+ * conversation and a partial one would be taken for the whole.
  *
  * <p>Reads line by line in one pass; holds one conversation in memory. Stateless and thread-safe.
  */
@@ -65,10 +70,12 @@ public final class NexusMarkdownFormat implements ConversationFormat {
 
   private static final Pattern CALLOUT_HEADER =
       Pattern.compile("^>\\s*\\[!nexus_(user|agent)\\][+-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern HEADING_HEADER = Pattern.compile("^(#{3,4})\\s+(.+?),\\s+on\\s+(.+?);?\\s*$");
+  private static final Pattern HEADING_HEADER =
+      Pattern.compile("^(#{3,4})\\s+(.+?),\\s+on\\s+(.+?);?\\s*$");
   private static final Pattern UID = Pattern.compile("^\\s*<!--\\s*UID:\\s*(.*?)\\s*-->\\s*$");
-  private static final Pattern ATTACHMENT_CALLOUT = Pattern.compile(
-      "^\\[!nexus_(attachment|artifact|prompt)\\][+-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ATTACHMENT_CALLOUT =
+      Pattern.compile(
+          "^\\[!nexus_(attachment|artifact|prompt)\\][+-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern LEGACY_ATTACHMENT =
       Pattern.compile("^\\*\\*📎\\s*(?:Missing\\s+)?Attachment:\\*\\*\\s*(.*)$");
   private static final Pattern BOLD_NAME = Pattern.compile("^\\*\\*(.+?)\\*\\*\\s*(.*)$");
@@ -76,16 +83,25 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   private static final Pattern SIMPLE_YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*):\\s*(.*)$");
   private static final Pattern CREATED_LINE = Pattern.compile("^(Created|Last Updated):\\s*(.+)$");
 
-  /** Recognition: a callout marker at a line start, or a heading header, or front matter naming the plugin. */
+  /**
+   * Recognition: a callout marker at a line start, or a heading header, or front matter naming the
+   * plugin.
+   */
   private static final Pattern RECOGNISE_CALLOUT =
-      Pattern.compile("^>\\s*\\[!nexus_(?:user|agent)\\]", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-  private static final Pattern RECOGNISE_HEADING = Pattern.compile("^#{3,4} .+, on .+;[ \\t]*\\r?$", Pattern.MULTILINE);
-  private static final Pattern RECOGNISE_UID = Pattern.compile("^<!-- UID: .+ -->", Pattern.MULTILINE);
+      Pattern.compile(
+          "^>\\s*\\[!nexus_(?:user|agent)\\]", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RECOGNISE_HEADING =
+      Pattern.compile("^#{3,4} .+, on .+;[ \\t]*\\r?$", Pattern.MULTILINE);
+  private static final Pattern RECOGNISE_UID =
+      Pattern.compile("^<!-- UID: .+ -->", Pattern.MULTILINE);
   private static final Pattern RECOGNISE_FRONT_MATTER =
       Pattern.compile("\\A\\uFEFF?---\\r?\\n((?:.*\\r?\\n)*?)---\\r?$", Pattern.MULTILINE);
-  private static final Pattern NEXUS_KEY = Pattern.compile("^nexus:\\s*[\"']?nexus-ai-chat-importer", Pattern.MULTILINE);
+  private static final Pattern NEXUS_KEY =
+      Pattern.compile("^nexus:\\s*[\"']?nexus-ai-chat-importer", Pattern.MULTILINE);
 
-  private static final Set<String> NO_CONTENT = Set.of("[No content found]", "[No content]", "[No text content]");
+  private static final Set<String> NO_CONTENT =
+      Set.of("[No content found]", "[No content]", "[No text content]");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -105,7 +121,8 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     Note note = new Note(source.name());
     try (InputStream in = source.open()) {
       Utf8Lines lines = new Utf8Lines(in);
@@ -114,8 +131,11 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         note.line(lines.lineNumber(), line);
       }
     } catch (MalformedLine e) {
-      sink.reject(new ImportProblem(source.name(), "line " + e.line,
-          String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X cannot be decoded", e.value)));
+      sink.reject(
+          new ImportProblem(
+              source.name(),
+              "line " + e.line,
+              String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X cannot be decoded", e.value)));
       return;
     }
     note.finish(sink);
@@ -126,7 +146,10 @@ public final class NexusMarkdownFormat implements ConversationFormat {
     return m.find() && NEXUS_KEY.matcher(m.group(1)).find();
   }
 
-  /** Whether a {@code [!nexus_...]} callout marker opens somewhere in the line: a cheap test before the patterns. */
+  /**
+   * Whether a {@code [!nexus_...]} callout marker opens somewhere in the line: a cheap test before
+   * the patterns.
+   */
   private static boolean hasNexusCallout(String line) {
     int i = line.indexOf("[!");
     return i >= 0 && line.regionMatches(true, i + 2, "nexus_", 0, 6);
@@ -134,25 +157,36 @@ public final class NexusMarkdownFormat implements ConversationFormat {
 
   /** The file name without folders, archive path and extension. */
   private static String fileStem(String sourceName) {
-    int cut = Math.max(sourceName.lastIndexOf('/'), Math.max(sourceName.lastIndexOf('\\'), sourceName.lastIndexOf('!')));
+    int cut =
+        Math.max(
+            sourceName.lastIndexOf('/'),
+            Math.max(sourceName.lastIndexOf('\\'), sourceName.lastIndexOf('!')));
     String name = sourceName.substring(cut + 1);
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** Removes {@code depth} quote markers ({@code >} and at most one space after each), or null if fewer are there. */
+  /**
+   * Removes {@code depth} quote markers ({@code >} and at most one space after each), or null if
+   * fewer are there.
+   */
   private static String unquote(String line, int depth) {
     int i = 0;
     for (int d = 0; d < depth; d++) {
-      while (d > 0 && i < line.length() && line.charAt(i) == ' ' && i + 1 < line.length() && line.charAt(i + 1) == '>') {
+      while (d > 0
+          && i < line.length()
+          && line.charAt(i) == ' '
+          && i + 1 < line.length()
+          && line.charAt(i + 1) == '>') {
         i++; // "> >" nests as ">>" does
       }
       if (i >= line.length() || line.charAt(i) != '>') {
         return null;
       }
       i++;
-      if (i < line.length() && line.charAt(i) == ' ' && (d == depth - 1 || i + 1 >= line.length()
-          || line.charAt(i + 1) != '>')) {
+      if (i < line.length()
+          && line.charAt(i) == ' '
+          && (d == depth - 1 || i + 1 >= line.length() || line.charAt(i + 1) != '>')) {
         i++;
       }
     }
@@ -201,7 +235,8 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       if (line.startsWith(">") && hasNexusCallout(line)) {
         m = CALLOUT_HEADER.matcher(line);
         if (m.matches()) {
-          startCallout(number, m.group(1).equalsIgnoreCase("user") ? Role.USER : Role.ASSISTANT, m.group(2));
+          startCallout(
+              number, m.group(1).equalsIgnoreCase("user") ? Role.USER : Role.ASSISTANT, m.group(2));
           return;
         }
       }
@@ -209,8 +244,14 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         m = HEADING_HEADER.matcher(line);
         if (m.matches()) {
           boolean user = m.group(1).length() == 3;
-          startMessage(new Message(number, user ? Role.USER : Role.ASSISTANT, m.group(2).strip(), null,
-              m.group(3).strip(), user ? 1 : 2));
+          startMessage(
+              new Message(
+                  number,
+                  user ? Role.USER : Role.ASSISTANT,
+                  m.group(2).strip(),
+                  null,
+                  m.group(3).strip(),
+                  user ? 1 : 2));
           return;
         }
       }
@@ -277,8 +318,14 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       if (!after.isEmpty() && "-–—".indexOf(after.charAt(0)) >= 0) {
         after = after.substring(1).strip();
       }
-      startMessage(new Message(number, role, speakerPart.strip(), model == null || model.isEmpty() ? null : model,
-          after, 1));
+      startMessage(
+          new Message(
+              number,
+              role,
+              speakerPart.strip(),
+              model == null || model.isEmpty() ? null : model,
+              after,
+              1));
     }
 
     private void startMessage(Message message) {
@@ -292,8 +339,11 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         return;
       }
       if (inFrontMatter) {
-        sink.reject(new ImportProblem(sourceName, "line " + frontMatterStart,
-            "front matter is not closed by a '---' line"));
+        sink.reject(
+            new ImportProblem(
+                sourceName,
+                "line " + frontMatterStart,
+                "front matter is not closed by a '---' line"));
         return;
       }
       if (messages.isEmpty()) {
@@ -301,16 +351,22 @@ public final class NexusMarkdownFormat implements ConversationFormat {
         return;
       }
       if (current != null) {
-        sink.reject(new ImportProblem(sourceName, "line " + current.headerLine,
-            "truncated message: the " + current.role.name().toLowerCase(Locale.ROOT)
-                + " message starting here has no closing UID comment"));
+        sink.reject(
+            new ImportProblem(
+                sourceName,
+                "line " + current.headerLine,
+                "truncated message: the "
+                    + current.role.name().toLowerCase(Locale.ROOT)
+                    + " message starting here has no closing UID comment"));
         return;
       }
       List<Timestamps.WrittenTime> written = new ArrayList<>();
-      Timestamps.WrittenTime created = Timestamps.read(frontMatter.get("create_time"))
-          .orElseGet(() -> Timestamps.read(createdText).orElse(null));
-      Timestamps.WrittenTime updated = Timestamps.read(frontMatter.get("update_time"))
-          .orElseGet(() -> Timestamps.read(updatedText).orElse(null));
+      Timestamps.WrittenTime created =
+          Timestamps.read(frontMatter.get("create_time"))
+              .orElseGet(() -> Timestamps.read(createdText).orElse(null));
+      Timestamps.WrittenTime updated =
+          Timestamps.read(frontMatter.get("update_time"))
+              .orElseGet(() -> Timestamps.read(updatedText).orElse(null));
       written.add(created);
       written.add(updated);
       for (Message message : messages) {
@@ -325,30 +381,42 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       }
       String stem = fileStem(sourceName);
       String id = firstNonBlank(frontMatter.get("conversation_id"), stem);
-      String title = firstNonBlank(frontMatter.get("title"), frontMatter.get("aliases"), headingTitle, stem);
-      sink.accept(new Conversation(id, title, emptyToNull(frontMatter.get("provider")), NAME, sourceName,
-          created == null ? null : created.resolve(order), updated == null ? null : updated.resolve(order), turns,
-          List.of()));
+      String title =
+          firstNonBlank(frontMatter.get("title"), frontMatter.get("aliases"), headingTitle, stem);
+      sink.accept(
+          new Conversation(
+              id,
+              title,
+              emptyToNull(frontMatter.get("provider")),
+              NAME,
+              sourceName,
+              created == null ? null : created.resolve(order),
+              updated == null ? null : updated.resolve(order),
+              turns,
+              List.of()));
     }
 
     /**
-     * The front matter's scalar values (the first element of a list), read as YAML; when it is not valid YAML (the
-     * plugin once wrote titles unquoted, so {@code aliases: Error: x} occurs), read as {@code key: value} lines.
+     * The front matter's scalar values (the first element of a list), read as YAML; when it is not
+     * valid YAML (the plugin once wrote titles unquoted, so {@code aliases: Error: x} occurs), read
+     * as {@code key: value} lines.
      */
     private Map<String, String> parseFrontMatter(String text) {
       Map<String, String> values = new LinkedHashMap<>();
       try {
         JsonNode root = yaml.readTree(text);
         if (root != null && root.isObject()) {
-          root.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            if (v.isArray() && !v.isEmpty()) {
-              v = v.get(0);
-            }
-            if (v.isValueNode() && !v.isNull()) {
-              values.put(e.getKey(), v.asText());
-            }
-          });
+          root.fields()
+              .forEachRemaining(
+                  e -> {
+                    JsonNode v = e.getValue();
+                    if (v.isArray() && !v.isEmpty()) {
+                      v = v.get(0);
+                    }
+                    if (v.isValueNode() && !v.isNull()) {
+                      values.put(e.getKey(), v.asText());
+                    }
+                  });
         }
         return values;
       } catch (JacksonException e) {
@@ -365,8 +433,9 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   }
 
   private static String unquoteYaml(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-        || value.startsWith("'") && value.endsWith("'"))) {
+    if (value.length() >= 2
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;
@@ -392,13 +461,20 @@ public final class NexusMarkdownFormat implements ConversationFormat {
     final String speaker;
     final String model;
     final String timeText;
-    /** How many quote markers the plugin put before each of this message's lines (2 for 1.1 assistant lines). */
+
+    /**
+     * How many quote markers the plugin put before each of this message's lines (2 for 1.1
+     * assistant lines).
+     */
     final int depth;
+
     final StringBuilder text = new StringBuilder();
     int textLines;
     final List<PendingAttachment> attachments = new ArrayList<>();
+
     /** The attachment whose lines are being read, or null. */
     PendingAttachment open;
+
     String uid;
     Timestamps.WrittenTime written;
 
@@ -438,7 +514,10 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       }
       String inner = unquote(line, depth);
       if (inner == null) {
-        inner = quoted ? unquote(line, 1) : line; // liberal: a line quoted less than the others, or not at all
+        inner =
+            quoted
+                ? unquote(line, 1)
+                : line; // liberal: a line quoted less than the others, or not at all
       }
       if (callout && inner.startsWith(">")) {
         m = ATTACHMENT_CALLOUT.matcher(unquote(inner, 1));
@@ -449,7 +528,8 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       }
       m = inner.startsWith("**") ? LEGACY_ATTACHMENT.matcher(inner) : null;
       if (m != null && m.matches()) {
-        // "name (type) - size": the 1.1 block lists the file's lines under it, quoted like the message
+        // "name (type) - size": the 1.1 block lists the file's lines under it, quoted like the
+        // message
         String rest = m.group(1);
         int end = rest.length();
         for (String stop : new String[] {" (", " - "}) {
@@ -465,7 +545,10 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       text.append(inner);
     }
 
-    /** Starts a callout attachment from its header: {@code **name** (type) - size}, or the kind alone. */
+    /**
+     * Starts a callout attachment from its header: {@code **name** (type) - size}, or the kind
+     * alone.
+     */
     private void startAttachment(String kind, String header, int attachmentDepth) {
       String name = header.strip();
       String rest = "";
@@ -479,7 +562,9 @@ public final class NexusMarkdownFormat implements ConversationFormat {
 
     private void open(String name, String mediaType, String kind, int attachmentDepth) {
       String n = name.strip();
-      open = new PendingAttachment(n.isEmpty() ? kind.toLowerCase(Locale.ROOT) : n, mediaType, attachmentDepth);
+      open =
+          new PendingAttachment(
+              n.isEmpty() ? kind.toLowerCase(Locale.ROOT) : n, mediaType, attachmentDepth);
       attachments.add(open);
     }
 
@@ -541,15 +626,17 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   }
 
   /**
-   * Splits a byte stream into lines at {@code \n} (a byte that never occurs inside a UTF-8 sequence) and decodes each
-   * strictly, so that the first invalid byte is reported with its line number. Drops a trailing {@code \r} and a
-   * leading byte order mark.
+   * Splits a byte stream into lines at {@code \n} (a byte that never occurs inside a UTF-8
+   * sequence) and decodes each strictly, so that the first invalid byte is reported with its line
+   * number. Drops a trailing {@code \r} and a leading byte order mark.
    */
   private static final class Utf8Lines {
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] chunk = new byte[64 * 1024];
     private int chunkPos;
     private int chunkEnd;

@@ -6,17 +6,20 @@ import java.util.List;
 /**
  * One message of a conversation, as written.
  *
- * @param index position in the conversation's active branch, from 0; alternatives share the index of the turn they
- *     stand beside
- * @param messageId the source's own message id (Nexus UID, ChatGPT node id, ...), or null when the format has none
+ * @param index position in the conversation's active branch, from 0; alternatives share the index
+ *     of the turn they stand beside
+ * @param messageId the source's own message id (Nexus UID, ChatGPT node id, ...), or null when the
+ *     format has none
  * @param role who speaks
- * @param speaker the speaker's display name as the export writes it ("User", "Assistant", "ChatGPT"), never null
+ * @param speaker the speaker's display name as the export writes it ("User", "Assistant",
+ *     "ChatGPT"), never null
  * @param model the assistant's model name when the export records it, else null
  * @param time when the turn was written, or null when the export does not say
- * @param text the turn's text with the format's own markup removed exactly once; Markdown inside is kept as written
+ * @param text the turn's text with the format's own markup removed exactly once; Markdown inside is
+ *     kept as written
  * @param attachments files attached to the turn, in the export's order; empty when none
- * @param alternativeOf message id of the active-branch turn this one is an alternative of (a regenerated or edited
- *     answer), or null for turns on the active branch
+ * @param alternativeOf message id of the active-branch turn this one is an alternative of (a
+ *     regenerated or edited answer), or null for turns on the active branch
  */
 public record Turn(
     int index,
@@ -42,12 +45,14 @@ public record Turn(
   }
 
   /** A turn on the active branch with no attachments: the common case. */
-  public static Turn of(int index, String messageId, Role role, String speaker, Instant time, String text) {
+  public static Turn of(
+      int index, String messageId, Role role, String speaker, Instant time, String text) {
     return new Turn(index, messageId, role, speaker, null, time, text, List.of(), null);
   }
 
   /** This turn with its text replaced (after a repair, for example). */
   public Turn withText(String newText) {
-    return new Turn(index, messageId, role, speaker, model, time, newText, attachments, alternativeOf);
+    return new Turn(
+        index, messageId, role, speaker, model, time, newText, attachments, alternativeOf);
   }
 }

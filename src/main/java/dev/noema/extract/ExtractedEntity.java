@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * One meaning entity as an extractor found it in one turn.
  *
- * @param key identifies the entity within its {@link Extraction} (relations and interpretations refer to it by key);
- *     unique within one extraction; the same idea mentioned in two turns is two entities with the same canonical label
+ * @param key identifies the entity within its {@link Extraction} (relations and interpretations
+ *     refer to it by key); unique within one extraction; the same idea mentioned in two turns is
+ *     two entities with the same canonical label
  * @param label the name as written in the turn
  * @param language BCP 47 tag of {@code label} ("ru", "en")
- * @param canonicalLabel the canonical English name that mints the entity's IRI, so one idea is one node everywhere
+ * @param canonicalLabel the canonical English name that mints the entity's IRI, so one idea is one
+ *     node everywhere
  * @param type IRI of an extractable class of the ontology
  * @param aliases other names for it, in the language of {@code label}; empty when none
  * @param definition a short definition from the turn, or null

@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param evidence the exact quote from the turn that states the relation
  * @param turnIndex index of the turn it was found in
  * @param confidence how sure the extractor is, 0 to 1 (validation drops anything outside)
- * @param weight how many times the relation was observed in the turn, at least 1 (co-occurrence count)
+ * @param weight how many times the relation was observed in the turn, at least 1 (co-occurrence
+ *     count)
  */
 public record ExtractedRelation(
-    String subject, String predicate, String object, String evidence, int turnIndex, double confidence, int weight) {
+    String subject,
+    String predicate,
+    String object,
+    String evidence,
+    int turnIndex,
+    double confidence,
+    int weight) {
 
   public ExtractedRelation {
     Objects.requireNonNull(subject, "relation subject");

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one extractor found in one conversation, before validation or after it ({@link FactValidator} returns a
- * new one holding only what passed).
+ * Everything one extractor found in one conversation, before validation or after it ({@link
+ * FactValidator} returns a new one holding only what passed).
  *
  * @param conversationId the conversation's id
  * @param extractor who extracted
@@ -38,6 +38,13 @@ public record Extraction(
       List<ExtractedEntity> newEntities,
       List<ExtractedRelation> newRelations,
       List<ExtractedInterpretation> newInterpretations) {
-    return new Extraction(conversationId, extractor, newEntities, newRelations, newInterpretations, startedAt, endedAt);
+    return new Extraction(
+        conversationId,
+        extractor,
+        newEntities,
+        newRelations,
+        newInterpretations,
+        startedAt,
+        endedAt);
   }
 }

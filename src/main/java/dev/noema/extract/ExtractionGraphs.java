@@ -28,22 +28,24 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and extractor, named by
- * {@link Iris#extractionGraph}.
+ * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and
+ * extractor, named by {@link Iris#extractionGraph}.
  *
- * <p>Each graph holds: the entities found in the turn ({@link Iris#entity} of the canonical label, so the same idea is
- * one node across turns and conversations; type, {@code rdfs:label} with its language, canonical label, aliases,
- * definition, {@code mentionedInTurn}, and a grounding); each relation asserted as a plain triple (so SPARQL and graph
- * algorithms see it directly) and reified as a {@code noema:Fact} with confidence, weight, extractor, the activity that
- * generated it and a {@code noema:Grounding} (a Web Annotation whose target is an {@code oa:SpecificResource} on the turn
- * with an {@code oa:TextQuoteSelector} quoting the evidence); each interpretation as an n-ary {@code noema:Interpretation}
- * node with its grounding, and {@code holdsPerspective} from its holder when it names one; and the
- * {@code noema:ExtractionActivity}. A turn where nothing was found still gets a graph holding its activity, recording
- * that it was extracted.
+ * <p>Each graph holds: the entities found in the turn ({@link Iris#entity} of the canonical label,
+ * so the same idea is one node across turns and conversations; type, {@code rdfs:label} with its
+ * language, canonical label, aliases, definition, {@code mentionedInTurn}, and a grounding); each
+ * relation asserted as a plain triple (so SPARQL and graph algorithms see it directly) and reified
+ * as a {@code noema:Fact} with confidence, weight, extractor, the activity that generated it and a
+ * {@code noema:Grounding} (a Web Annotation whose target is an {@code oa:SpecificResource} on the
+ * turn with an {@code oa:TextQuoteSelector} quoting the evidence); each interpretation as an n-ary
+ * {@code noema:Interpretation} node with its grounding, and {@code holdsPerspective} from its
+ * holder when it names one; and the {@code noema:ExtractionActivity}. A turn where nothing was
+ * found still gets a graph holding its activity, recording that it was extracted.
  *
- * <p>Facts, groundings, interpretations and activities are named by {@link Iris#extracted} with a SHA-256 of their
- * content, so the same extraction of an unchanged turn gives the same triples; only the activity's start and end times
- * (when the extraction has them) differ between runs. No blank nodes. Immutable and thread-safe.
+ * <p>Facts, groundings, interpretations and activities are named by {@link Iris#extracted} with a
+ * SHA-256 of their content, so the same extraction of an unchanged turn gives the same triples;
+ * only the activity's start and end times (when the extraction has them) differ between runs. No
+ * blank nodes. Immutable and thread-safe.
  */
 public final class ExtractionGraphs {
 
@@ -52,8 +54,9 @@ public final class ExtractionGraphs {
    *
    * @param graphName {@link Iris#extractionGraph} of the conversation, turn and extractor
    * @param turnIndex the turn's index
-   * @param inputHash SHA-256 of what the graph was built from (turn text, extractor name, provider, model, prompt hash,
-   *     ontology version): an unchanged hash means re-extracting the turn would change nothing but the times
+   * @param inputHash SHA-256 of what the graph was built from (turn text, extractor name, provider,
+   *     model, prompt hash, ontology version): an unchanged hash means re-extracting the turn would
+   *     change nothing but the times
    * @param triples the triples, in a stable order without duplicates
    */
   public record TurnGraph(Node graphName, int turnIndex, String inputHash, List<Triple> triples) {
@@ -75,34 +78,57 @@ public final class ExtractionGraphs {
    * @param conversation the conversation it was extracted from
    */
   public List<TurnGraph> graphs(Extraction extraction, Conversation conversation) {
-    Map<String, ExtractedEntity> byKey = extraction.entities().stream()
-        .collect(Collectors.toMap(ExtractedEntity::key, Function.identity(), (a, b) -> a));
+    Map<String, ExtractedEntity> byKey =
+        extraction.entities().stream()
+            .collect(Collectors.toMap(ExtractedEntity::key, Function.identity(), (a, b) -> a));
     // Grouped by turn once, so building all graphs is linear in the extraction's size.
-    Map<Integer, List<ExtractedEntity>> entities = extraction.entities().stream()
-        .collect(Collectors.groupingBy(ExtractedEntity::turnIndex));
-    Map<Integer, List<ExtractedRelation>> relations = extraction.relations().stream()
-        .collect(Collectors.groupingBy(ExtractedRelation::turnIndex));
-    Map<Integer, List<ExtractedInterpretation>> interpretations = extraction.interpretations().stream()
-        .collect(Collectors.groupingBy(ExtractedInterpretation::turnIndex));
+    Map<Integer, List<ExtractedEntity>> entities =
+        extraction.entities().stream().collect(Collectors.groupingBy(ExtractedEntity::turnIndex));
+    Map<Integer, List<ExtractedRelation>> relations =
+        extraction.relations().stream()
+            .collect(Collectors.groupingBy(ExtractedRelation::turnIndex));
+    Map<Integer, List<ExtractedInterpretation>> interpretations =
+        extraction.interpretations().stream()
+            .collect(Collectors.groupingBy(ExtractedInterpretation::turnIndex));
     List<TurnGraph> result = new ArrayList<>();
     for (Turn turn : conversation.turns()) {
       if (turn.alternativeOf() == null) {
         int index = turn.index();
-        result.add(graph(extraction, conversation.id(), turn, byKey, entities.getOrDefault(index, List.of()),
-            relations.getOrDefault(index, List.of()), interpretations.getOrDefault(index, List.of())));
+        result.add(
+            graph(
+                extraction,
+                conversation.id(),
+                turn,
+                byKey,
+                entities.getOrDefault(index, List.of()),
+                relations.getOrDefault(index, List.of()),
+                interpretations.getOrDefault(index, List.of())));
       }
     }
     return result;
   }
 
-  private TurnGraph graph(Extraction extraction, String conversationId, Turn turn, Map<String, ExtractedEntity> byKey,
-      List<ExtractedEntity> entities, List<ExtractedRelation> relations,
+  private TurnGraph graph(
+      Extraction extraction,
+      String conversationId,
+      Turn turn,
+      Map<String, ExtractedEntity> byKey,
+      List<ExtractedEntity> entities,
+      List<ExtractedRelation> relations,
       List<ExtractedInterpretation> interpretations) {
     ExtractorInfo info = extraction.extractor();
     int index = turn.index();
     Node turnNode = Iris.turn(conversationId, index);
-    String inputHash = sha256(turn.text(), info.name(), info.provider(), info.model(), info.promptHash(), ontologyVersion);
-    Node activity = Iris.extracted("extraction", sha256(conversationId, Integer.toString(index), inputHash));
+    String inputHash =
+        sha256(
+            turn.text(),
+            info.name(),
+            info.provider(),
+            info.model(),
+            info.promptHash(),
+            ontologyVersion);
+    Node activity =
+        Iris.extracted("extraction", sha256(conversationId, Integer.toString(index), inputHash));
     Set<Triple> out = new LinkedHashSet<>();
 
     out.add(Triple.create(activity, RDF.Nodes.type, Noema.ExtractionActivity));
@@ -119,14 +145,21 @@ public final class ExtractionGraphs {
     for (ExtractedEntity e : entities) {
       Node node = Iris.entity(e.canonicalLabel());
       out.add(Triple.create(node, RDF.Nodes.type, NodeFactory.createURI(e.type())));
-      out.add(Triple.create(node, RDFS.Nodes.label, NodeFactory.createLiteralLang(e.label(), e.language())));
+      out.add(
+          Triple.create(
+              node, RDFS.Nodes.label, NodeFactory.createLiteralLang(e.label(), e.language())));
       out.add(Triple.create(node, Noema.canonicalLabel, string(e.canonicalLabel())));
       for (String alias : e.aliases()) {
-        out.add(Triple.create(node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
+        out.add(
+            Triple.create(
+                node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
       }
       if (e.definition() != null && !e.definition().isBlank()) {
-        out.add(Triple.create(node, Noema.skos_definition,
-            NodeFactory.createLiteralLang(e.definition(), e.language())));
+        out.add(
+            Triple.create(
+                node,
+                Noema.skos_definition,
+                NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
       ground(out, node, turnNode, e.evidence());
@@ -136,8 +169,16 @@ public final class ExtractionGraphs {
       Node p = NodeFactory.createURI(r.predicate());
       Node o = Iris.entity(byKey.get(r.object()).canonicalLabel());
       out.add(Triple.create(s, p, o));
-      Node fact = Iris.extracted("fact", sha256(
-          conversationId, Integer.toString(index), info.name(), s.getURI(), p.getURI(), o.getURI()));
+      Node fact =
+          Iris.extracted(
+              "fact",
+              sha256(
+                  conversationId,
+                  Integer.toString(index),
+                  info.name(),
+                  s.getURI(),
+                  p.getURI(),
+                  o.getURI()));
       out.add(Triple.create(fact, RDF.Nodes.type, Noema.Fact));
       out.add(Triple.create(fact, RDF.Nodes.subject, s));
       out.add(Triple.create(fact, RDF.Nodes.predicate, p));
@@ -151,8 +192,16 @@ public final class ExtractionGraphs {
     for (ExtractedInterpretation i : interpretations) {
       Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
       Node perspective = Iris.entity(byKey.get(i.perspective()).canonicalLabel());
-      Node node = Iris.extracted("interpretation", sha256(
-          conversationId, Integer.toString(index), info.name(), concept.getURI(), perspective.getURI(), i.statement()));
+      Node node =
+          Iris.extracted(
+              "interpretation",
+              sha256(
+                  conversationId,
+                  Integer.toString(index),
+                  info.name(),
+                  concept.getURI(),
+                  perspective.getURI(),
+                  i.statement()));
       Node statement = NodeFactory.createLiteralLang(i.statement(), i.language());
       out.add(Triple.create(node, RDF.Nodes.type, Noema.Interpretation));
       out.add(Triple.create(node, RDFS.Nodes.label, statement));
@@ -163,15 +212,25 @@ public final class ExtractionGraphs {
       out.add(Triple.create(node, Noema.extractor, string(info.name())));
       out.add(Triple.create(node, Noema.prov_wasGeneratedBy, activity));
       if (i.holder() != null) {
-        out.add(Triple.create(Iris.entity(byKey.get(i.holder()).canonicalLabel()), Noema.holdsPerspective, perspective));
+        out.add(
+            Triple.create(
+                Iris.entity(byKey.get(i.holder()).canonicalLabel()),
+                Noema.holdsPerspective,
+                perspective));
       }
       ground(out, node, turnNode, i.evidence());
     }
     return new TurnGraph(
-        Iris.extractionGraph(conversationId, index, info.name()), index, inputHash, List.copyOf(out));
+        Iris.extractionGraph(conversationId, index, info.name()),
+        index,
+        inputHash,
+        List.copyOf(out));
   }
 
-  /** A grounding of {@code body} in the quoted span of the turn; its target and selector are named after it. */
+  /**
+   * A grounding of {@code body} in the quoted span of the turn; its target and selector are named
+   * after it.
+   */
   private static void ground(Set<Triple> out, Node body, Node turn, String quote) {
     String hash = sha256(body.getURI(), turn.getURI(), quote);
     Node grounding = Iris.extracted("grounding", hash);
@@ -196,7 +255,9 @@ public final class ExtractionGraphs {
 
   private static void time(Set<Triple> out, Node s, Node p, Instant value) {
     if (value != null) {
-      out.add(Triple.create(s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDdateTime)));
+      out.add(
+          Triple.create(
+              s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDdateTime)));
     }
   }
 
@@ -210,7 +271,10 @@ public final class ExtractionGraphs {
     return NodeFactory.createLiteralDT(lexical, XSDDatatype.XSDdecimal);
   }
 
-  /** SHA-256 over the parts, each followed by a separator no text contains, so ("ab","c") and ("a","bc") differ. */
+  /**
+   * SHA-256 over the parts, each followed by a separator no text contains, so ("ab","c") and
+   * ("a","bc") differ.
+   */
   static String sha256(String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

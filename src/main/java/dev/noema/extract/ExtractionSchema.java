@@ -7,25 +7,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.noema.llm.ResponseCache;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
-import dev.noema.ontology.OntologyModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The LLM extraction's instructions and JSON schema, derived from the ontology at run time: the entity {@code type}
- * and relation {@code predicate} fields are enumerations of the local names of the ontology's extractable classes and
- * object properties, and the instructions list each with its label, comment, domain and range. Editing a comment in
- * the ontology, marking a term {@code noema:extractable}, or passing another ontology changes the prompt, the schema
- * and so the {@link #promptHash()} (which names the prompt in provenance and keys the cache).
+ * The LLM extraction's instructions and JSON schema, derived from the ontology at run time: the
+ * entity {@code type} and relation {@code predicate} fields are enumerations of the local names of
+ * the ontology's extractable classes and object properties, and the instructions list each with its
+ * label, comment, domain and range. Editing a comment in the ontology, marking a term {@code
+ * noema:extractable}, or passing another ontology changes the prompt, the schema and so the {@link
+ * #promptHash()} (which names the prompt in provenance and keys the cache).
  *
- * <p>Two terms are handled apart because the extraction model has its own shape for them: {@code Interpretation} is
- * not an entity type but the {@code interpretations} array (it is n-ary), and the properties whose domain is
- * {@code Interpretation} ({@code interprets}, {@code fromPerspective}) are that array's {@code concept} and
- * {@code perspective} fields rather than relations.
+ * <p>Two terms are handled apart because the extraction model has its own shape for them: {@code
+ * Interpretation} is not an entity type but the {@code interpretations} array (it is n-ary), and
+ * the properties whose domain is {@code Interpretation} ({@code interprets}, {@code
+ * fromPerspective}) are that array's {@code concept} and {@code perspective} fields rather than
+ * relations.
  *
  * <p>Immutable and thread-safe.
  */
@@ -68,7 +70,9 @@ public final class ExtractionSchema {
     return schemaJson;
   }
 
-  /** The system message: the task, the ontology's terms, the rules, and that the dialogue is data. */
+  /**
+   * The system message: the task, the ontology's terms, the rules, and that the dialogue is data.
+   */
   public String systemPrompt() {
     return system;
   }
@@ -89,8 +93,9 @@ public final class ExtractionSchema {
   }
 
   /**
-   * The IRI a type or predicate the model wrote stands for: the offered term of that local name, an IRI as written,
-   * or else the name in the ontology's namespace (which {@link FactValidator} then drops as unknown).
+   * The IRI a type or predicate the model wrote stands for: the offered term of that local name, an
+   * IRI as written, or else the name in the ontology's namespace (which {@link FactValidator} then
+   * drops as unknown).
    */
   public String iri(String term) {
     String t = term == null ? "" : term.strip();
@@ -106,13 +111,21 @@ public final class ExtractionSchema {
   private ObjectNode schema() {
     ObjectMapper json = new ObjectMapper();
     ObjectNode entity = object(json);
-    string(entity, "id", "A short id unique in this answer (e1, e2, ...); relations and interpretations use it.");
+    string(
+        entity,
+        "id",
+        "A short id unique in this answer (e1, e2, ...); relations and interpretations use it.");
     string(entity, "label", "The name exactly as written in the turn, in its language.");
     string(entity, "language", "BCP 47 tag of the label's language (en, ru, de, ...).");
-    string(entity, "canonical_label", "A short English name; reuse a known concept's canonical label for the same idea.");
+    string(
+        entity,
+        "canonical_label",
+        "A short English name; reuse a known concept's canonical label for the same idea.");
     enumeration(entity, "type", "The entity's type.", typeNames());
     ObjectNode aliases = props(entity).putObject("aliases");
-    aliases.put("type", "array").put("description", "Other names used for it in the dialogue; [] when none.");
+    aliases
+        .put("type", "array")
+        .put("description", "Other names used for it in the dialogue; [] when none.");
     aliases.putObject("items").put("type", "string");
     string(entity, "definition", "A one-sentence definition stated in the dialogue, or \"\".");
     integer(entity, "turn", "Index of the turn the evidence is quoted from.");
@@ -124,14 +137,20 @@ public final class ExtractionSchema {
     string(relation, "object", "Id of the object entity.");
     string(relation, "evidence", "An exact quote from the turn that states the relation.");
     integer(relation, "turn", "Index of the turn the evidence is quoted from.");
-    props(relation).putObject("confidence").put("type", "number")
+    props(relation)
+        .putObject("confidence")
+        .put("type", "number")
         .put("description", "How sure you are that the dialogue states this, from 0 to 1.");
 
     ObjectNode interpretation = object(json);
     string(interpretation, "concept", "Id of the entity interpreted.");
     string(interpretation, "perspective", "Id of the Perspective entity it is interpreted from.");
-    string(interpretation, "holder", "Id of the person or organization holding the perspective, or \"\" when unnamed.");
-    string(interpretation, "statement", "The interpretation in one sentence, in the turn's language.");
+    string(
+        interpretation,
+        "holder",
+        "Id of the person or organization holding the perspective, or \"\" when unnamed.");
+    string(
+        interpretation, "statement", "The interpretation in one sentence, in the turn's language.");
     string(interpretation, "language", "BCP 47 tag of the statement's language.");
     string(interpretation, "evidence", "An exact quote from the turn.");
     integer(interpretation, "turn", "Index of the turn the evidence is quoted from.");
@@ -153,7 +172,8 @@ public final class ExtractionSchema {
   }
 
   /** Adds a property; strict structured output requires every property to be listed as required. */
-  private static ObjectNode property(ObjectNode object, String name, String type, String description) {
+  private static ObjectNode property(
+      ObjectNode object, String name, String type, String description) {
     ((ArrayNode) object.get("required")).add(name);
     return props(object).putObject(name).put("type", type).put("description", description);
   }
@@ -170,7 +190,8 @@ public final class ExtractionSchema {
     property(object, name, "integer", description);
   }
 
-  private static void enumeration(ObjectNode object, String name, String description, List<String> values) {
+  private static void enumeration(
+      ObjectNode object, String name, String description, List<String> values) {
     ArrayNode allowed = property(object, name, "string", description).putArray("enum");
     values.forEach(allowed::add);
   }
@@ -181,7 +202,8 @@ public final class ExtractionSchema {
 
   private String systemPrompt(OntologyModel ontology) {
     StringBuilder s = new StringBuilder();
-    s.append("""
+    s.append(
+        """
         You extract the meaning of a dialogue between a person and an AI assistant into a knowledge graph whose \
         vocabulary is fixed by an ontology.
 
@@ -197,16 +219,33 @@ public final class ExtractionSchema {
     }
     s.append("\nRELATIONS (field \"predicate\"; subject type -> object type):\n");
     for (OntProperty p : predicates.values()) {
-      s.append("- ").append(p.localName()).append(" (").append(localName(p.domain())).append(" -> ")
-          .append(localName(p.range())).append("): ").append(oneLine(p.comment())).append('\n');
+      s.append("- ")
+          .append(p.localName())
+          .append(" (")
+          .append(localName(p.domain()))
+          .append(" -> ")
+          .append(localName(p.range()))
+          .append("): ")
+          .append(oneLine(p.comment()))
+          .append('\n');
     }
-    String interpretationComment = ontology.ontClass(Noema.Interpretation.getURI())
-        .map(OntClass::comment).orElse("How one perspective understands one concept.");
-    String perspectiveType = ontology.property(Noema.fromPerspective.getURI()).map(OntProperty::range)
-        .orElse(Noema.Perspective.getURI());
-    s.append("\nINTERPRETATIONS (array \"interpretations\"): ").append(oneLine(interpretationComment))
-        .append(" The perspective must be an entity of type ").append(localName(perspectiveType)).append(".\n");
-    s.append("""
+    String interpretationComment =
+        ontology
+            .ontClass(Noema.Interpretation.getURI())
+            .map(OntClass::comment)
+            .orElse("How one perspective understands one concept.");
+    String perspectiveType =
+        ontology
+            .property(Noema.fromPerspective.getURI())
+            .map(OntProperty::range)
+            .orElse(Noema.Perspective.getURI());
+    s.append("\nINTERPRETATIONS (array \"interpretations\"): ")
+        .append(oneLine(interpretationComment))
+        .append(" The perspective must be an entity of type ")
+        .append(localName(perspectiveType))
+        .append(".\n");
+    s.append(
+        """
 
         RULES:
         1. Evidence is an exact, contiguous quote copied from the turn you cite (a few words up to one sentence), in \
@@ -220,7 +259,8 @@ public final class ExtractionSchema {
         4. Use only the listed types and relations, respecting their subject and object types. Prefer the most \
         specific relation; %s only when nothing else fits.
         5. Extract only what the dialogue states. Use empty arrays when there is nothing to extract.
-        """.formatted(localName(Noema.relatedTo.getURI())));
+        """
+            .formatted(localName(Noema.relatedTo.getURI())));
     return s.toString();
   }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
  * Who extracted, for provenance.
  *
  * @param name the extractor's name ({@link Extractor#name()}); names its extraction graphs
- * @param provider the LLM provider ("openai", "anthropic", "ollama"), or null for a non-LLM extractor
+ * @param provider the LLM provider ("openai", "anthropic", "ollama"), or null for a non-LLM
+ *     extractor
  * @param model the LLM model name, or null
  * @param promptHash SHA-256 of the prompt template and schema, or null
  */

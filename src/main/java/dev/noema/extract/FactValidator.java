@@ -11,23 +11,25 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks an {@link Extraction} against the ontology and the conversation's text before anything is written, and keeps
- * only what passes.
+ * Checks an {@link Extraction} against the ontology and the conversation's text before anything is
+ * written, and keeps only what passes.
  *
- * <p>An entity is kept when its type is an extractable class, its label is not blank, its key and (within its turn)
- * its canonical label are not already taken by another entity of another type, and its evidence is grounded. A relation
- * is kept when its predicate is an extractable object property, both keys name kept entities, the subject's type is the
- * predicate's domain or a sub-class of it and the object's the range (via {@link OntologyModel#isSubClassOf}), its
- * confidence is within 0..1 and its evidence is grounded. An interpretation is kept on the same terms, read as the
- * relations {@code interprets} (concept) and {@code fromPerspective} (perspective), plus {@code holdsPerspective} for its
- * holder when it names one. Grounded means the evidence occurs in the text of the active-branch turn it cites, compared
- * by {@link Quotes#occursIn}. Dropping an entity drops what refers to it ({@link DropReason#DANGLING}).
+ * <p>An entity is kept when its type is an extractable class, its label is not blank, its key and
+ * (within its turn) its canonical label are not already taken by another entity of another type,
+ * and its evidence is grounded. A relation is kept when its predicate is an extractable object
+ * property, both keys name kept entities, the subject's type is the predicate's domain or a
+ * sub-class of it and the object's the range (via {@link OntologyModel#isSubClassOf}), its
+ * confidence is within 0..1 and its evidence is grounded. An interpretation is kept on the same
+ * terms, read as the relations {@code interprets} (concept) and {@code fromPerspective}
+ * (perspective), plus {@code holdsPerspective} for its holder when it names one. Grounded means the
+ * evidence occurs in the text of the active-branch turn it cites, compared by {@link
+ * Quotes#occursIn}. Dropping an entity drops what refers to it ({@link DropReason#DANGLING}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -48,7 +50,10 @@ public final class FactValidator {
         .forEach(p -> extractableRelations.put(p.iri(), p));
   }
 
-  /** Validates {@code extraction}, citing turns of {@code conversation} (which must be the one it was extracted from). */
+  /**
+   * Validates {@code extraction}, citing turns of {@code conversation} (which must be the one it
+   * was extracted from).
+   */
   public Result validate(Extraction extraction, Conversation conversation) {
     Run run = new Run(extraction, conversation);
     List<ExtractedEntity> entities = new ArrayList<>();
@@ -69,8 +74,9 @@ public final class FactValidator {
         interpretations.add(i);
       }
     }
-    ValidationSummary summary = new ValidationSummary(
-        entities.size(), relations.size(), interpretations.size(), run.dropped, run.problems);
+    ValidationSummary summary =
+        new ValidationSummary(
+            entities.size(), relations.size(), interpretations.size(), run.dropped, run.problems);
     return new Result(extraction.with(entities, relations, interpretations), summary);
   }
 
@@ -100,17 +106,29 @@ public final class FactValidator {
         return drop(e.turnIndex(), what, DropReason.CONFLICT, "key used twice");
       }
       if (!extractableClasses.contains(e.type())) {
-        return drop(e.turnIndex(), what, DropReason.UNKNOWN_TYPE, "type " + e.type() + " is not extractable");
+        return drop(
+            e.turnIndex(),
+            what,
+            DropReason.UNKNOWN_TYPE,
+            "type " + e.type() + " is not extractable");
       }
       if (e.label().isBlank() || e.canonicalLabel().isBlank()) {
         return drop(e.turnIndex(), what, DropReason.MALFORMED, "blank label");
       }
       if (!grounded(e.turnIndex(), e.evidence())) {
-        return drop(e.turnIndex(), what, DropReason.UNGROUNDED, "evidence not in the turn: " + clip(e.evidence()));
+        return drop(
+            e.turnIndex(),
+            what,
+            DropReason.UNGROUNDED,
+            "evidence not in the turn: " + clip(e.evidence()));
       }
-      String other = typeByTurnAndLabel.putIfAbsent(e.turnIndex() + "\n" + e.canonicalLabel(), e.type());
+      String other =
+          typeByTurnAndLabel.putIfAbsent(e.turnIndex() + "\n" + e.canonicalLabel(), e.type());
       if (other != null && !other.equals(e.type())) {
-        return drop(e.turnIndex(), what, DropReason.CONFLICT,
+        return drop(
+            e.turnIndex(),
+            what,
+            DropReason.CONFLICT,
             "canonical label '" + e.canonicalLabel() + "' already typed " + other);
       }
       kept.put(e.key(), e);
@@ -121,13 +139,25 @@ public final class FactValidator {
       String what = "relation " + r.subject() + " " + r.predicate() + " " + r.object();
       OntProperty p = extractableRelations.get(r.predicate());
       if (p == null) {
-        return drop(r.turnIndex(), what, DropReason.UNKNOWN_PREDICATE, "predicate is not an extractable relation");
+        return drop(
+            r.turnIndex(),
+            what,
+            DropReason.UNKNOWN_PREDICATE,
+            "predicate is not an extractable relation");
       }
       return keepLinks(r.turnIndex(), what, r.subject(), p, r.object())
           && (r.confidence() >= 0 && r.confidence() <= 1
-              || drop(r.turnIndex(), what, DropReason.MALFORMED, "confidence " + r.confidence() + " outside 0..1"))
+              || drop(
+                  r.turnIndex(),
+                  what,
+                  DropReason.MALFORMED,
+                  "confidence " + r.confidence() + " outside 0..1"))
           && (grounded(r.turnIndex(), r.evidence())
-              || drop(r.turnIndex(), what, DropReason.UNGROUNDED, "evidence not in the turn: " + clip(r.evidence())));
+              || drop(
+                  r.turnIndex(),
+                  what,
+                  DropReason.UNGROUNDED,
+                  "evidence not in the turn: " + clip(r.evidence())));
     }
 
     boolean keep(ExtractedInterpretation i) {
@@ -140,19 +170,27 @@ public final class FactValidator {
       }
       return rangeOk(i.turnIndex(), what, i.concept(), interprets)
           && rangeOk(i.turnIndex(), what, i.perspective(), from)
-          && (i.holder() == null || keepLinks(i.turnIndex(), what, i.holder(), holds, i.perspective()))
+          && (i.holder() == null
+              || keepLinks(i.turnIndex(), what, i.holder(), holds, i.perspective()))
           && (grounded(i.turnIndex(), i.evidence())
-              || drop(i.turnIndex(), what, DropReason.UNGROUNDED, "evidence not in the turn: " + clip(i.evidence())));
+              || drop(
+                  i.turnIndex(),
+                  what,
+                  DropReason.UNGROUNDED,
+                  "evidence not in the turn: " + clip(i.evidence())));
     }
 
-    /** Both ends are kept entities, the subject within the domain and the object within the range. */
+    /**
+     * Both ends are kept entities, the subject within the domain and the object within the range.
+     */
     private boolean keepLinks(int turn, String what, String subject, OntProperty p, String object) {
       ExtractedEntity s = kept.get(subject);
       if (s == null) {
         return drop(turn, what, DropReason.DANGLING, "no kept entity '" + subject + "'");
       }
       if (p.domain() != null && !ontology.isSubClassOf(s.type(), p.domain())) {
-        return drop(turn, what, DropReason.DOMAIN, s.type() + " is not in the domain " + p.domain());
+        return drop(
+            turn, what, DropReason.DOMAIN, s.type() + " is not in the domain " + p.domain());
       }
       return rangeOk(turn, what, object, p);
     }
@@ -163,7 +201,11 @@ public final class FactValidator {
         return drop(turn, what, DropReason.DANGLING, "no kept entity '" + object + "'");
       }
       if (p.range() != null && !ontology.isSubClassOf(o.type(), p.range())) {
-        return drop(turn, what, DropReason.RANGE, o.type() + " is not in the range " + p.range() + " of " + p.localName());
+        return drop(
+            turn,
+            what,
+            DropReason.RANGE,
+            o.type() + " is not in the range " + p.range() + " of " + p.localName());
       }
       return true;
     }
@@ -177,8 +219,17 @@ public final class FactValidator {
     /** Records a drop and returns false, so checks read as {@code ok || drop(...)}. */
     private boolean drop(int turn, String what, DropReason reason, String detail) {
       dropped.merge(reason, 1, Integer::sum);
-      problems.add("conversation " + conversationId + ", turn " + turn + ": " + what + " dropped ("
-          + reason.name().toLowerCase(Locale.ROOT) + "): " + detail);
+      problems.add(
+          "conversation "
+              + conversationId
+              + ", turn "
+              + turn
+              + ": "
+              + what
+              + " dropped ("
+              + reason.name().toLowerCase(Locale.ROOT)
+              + "): "
+              + detail);
       return false;
     }
 

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The structural extractor's small word lists, read from {@code lexicon.tsv} (form, tab, canonical English label) and
- * {@code acronyms.txt} (one upper-case token a line) beside this class. Both ignore blank lines and {@code #} comments.
- * Immutable and thread-safe.
+ * The structural extractor's small word lists, read from {@code lexicon.tsv} (form, tab, canonical
+ * English label) and {@code acronyms.txt} (one upper-case token a line) beside this class. Both
+ * ignore blank lines and {@code #} comments. Immutable and thread-safe.
  */
 final class Lexicon {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -34,7 +34,8 @@ final class Lexicon {
     for (String line : lines("lexicon.tsv")) {
       int tab = line.indexOf('\t');
       if (tab <= 0) {
-        throw new IllegalStateException("lexicon.tsv: expected 'form<TAB>canonical', got '" + line + "'");
+        throw new IllegalStateException(
+            "lexicon.tsv: expected 'form<TAB>canonical', got '" + line + "'");
       }
       canonical.put(fold(line.substring(0, tab)), line.substring(tab + 1).strip());
     }
@@ -52,11 +53,12 @@ final class Lexicon {
   }
 
   /**
-   * Lower case, whitespace collapsed, Latin accents removed and ё written е; other scripts keep their letters (folding
-   * every combining mark would turn Russian й into и).
+   * Lower case, whitespace collapsed, Latin accents removed and ё written е; other scripts keep
+   * their letters (folding every combining mark would turn Russian й into и).
    */
   static String fold(String text) {
-    String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    String decomposed =
+        Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     char base = ' ';
     for (int i = 0; i < decomposed.length(); i++) {

@@ -5,20 +5,22 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether an evidence quote occurs in a turn's text, forgiving the differences that copying a quote
- * introduces but not a change of words.
+ * Decides whether an evidence quote occurs in a turn's text, forgiving the differences that copying
+ * a quote introduces but not a change of words.
  *
- * <p>Both sides are normalised the same way: Unicode NFKC; typographic quotes folded to {@code "} and {@code '};
- * hyphens and dashes (‐ ‑ ‒ – — ― −) folded to {@code -}; the ellipsis character to three dots; Markdown block-quote
- * markers at line starts and the emphasis and code markers {@code * _ ` ~} removed (a quote copied from rendered text
- * has none, the turn's source has them); whitespace runs collapsed to one space; lower case. Stateless and thread-safe.
+ * <p>Both sides are normalised the same way: Unicode NFKC; typographic quotes folded to {@code "}
+ * and {@code '}; hyphens and dashes (‐ ‑ ‒ – — ― −) folded to {@code -}; the ellipsis character to
+ * three dots; Markdown block-quote markers at line starts and the emphasis and code markers {@code
+ * * _ ` ~} removed (a quote copied from rendered text has none, the turn's source has them);
+ * whitespace runs collapsed to one space; lower case. Stateless and thread-safe.
  */
 public final class Quotes {
   private static final Pattern BLOCK_QUOTE_MARKERS = Pattern.compile("(?m)^[ \\t]*(?:>[ \\t]?)+");
   private static final Pattern EMPHASIS_MARKERS = Pattern.compile("[*_`~]");
   private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\"“”„‟«»″]");
   private static final Pattern SINGLE_QUOTES = Pattern.compile("['‘’‚‛‹›′]");
-  private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
+  private static final Pattern DASHES =
+      Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private Quotes() {}

@@ -18,11 +18,12 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Cuts a conversation's active-branch turns into chunks for the LLM: consecutive turns, as many as fit in a token
- * budget (counted with jtokkit's o200k encoding, an estimate for any provider). A turn longer than the budget is split
- * into parts at Markdown section boundaries (before a heading), then between top-level blocks (paragraphs, lists,
- * tables), then between sentences; never inside a sentence, so a part may exceed the budget when one sentence does.
- * Parts are verbatim slices of the turn's text, in order, and together they are the whole turn.
+ * Cuts a conversation's active-branch turns into chunks for the LLM: consecutive turns, as many as
+ * fit in a token budget (counted with jtokkit's o200k encoding, an estimate for any provider). A
+ * turn longer than the budget is split into parts at Markdown section boundaries (before a
+ * heading), then between top-level blocks (paragraphs, lists, tables), then between sentences;
+ * never inside a sentence, so a part may exceed the budget when one sentence does. Parts are
+ * verbatim slices of the turn's text, in order, and together they are the whole turn.
  *
  * <p>Thread-safe: the parser and the encoding are immutable.
  */
@@ -43,15 +44,19 @@ public final class TurnChunker {
   }
 
   /** Loading an encoding takes about a second; it is immutable, so every chunker shares one. */
-  private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final Encoding ENCODING =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private final int budget;
-  private final Parser parser = Parser.builder()
-      .extensions(List.of(TablesExtension.create()))
-      .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-      .build();
+  private final Parser parser =
+      Parser.builder()
+          .extensions(List.of(TablesExtension.create()))
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
 
-  /** @param budget tokens of turn text per chunk, at least 1 */
+  /**
+   * @param budget tokens of turn text per chunk, at least 1
+   */
   public TurnChunker(int budget) {
     if (budget < 1) {
       throw new IllegalArgumentException("chunk budget must be at least 1 token");
@@ -64,7 +69,10 @@ public final class TurnChunker {
     return ENCODING.countTokensOrdinary(text);
   }
 
-  /** The chunks of {@code conversation}'s active branch, in turn order; empty when it has no such turn. */
+  /**
+   * The chunks of {@code conversation}'s active branch, in turn order; empty when it has no such
+   * turn.
+   */
   public List<Chunk> chunks(Conversation conversation) {
     List<Chunk> chunks = new ArrayList<>();
     List<Piece> current = new ArrayList<>();
@@ -91,7 +99,10 @@ public final class TurnChunker {
     return chunks;
   }
 
-  /** {@code text} in parts of at most {@link #budget} tokens where sentence boundaries allow; one part when it fits. */
+  /**
+   * {@code text} in parts of at most {@link #budget} tokens where sentence boundaries allow; one
+   * part when it fits.
+   */
   List<String> split(String text) {
     if (tokens(text) <= budget) {
       return List.of(text);
@@ -115,8 +126,9 @@ public final class TurnChunker {
   }
 
   /**
-   * Slices {@code text} at the start of each top-level block: {@code sections} start at headings, {@code blocks} at
-   * every block. Slices run from one block's start to the next one's, so nothing is lost between them.
+   * Slices {@code text} at the start of each top-level block: {@code sections} start at headings,
+   * {@code blocks} at every block. Slices run from one block's start to the next one's, so nothing
+   * is lost between them.
    */
   private void cut(String text, List<String> sections, List<String> blocks) {
     List<Integer> sectionStarts = new ArrayList<>(List.of(0));
@@ -154,7 +166,9 @@ public final class TurnChunker {
     }
   }
 
-  /** {@code block} cut after each sentence (the trailing space stays with the sentence before it). */
+  /**
+   * {@code block} cut after each sentence (the trailing space stays with the sentence before it).
+   */
   private static List<String> sentences(String block) {
     BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
     it.setText(block);

@@ -30,21 +30,34 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
- * One turn read by the structural extractor: walks the turn's commonmark tree once to learn its proper names and table
- * concepts, then again to collect entities, relations and interpretations. Each quote it cites is the plain text of a
- * node (a cell, a heading, an emphasised phrase, a sentence), so it occurs in the turn once Markdown markers are
- * ignored, which is how {@link Quotes} compares. Not thread-safe: one instance per turn, used once.
+ * One turn read by the structural extractor: walks the turn's commonmark tree once to learn its
+ * proper names and table concepts, then again to collect entities, relations and interpretations.
+ * Each quote it cites is the plain text of a node (a cell, a heading, an emphasised phrase, a
+ * sentence), so it occurs in the turn once Markdown markers are ignored, which is how {@link
+ * Quotes} compares. Not thread-safe: one instance per turn, used once.
  */
 final class TurnScan {
   /** Rule-based facts read from explicit structure (tables, headings, lists, cue words). */
   private static final double STRUCTURAL_CONFIDENCE = 0.9;
+
   private static final int MAX_PHRASE_WORDS = 6;
   private static final int MAX_ANALOGY_LABEL_WORDS = 8;
 
-  private record Draft(String key, String label, String canonical, String type, Set<String> aliases, String[] definition,
+  private record Draft(
+      String key,
+      String label,
+      String canonical,
+      String type,
+      Set<String> aliases,
+      String[] definition,
       String evidence) {}
 
-  private record RelationDraft(String subject, String predicate, String object, String evidence, double confidence,
+  private record RelationDraft(
+      String subject,
+      String predicate,
+      String object,
+      String evidence,
+      double confidence,
       int[] weight) {}
 
   /** A column header read as a perspective, with who holds it (null when unnamed). */
@@ -58,12 +71,20 @@ final class TurnScan {
   private final Map<String, RelationDraft> relations = new LinkedHashMap<>();
   private final List<ExtractedInterpretation> interpretations = new ArrayList<>();
   private final Set<String> properNames = new HashSet<>();
-  /** First-column labels of concept tables (folded) to the label of the concept they are read as. */
+
+  /**
+   * First-column labels of concept tables (folded) to the label of the concept they are read as.
+   */
   private final Map<String, String> rowConcepts = new HashMap<>();
-  /** Concept key to the perspectives that interpreted it so far, with the header that named each. */
+
+  /**
+   * Concept key to the perspectives that interpreted it so far, with the header that named each.
+   */
   private final Map<String, Map<String, String>> interpretedFrom = new HashMap<>();
+
   /** Units of co-occurrence: a sentence, or the cells of one table row. */
   private final List<List<String>> units = new ArrayList<>();
+
   private final Deque<Section> sections = new ArrayDeque<>();
 
   TurnScan(Turn turn, Lexicon lexicon) {
@@ -71,23 +92,48 @@ final class TurnScan {
     this.lexicon = lexicon;
   }
 
-  /** Scans the parsed turn and adds what it found to the lists, entity keys prefixed so they stay unique. */
-  void scan(Node document, List<ExtractedEntity> outEntities, List<ExtractedRelation> outRelations,
+  /**
+   * Scans the parsed turn and adds what it found to the lists, entity keys prefixed so they stay
+   * unique.
+   */
+  void scan(
+      Node document,
+      List<ExtractedEntity> outEntities,
+      List<ExtractedRelation> outRelations,
       List<ExtractedInterpretation> outInterpretations) {
     learn(document);
     visit(document);
     cooccurrences();
     String language = TextRules.language(turn.text());
     for (Draft d : entities.values()) {
-      outEntities.add(new ExtractedEntity(d.key(), d.label(), TextRules.language(d.label()).equals("und")
-          ? language : TextRules.language(d.label()), d.canonical(), d.type(), List.copyOf(d.aliases()),
-          d.definition()[0], turn.index(), d.evidence()));
+      outEntities.add(
+          new ExtractedEntity(
+              d.key(),
+              d.label(),
+              TextRules.language(d.label()).equals("und")
+                  ? language
+                  : TextRules.language(d.label()),
+              d.canonical(),
+              d.type(),
+              List.copyOf(d.aliases()),
+              d.definition()[0],
+              turn.index(),
+              d.evidence()));
     }
     for (RelationDraft r : relations.values()) {
-      double confidence = r.predicate().equals(Noema.relatedTo.getURI())
-          ? r.weight()[0] / (r.weight()[0] + 1.0) : r.confidence();
-      outRelations.add(new ExtractedRelation(
-          r.subject(), r.predicate(), r.object(), r.evidence(), turn.index(), confidence, r.weight()[0]));
+      double confidence =
+          r.predicate().equals(Noema.relatedTo.getURI())
+              ? r.weight()[0] / (r.weight()[0] + 1.0)
+              : r.confidence();
+      outRelations.add(
+          new ExtractedRelation(
+              r.subject(),
+              r.predicate(),
+              r.object(),
+              r.evidence(),
+              turn.index(),
+              confidence,
+              r.weight()[0]));
     }
     outInterpretations.addAll(interpretations);
   }
@@ -96,27 +142,38 @@ final class TurnScan {
 
   private void learn(Node document) {
     List<String> labels = new ArrayList<>();
-    walk(document, node -> {
-      if (node instanceof Paragraph || node instanceof TableCell) {
-        properNames.addAll(TextRules.properNameCandidates(plainText(node)));
-      }
-    });
-    walk(document, node -> {
-      if (node instanceof TableBlock table) {
-        List<List<String>> rows = rows(table);
-        if (!rows.isEmpty() && perspectiveCue(rows.get(0).get(0)) == null) {
-          rows.stream().skip(1).map(r -> TextRules.cleanLabel(r.get(0))).filter(l -> !l.isEmpty()).forEach(labels::add);
-        }
-      }
-    });
-    // A row label that starts with another row's whole label ("Архитектура модели", "Архитектура") is read as that
-    // concept, so two tables comparing the same concepts line up; the longer label becomes a narrower concept.
+    walk(
+        document,
+        node -> {
+          if (node instanceof Paragraph || node instanceof TableCell) {
+            properNames.addAll(TextRules.properNameCandidates(plainText(node)));
+          }
+        });
+    walk(
+        document,
+        node -> {
+          if (node instanceof TableBlock table) {
+            List<List<String>> rows = rows(table);
+            if (!rows.isEmpty() && perspectiveCue(rows.get(0).get(0)) == null) {
+              rows.stream()
+                  .skip(1)
+                  .map(r -> TextRules.cleanLabel(r.get(0)))
+                  .filter(l -> !l.isEmpty())
+                  .forEach(labels::add);
+            }
+          }
+        });
+    // A row label that starts with another row's whole label ("Архитектура модели", "Архитектура")
+    // is read as that
+    // concept, so two tables comparing the same concepts line up; the longer label becomes a
+    // narrower concept.
     for (String label : labels) {
       List<String> words = TextRules.words(Lexicon.fold(label));
       String best = label;
       for (String other : labels) {
         List<String> otherWords = TextRules.words(Lexicon.fold(other));
-        if (otherWords.size() < words.size() && !otherWords.isEmpty()
+        if (otherWords.size() < words.size()
+            && !otherWords.isEmpty()
             && words.subList(0, otherWords.size()).equals(otherWords)
             && otherWords.size() < TextRules.words(Lexicon.fold(best)).size()) {
           best = other;
@@ -180,8 +237,12 @@ final class TurnScan {
       return;
     }
     boolean consensus = TextRules.CONSENSUS.matcher(split[0]).find();
-    String key = entity(split[0], canonical(split[0]),
-        (consensus ? Noema.ModuleConsensus : Noema.Concept).getURI(), split[0]);
+    String key =
+        entity(
+            split[0],
+            canonical(split[0]),
+            (consensus ? Noema.ModuleConsensus : Noema.Concept).getURI(),
+            split[0]);
     define(key, split[1]);
     if (consensus) {
       modules(text, key);
@@ -193,12 +254,14 @@ final class TurnScan {
     if (rows.isEmpty()) {
       return;
     }
-    walk(table, node -> {
-      if (node instanceof TableCell cell) {
-        emphasis(cell);
-        modules(plainText(cell), null);
-      }
-    });
+    walk(
+        table,
+        node -> {
+          if (node instanceof TableCell cell) {
+            emphasis(cell);
+            modules(plainText(cell), null);
+          }
+        });
     List<String> header = rows.get(0);
     List<Perspective> columns = new ArrayList<>();
     for (String cell : header) {
@@ -211,7 +274,10 @@ final class TurnScan {
     }
   }
 
-  /** First column: concepts; other columns: a perspective's interpretation of the row's concept, or an aspect of it. */
+  /**
+   * First column: concepts; other columns: a perspective's interpretation of the row's concept, or
+   * an aspect of it.
+   */
   private void conceptTable(List<List<String>> rows, List<Perspective> columns) {
     methods(columns);
     for (List<String> row : rows.subList(1, rows.size())) {
@@ -220,10 +286,13 @@ final class TurnScan {
         continue;
       }
       String shared = rowConcepts.getOrDefault(Lexicon.fold(label), label);
-      String type = (TextRules.CONSENSUS.matcher(label).find() ? Noema.ModuleConsensus : Noema.Concept).getURI();
+      String type =
+          (TextRules.CONSENSUS.matcher(label).find() ? Noema.ModuleConsensus : Noema.Concept)
+              .getURI();
       String concept = entity(shared, canonical(shared), type, shared);
       if (!shared.equals(label)) {
-        relation(entity(label, canonical(label), type, label), Noema.broader.getURI(), concept, label);
+        relation(
+            entity(label, canonical(label), type, label), Noema.broader.getURI(), concept, label);
       }
       for (int j = 1; j < row.size() && j < columns.size(); j++) {
         String cell = row.get(j);
@@ -244,14 +313,18 @@ final class TurnScan {
   }
 
   /**
-   * Every column a perspective (Индустрия говорит | Кирилл делает): each row sets their statements side by side. They
-   * interpret the word the headers share (Метод, Понимание), else the enclosing heading's topic.
+   * Every column a perspective (Индустрия говорит | Кирилл делает): each row sets their statements
+   * side by side. They interpret the word the headers share (Метод, Понимание), else the enclosing
+   * heading's topic.
    */
   private void perspectiveTable(List<List<String>> rows, List<Perspective> columns) {
     List<Perspective> perspectives = columns.stream().filter(p -> p != null).toList();
     for (int a = 0; a < perspectives.size(); a++) {
       for (int b = a + 1; b < perspectives.size(); b++) {
-        relation(perspectives.get(a).key(), Noema.contrastsWith.getURI(), perspectives.get(b).key(),
+        relation(
+            perspectives.get(a).key(),
+            Noema.contrastsWith.getURI(),
+            perspectives.get(b).key(),
             perspectives.get(b).header());
       }
     }
@@ -281,19 +354,27 @@ final class TurnScan {
         }
       }
       for (int b = 1; b < rowMethods.size(); b++) {
-        relation(rowMethods.get(0), Noema.contrastsWith.getURI(), rowMethods.get(b), rowMethodCells.get(b));
+        relation(
+            rowMethods.get(0),
+            Noema.contrastsWith.getURI(),
+            rowMethods.get(b),
+            rowMethodCells.get(b));
       }
       units.add(row);
     }
   }
 
-  /** Columns whose header names a method become methods, used by the perspective (and its holder); they contrast. */
+  /**
+   * Columns whose header names a method become methods, used by the perspective (and its holder);
+   * they contrast.
+   */
   private Map<Integer, String> methods(List<Perspective> columns) {
     Map<Integer, String> methods = new LinkedHashMap<>();
     for (int j = 0; j < columns.size(); j++) {
       Perspective p = columns.get(j);
       if (p != null && TextRules.METHOD.matcher(p.header()).find()) {
-        String canonical = p.holderCanonical() == null ? canonical(p.header()) : p.holderCanonical() + " method";
+        String canonical =
+            p.holderCanonical() == null ? canonical(p.header()) : p.holderCanonical() + " method";
         String method = entity(p.header(), canonical, Noema.Method.getURI(), p.header());
         relation(p.key(), Noema.usesMethod.getURI(), method, p.header());
         if (p.holder() != null) {
@@ -309,12 +390,20 @@ final class TurnScan {
   }
 
   private void interpret(String concept, Perspective perspective, String cell) {
-    interpretations.add(new ExtractedInterpretation(concept, perspective.key(), perspective.holder(), cell,
-        TextRules.language(cell), cell, turn.index()));
+    interpretations.add(
+        new ExtractedInterpretation(
+            concept,
+            perspective.key(),
+            perspective.holder(),
+            cell,
+            TextRules.language(cell),
+            cell,
+            turn.index()));
     Map<String, String> seen = interpretedFrom.computeIfAbsent(concept, k -> new LinkedHashMap<>());
     for (Map.Entry<String, String> other : seen.entrySet()) {
       if (!other.getKey().equals(perspective.key())) {
-        relation(other.getKey(), Noema.contrastsWith.getURI(), perspective.key(), perspective.header());
+        relation(
+            other.getKey(), Noema.contrastsWith.getURI(), perspective.key(), perspective.header());
       }
     }
     seen.putIfAbsent(perspective.key(), perspective.header());
@@ -326,8 +415,13 @@ final class TurnScan {
       return null;
     }
     for (String word : TextRules.words(perspectives.get(0).header())) {
-      boolean shared = word.length() >= 4 && perspectives.stream().allMatch(p -> TextRules.words(p.header()).stream()
-          .anyMatch(w -> Lexicon.fold(w).equals(Lexicon.fold(word))));
+      boolean shared =
+          word.length() >= 4
+              && perspectives.stream()
+                  .allMatch(
+                      p ->
+                          TextRules.words(p.header()).stream()
+                              .anyMatch(w -> Lexicon.fold(w).equals(Lexicon.fold(word))));
       if (shared) {
         return entity(word, canonical(word), Noema.Concept.getURI(), word);
       }
@@ -336,8 +430,8 @@ final class TurnScan {
   }
 
   /**
-   * A header that names who holds a view: a group (индустрия), a person named elsewhere in the turn (Кирилл), or an
-   * unnamed standard view. Null for an aspect column (Параметр, Что у него есть).
+   * A header that names who holds a view: a group (индустрия), a person named elsewhere in the turn
+   * (Кирилл), or an unnamed standard view. Null for an aspect column (Параметр, Что у него есть).
    */
   private Perspective perspective(String header) {
     String[] holder = perspectiveCue(header);
@@ -348,15 +442,22 @@ final class TurnScan {
     String perspectiveCanonical = "standard perspective";
     if (holder[0] != null) {
       boolean group = holder[2] != null;
-      holderKey = entity(holder[0], holder[1],
-          (group ? Noema.Organization : Noema.MentionedPerson).getURI(), holder[0]);
+      holderKey =
+          entity(
+              holder[0],
+              holder[1],
+              (group ? Noema.Organization : Noema.MentionedPerson).getURI(),
+              holder[0]);
       perspectiveCanonical = holder[1] + (group ? " perspective" : "'s perspective");
     }
     String key = entity(header, perspectiveCanonical, Noema.Perspective.getURI(), header);
     return new Perspective(key, holderKey, holder[0] == null ? null : holder[1], header);
   }
 
-  /** {label, canonical, "group" or null} of the holder a header names, {null, null, null} for a standard view, or null. */
+  /**
+   * {label, canonical, "group" or null} of the holder a header names, {null, null, null} for a
+   * standard view, or null.
+   */
   private String[] perspectiveCue(String header) {
     Matcher group = TextRules.GROUP.matcher(header);
     if (group.find()) {
@@ -372,8 +473,8 @@ final class TurnScan {
   }
 
   /**
-   * An analogy cue in a sentence makes an analogy, labelled by the clause after the cue; the persons named in that
-   * clause are mentioned by it.
+   * An analogy cue in a sentence makes an analogy, labelled by the clause after the cue; the
+   * persons named in that clause are mentioned by it.
    */
   private void analogy(String sentence) {
     Matcher cue = TextRules.ANALOGY.matcher(sentence);
@@ -385,7 +486,8 @@ final class TurnScan {
     if (words.isEmpty()) {
       return;
     }
-    String label = String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
+    String label =
+        String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
     String analogy = entity(label, Lexicon.fold(label), Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String word : TextRules.capitalisedWords(clause, 0)) {
@@ -398,9 +500,9 @@ final class TurnScan {
   }
 
   /**
-   * {label, canonical} when a capitalised word is a person's name: listed in the lexicon, or capitalised in the middle
-   * of a sentence somewhere in the turn. An inflected form (Кирилла) is read as the base form (Кирилл) when that form
-   * occurs in the turn too.
+   * {label, canonical} when a capitalised word is a person's name: listed in the lexicon, or
+   * capitalised in the middle of a sentence somewhere in the turn. An inflected form (Кирилла) is
+   * read as the base form (Кирилл) when that form occurs in the turn too.
    */
   private String[] personName(String word) {
     String listed = lexicon.canonical(word);
@@ -408,7 +510,8 @@ final class TurnScan {
       return new String[] {word, listed};
     }
     for (String ending : List.of("ом", "ем", "ой", "а", "я", "у", "ю", "е")) {
-      if (word.endsWith(ending) && properNames.contains(word.substring(0, word.length() - ending.length()))) {
+      if (word.endsWith(ending)
+          && properNames.contains(word.substring(0, word.length() - ending.length()))) {
         String base = word.substring(0, word.length() - ending.length());
         return new String[] {base, base};
       }
@@ -416,18 +519,25 @@ final class TurnScan {
     return properNames.contains(word) ? new String[] {word, word} : null;
   }
 
-  /** Emphasised phrases of up to six words are key concepts (module names excepted: they have their own rule). */
+  /**
+   * Emphasised phrases of up to six words are key concepts (module names excepted: they have their
+   * own rule).
+   */
   private void emphasis(Node container) {
-    walk(container, node -> {
-      if (node instanceof StrongEmphasis || node instanceof Emphasis) {
-        String label = TextRules.cleanLabel(plainText(node));
-        int words = TextRules.words(label).size();
-        if (label.length() >= 3 && words >= 1 && words <= MAX_PHRASE_WORDS
-            && TextRules.moduleNames(label, lexicon).isEmpty()) {
-          entity(label, canonical(label), Noema.Concept.getURI(), label);
-        }
-      }
-    });
+    walk(
+        container,
+        node -> {
+          if (node instanceof StrongEmphasis || node instanceof Emphasis) {
+            String label = TextRules.cleanLabel(plainText(node));
+            int words = TextRules.words(label).size();
+            if (label.length() >= 3
+                && words >= 1
+                && words <= MAX_PHRASE_WORDS
+                && TextRules.moduleNames(label, lexicon).isEmpty()) {
+              entity(label, canonical(label), Noema.Concept.getURI(), label);
+            }
+          }
+        });
   }
 
   /** Module names in a text; part of {@code consensus} when given. */
@@ -440,10 +550,18 @@ final class TurnScan {
     }
   }
 
-  /** Concepts, modules, methods and persons found in one sentence or table row are related, weighted by count. */
+  /**
+   * Concepts, modules, methods and persons found in one sentence or table row are related, weighted
+   * by count.
+   */
   private void cooccurrences() {
-    Set<String> eligible = Set.of(Noema.Concept.getURI(), Noema.CognitiveModule.getURI(),
-        Noema.ModuleConsensus.getURI(), Noema.Method.getURI(), Noema.MentionedPerson.getURI());
+    Set<String> eligible =
+        Set.of(
+            Noema.Concept.getURI(),
+            Noema.CognitiveModule.getURI(),
+            Noema.ModuleConsensus.getURI(),
+            Noema.Method.getURI(),
+            Noema.MentionedPerson.getURI());
     Map<String, String> labels = new LinkedHashMap<>();
     for (Draft d : entities.values()) {
       String label = Quotes.normalize(d.label());
@@ -455,11 +573,12 @@ final class TurnScan {
       Map<String, String> found = new LinkedHashMap<>();
       for (String part : unit) {
         String normal = Quotes.normalize(part);
-        labels.forEach((key, label) -> {
-          if (normal.contains(label)) {
-            found.putIfAbsent(key, part);
-          }
-        });
+        labels.forEach(
+            (key, label) -> {
+              if (normal.contains(label)) {
+                found.putIfAbsent(key, part);
+              }
+            });
       }
       List<String> keys = new ArrayList<>(found.keySet());
       for (int a = 0; a < keys.size(); a++) {
@@ -473,22 +592,32 @@ final class TurnScan {
   // ---- drafts ----
 
   /**
-   * The key of the entity with this canonical label, created if new. A later, more specific type (a module or a
-   * method where a plain concept was seen) replaces Concept; otherwise the first type stays, and the label as written
-   * becomes an alias when it differs.
+   * The key of the entity with this canonical label, created if new. A later, more specific type (a
+   * module or a method where a plain concept was seen) replaces Concept; otherwise the first type
+   * stays, and the label as written becomes an alias when it differs.
    */
   private String entity(String label, String canonical, String type, String evidence) {
     String key = "t" + turn.index() + "/" + Lexicon.fold(canonical);
     Draft existing = entities.get(key);
     if (existing == null) {
-      entities.put(key, new Draft(key, label, canonical, type, new LinkedHashSet<>(), new String[1], evidence));
+      entities.put(
+          key,
+          new Draft(key, label, canonical, type, new LinkedHashSet<>(), new String[1], evidence));
     } else {
       if (!existing.label().equals(label)) {
         existing.aliases().add(label);
       }
       if (existing.type().equals(Noema.Concept.getURI()) && !type.equals(existing.type())) {
-        entities.put(key, new Draft(key, existing.label(), existing.canonical(), type, existing.aliases(),
-            existing.definition(), existing.evidence()));
+        entities.put(
+            key,
+            new Draft(
+                key,
+                existing.label(),
+                existing.canonical(),
+                type,
+                existing.aliases(),
+                existing.definition(),
+                existing.evidence()));
       }
     }
     return key;
@@ -505,11 +634,15 @@ final class TurnScan {
     if (subject.equals(object)) {
       return;
     }
-    boolean symmetric = predicate.equals(Noema.relatedTo.getURI()) || predicate.equals(Noema.contrastsWith.getURI());
+    boolean symmetric =
+        predicate.equals(Noema.relatedTo.getURI())
+            || predicate.equals(Noema.contrastsWith.getURI());
     String s = symmetric && subject.compareTo(object) > 0 ? object : subject;
     String o = s.equals(subject) ? object : subject;
-    RelationDraft existing = relations.putIfAbsent(s + "\n" + predicate + "\n" + o,
-        new RelationDraft(s, predicate, o, evidence, STRUCTURAL_CONFIDENCE, new int[] {1}));
+    RelationDraft existing =
+        relations.putIfAbsent(
+            s + "\n" + predicate + "\n" + o,
+            new RelationDraft(s, predicate, o, evidence, STRUCTURAL_CONFIDENCE, new int[] {1}));
     if (existing != null) {
       existing.weight()[0]++;
     }
@@ -522,7 +655,10 @@ final class TurnScan {
 
   // ---- Markdown helpers ----
 
-  /** {term, definition} of "term: definition" or "term — definition" with a term of one to six words, or null. */
+  /**
+   * {term, definition} of "term: definition" or "term — definition" with a term of one to six
+   * words, or null.
+   */
   private static String[] termAndDefinition(String text) {
     int colon = text.indexOf(':');
     int dash = text.indexOf(" — ");
@@ -533,7 +669,9 @@ final class TurnScan {
     String term = TextRules.cleanLabel(text.substring(0, at));
     String definition = text.substring(at + (at == colon ? 1 : 3)).strip();
     int words = TextRules.words(term).size();
-    return words >= 1 && words <= MAX_PHRASE_WORDS && !definition.isEmpty() ? new String[] {term, definition} : null;
+    return words >= 1 && words <= MAX_PHRASE_WORDS && !definition.isEmpty()
+        ? new String[] {term, definition}
+        : null;
   }
 
   /** Header row first, then body rows; each row its cells' plain text. */
@@ -558,15 +696,17 @@ final class TurnScan {
   /** The text a reader sees: literal text and code, line breaks as spaces, markup dropped. */
   static String plainText(Node node) {
     StringBuilder out = new StringBuilder();
-    walk(node, n -> {
-      if (n instanceof Text text) {
-        out.append(text.getLiteral());
-      } else if (n instanceof Code code) {
-        out.append(code.getLiteral());
-      } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-        out.append(' ');
-      }
-    });
+    walk(
+        node,
+        n -> {
+          if (n instanceof Text text) {
+            out.append(text.getLiteral());
+          } else if (n instanceof Code code) {
+            out.append(code.getLiteral());
+          } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+            out.append(' ');
+          }
+        });
     return out.toString();
   }
 

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param keptEntities entities kept
  * @param keptRelations relations kept
  * @param keptInterpretations interpretations kept
- * @param dropped how many items were dropped, by reason; reasons with no drop are absent; in {@link DropReason} order
- * @param problems one line per dropped item (conversation, turn, item, reason), in the order checked
+ * @param dropped how many items were dropped, by reason; reasons with no drop are absent; in {@link
+ *     DropReason} order
+ * @param problems one line per dropped item (conversation, turn, item, reason), in the order
+ *     checked
  */
 public record ValidationSummary(
     int keptEntities,

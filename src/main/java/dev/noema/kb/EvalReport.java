@@ -26,13 +26,21 @@ public record EvalReport(GoldScore gold, Stability stability, LlmUsage llm, List
    * @param precision matchedExtracted / extracted (1 when nothing was extracted)
    * @param recall matchedGold / goldTriples
    * @param f1 harmonic mean of precision and recall
-   * @param groundingRate share of all extracted items (before validation) whose evidence was found in the cited turn
-   * @param schemaConformance share of all extracted items not dropped for an unknown type or predicate, a domain or
-   *     range violation or a malformed value
+   * @param groundingRate share of all extracted items (before validation) whose evidence was found
+   *     in the cited turn
+   * @param schemaConformance share of all extracted items not dropped for an unknown type or
+   *     predicate, a domain or range violation or a malformed value
    */
   public record GoldScore(
-      int goldTriples, int extracted, int matchedGold, int matchedExtracted, double precision, double recall,
-      double f1, double groundingRate, double schemaConformance) {}
+      int goldTriples,
+      int extracted,
+      int matchedGold,
+      int matchedExtracted,
+      double precision,
+      double recall,
+      double f1,
+      double groundingRate,
+      double schemaConformance) {}
 
   /**
    * Two extraction runs compared.

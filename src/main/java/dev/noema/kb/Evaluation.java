@@ -25,16 +25,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link KnowledgeBase#evaluate}. An extraction is compared as a set of normalised triples: {@code (entity, a, Type)}
- * for each kept entity and {@code (subject, predicate, object)} for each kept relation, labels normalised by
- * {@link GoldTriples#normalize}; a symmetric predicate's ends are compared unordered.
+ * {@link KnowledgeBase#evaluate}. An extraction is compared as a set of normalised triples: {@code
+ * (entity, a, Type)} for each kept entity and {@code (subject, predicate, object)} for each kept
+ * relation, labels normalised by {@link GoldTriples#normalize}; a symmetric predicate's ends are
+ * compared unordered.
  */
 final class Evaluation {
   /** A normalised triple. */
   record Fact(String subject, String predicate, String object) {}
 
-  private static final Set<DropReason> NON_CONFORMING = EnumSet.of(DropReason.UNKNOWN_TYPE,
-      DropReason.UNKNOWN_PREDICATE, DropReason.DOMAIN, DropReason.RANGE, DropReason.MALFORMED);
+  private static final Set<DropReason> NON_CONFORMING =
+      EnumSet.of(
+          DropReason.UNKNOWN_TYPE,
+          DropReason.UNKNOWN_PREDICATE,
+          DropReason.DOMAIN,
+          DropReason.RANGE,
+          DropReason.MALFORMED);
 
   private final KnowledgeBase kb;
 
@@ -61,8 +67,12 @@ final class Evaluation {
       Set<Fact> common = new HashSet<>(first.facts);
       common.retainAll(second.facts);
       int union = first.facts.size() + second.facts.size() - common.size();
-      stability = new EvalReport.Stability(first.facts.size(), second.facts.size(), common.size(),
-          union == 0 ? 1.0 : (double) common.size() / union);
+      stability =
+          new EvalReport.Stability(
+              first.facts.size(),
+              second.facts.size(),
+              common.size(),
+              union == 0 ? 1.0 : (double) common.size() / union);
     }
     return new EvalReport(score, stability, usage, problems);
   }
@@ -81,24 +91,31 @@ final class Evaluation {
     Extractions conversations = new Extractions(kb.store());
     FactValidator validator = new FactValidator(kb.ontology());
     Run run = new Run();
-    Extractions.forEach(conversations.conversationIds(request.conversationId()), parallel, id -> {
-      Optional<Conversation> conversation = conversations.read(id);
-      if (conversation.isEmpty()) {
-        problems.add("conversation " + id + ": its dialogue graph holds no conversation");
-        return;
-      }
-      for (Extractor extractor : extractors) {
-        try {
-          Extraction raw = extractor.extract(conversation.get());
-          run.items.addAndGet(raw.entities().size() + raw.relations().size() + raw.interpretations().size());
-          FactValidator.Result result = validator.validate(raw, conversation.get());
-          result.summary().dropped().forEach((reason, n) -> run.dropped.merge(reason, (long) n, Long::sum));
-          run.facts.addAll(facts(result.kept(), kb.ontology()));
-        } catch (ExtractionException e) {
-          problems.add(extractor.name() + ": " + e.getMessage());
-        }
-      }
-    });
+    Extractions.forEach(
+        conversations.conversationIds(request.conversationId()),
+        parallel,
+        id -> {
+          Optional<Conversation> conversation = conversations.read(id);
+          if (conversation.isEmpty()) {
+            problems.add("conversation " + id + ": its dialogue graph holds no conversation");
+            return;
+          }
+          for (Extractor extractor : extractors) {
+            try {
+              Extraction raw = extractor.extract(conversation.get());
+              run.items.addAndGet(
+                  raw.entities().size() + raw.relations().size() + raw.interpretations().size());
+              FactValidator.Result result = validator.validate(raw, conversation.get());
+              result
+                  .summary()
+                  .dropped()
+                  .forEach((reason, n) -> run.dropped.merge(reason, (long) n, Long::sum));
+              run.facts.addAll(facts(result.kept(), kb.ontology()));
+            } catch (ExtractionException e) {
+              problems.add(extractor.name() + ": " + e.getMessage());
+            }
+          }
+        });
     run.usage = Reextraction.usage(extractors);
     return run;
   }
@@ -109,12 +126,17 @@ final class Evaluation {
     Set<Fact> facts = new HashSet<>();
     for (ExtractedEntity e : extraction.entities()) {
       byKey.put(e.key(), e);
-      facts.add(new Fact(GoldTriples.normalize(e.canonicalLabel()), "a", GoldTriples.normalize(Iris.localName(e.type()))));
+      facts.add(
+          new Fact(
+              GoldTriples.normalize(e.canonicalLabel()),
+              "a",
+              GoldTriples.normalize(Iris.localName(e.type()))));
     }
     for (ExtractedRelation r : extraction.relations()) {
       String s = GoldTriples.normalize(byKey.get(r.subject()).canonicalLabel());
       String o = GoldTriples.normalize(byKey.get(r.object()).canonicalLabel());
-      boolean symmetric = ontology.property(r.predicate()).map(OntologyModel.OntProperty::symmetric).orElse(false);
+      boolean symmetric =
+          ontology.property(r.predicate()).map(OntologyModel.OntProperty::symmetric).orElse(false);
       if (symmetric && s.compareTo(o) > 0) {
         String t = s;
         s = o;
@@ -127,7 +149,8 @@ final class Evaluation {
 
   private EvalReport.GoldScore score(List<GoldTriples.Gold> gold, Run run) {
     Set<String> symmetric = new HashSet<>();
-    kb.ontology().properties().stream().filter(OntologyModel.OntProperty::symmetric)
+    kb.ontology().properties().stream()
+        .filter(OntologyModel.OntProperty::symmetric)
         .forEach(p -> symmetric.add(p.localName()));
     int matchedGold = 0;
     for (GoldTriples.Gold g : gold) {
@@ -146,10 +169,21 @@ final class Evaluation {
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     long items = run.items.get();
     long ungrounded = run.dropped.getOrDefault(DropReason.UNGROUNDED, 0L);
-    long nonConforming = run.dropped.entrySet().stream().filter(e -> NON_CONFORMING.contains(e.getKey()))
-        .mapToLong(Map.Entry::getValue).sum();
-    return new EvalReport.GoldScore(gold.size(), run.facts.size(), matchedGold, matchedExtracted, precision, recall,
-        f1, items == 0 ? 1.0 : 1.0 - (double) ungrounded / items, items == 0 ? 1.0 : 1.0 - (double) nonConforming / items);
+    long nonConforming =
+        run.dropped.entrySet().stream()
+            .filter(e -> NON_CONFORMING.contains(e.getKey()))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    return new EvalReport.GoldScore(
+        gold.size(),
+        run.facts.size(),
+        matchedGold,
+        matchedExtracted,
+        precision,
+        recall,
+        f1,
+        items == 0 ? 1.0 : 1.0 - (double) ungrounded / items,
+        items == 0 ? 1.0 : 1.0 - (double) nonConforming / items);
   }
 
   private static boolean matches(GoldTriples.Gold g, Fact f, Set<String> symmetric) {
@@ -159,14 +193,21 @@ final class Evaluation {
     if (g.subjects().contains(f.subject()) && g.objects().contains(f.object())) {
       return true;
     }
-    return symmetric.contains(f.predicate()) && g.subjects().contains(f.object()) && g.objects().contains(f.subject());
+    return symmetric.contains(f.predicate())
+        && g.subjects().contains(f.object())
+        && g.objects().contains(f.subject());
   }
 
-
   private static LlmUsage add(LlmUsage a, LlmUsage b) {
-    return new LlmUsage(a.calls() + b.calls(), a.cacheHits() + b.cacheHits(), a.cacheMisses() + b.cacheMisses(),
-        a.retries() + b.retries(), a.malformed() + b.malformed(), a.failures() + b.failures(),
-        a.promptTokens() + b.promptTokens(), a.completionTokens() + b.completionTokens(),
+    return new LlmUsage(
+        a.calls() + b.calls(),
+        a.cacheHits() + b.cacheHits(),
+        a.cacheMisses() + b.cacheMisses(),
+        a.retries() + b.retries(),
+        a.malformed() + b.malformed(),
+        a.failures() + b.failures(),
+        a.promptTokens() + b.promptTokens(),
+        a.completionTokens() + b.completionTokens(),
         Math.max(a.maxInFlight(), b.maxInFlight()));
   }
 }

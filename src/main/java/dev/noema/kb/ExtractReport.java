@@ -21,8 +21,17 @@ import java.util.TreeMap;
  * @param millis wall time
  */
 public record ExtractReport(
-    List<String> extractors, int conversations, int written, long turnGraphs, long entities, long relations,
-    long interpretations, Map<String, Long> dropped, LlmUsage llm, List<String> problems, long millis) {
+    List<String> extractors,
+    int conversations,
+    int written,
+    long turnGraphs,
+    long entities,
+    long relations,
+    long interpretations,
+    Map<String, Long> dropped,
+    LlmUsage llm,
+    List<String> problems,
+    long millis) {
 
   public ExtractReport {
     extractors = List.copyOf(extractors);

@@ -5,10 +5,13 @@ package dev.noema.kb;
  *
  * @param conversationId only this conversation, or null for every conversation in the store
  * @param extractor only this extractor ("llm" or "structural"), or null for every configured one
- * @param offline answer LLM requests from the cache only; a request not in it fails its conversation
- * @param parallel conversations (and LLM requests) in flight at once, or 0 for the configured default
+ * @param offline answer LLM requests from the cache only; a request not in it fails its
+ *     conversation
+ * @param parallel conversations (and LLM requests) in flight at once, or 0 for the configured
+ *     default
  */
-public record ExtractRequest(String conversationId, String extractor, boolean offline, int parallel) {
+public record ExtractRequest(
+    String conversationId, String extractor, boolean offline, int parallel) {
   public ExtractRequest {
     if (parallel < 0) {
       throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);

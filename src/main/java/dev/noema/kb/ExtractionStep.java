@@ -6,7 +6,6 @@ import dev.noema.extract.ExtractionException;
 import dev.noema.extract.ExtractionGraphs;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.FactValidator;
-import dev.noema.extract.ValidationSummary;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphContent;
 import java.util.ArrayList;
@@ -16,12 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * Extraction as the import pipeline runs it: each extractor's output is validated against the ontology (types,
- * predicates, domains, ranges, grounding) and only what survives becomes per-turn graphs. Counts what was kept and
- * what was dropped, by reason, across all conversations. Thread-safe.
+ * Extraction as the import pipeline runs it: each extractor's output is validated against the
+ * ontology (types, predicates, domains, ranges, grounding) and only what survives becomes per-turn
+ * graphs. Counts what was kept and what was dropped, by reason, across all conversations.
+ * Thread-safe.
  */
 final class ExtractionStep {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractionStep.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ExtractionStep.class);
+
   /** The meaning graphs of one conversation, and how many facts they hold. */
   /** One conversation's extraction graphs and the facts they keep, by kind. */
   record Result(List<GraphContent> graphs, long entities, long relations, long interpretations) {
@@ -43,13 +45,17 @@ final class ExtractionStep {
 
   /** As {@link #extract(Conversation, BiConsumer)}, logging an extractor that fails. */
   Result extract(Conversation conversation) {
-    // An LLM that fails leaves this conversation to the other extractors; `noema extract` can retry it later.
-    return extract(conversation, (extractor, problem) -> LOG.warn("{} extraction skipped: {}", extractor, problem));
+    // An LLM that fails leaves this conversation to the other extractors; `noema extract` can retry
+    // it later.
+    return extract(
+        conversation,
+        (extractor, problem) -> LOG.warn("{} extraction skipped: {}", extractor, problem));
   }
 
   /**
-   * Runs every extractor on {@code conversation}, validates what each extracted and turns what is kept into
-   * per-turn graphs. An extractor that fails is skipped and reported to {@code skipped} (its name, the problem).
+   * Runs every extractor on {@code conversation}, validates what each extracted and turns what is
+   * kept into per-turn graphs. An extractor that fails is skipped and reported to {@code skipped}
+   * (its name, the problem).
    */
   Result extract(Conversation conversation, BiConsumer<String, String> skipped) {
     List<GraphContent> graphs = new ArrayList<>();
@@ -65,7 +71,13 @@ final class ExtractionStep {
         continue;
       }
       FactValidator.Result validated = validator.validate(raw, conversation);
-      validated.summary().dropped().forEach((reason, count) -> dropped.merge(reason.name().toLowerCase(java.util.Locale.ROOT), (long) count, Long::sum));
+      validated
+          .summary()
+          .dropped()
+          .forEach(
+              (reason, count) ->
+                  dropped.merge(
+                      reason.name().toLowerCase(java.util.Locale.ROOT), (long) count, Long::sum));
       Extraction kept = validated.kept();
       entities += kept.entities().size();
       relations += kept.relations().size();

@@ -18,8 +18,8 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * What re-extraction and evaluation share: the conversations the store holds, read back from their dialogue graphs,
- * and a bounded pool to work on several at once. Thread-safe.
+ * What re-extraction and evaluation share: the conversations the store holds, read back from their
+ * dialogue graphs, and a bounded pool to work on several at once. Thread-safe.
  */
 final class Extractions {
   private final GraphStore store;
@@ -29,7 +29,8 @@ final class Extractions {
   }
 
   /**
-   * The ids of the conversations in the store, in graph-IRI order; only {@code only} when it is not null.
+   * The ids of the conversations in the store, in graph-IRI order; only {@code only} when it is not
+   * null.
    *
    * @throws IllegalArgumentException when {@code only} names no conversation in the store
    */
@@ -47,34 +48,45 @@ final class Extractions {
     return ids;
   }
 
-  /** The conversation {@code id} as its dialogue graph holds it, or empty when the graph holds none. */
+  /**
+   * The conversation {@code id} as its dialogue graph holds it, or empty when the graph holds none.
+   */
   Optional<Conversation> read(String id) {
     List<Triple> triples = new ArrayList<>();
-    store.read(List.<Node>of(Iris.conversationGraph(id)), new StreamRDFBase() {
-      @Override
-      public void triple(Triple triple) {
-        triples.add(triple);
-      }
+    store.read(
+        List.<Node>of(Iris.conversationGraph(id)),
+        new StreamRDFBase() {
+          @Override
+          public void triple(Triple triple) {
+            triples.add(triple);
+          }
 
-      @Override
-      public void quad(Quad quad) {
-        triples.add(quad.asTriple());
-      }
-    });
+          @Override
+          public void quad(Quad quad) {
+            triples.add(quad.asTriple());
+          }
+        });
     return DialogueReader.read(triples);
   }
 
   /**
-   * Runs {@code task} on every item with {@code parallel} threads and a bounded queue (a full queue makes the caller
-   * run the task itself, which throttles submission); returns when all are done. {@code task} handles its own errors.
+   * Runs {@code task} on every item with {@code parallel} threads and a bounded queue (a full queue
+   * makes the caller run the task itself, which throttles submission); returns when all are done.
+   * {@code task} handles its own errors.
    */
   static <T> void forEach(List<T> items, int parallel, Consumer<T> task) {
     if (parallel <= 1 || items.size() <= 1) {
       items.forEach(task);
       return;
     }
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallel, parallel, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(parallel * 2), new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            parallel,
+            parallel,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(parallel * 2),
+            new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       for (T item : items) {
         pool.execute(() -> task.accept(item));

@@ -13,12 +13,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Gold triples for {@code noema eval --gold}: a UTF-8 text file, one triple a line, three tab-separated fields
- * {@code subject predicate object}; blank lines and lines starting with {@code #} are ignored. The predicate is an
- * ontology property's local name ({@code partOf}) or {@code a} for an entity's type, whose object is then a class's
- * local name ({@code CognitiveModule}). A subject or object may list equivalent labels separated by {@code |}
- * ({@code module consensus | консенсус модулей}), any of which matches. Labels are compared normalised
- * ({@link #normalize}: case, accents and punctuation ignored), the way entity IRIs are minted.
+ * Gold triples for {@code noema eval --gold}: a UTF-8 text file, one triple a line, three
+ * tab-separated fields {@code subject predicate object}; blank lines and lines starting with {@code
+ * #} are ignored. The predicate is an ontology property's local name ({@code partOf}) or {@code a}
+ * for an entity's type, whose object is then a class's local name ({@code CognitiveModule}). A
+ * subject or object may list equivalent labels separated by {@code |} ({@code module consensus |
+ * консенсус модулей}), any of which matches. Labels are compared normalised ({@link #normalize}:
+ * case, accents and punctuation ignored), the way entity IRIs are minted.
  */
 public final class GoldTriples {
   /**
@@ -43,7 +44,8 @@ public final class GoldTriples {
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the gold file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the gold file " + file + ": " + e.getMessage(), e);
     }
     List<Gold> gold = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -53,8 +55,12 @@ public final class GoldTriples {
       }
       String[] fields = lines.get(i).split("\t");
       if (fields.length != 3 || Arrays.stream(fields).anyMatch(String::isBlank)) {
-        throw new IllegalArgumentException(file + ":" + (i + 1)
-            + ": expected three tab-separated fields (subject, predicate, object), got " + fields.length);
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + (i + 1)
+                + ": expected three tab-separated fields (subject, predicate, object), got "
+                + fields.length);
       }
       gold.add(new Gold(labels(fields[0]), fields[1].strip(), labels(fields[2])));
     }
@@ -67,7 +73,10 @@ public final class GoldTriples {
   }
 
   private static Set<String> labels(String field) {
-    return Arrays.stream(field.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).map(GoldTriples::normalize)
+    return Arrays.stream(field.split("\\|"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(GoldTriples::normalize)
         .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -12,12 +12,20 @@ import java.util.List;
  * @param readOptions what to keep beyond the visible dialogue
  * @param strict stop at the first problem and write nothing at all
  * @param extract run the meaning extractors on imported conversations
- * @param maxTurnChars a conversation with a longer turn is skipped with a reason (protects memory and the extractors)
+ * @param maxTurnChars a conversation with a longer turn is skipped with a reason (protects memory
+ *     and the extractors)
  */
 public record ImportRequest(
-    List<Path> paths, String format, ReadOptions readOptions, boolean strict, boolean extract, int maxTurnChars) {
+    List<Path> paths,
+    String format,
+    ReadOptions readOptions,
+    boolean strict,
+    boolean extract,
+    int maxTurnChars) {
 
-  /** The default turn-size limit: 16 Mi characters, far above any real message, far below the heap. */
+  /**
+   * The default turn-size limit: 16 Mi characters, far above any real message, far below the heap.
+   */
   public static final int DEFAULT_MAX_TURN_CHARS = 16 * 1024 * 1024;
 
   public ImportRequest {
@@ -30,6 +38,7 @@ public record ImportRequest(
 
   /** Import {@code paths} with detection, defaults and extraction. */
   public static ImportRequest of(List<Path> paths) {
-    return new ImportRequest(paths, null, ReadOptions.defaults(), false, true, DEFAULT_MAX_TURN_CHARS);
+    return new ImportRequest(
+        paths, null, ReadOptions.defaults(), false, true, DEFAULT_MAX_TURN_CHARS);
   }
 }

@@ -1,47 +1,47 @@
 package dev.noema.kb;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormats;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.noema.llm.ChatModels;
 import dev.noema.conversation.MojibakeRepair;
-import dev.noema.ontology.OntologyModel;
-import dev.noema.prompt.GraphRetrieval;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.ChatCalls;
+import dev.noema.llm.ChatModels;
 import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmException;
 import dev.noema.llm.LlmSettings;
 import dev.noema.llm.ResponseCache;
-import dev.noema.store.GraphChange;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.GraphMapping;
 import dev.noema.neo4j.Neo4jConnection;
 import dev.noema.neo4j.Neo4jSync;
 import dev.noema.neo4j.SyncSummary;
+import dev.noema.ontology.OntologyModel;
+import dev.noema.prompt.GraphRetrieval;
+import dev.noema.store.GraphChange;
 import dev.noema.store.GraphStore;
+import dev.noema.store.SparqlEndpointGraphStore;
+import dev.noema.store.Tdb2GraphStore;
 import dev.noema.topology.DerivedMeasures;
 import dev.noema.topology.MeaningGraphLoader;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
 import dev.noema.topology.TopologySettings;
 import java.time.Clock;
-import dev.noema.store.SparqlEndpointGraphStore;
-import dev.noema.store.Tdb2GraphStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured), the Neo4j
- * projection, and the operations on them. Open one, use it, close it; it is safe to use from several threads. Neo4j is
- * opened only when first needed (an embedded Neo4j takes seconds to start), and closed with the knowledge base.
+ * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured),
+ * the Neo4j projection, and the operations on them. Open one, use it, close it; it is safe to use
+ * from several threads. Neo4j is opened only when first needed (an embedded Neo4j takes seconds to
+ * start), and closed with the knowledge base.
  *
  * <pre>{@code
  * try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
@@ -57,12 +57,18 @@ public final class KnowledgeBase implements AutoCloseable {
   private GraphRetrieval retrieval;
   private ChatModel chatModel;
   private final LlmConfig llm;
+
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
-  /** Serialises syncs: a sync is not safe to run twice at once on one database (see {@link Neo4jSync}). */
+
+  /**
+   * Serialises syncs: a sync is not safe to run twice at once on one database (see {@link
+   * Neo4jSync}).
+   */
   private final Object syncLock = new Object();
 
-  private KnowledgeBase(KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology, LlmConfig llm) {
+  private KnowledgeBase(
+      KnowledgeBaseConfig config, GraphStore store, OntologyModel ontology, LlmConfig llm) {
     this.config = config;
     this.store = store;
     this.ontology = ontology;
@@ -71,9 +77,11 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Opens the knowledge base the configuration names: a remote endpoint when one is set, else the TDB2 folder.
+   * Opens the knowledge base the configuration names: a remote endpoint when one is set, else the
+   * TDB2 folder.
    *
-   * @throws dev.noema.store.StoreException when the store cannot be opened (locked by another process, unreachable)
+   * @throws dev.noema.store.StoreException when the store cannot be opened (locked by another
+   *     process, unreachable)
    * @throws dev.noema.ontology.OntologyException when the ontology cannot be read
    */
   public static KnowledgeBase open(KnowledgeBaseConfig config) {
@@ -81,55 +89,73 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Opens the knowledge base with an LLM configured by {@code flags} over {@code env} over {@code noema.yaml} in the
-   * folder (see {@link LlmConfig#resolve}); with no provider named anywhere, extraction is structural only.
+   * Opens the knowledge base with an LLM configured by {@code flags} over {@code env} over {@code
+   * noema.yaml} in the folder (see {@link LlmConfig#resolve}); with no provider named anywhere,
+   * extraction is structural only.
    *
    * @throws LlmException when the LLM configuration is malformed (nothing is opened then)
    */
-  public static KnowledgeBase open(KnowledgeBaseConfig config, LlmSettings flags, Map<String, String> env) {
+  public static KnowledgeBase open(
+      KnowledgeBaseConfig config, LlmSettings flags, Map<String, String> env) {
     LlmConfig llm = LlmConfig.resolve(flags, env, config.folder()).orElse(null);
-    OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
-    GraphStore store = config.endpoint() != null
-        ? SparqlEndpointGraphStore.connect(config.endpoint())
-        : Tdb2GraphStore.open(config.tdb2Folder());
+    OntologyModel ontology =
+        config.ontology() == null
+            ? OntologyModel.loadDefault()
+            : OntologyModel.load(config.ontology());
+    GraphStore store =
+        config.endpoint() != null
+            ? SparqlEndpointGraphStore.connect(config.endpoint())
+            : Tdb2GraphStore.open(config.tdb2Folder());
     return new KnowledgeBase(config, store, ontology, llm);
   }
 
   /**
-   * Opens the knowledge base over a store the caller has opened (e.g. the SPARQL endpoint of a running {@code noema
-   * serve}) with an LLM configured as in {@link #open(KnowledgeBaseConfig, LlmSettings, Map)}; closing the knowledge
-   * base closes the store.
+   * Opens the knowledge base over a store the caller has opened (e.g. the SPARQL endpoint of a
+   * running {@code noema serve}) with an LLM configured as in {@link #open(KnowledgeBaseConfig,
+   * LlmSettings, Map)}; closing the knowledge base closes the store.
    */
-  public static KnowledgeBase open(KnowledgeBaseConfig config, GraphStore store, LlmSettings flags,
-      Map<String, String> env) {
+  public static KnowledgeBase open(
+      KnowledgeBaseConfig config, GraphStore store, LlmSettings flags, Map<String, String> env) {
     LlmConfig llm = LlmConfig.resolve(flags, env, config.folder()).orElse(null);
-    OntologyModel ontology = config.ontology() == null ? OntologyModel.loadDefault() : OntologyModel.load(config.ontology());
+    OntologyModel ontology =
+        config.ontology() == null
+            ? OntologyModel.loadDefault()
+            : OntologyModel.load(config.ontology());
     return new KnowledgeBase(config, store, ontology, llm);
   }
 
-  /** Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is reported. */
+  /**
+   * Imports logs; see {@link ImportRequest} for the options and {@link ImportReport} for what is
+   * reported.
+   */
   public ImportReport importLogs(ImportRequest request, ImportListener listener) {
     return importer(request.extract()).run(request, listener);
   }
 
   /**
-   * Stores conversations that were not read from a file (a recorded {@code ask}), through the import pipeline: they
-   * are repaired, extracted and written whole, like any imported conversation.
+   * Stores conversations that were not read from a file (a recorded {@code ask}), through the
+   * import pipeline: they are repaired, extracted and written whole, like any imported
+   * conversation.
    */
   public ImportReport record(String sourceName, List<Conversation> conversations) {
     return importer(true).runConversations(sourceName, conversations);
   }
 
-  /** The import pipeline; its extractors (an LLM client among them) are built only when it extracts. */
+  /**
+   * The import pipeline; its extractors (an LLM client among them) are built only when it extracts.
+   */
   private LogImporter importer(boolean extract) {
-    ExtractionStep extraction = new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
-    String pipeline = "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
+    ExtractionStep extraction =
+        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
+    String pipeline =
+        "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
     return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
   }
 
   /**
-   * The chat model the configured LLM provider serves, or empty when none is configured. Built on first use and kept
-   * (a client holds its HTTP clients; the server asks for it on every {@code /api/ask}).
+   * The chat model the configured LLM provider serves, or empty when none is configured. Built on
+   * first use and kept (a client holds its HTTP clients; the server asks for it on every {@code
+   * /api/ask}).
    */
   public synchronized Optional<ChatModel> chatModel() {
     if (chatModel == null && llm != null) {
@@ -139,15 +165,20 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's labels and embeds
-   * them with the in-process MiniLM model) and refreshed when the store has changed since. With the embedded TDB2 the
-   * index and the embeddings are cached in {@code <folder>/index} and rebuilt only when the store changed; over a
-   * remote endpoint they are kept in memory.
+   * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's
+   * labels and embeds them with the in-process MiniLM model) and refreshed when the store has
+   * changed since. With the embedded TDB2 the index and the embeddings are cached in {@code
+   * <folder>/index} and rebuilt only when the store changed; over a remote endpoint they are kept
+   * in memory.
    */
   public synchronized GraphRetrieval retrieval() {
     if (retrieval == null) {
-      retrieval = new GraphRetrieval(store, ontology, new AllMiniLmL6V2QuantizedEmbeddingModel(),
-          config.endpoint() == null ? config.indexFolder() : null);
+      retrieval =
+          new GraphRetrieval(
+              store,
+              ontology,
+              new AllMiniLmL6V2QuantizedEmbeddingModel(),
+              config.endpoint() == null ? config.indexFolder() : null);
     } else {
       retrieval.refresh();
     }
@@ -155,27 +186,31 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * The topology of the meaning layer (restricted by {@code filter}), ready for analysis; analyses run on first use
-   * and are cached in the returned object.
+   * The topology of the meaning layer (restricted by {@code filter}), ready for analysis; analyses
+   * run on first use and are cached in the returned object.
    */
   public Topology topology(TopologyFilter filter, TopologySettings settings) {
     return new Topology(new MeaningGraphLoader(store, ontology).load(filter), settings);
   }
 
   /**
-   * Writes the centrality, cluster and bridge measures of {@code topology} into the derived named graph, replacing the
-   * previous analysis, with a PROV activity that records the parameters and filter: results are data, for SPARQL,
-   * Cypher and the web view.
+   * Writes the centrality, cluster and bridge measures of {@code topology} into the derived named
+   * graph, replacing the previous analysis, with a PROV activity that records the parameters and
+   * filter: results are data, for SPARQL, Cypher and the web view.
    */
   public void saveMeasures(Topology topology, TopologyFilter filter) {
-    store.apply(GraphChange.put(new DerivedMeasures(topology, filter, ontology.version(), Clock.systemUTC())
-        .graph().content()));
+    store.apply(
+        GraphChange.put(
+            new DerivedMeasures(topology, filter, ontology.version(), Clock.systemUTC())
+                .graph()
+                .content()));
   }
 
   /**
-   * Re-runs extraction on the conversations the store holds (read back from their dialogue graphs), writing each
-   * conversation's per-turn graphs in one transaction; a turn's graph is replaced whole. A conversation an extractor
-   * fails on (LLM errors, an offline cache miss) keeps its previous graphs for that extractor and is reported.
+   * Re-runs extraction on the conversations the store holds (read back from their dialogue graphs),
+   * writing each conversation's per-turn graphs in one transaction; a turn's graph is replaced
+   * whole. A conversation an extractor fails on (LLM errors, an offline cache miss) keeps its
+   * previous graphs for that extractor and is reported.
    *
    * @throws IllegalArgumentException when the request names an unknown conversation or extractor
    * @throws LlmException when the request asks for the LLM extractor and no provider is configured
@@ -185,10 +220,11 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Scores extraction without writing anything: against gold triples, and/or by running it twice (see
-   * {@link EvalRequest}).
+   * Scores extraction without writing anything: against gold triples, and/or by running it twice
+   * (see {@link EvalRequest}).
    *
-   * @throws IllegalArgumentException when the gold file is malformed or the request names something unknown
+   * @throws IllegalArgumentException when the gold file is malformed or the request names something
+   *     unknown
    */
   public EvalReport evaluate(EvalRequest request) {
     return new Evaluation(this).run(request);
@@ -205,38 +241,49 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * The extractors a run uses: the structural one always, the LLM one when a provider is configured; or only the one
-   * named by {@code only}.
+   * The extractors a run uses: the structural one always, the LLM one when a provider is
+   * configured; or only the one named by {@code only}.
    *
    * @param parallel requests in flight for the LLM, or 0 for the configured default
    */
   List<Extractor> extractors(String only, CacheMode mode, int parallel) {
     if (only != null && !only.equals(StructuralExtractor.NAME) && !only.equals(LlmExtractor.NAME)) {
-      throw new IllegalArgumentException("unknown extractor '" + only + "' (known: " + StructuralExtractor.NAME + ", "
-          + LlmExtractor.NAME + ")");
+      throw new IllegalArgumentException(
+          "unknown extractor '"
+              + only
+              + "' (known: "
+              + StructuralExtractor.NAME
+              + ", "
+              + LlmExtractor.NAME
+              + ")");
     }
     List<Extractor> extractors = new ArrayList<>();
     if (only == null || only.equals(StructuralExtractor.NAME)) {
       extractors.add(new StructuralExtractor(ontology));
     }
     if (LlmExtractor.NAME.equals(only) && llm == null) {
-      throw new LlmException("no LLM provider configured: set --llm PROVIDER:MODEL, NOEMA_LLM or llm.provider in "
-          + config.folder().resolve(LlmConfig.FILE_NAME));
+      throw new LlmException(
+          "no LLM provider configured: set --llm PROVIDER:MODEL, NOEMA_LLM or llm.provider in "
+              + config.folder().resolve(LlmConfig.FILE_NAME));
     }
     if ((only == null || only.equals(LlmExtractor.NAME)) && llm != null) {
       LlmConfig run = parallel > 0 ? llm.withParallel(parallel) : llm;
-      extractors.add(new LlmExtractor(ontology,
-          ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode), LlmExtractor.DEFAULT_CHUNK_TOKENS));
+      extractors.add(
+          new LlmExtractor(
+              ontology,
+              ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode),
+              LlmExtractor.DEFAULT_CHUNK_TOKENS));
     }
     return extractors;
   }
 
   /**
-   * The Neo4j projection, opened on first call: the external server of {@link KnowledgeBaseConfig#neo4jServer()}, or
-   * else the embedded Neo4j in {@link KnowledgeBaseConfig#neo4jFolder()}, started in this process.
+   * The Neo4j projection, opened on first call: the external server of {@link
+   * KnowledgeBaseConfig#neo4jServer()}, or else the embedded Neo4j in {@link
+   * KnowledgeBaseConfig#neo4jFolder()}, started in this process.
    *
-   * @throws dev.noema.neo4j.Neo4jException with one line when the server cannot be reached or the embedded database
-   *     does not start (for example while {@code noema serve} holds its folder)
+   * @throws dev.noema.neo4j.Neo4jException with one line when the server cannot be reached or the
+   *     embedded database does not start (for example while {@code noema serve} holds its folder)
    */
   public synchronized Neo4jConnection neo4j() {
     if (neo4j == null) {
@@ -246,8 +293,9 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Projects into Neo4j what changed in the store since the last sync; see {@link Neo4jSync}. Calls from several
-   * threads of this process run one after the other (another process must not sync the same database meanwhile).
+   * Projects into Neo4j what changed in the store since the last sync; see {@link Neo4jSync}. Calls
+   * from several threads of this process run one after the other (another process must not sync the
+   * same database meanwhile).
    */
   public SyncSummary syncNeo4j() {
     synchronized (syncLock) {
@@ -259,7 +307,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * Runs a read-only Cypher query over the projection. It shows the store as of the last sync.
    *
    * @param params driver parameters ({@code $name} in the query), never spliced into its text
-   * @throws dev.noema.neo4j.Neo4jException with one line for a syntax error, a write, or an unreachable server
+   * @throws dev.noema.neo4j.Neo4jException with one line for a syntax error, a write, or an
+   *     unreachable server
    */
   public CypherResult cypher(String query, Map<String, Object> params) {
     return neo4j().query(query, params, true);

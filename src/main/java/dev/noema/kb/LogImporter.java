@@ -28,17 +28,18 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads logs into the store: detects each file's format, reads its conversations one at a time, repairs mojibake,
- * applies the size policy, skips conversations whose content hash is unchanged, extracts meaning, and writes each
- * conversation (dialogue graph and extraction graphs) whole.
+ * Reads logs into the store: detects each file's format, reads its conversations one at a time,
+ * repairs mojibake, applies the size policy, skips conversations whose content hash is unchanged,
+ * extracts meaning, and writes each conversation (dialogue graph and extraction graphs) whole.
  *
- * <p>Writes are batched: several whole conversations share one transaction, which keeps the per-commit cost of TDB2
- * off the hot path without ever splitting a conversation across transactions. In strict mode nothing is written until
- * every file has been read without a problem.
+ * <p>Writes are batched: several whole conversations share one transaction, which keeps the
+ * per-commit cost of TDB2 off the hot path without ever splitting a conversation across
+ * transactions. In strict mode nothing is written until every file has been read without a problem.
  */
 final class LogImporter {
   /** Triples per transaction before a batch is committed. */
   private static final int BATCH_TRIPLES = 250_000;
+
   /** Longest time between commits, so that an interrupted import keeps most of what it read. */
   private static final long BATCH_MILLIS = 10_000;
 
@@ -51,10 +52,15 @@ final class LogImporter {
   /**
    * @param repair undoes mojibake in every text field
    * @param extraction the extractors and their validation
-   * @param pipeline identifies the extractors and ontology version, so that a change to them counts as a change
+   * @param pipeline identifies the extractors and ontology version, so that a change to them counts
+   *     as a change
    */
-  LogImporter(GraphStore store, ConversationFormats formats, UnaryOperator<Conversation> repair,
-      ExtractionStep extraction, String pipeline) {
+  LogImporter(
+      GraphStore store,
+      ConversationFormats formats,
+      UnaryOperator<Conversation> repair,
+      ExtractionStep extraction,
+      String pipeline) {
     this.store = store;
     this.formats = formats;
     this.repair = repair;
@@ -78,7 +84,8 @@ final class LogImporter {
           if (request.strict()) {
             throw new StrictModeAbort(problem);
           }
-          reports.add(new FileReport(problem.source(), null, 0, 0, 0, 0, 0, 0, 0, List.of(problem)));
+          reports.add(
+              new FileReport(problem.source(), null, 0, 0, 0, 0, 0, 0, 0, List.of(problem)));
         }
         for (LogSource source : expansion.sources()) {
           FileReport report = importFile(source, request, known, listener, strictChanges, batch);
@@ -103,8 +110,8 @@ final class LogImporter {
   }
 
   /**
-   * Imports conversations that did not come from a file (an exchange recorded by {@code noema ask --record}) through
-   * the same repair, hashing, extraction and transaction as a file's.
+   * Imports conversations that did not come from a file (an exchange recorded by {@code noema ask
+   * --record}) through the same repair, hashing, extraction and transaction as a file's.
    */
   ImportReport runConversations(String sourceName, List<Conversation> conversations) {
     long start = System.nanoTime();
@@ -113,34 +120,49 @@ final class LogImporter {
       known.put(entry.name().getURI(), entry.contentHash());
     }
     Batch batch = new Batch();
-    LogSource source = new LogSource() {
-      @Override
-      public String name() {
-        return sourceName;
-      }
+    LogSource source =
+        new LogSource() {
+          @Override
+          public String name() {
+            return sourceName;
+          }
 
-      @Override
-      public InputStream open() {
-        throw new UnsupportedOperationException("recorded conversations have no file");
-      }
+          @Override
+          public InputStream open() {
+            throw new UnsupportedOperationException("recorded conversations have no file");
+          }
 
-      @Override
-      public long size() {
-        return -1;
-      }
-    };
-    ImportRequest request = new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
+          @Override
+          public long size() {
+            return -1;
+          }
+        };
+    ImportRequest request =
+        new ImportRequest(List.of(), null, null, false, true, ImportRequest.DEFAULT_MAX_TURN_CHARS);
     FileSink sink =
-        new FileSink(source, request, known, ImportListener.NONE, List.of(), batch, new CountingSource(source));
+        new FileSink(
+            source,
+            request,
+            known,
+            ImportListener.NONE,
+            List.of(),
+            batch,
+            new CountingSource(source));
     conversations.forEach(sink::accept);
     batch.flush();
-    return new ImportReport(List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
+    return new ImportReport(
+        List.of(sink.report(conversations.isEmpty() ? "none" : conversations.get(0).format())),
         (System.nanoTime() - start) / 1_000_000);
   }
 
   /** One file's report, or null for an archive entry that is not a log at all. */
-  private FileReport importFile(LogSource source, ImportRequest request, Map<String, String> known,
-      ImportListener listener, List<GraphChange> strictChanges, Batch batch) {
+  private FileReport importFile(
+      LogSource source,
+      ImportRequest request,
+      Map<String, String> known,
+      ImportListener listener,
+      List<GraphChange> strictChanges,
+      Batch batch) {
     ConversationFormat format;
     try {
       Optional<String> unreadable = unreadable(source);
@@ -153,9 +175,11 @@ final class LogImporter {
         return null; // exports carry other files (chat.html, user.json): not logs, not problems
       }
       if (found.isEmpty()) {
-        return failedFile(source, request.format() != null
-            ? "unknown format '" + request.format() + "' (known: " + formatNames() + ")"
-            : "not a conversation log in any known format (" + formatNames() + ")");
+        return failedFile(
+            source,
+            request.format() != null
+                ? "unknown format '" + request.format() + "' (known: " + formatNames() + ")"
+                : "not a conversation log in any known format (" + formatNames() + ")");
       }
       format = found.get();
     } catch (IOException e) {
@@ -183,7 +207,8 @@ final class LogImporter {
       if (head.length == 0) {
         return Optional.of("empty file");
       }
-      boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+      boolean zip =
+          head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
       for (byte b : head) {
         if (b == 0 && !zip) {
           return Optional.of("binary file (contains NUL bytes), not a conversation log");
@@ -194,7 +219,16 @@ final class LogImporter {
   }
 
   private static FileReport failedFile(LogSource source, String reason) {
-    return new FileReport(source.name(), null, 0, 0, 0, 0, 0, 0, 0,
+    return new FileReport(
+        source.name(),
+        null,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
         List.of(new ImportProblem(source.name(), null, reason)));
   }
 
@@ -203,9 +237,10 @@ final class LogImporter {
   }
 
   /**
-   * Whole conversations waiting to be committed together. A commit forces TDB2's files to disk, which costs far more
-   * than writing one conversation, so commits happen every {@link #BATCH_TRIPLES} triples or {@link #BATCH_MILLIS}
-   * milliseconds (whichever comes first), across files, and at the end.
+   * Whole conversations waiting to be committed together. A commit forces TDB2's files to disk,
+   * which costs far more than writing one conversation, so commits happen every {@link
+   * #BATCH_TRIPLES} triples or {@link #BATCH_MILLIS} milliseconds (whichever comes first), across
+   * files, and at the end.
    */
   private final class Batch {
     private final List<GraphChange> changes = new ArrayList<>();
@@ -231,9 +266,10 @@ final class LogImporter {
   }
 
   /**
-   * A source that counts how far the first stream opened on it has been read: the format's reading pass. Later opens
-   * (a format counting a file's conversations to name a problem's place) are not counted, so the count follows the
-   * reading and never jumps to the end. Used from the importing thread only.
+   * A source that counts how far the first stream opened on it has been read: the format's reading
+   * pass. Later opens (a format counting a file's conversations to name a problem's place) are not
+   * counted, so the count follows the reading and never jumps to the end. Used from the importing
+   * thread only.
    */
   private static final class CountingSource implements LogSource {
     private final LogSource source;
@@ -308,8 +344,14 @@ final class LogImporter {
     private int repaired;
     private long facts;
 
-    FileSink(LogSource source, ImportRequest request, Map<String, String> known, ImportListener listener,
-        List<GraphChange> strictChanges, Batch batch, CountingSource position) {
+    FileSink(
+        LogSource source,
+        ImportRequest request,
+        Map<String, String> known,
+        ImportListener listener,
+        List<GraphChange> strictChanges,
+        Batch batch,
+        CountingSource position) {
       this.batch = batch;
       this.position = position;
       this.source = source;
@@ -339,17 +381,24 @@ final class LogImporter {
         return;
       }
       List<GraphContent> graphs = new ArrayList<>();
-      graphs.add(new GraphContent(Iris.conversationGraph(conversation.id()), hash, DialogueGraph.triples(conversation)));
+      graphs.add(
+          new GraphContent(
+              Iris.conversationGraph(conversation.id()),
+              hash,
+              DialogueGraph.triples(conversation)));
       if (request.extract()) {
         ExtractionStep.Result meaning = extraction.extract(conversation);
         graphs.addAll(meaning.graphs());
         facts += meaning.facts();
       }
-      // Only a replaced conversation can have extraction graphs to clear (its turns may now be fewer). A new one
+      // Only a replaced conversation can have extraction graphs to clear (its turns may now be
+      // fewer). A new one
       // writes graphs the registry does not list, so the store need not drop them first.
-      List<String> stale = previous == null ? List.of() : List.of(Iris.extractionGraphPrefix(conversation.id()));
+      List<String> stale =
+          previous == null ? List.of() : List.of(Iris.extractionGraphPrefix(conversation.id()));
       boolean created = graphs.stream().noneMatch(g -> known.containsKey(g.name().getURI()));
-      GraphChange change = created ? GraphChange.create(graphs) : new GraphChange(List.of(), stale, graphs);
+      GraphChange change =
+          created ? GraphChange.create(graphs) : new GraphChange(List.of(), stale, graphs);
       graphs.forEach(g -> known.put(g.name().getURI(), g.contentHash()));
       if (previous == null) {
         imported++;
@@ -373,8 +422,10 @@ final class LogImporter {
     private Optional<String> oversizeTurn(Conversation conversation) {
       for (Turn turn : conversation.turns()) {
         if (turn.text().length() > request.maxTurnChars()) {
-          return Optional.of(String.format("turn %d is %.1f MB of text, over the %.1f MB limit (--max-turn-size)",
-              turn.index(), turn.text().length() / 1e6, request.maxTurnChars() / 1e6));
+          return Optional.of(
+              String.format(
+                  "turn %d is %.1f MB of text, over the %.1f MB limit (--max-turn-size)",
+                  turn.index(), turn.text().length() / 1e6, request.maxTurnChars() / 1e6));
         }
       }
       return Optional.empty();
@@ -393,8 +444,17 @@ final class LogImporter {
     FileReport report(String format) {
       // A whole-file problem (no conversation named) is not a skipped conversation.
       int skippedConversations = (int) problems.stream().filter(p -> p.location() != null).count();
-      return new FileReport(source.name(), format, imported, replaced, unchanged, skippedConversations, turns,
-          repaired, facts, problems);
+      return new FileReport(
+          source.name(),
+          format,
+          imported,
+          replaced,
+          unchanged,
+          skippedConversations,
+          turns,
+          repaired,
+          facts,
+          problems);
     }
   }
 }

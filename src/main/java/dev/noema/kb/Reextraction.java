@@ -24,9 +24,11 @@ final class Reextraction {
 
   ExtractReport run(ExtractRequest request) {
     long start = System.nanoTime();
-    int parallel = request.parallel() > 0 ? request.parallel() : kb.llm().map(LlmConfig::parallel).orElse(1);
-    List<Extractor> extractors = kb.extractors(request.extractor(),
-        request.offline() ? CacheMode.OFFLINE : CacheMode.USE, parallel);
+    int parallel =
+        request.parallel() > 0 ? request.parallel() : kb.llm().map(LlmConfig::parallel).orElse(1);
+    List<Extractor> extractors =
+        kb.extractors(
+            request.extractor(), request.offline() ? CacheMode.OFFLINE : CacheMode.USE, parallel);
     Extractions conversations = new Extractions(kb.store());
     List<String> ids = conversations.conversationIds(request.conversationId());
     ExtractionStep step = new ExtractionStep(kb.ontology(), extractors);
@@ -37,37 +39,54 @@ final class Reextraction {
     AtomicLong interpretations = new AtomicLong();
     List<String> problems = new CopyOnWriteArrayList<>();
 
-    Extractions.forEach(ids, parallel, id -> {
-      try {
-        Optional<Conversation> read = conversations.read(id);
-        if (read.isEmpty()) {
-          problems.add("conversation " + id + ": its dialogue graph holds no conversation");
-          return;
-        }
-        Conversation conversation = read.get();
-        ExtractionStep.Result result = step.extract(conversation, (extractor, problem) ->
-            problems.add(extractor + ": " + problem));
-        entities.addAndGet(result.entities());
-        relations.addAndGet(result.relations());
-        interpretations.addAndGet(result.interpretations());
-        List<GraphContent> graphs = result.graphs();
-        if (!graphs.isEmpty()) {
-          // One transaction per conversation: each turn's graph is replaced whole, or nothing changes.
-          kb.store().apply(new GraphChange(List.of(), List.of(), graphs));
-          written.incrementAndGet();
-          turnGraphs.addAndGet(graphs.size());
-        }
-      } catch (RuntimeException e) {
-        problems.add("conversation " + id + ": " + e.getMessage());
-      }
-    });
-    return new ExtractReport(extractors.stream().map(Extractor::name).toList(), ids.size(), written.get(),
-        turnGraphs.get(), entities.get(), relations.get(), interpretations.get(), step.dropped(), usage(extractors),
-        problems, (System.nanoTime() - start) / 1_000_000);
+    Extractions.forEach(
+        ids,
+        parallel,
+        id -> {
+          try {
+            Optional<Conversation> read = conversations.read(id);
+            if (read.isEmpty()) {
+              problems.add("conversation " + id + ": its dialogue graph holds no conversation");
+              return;
+            }
+            Conversation conversation = read.get();
+            ExtractionStep.Result result =
+                step.extract(
+                    conversation, (extractor, problem) -> problems.add(extractor + ": " + problem));
+            entities.addAndGet(result.entities());
+            relations.addAndGet(result.relations());
+            interpretations.addAndGet(result.interpretations());
+            List<GraphContent> graphs = result.graphs();
+            if (!graphs.isEmpty()) {
+              // One transaction per conversation: each turn's graph is replaced whole, or nothing
+              // changes.
+              kb.store().apply(new GraphChange(List.of(), List.of(), graphs));
+              written.incrementAndGet();
+              turnGraphs.addAndGet(graphs.size());
+            }
+          } catch (RuntimeException e) {
+            problems.add("conversation " + id + ": " + e.getMessage());
+          }
+        });
+    return new ExtractReport(
+        extractors.stream().map(Extractor::name).toList(),
+        ids.size(),
+        written.get(),
+        turnGraphs.get(),
+        entities.get(),
+        relations.get(),
+        interpretations.get(),
+        step.dropped(),
+        usage(extractors),
+        problems,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   static LlmUsage usage(List<Extractor> extractors) {
-    return extractors.stream().filter(e -> e instanceof LlmExtractor).map(e -> ((LlmExtractor) e).calls().usage())
-        .findFirst().orElse(LlmUsage.NONE);
+    return extractors.stream()
+        .filter(e -> e instanceof LlmExtractor)
+        .map(e -> ((LlmExtractor) e).calls().usage())
+        .findFirst()
+        .orElse(LlmUsage.NONE);
   }
 }

@@ -25,14 +25,17 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Asks a {@link ChatModel} for JSON answers, well: from the {@link ResponseCache} first, with at most
- * {@code parallel} requests in flight, retrying 429, 5xx and timeouts with backoff (honouring {@code Retry-After}),
- * asking again when an answer cannot be read (saying why), and counting calls, cache hits, retries and tokens.
+ * Asks a {@link ChatModel} for JSON answers, well: from the {@link ResponseCache} first, with at
+ * most {@code parallel} requests in flight, retrying 429, 5xx and timeouts with backoff (honouring
+ * {@code Retry-After}), asking again when an answer cannot be read (saying why), and counting
+ * calls, cache hits, retries and tokens.
  *
- * <p>An answer is cached only once it has been read successfully, under the key of the original request
- * (provider, model, output mode, system and user messages, schema), so a re-run on unchanged input makes no call.
+ * <p>An answer is cached only once it has been read successfully, under the key of the original
+ * request (provider, model, output mode, system and user messages, schema), so a re-run on
+ * unchanged input makes no call.
  *
- * <p>Thread-safe: meant to be shared by every thread of a run; the limit on requests in flight is global to it.
+ * <p>Thread-safe: meant to be shared by every thread of a run; the limit on requests in flight is
+ * global to it.
  */
 public final class ChatCalls {
   /** An answer read by the caller's parser, and whether it came from the cache. */
@@ -62,7 +65,9 @@ public final class ChatCalls {
 
   /** Calls for the provider {@code config} names, with its real LangChain4j client. */
   public static ChatCalls forConfig(LlmConfig config, ResponseCache cache, CacheMode mode) {
-    return new ChatCalls(ChatModels.create(config), ChatTarget.of(config),
+    return new ChatCalls(
+        ChatModels.create(config),
+        ChatTarget.of(config),
         new CallPolicy(cache, mode, config.parallel(), RetryPolicy.of(config.maxAttempts())));
   }
 
@@ -73,13 +78,20 @@ public final class ChatCalls {
   /**
    * Answers {@code prompt}, read by {@code parse}.
    *
-   * @param parse reads an answer's text; throws {@link MalformedReplyException} when it does not fit the schema
-   * @throws LlmException when the answer is not in the cache in offline mode, when the provider keeps failing, or
-   *     when no readable answer came after the allowed attempts
+   * @param parse reads an answer's text; throws {@link MalformedReplyException} when it does not
+   *     fit the schema
+   * @throws LlmException when the answer is not in the cache in offline mode, when the provider
+   *     keeps failing, or when no readable answer came after the allowed attempts
    */
   public <T> Answer<T> ask(ChatPrompt prompt, Function<String, T> parse) {
-    String key = ResponseCache.key(target.provider(), target.model(), target.mode().name(), prompt.system(),
-        prompt.user(), prompt.schemaJson());
+    String key =
+        ResponseCache.key(
+            target.provider(),
+            target.model(),
+            target.mode().name(),
+            prompt.system(),
+            prompt.user(),
+            prompt.schemaJson());
     ResponseCache cache = policy.cache();
     if (policy.cacheMode() != CacheMode.REFRESH && cache != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
@@ -97,20 +109,28 @@ public final class ChatCalls {
       cacheMisses.increment();
       throw new LlmException("not in the LLM cache (offline)");
     }
-    List<ChatMessage> messages = new ArrayList<>(List.of(
-        SystemMessage.from(instructions(prompt)), UserMessage.from(prompt.user())));
+    List<ChatMessage> messages =
+        new ArrayList<>(
+            List.of(SystemMessage.from(instructions(prompt)), UserMessage.from(prompt.user())));
     int attempts = policy.retry().maxAttempts();
     String problem = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       ChatResponse response = send(request(prompt, messages));
-      String text = response.aiMessage() == null || response.aiMessage().text() == null
-          ? "" : response.aiMessage().text();
+      String text =
+          response.aiMessage() == null || response.aiMessage().text() == null
+              ? ""
+              : response.aiMessage().text();
       try {
         T value = parse.apply(text);
         if (cache != null) {
           TokenUsage usage = response.tokenUsage();
-          cache.put(key, new ResponseCache.Entry(text, response.modelName() == null ? target.model()
-              : response.modelName(), tokens(usage, true), tokens(usage, false)));
+          cache.put(
+              key,
+              new ResponseCache.Entry(
+                  text,
+                  response.modelName() == null ? target.model() : response.modelName(),
+                  tokens(usage, true),
+                  tokens(usage, false)));
         }
         return new Answer<>(value, false);
       } catch (MalformedReplyException e) {
@@ -119,46 +139,77 @@ public final class ChatCalls {
         if (attempt < attempts) {
           retries.increment();
           messages.add(AiMessage.from(text.isEmpty() ? "(empty)" : text));
-          messages.add(UserMessage.from("That answer cannot be used: " + problem
-              + ". Answer again with only the JSON object the schema describes."));
+          messages.add(
+              UserMessage.from(
+                  "That answer cannot be used: "
+                      + problem
+                      + ". Answer again with only the JSON object the schema describes."));
         }
       }
     }
     failures.increment();
-    throw new LlmException("no valid answer from " + target.provider() + ":" + target.model() + " after " + attempts
-        + " attempt(s): " + problem);
+    throw new LlmException(
+        "no valid answer from "
+            + target.provider()
+            + ":"
+            + target.model()
+            + " after "
+            + attempts
+            + " attempt(s): "
+            + problem);
   }
 
   /** What this instance has done so far. */
   public LlmUsage usage() {
-    return new LlmUsage(calls.sum(), cacheHits.sum(), cacheMisses.sum(), retries.sum(), malformed.sum(),
-        failures.sum(), promptTokens.sum(), completionTokens.sum(), maxInFlight.get());
+    return new LlmUsage(
+        calls.sum(),
+        cacheHits.sum(),
+        cacheMisses.sum(),
+        retries.sum(),
+        malformed.sum(),
+        failures.sum(),
+        promptTokens.sum(),
+        completionTokens.sum(),
+        maxInFlight.get());
   }
 
-  /** The system message: with structured output the schema travels in the request, otherwise in the text. */
+  /**
+   * The system message: with structured output the schema travels in the request, otherwise in the
+   * text.
+   */
   private String instructions(ChatPrompt prompt) {
     if (target.mode() == OutputMode.JSON_SCHEMA) {
       return prompt.system();
     }
-    return prompt.system() + "\n\nAnswer with one JSON object and nothing else (no prose, no code fence). "
-        + "It must follow this JSON schema exactly:\n" + prompt.schemaJson();
+    return prompt.system()
+        + "\n\nAnswer with one JSON object and nothing else (no prose, no code fence). "
+        + "It must follow this JSON schema exactly:\n"
+        + prompt.schemaJson();
   }
 
   private ChatRequest request(ChatPrompt prompt, List<ChatMessage> messages) {
     ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
     switch (target.mode()) {
-      case JSON_SCHEMA -> builder.responseFormat(ResponseFormat.builder()
-          .type(ResponseFormatType.JSON)
-          .jsonSchema(JsonSchema.builder().name(prompt.schemaName())
-              .rootElement(JsonRawSchema.from(prompt.schemaJson())).build())
-          .build());
+      case JSON_SCHEMA ->
+          builder.responseFormat(
+              ResponseFormat.builder()
+                  .type(ResponseFormatType.JSON)
+                  .jsonSchema(
+                      JsonSchema.builder()
+                          .name(prompt.schemaName())
+                          .rootElement(JsonRawSchema.from(prompt.schemaJson()))
+                          .build())
+                  .build());
       case JSON_MODE -> builder.responseFormat(ResponseFormat.JSON);
-      case INSTRUCTIONS -> { }
+      case INSTRUCTIONS -> {}
     }
     return builder.build();
   }
 
-  /** One request with retries on what is worth retrying; the semaphore is held only while a request is in flight. */
+  /**
+   * One request with retries on what is worth retrying; the semaphore is held only while a request
+   * is in flight.
+   */
   private ChatResponse send(ChatRequest request) {
     int attempts = policy.retry().maxAttempts();
     for (int attempt = 1; ; attempt++) {
@@ -180,8 +231,14 @@ public final class ChatCalls {
       Optional<Duration> retryAfter = retryable(failure);
       if (retryAfter.isEmpty() || attempt >= attempts) {
         failures.increment();
-        throw new LlmException(target.provider() + ":" + target.model() + ": " + describe(failure)
-            + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), failure);
+        throw new LlmException(
+            target.provider()
+                + ":"
+                + target.model()
+                + ": "
+                + describe(failure)
+                + (attempt > 1 ? " (after " + attempt + " attempts)" : ""),
+            failure);
       }
       retries.increment();
       sleep(policy.retry().delay(attempt, retryAfter.get().isNegative() ? null : retryAfter.get()));
@@ -200,8 +257,9 @@ public final class ChatCalls {
   }
 
   /**
-   * Whether a failure is worth another try: HTTP 429 or 5xx, or a timeout. Present with the server's
-   * {@code Retry-After}, or a negative duration when it gave none; empty when not retryable.
+   * Whether a failure is worth another try: HTTP 429 or 5xx, or a timeout. Present with the
+   * server's {@code Retry-After}, or a negative duration when it gave none; empty when not
+   * retryable.
    */
   static Optional<Duration> retryable(Throwable failure) {
     Duration none = Duration.ofMillis(-1);
@@ -214,7 +272,8 @@ public final class ChatCalls {
         }
         return Optional.empty();
       }
-      if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+      if (t instanceof HttpTimeoutException
+          || t instanceof SocketTimeoutException
           || t instanceof java.util.concurrent.TimeoutException
           || t instanceof dev.langchain4j.exception.TimeoutException) {
         return Optional.of(none);
@@ -223,17 +282,21 @@ public final class ChatCalls {
     return Optional.empty();
   }
 
-  /** One line about a failure: the HTTP status and the start of the body, or the innermost message. */
+  /**
+   * One line about a failure: the HTTP status and the start of the body, or the innermost message.
+   */
   private static String describe(Throwable failure) {
     Throwable root = failure;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof HttpException http) {
-        String body = http.getMessage() == null ? "" : http.getMessage().replaceAll("\\s+", " ").strip();
+        String body =
+            http.getMessage() == null ? "" : http.getMessage().replaceAll("\\s+", " ").strip();
         return "HTTP " + http.statusCode() + (body.isEmpty() ? "" : ": " + clip(body));
       }
       root = t;
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return clip(message.replaceAll("\\s+", " ").strip());
   }
 

@@ -4,8 +4,9 @@ import dev.langchain4j.exception.HttpException;
 import java.time.Duration;
 
 /**
- * A non-2xx answer, carrying the server's {@code Retry-After} (which LangChain4j's own exception drops). LangChain4j
- * maps it to {@code RateLimitException}, {@code InternalServerException}, ... with this as the cause.
+ * A non-2xx answer, carrying the server's {@code Retry-After} (which LangChain4j's own exception
+ * drops). LangChain4j maps it to {@code RateLimitException}, {@code InternalServerException}, ...
+ * with this as the cause.
  */
 final class HttpStatusException extends HttpException {
   private static final long serialVersionUID = 1L;

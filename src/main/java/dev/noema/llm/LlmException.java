@@ -1,6 +1,9 @@
 package dev.noema.llm;
 
-/** An LLM could not be configured or asked; the message is one line a user can act on and never contains a key. */
+/**
+ * An LLM could not be configured or asked; the message is one line a user can act on and never
+ * contains a key.
+ */
 public final class LlmException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

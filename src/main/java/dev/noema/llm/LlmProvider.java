@@ -4,12 +4,19 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The providers Noema can build a client for, with the environment variables and defaults each one reads. */
+/**
+ * The providers Noema can build a client for, with the environment variables and defaults each one
+ * reads.
+ */
 public enum LlmProvider {
   /** OpenAI or any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, OpenRouter). */
   OPENAI("OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1", OutputMode.JSON_SCHEMA),
   /** Anthropic's Messages API. */
-  ANTHROPIC("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com/v1/", OutputMode.INSTRUCTIONS),
+  ANTHROPIC(
+      "ANTHROPIC_API_KEY",
+      "ANTHROPIC_BASE_URL",
+      "https://api.anthropic.com/v1/",
+      OutputMode.INSTRUCTIONS),
   /** A local Ollama server; needs no key. */
   OLLAMA(null, "OLLAMA_BASE_URL", "http://localhost:11434", OutputMode.JSON_MODE);
 
@@ -18,7 +25,8 @@ public enum LlmProvider {
   private final String defaultBaseUrl;
   private final OutputMode outputMode;
 
-  LlmProvider(String keyVariable, String baseUrlVariable, String defaultBaseUrl, OutputMode outputMode) {
+  LlmProvider(
+      String keyVariable, String baseUrlVariable, String defaultBaseUrl, OutputMode outputMode) {
     this.keyVariable = keyVariable;
     this.baseUrlVariable = baseUrlVariable;
     this.defaultBaseUrl = defaultBaseUrl;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * LLM settings from one source (CLI flags, the environment or {@code noema.yaml}); every field is null when that
- * source does not set it. {@link LlmConfig#resolve} layers them.
+ * LLM settings from one source (CLI flags, the environment or {@code noema.yaml}); every field is
+ * null when that source does not set it. {@link LlmConfig#resolve} layers them.
  *
  * @param provider the provider, or null
  * @param model the model name, or null
@@ -25,7 +25,12 @@ import java.util.Set;
  * @param maxAttempts how many times one request is tried before giving up, or null
  */
 public record LlmSettings(
-    LlmProvider provider, String model, String baseUrl, String apiKey, Duration timeout, Integer parallel,
+    LlmProvider provider,
+    String model,
+    String baseUrl,
+    String apiKey,
+    Duration timeout,
+    Integer parallel,
     Integer maxAttempts) {
 
   /** Nothing set. */
@@ -33,7 +38,14 @@ public record LlmSettings(
 
   /** The keys of the {@code llm:} section of {@code noema.yaml}. */
   private static final Set<String> YAML_KEYS =
-      Set.of("provider", "model", "base-url", "api-key", "timeout-seconds", "parallel", "max-attempts");
+      Set.of(
+          "provider",
+          "model",
+          "base-url",
+          "api-key",
+          "timeout-seconds",
+          "parallel",
+          "max-attempts");
 
   public LlmSettings {
     if (parallel != null && parallel < 1) {
@@ -54,30 +66,52 @@ public record LlmSettings(
   public static LlmSettings ofSpec(String spec, String where) {
     int colon = spec.indexOf(':');
     if (colon <= 0 || colon == spec.length() - 1) {
-      throw new LlmException(where + ": expected PROVIDER:MODEL (providers: " + LlmProvider.ids() + "), got '"
-          + spec + "'");
+      throw new LlmException(
+          where
+              + ": expected PROVIDER:MODEL (providers: "
+              + LlmProvider.ids()
+              + "), got '"
+              + spec
+              + "'");
     }
-    LlmProvider provider = LlmProvider.byId(spec.substring(0, colon)).orElseThrow(() -> new LlmException(
-        where + ": unknown provider '" + spec.substring(0, colon) + "' (known: " + LlmProvider.ids() + ")"));
-    return new LlmSettings(provider, spec.substring(colon + 1).strip(), null, null, null, null, null);
+    LlmProvider provider =
+        LlmProvider.byId(spec.substring(0, colon))
+            .orElseThrow(
+                () ->
+                    new LlmException(
+                        where
+                            + ": unknown provider '"
+                            + spec.substring(0, colon)
+                            + "' (known: "
+                            + LlmProvider.ids()
+                            + ")"));
+    return new LlmSettings(
+        provider, spec.substring(colon + 1).strip(), null, null, null, null, null);
   }
 
   /**
-   * The provider-independent settings of the environment: {@code NOEMA_LLM} (a {@code PROVIDER:MODEL} spec),
-   * {@code NOEMA_LLM_PARALLEL}, {@code NOEMA_LLM_TIMEOUT} (seconds). Keys and base URLs are provider-specific and read
-   * by {@link LlmConfig#resolve}.
+   * The provider-independent settings of the environment: {@code NOEMA_LLM} (a {@code
+   * PROVIDER:MODEL} spec), {@code NOEMA_LLM_PARALLEL}, {@code NOEMA_LLM_TIMEOUT} (seconds). Keys
+   * and base URLs are provider-specific and read by {@link LlmConfig#resolve}.
    */
   public static LlmSettings fromEnvironment(Map<String, String> env) {
     String spec = blankToNull(env.get("NOEMA_LLM"));
     LlmSettings base = spec == null ? NONE : ofSpec(spec, "NOEMA_LLM");
     Integer parallel = integer(env.get("NOEMA_LLM_PARALLEL"), "NOEMA_LLM_PARALLEL");
     Integer timeout = integer(env.get("NOEMA_LLM_TIMEOUT"), "NOEMA_LLM_TIMEOUT");
-    return new LlmSettings(base.provider, base.model, null, null,
-        timeout == null ? null : Duration.ofSeconds(timeout), parallel, null);
+    return new LlmSettings(
+        base.provider,
+        base.model,
+        null,
+        null,
+        timeout == null ? null : Duration.ofSeconds(timeout),
+        parallel,
+        null);
   }
 
   /**
-   * The {@code llm:} section of a {@code noema.yaml}; {@link #NONE} when the file or the section is absent.
+   * The {@code llm:} section of a {@code noema.yaml}; {@link #NONE} when the file or the section is
+   * absent.
    *
    * <pre>{@code
    * llm:
@@ -89,7 +123,8 @@ public record LlmSettings(
    *   max-attempts: 4
    * }</pre>
    *
-   * @throws LlmException naming the file (and line) when it cannot be read or holds an unknown key or a bad value
+   * @throws LlmException naming the file (and line) when it cannot be read or holds an unknown key
+   *     or a bad value
    */
   public static LlmSettings fromYaml(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -99,7 +134,8 @@ public record LlmSettings(
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new LlmException(file + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+      throw new LlmException(
+          file + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new LlmException(file + ": cannot read: " + e.getMessage());
     }
@@ -113,16 +149,36 @@ public record LlmSettings(
     for (Iterator<String> names = llm.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!YAML_KEYS.contains(name)) {
-        throw new LlmException(file + ": unknown key 'llm." + name + "' (known: " + String.join(", ",
-            YAML_KEYS.stream().sorted().toList()) + ")");
+        throw new LlmException(
+            file
+                + ": unknown key 'llm."
+                + name
+                + "' (known: "
+                + String.join(", ", YAML_KEYS.stream().sorted().toList())
+                + ")");
       }
     }
     String where = file + ": llm.provider";
     String providerName = text(llm, "provider");
-    LlmProvider provider = providerName == null ? null : LlmProvider.byId(providerName).orElseThrow(() ->
-        new LlmException(where + ": unknown provider '" + providerName + "' (known: " + LlmProvider.ids() + ")"));
+    LlmProvider provider =
+        providerName == null
+            ? null
+            : LlmProvider.byId(providerName)
+                .orElseThrow(
+                    () ->
+                        new LlmException(
+                            where
+                                + ": unknown provider '"
+                                + providerName
+                                + "' (known: "
+                                + LlmProvider.ids()
+                                + ")"));
     Integer timeout = integer(text(llm, "timeout-seconds"), file + ": llm.timeout-seconds");
-    return new LlmSettings(provider, text(llm, "model"), text(llm, "base-url"), text(llm, "api-key"),
+    return new LlmSettings(
+        provider,
+        text(llm, "model"),
+        text(llm, "base-url"),
+        text(llm, "api-key"),
         timeout == null ? null : Duration.ofSeconds(timeout),
         integer(text(llm, "parallel"), file + ": llm.parallel"),
         integer(text(llm, "max-attempts"), file + ": llm.max-attempts"));
@@ -142,9 +198,21 @@ public record LlmSettings(
 
   @Override
   public String toString() {
-    return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
-        + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + ", parallel=" + parallel + ", maxAttempts="
-        + maxAttempts + "]";
+    return "LlmSettings[provider="
+        + provider
+        + ", model="
+        + model
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (apiKey == null ? "unset" : "***")
+        + ", timeout="
+        + timeout
+        + ", parallel="
+        + parallel
+        + ", maxAttempts="
+        + maxAttempts
+        + "]";
   }
 
   private static String text(JsonNode node, String field) {

@@ -14,12 +14,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * An on-disk, content-addressed cache of LLM answers: one JSON file per request, named by the SHA-256 of the provider,
- * model and the full request ({@link #key}), under {@code <dir>/<first two hex digits>/}. An unchanged request is
- * answered without a call; any change to the prompt, the schema, the turns or the model misses.
+ * An on-disk, content-addressed cache of LLM answers: one JSON file per request, named by the
+ * SHA-256 of the provider, model and the full request ({@link #key}), under {@code <dir>/<first two
+ * hex digits>/}. An unchanged request is answered without a call; any change to the prompt, the
+ * schema, the turns or the model misses.
  *
- * <p>Writes are atomic (a temporary file in the same folder, then a move), so a crash leaves an entry whole or absent
- * and concurrent writers of one key cannot interleave. An unreadable entry is a miss. Thread-safe.
+ * <p>Writes are atomic (a temporary file in the same folder, then a move), so a crash leaves an
+ * entry whole or absent and concurrent writers of one key cannot interleave. An unreadable entry is
+ * a miss. Thread-safe.
  */
 public final class ResponseCache {
   /**
@@ -44,7 +46,10 @@ public final class ResponseCache {
     return dir;
   }
 
-  /** The cache key of a request: SHA-256 over its parts, each length-prefixed so that no two part lists collide. */
+  /**
+   * The cache key of a request: SHA-256 over its parts, each length-prefixed so that no two part
+   * lists collide.
+   */
   public static String key(String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -81,7 +86,8 @@ public final class ResponseCache {
       try {
         json.writeValue(temp.toFile(), entry);
         try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -89,7 +95,8 @@ public final class ResponseCache {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the LLM cache entry " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the LLM cache entry " + file + ": " + e.getMessage(), e);
     }
   }
 

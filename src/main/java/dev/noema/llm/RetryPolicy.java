@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how long to wait before trying a request again: exponential backoff with jitter, or the server's
- * {@code Retry-After} when it gave one (capped at {@code maxDelay}).
+ * How often and how long to wait before trying a request again: exponential backoff with jitter, or
+ * the server's {@code Retry-After} when it gave one (capped at {@code maxDelay}).
  *
  * @param maxAttempts tries in all, at least 1
  * @param baseDelay the wait before the second try; each further wait doubles
@@ -24,8 +24,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   }
 
   /**
-   * The wait after failed try number {@code attempt} (1-based): {@code retryAfter} when not null, else a random time
-   * between half and all of {@code baseDelay * 2^(attempt-1)} ("equal jitter", so that parallel callers spread out).
+   * The wait after failed try number {@code attempt} (1-based): {@code retryAfter} when not null,
+   * else a random time between half and all of {@code baseDelay * 2^(attempt-1)} ("equal jitter",
+   * so that parallel callers spread out).
    */
   public Duration delay(int attempt, Duration retryAfter) {
     if (retryAfter != null) {

@@ -2,9 +2,9 @@ package dev.noema.llm;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
@@ -20,9 +20,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * LangChain4j's HTTP seam over the JDK client, differing from {@code JdkHttpClient} in one way: a non-2xx answer
- * raises an {@link HttpStatusException} that keeps the {@code Retry-After} header, so retries can honour it. Streaming
- * (unused by Noema) is delegated to LangChain4j's default client. Thread-safe.
+ * LangChain4j's HTTP seam over the JDK client, differing from {@code JdkHttpClient} in one way: a
+ * non-2xx answer raises an {@link HttpStatusException} that keeps the {@code Retry-After} header,
+ * so retries can honour it. Streaming (unused by Noema) is delegated to LangChain4j's default
+ * client. Thread-safe.
  */
 final class StatusAwareHttpClient implements HttpClient {
   private final java.net.http.HttpClient client;
@@ -32,18 +33,23 @@ final class StatusAwareHttpClient implements HttpClient {
   private StatusAwareHttpClient(Duration connectTimeout, Duration readTimeout) {
     this.client = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     this.readTimeout = readTimeout;
-    this.streaming = HttpClientBuilderLoader.loadHttpClientBuilder()
-        .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+    this.streaming =
+        HttpClientBuilderLoader.loadHttpClientBuilder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .build();
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-        .timeout(readTimeout);
+    java.net.http.HttpRequest.Builder builder =
+        java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
     request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
-    builder.method(request.method().name(), request.body() == null
-        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    builder.method(
+        request.method().name(),
+        request.body() == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
     HttpResponse<String> response;
     try {
       response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -54,14 +60,19 @@ final class StatusAwareHttpClient implements HttpClient {
       throw new LlmException("interrupted while waiting for " + request.url(), e);
     }
     if (response.statusCode() < 200 || response.statusCode() >= 300) {
-      throw new HttpStatusException(response.statusCode(), response.body(), retryAfter(response.headers()));
+      throw new HttpStatusException(
+          response.statusCode(), response.body(), retryAfter(response.headers()));
     }
     return SuccessfulHttpResponse.builder()
-        .statusCode(response.statusCode()).headers(response.headers().map()).body(response.body()).build();
+        .statusCode(response.statusCode())
+        .headers(response.headers().map())
+        .body(response.body())
+        .build();
   }
 
   @Override
-  public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+  public void execute(
+      HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     streaming.execute(request, parser, listener);
   }
 

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows a Cypher query returned, as plain Java values ready to render as a table, CSV, TSV or JSON.
+ * The rows a Cypher query returned, as plain Java values ready to render as a table, CSV, TSV or
+ * JSON.
  *
- * <p>Values are {@code null}, {@code Boolean}, {@code Long}, {@code Double}, {@code String}, {@code java.time} values,
- * {@code List} and {@code Map}; a node becomes a map of its properties plus {@code _labels}, a relationship a map of its
- * properties plus {@code _type}, a path the list of its nodes and relationships.
+ * <p>Values are {@code null}, {@code Boolean}, {@code Long}, {@code Double}, {@code String}, {@code
+ * java.time} values, {@code List} and {@code Map}; a node becomes a map of its properties plus
+ * {@code _labels}, a relationship a map of its properties plus {@code _type}, a path the list of
+ * its nodes and relationships.
  *
  * @param columns column names, in the order of the RETURN clause
  * @param rows one list per row, each in column order, in the order the server returned them
@@ -28,11 +30,14 @@ public record CypherResult(List<String> columns, List<List<Object>> rows) {
   }
 
   /**
-   * A cell as Jackson writes it without extra modules: temporal, spatial and other driver values become their ISO
-   * text, inside lists and maps too.
+   * A cell as Jackson writes it without extra modules: temporal, spatial and other driver values
+   * become their ISO text, inside lists and maps too.
    */
   public static Object jsonValue(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
     if (value instanceof List<?> list) {

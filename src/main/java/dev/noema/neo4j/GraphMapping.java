@@ -18,25 +18,29 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * How the ontology maps to the property graph, derived from {@link OntologyModel} at run time (no table of labels is
- * written by hand):
+ * How the ontology maps to the property graph, derived from {@link OntologyModel} at run time (no
+ * table of labels is written by hand):
  *
  * <ul>
- *   <li>a class becomes a node label, its local name; a node carries the labels of its classes and of all their
- *       super-classes in the ontology's namespace, plus {@link #RESOURCE} on every projected node;
- *   <li>a datatype property becomes a node property named by its local name; so do {@code dcterms:title},
- *       {@code dcterms:created} and {@code skos:definition};
- *   <li>a literal property the extractor writes ({@code noema:extractable}, and {@code skos:definition}) and the
- *       ontology does not declare {@code owl:FunctionalProperty} is always a list, even of one value: each conversation's
- *       extraction can state its own value for a shared resource. Every other literal property is written once, by
- *       import or analysis, and stays a single value (the least in lexical order, should a resource have several);
- *   <li>{@code rdfs:label} gives {@code label}, one display label, {@code label_<lang>}, one per language, and
- *       {@link #ALL_LABELS}, the list of every label text;
- *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without a trailing word
- *       that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code NEXT}, {@code hasTurn} {@code HAS_TURN});
- *   <li>resources typed as reifications, annotations, their targets and selectors, or activities ({@code rdf:Statement},
- *       {@code oa:Annotation}, {@code oa:SpecificResource}, {@code oa:TextQuoteSelector}, {@code prov:Activity} and their
- *       sub-classes) are not nodes: what matters of them is folded onto relationships.
+ *   <li>a class becomes a node label, its local name; a node carries the labels of its classes and
+ *       of all their super-classes in the ontology's namespace, plus {@link #RESOURCE} on every
+ *       projected node;
+ *   <li>a datatype property becomes a node property named by its local name; so do {@code
+ *       dcterms:title}, {@code dcterms:created} and {@code skos:definition};
+ *   <li>a literal property the extractor writes ({@code noema:extractable}, and {@code
+ *       skos:definition}) and the ontology does not declare {@code owl:FunctionalProperty} is
+ *       always a list, even of one value: each conversation's extraction can state its own value
+ *       for a shared resource. Every other literal property is written once, by import or analysis,
+ *       and stays a single value (the least in lexical order, should a resource have several);
+ *   <li>{@code rdfs:label} gives {@code label}, one display label, {@code label_<lang>}, one per
+ *       language, and {@link #ALL_LABELS}, the list of every label text;
+ *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without
+ *       a trailing word that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code
+ *       NEXT}, {@code hasTurn} {@code HAS_TURN});
+ *   <li>resources typed as reifications, annotations, their targets and selectors, or activities
+ *       ({@code rdf:Statement}, {@code oa:Annotation}, {@code oa:SpecificResource}, {@code
+ *       oa:TextQuoteSelector}, {@code prov:Activity} and their sub-classes) are not nodes: what
+ *       matters of them is folded onto relationships.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -44,9 +48,16 @@ import org.apache.jena.vocabulary.RDF;
 public final class GraphMapping {
   /** The label every projected node carries; {@code iri} is unique under it. */
   public static final String RESOURCE = "Resource";
-  /** The label of the bookkeeping nodes that record which named graph was synced with which hash. */
+
+  /**
+   * The label of the bookkeeping nodes that record which named graph was synced with which hash.
+   */
   public static final String SYNCED_GRAPH = "SyncedGraph";
-  /** The node property listing every {@code rdfs:label} text of a resource, all languages, distinct, sorted. */
+
+  /**
+   * The node property listing every {@code rdfs:label} text of a resource, all languages, distinct,
+   * sorted.
+   */
   public static final String ALL_LABELS = "allLabels";
 
   private final OntologyModel ontology;
@@ -59,16 +70,24 @@ public final class GraphMapping {
 
   public GraphMapping(OntologyModel ontology) {
     this.ontology = ontology;
-    // Built here, not in a static initialiser: Jena's vocabulary must not be touched before Jena has initialised.
-    Set<String> foldedRoots = Set.of(
-        RDF.Statement.getURI(), Noema.oa_Annotation.getURI(), Noema.oa_SpecificResource.getURI(),
-        Noema.oa_TextQuoteSelector.getURI(), Noema.prov_Activity.getURI());
+    // Built here, not in a static initialiser: Jena's vocabulary must not be touched before Jena
+    // has initialised.
+    Set<String> foldedRoots =
+        Set.of(
+            RDF.Statement.getURI(),
+            Noema.oa_Annotation.getURI(),
+            Noema.oa_SpecificResource.getURI(),
+            Noema.oa_TextQuoteSelector.getURI(),
+            Noema.prov_Activity.getURI());
     for (OntClass c : ontology.classes()) {
       List<String> supers = ontology.superClassesOf(c.iri());
-      labelsByClass.put(c.iri(), supers.stream()
-          .filter(iri -> iri.startsWith(ontology.namespace()))
-          .map(iri -> iri.substring(ontology.namespace().length()))
-          .distinct().toList());
+      labelsByClass.put(
+          c.iri(),
+          supers.stream()
+              .filter(iri -> iri.startsWith(ontology.namespace()))
+              .map(iri -> iri.substring(ontology.namespace().length()))
+              .distinct()
+              .toList());
       if (supers.stream().anyMatch(foldedRoots::contains)) {
         foldedClasses.add(c.iri());
       }
@@ -84,12 +103,14 @@ public final class GraphMapping {
         }
       }
     }
-    // Literal properties of standard vocabularies that Noema writes and queries read (titles, analogies' sentences):
+    // Literal properties of standard vocabularies that Noema writes and queries read (titles,
+    // analogies' sentences):
     // the ontology declares them as annotation or datatype properties outside its namespace.
     for (Node p : List.of(Noema.dcterms_title, Noema.dcterms_created, Noema.skos_definition)) {
       externalPropertyNames.put(p.getURI(), p.getLocalName());
     }
-    // The extractor writes an analogy's sentence as its definition, once per conversation that makes the analogy.
+    // The extractor writes an analogy's sentence as its definition, once per conversation that
+    // makes the analogy.
     listProperties.add(Noema.skos_definition.getURI());
   }
 
@@ -99,8 +120,8 @@ public final class GraphMapping {
   }
 
   /**
-   * The node labels for a resource of these types: each ontology class with its super-classes, sorted; types outside
-   * the ontology's namespace add nothing. {@link #RESOURCE} is not included.
+   * The node labels for a resource of these types: each ontology class with its super-classes,
+   * sorted; types outside the ontology's namespace add nothing. {@link #RESOURCE} is not included.
    */
   public Set<String> labels(Collection<String> typeIris) {
     Set<String> labels = new TreeSet<>();
@@ -110,7 +131,10 @@ public final class GraphMapping {
     return labels;
   }
 
-  /** Every label a class of the ontology can give, sorted: the ones a refresh removes before setting the current. */
+  /**
+   * Every label a class of the ontology can give, sorted: the ones a refresh removes before setting
+   * the current.
+   */
   public Set<String> allLabels() {
     Set<String> all = new TreeSet<>();
     labelsByClass.values().forEach(all::addAll);
@@ -127,15 +151,18 @@ public final class GraphMapping {
     return Optional.ofNullable(relationshipTypes.get(propertyIri));
   }
 
-  /** The IRIs of the ontology's object properties (the ones that become relationships), in ontology order. */
+  /**
+   * The IRIs of the ontology's object properties (the ones that become relationships), in ontology
+   * order.
+   */
   public Set<String> objectProperties() {
     return Collections.unmodifiableSet(relationshipTypes.keySet());
   }
 
   /**
-   * The node property name of a datatype property of the ontology (its local name), or of {@code dcterms:title},
-   * {@code dcterms:created} or {@code skos:definition} ({@code title}, {@code created}, {@code definition}); empty for
-   * any other IRI.
+   * The node property name of a datatype property of the ontology (its local name), or of {@code
+   * dcterms:title}, {@code dcterms:created} or {@code skos:definition} ({@code title}, {@code
+   * created}, {@code definition}); empty for any other IRI.
    */
   public Optional<String> propertyName(String propertyIri) {
     String name = propertyNames.get(propertyIri);
@@ -143,44 +170,81 @@ public final class GraphMapping {
   }
 
   /**
-   * Whether the node property of this literal property is a list (always, however many values a resource has) rather
-   * than a single value; false for IRIs that are not projected literal properties.
+   * Whether the node property of this literal property is a list (always, however many values a
+   * resource has) rather than a single value; false for IRIs that are not projected literal
+   * properties.
    */
   public boolean isList(String propertyIri) {
     return listProperties.contains(propertyIri);
   }
 
-  /** The node property name of a datatype property the code must name, such as {@code noema:text}. */
+  /**
+   * The node property name of a datatype property the code must name, such as {@code noema:text}.
+   */
   public String propertyName(org.apache.jena.graph.Node property) {
-    return propertyName(property.getURI()).orElseThrow(
-        () -> new IllegalArgumentException(property + " is not a datatype property of the ontology"));
+    return propertyName(property.getURI())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    property + " is not a datatype property of the ontology"));
   }
 
   /**
-   * The whole mapping as a Markdown table (classes, then object properties, then datatype properties, each in IRI
-   * order), for the README and {@code noema} help.
+   * The whole mapping as a Markdown table (classes, then object properties, then datatype
+   * properties, each in IRI order), for the README and {@code noema} help.
    */
   public String markdownTable() {
     StringBuilder out = new StringBuilder();
     out.append("| Ontology term | Kind | Neo4j |\n|---|---|---|\n");
-    out.append("| any projected resource | node | `:").append(RESOURCE).append(" {iri}` (unique) |\n");
-    out.append("| `rdfs:label` | label | `label` (one: English or untagged first), `label_<lang>` (one per language), `")
-        .append(ALL_LABELS).append("` (list: every label) |\n");
-    labelsByClass.forEach((iri, labels) -> {
-      if (!foldedClasses.contains(iri)) {
-        out.append("| `noema:").append(local(iri)).append("` | class | `:")
-            .append(String.join(":", labels)).append("` |\n");
-      }
-    });
-    relationshipTypes.forEach((iri, type) -> out.append("| `noema:").append(local(iri))
-        .append("` | object property | `[:").append(type).append("]` |\n"));
-    propertyNames.forEach((iri, name) -> out.append("| `noema:").append(local(iri))
-        .append("` | datatype property | `.").append(name).append(listMark(iri)).append(" |\n"));
-    externalPropertyNames.forEach((iri, name) -> out.append("| `")
-        .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:").append(name)
-        .append("` | literal property | `.").append(name).append(listMark(iri)).append(" |\n"));
-    foldedClasses.stream().filter(iri -> iri.startsWith(ontology.namespace())).forEach(iri -> out.append("| `noema:")
-        .append(local(iri)).append("` | folded | `confidence`, `turns`, `conversations`, `extractor` on relationships |\n"));
+    out.append("| any projected resource | node | `:")
+        .append(RESOURCE)
+        .append(" {iri}` (unique) |\n");
+    out.append(
+            "| `rdfs:label` | label | `label` (one: English or untagged first), `label_<lang>` (one per language), `")
+        .append(ALL_LABELS)
+        .append("` (list: every label) |\n");
+    labelsByClass.forEach(
+        (iri, labels) -> {
+          if (!foldedClasses.contains(iri)) {
+            out.append("| `noema:")
+                .append(local(iri))
+                .append("` | class | `:")
+                .append(String.join(":", labels))
+                .append("` |\n");
+          }
+        });
+    relationshipTypes.forEach(
+        (iri, type) ->
+            out.append("| `noema:")
+                .append(local(iri))
+                .append("` | object property | `[:")
+                .append(type)
+                .append("]` |\n"));
+    propertyNames.forEach(
+        (iri, name) ->
+            out.append("| `noema:")
+                .append(local(iri))
+                .append("` | datatype property | `.")
+                .append(name)
+                .append(listMark(iri))
+                .append(" |\n"));
+    externalPropertyNames.forEach(
+        (iri, name) ->
+            out.append("| `")
+                .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:")
+                .append(name)
+                .append("` | literal property | `.")
+                .append(name)
+                .append(listMark(iri))
+                .append(" |\n"));
+    foldedClasses.stream()
+        .filter(iri -> iri.startsWith(ontology.namespace()))
+        .forEach(
+            iri ->
+                out.append("| `noema:")
+                    .append(local(iri))
+                    .append(
+                        "` | folded | `confidence`, `turns`, `conversations`, `extractor` on relationships |\n"));
     return out.toString();
   }
 
@@ -192,7 +256,10 @@ public final class GraphMapping {
     return iri.substring(ontology.namespace().length());
   }
 
-  /** {@code nextTurn} with domain {@code Turn} gives {@code NEXT}; {@code hasTurn} gives {@code HAS_TURN}. */
+  /**
+   * {@code nextTurn} with domain {@code Turn} gives {@code NEXT}; {@code hasTurn} gives {@code
+   * HAS_TURN}.
+   */
   private String relationshipType(OntProperty p) {
     String name = p.localName();
     if (p.domain() != null && p.domain().startsWith(ontology.namespace())) {
@@ -204,9 +271,14 @@ public final class GraphMapping {
     return upperSnake(name);
   }
 
-  /** {@code relatedTo} gives {@code RELATED_TO}; {@code isBridge} {@code IS_BRIDGE}; {@code llmProvider} {@code LLM_PROVIDER}. */
+  /**
+   * {@code relatedTo} gives {@code RELATED_TO}; {@code isBridge} {@code IS_BRIDGE}; {@code
+   * llmProvider} {@code LLM_PROVIDER}.
+   */
   static String upperSnake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+    return camel
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
         .toUpperCase(Locale.ROOT);
   }
 }

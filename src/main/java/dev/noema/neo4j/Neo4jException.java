@@ -1,8 +1,9 @@
 package dev.noema.neo4j;
 
 /**
- * Neo4j cannot do what was asked: unreachable server, data folder in use, a Cypher error. The message is one line a
- * user can act on (the server's message, the URI, the folder); the cause is kept for debugging only.
+ * Neo4j cannot do what was asked: unreachable server, data folder in use, a Cypher error. The
+ * message is one line a user can act on (the server's message, the URI, the folder); the cause is
+ * kept for debugging only.
  */
 public final class Neo4jException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +28,9 @@ public final class Neo4jException extends RuntimeException {
     return new Neo4jException(message, cause, true);
   }
 
-  /** Whether the trouble is Neo4j's availability (the service's problem) rather than the request's. */
+  /**
+   * Whether the trouble is Neo4j's availability (the service's problem) rather than the request's.
+   */
   public boolean unavailable() {
     return unavailable;
   }

@@ -25,26 +25,36 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Turns the triples of one named graph into node and relationship rows, following a {@link GraphMapping}. Pure: no
- * I/O, no state between calls; thread-safe.
+ * Turns the triples of one named graph into node and relationship rows, following a {@link
+ * GraphMapping}. Pure: no I/O, no state between calls; thread-safe.
  *
- * <p>A list property ({@link GraphMapping#isList}, and {@link GraphMapping#ALL_LABELS}) holds every value the triples
- * give, distinct and sorted by lexical form. Any other property has one value: when the triples give several, the least
- * in lexical order is kept, so that the same triples always give the same rows.
+ * <p>A list property ({@link GraphMapping#isList}, and {@link GraphMapping#ALL_LABELS}) holds every
+ * value the triples give, distinct and sorted by lexical form. Any other property has one value:
+ * when the triples give several, the least in lexical order is kept, so that the same triples
+ * always give the same rows.
  */
 final class Projector {
-  /** Placeholder for an unknown turn, conversation or extractor in the per-graph lists (lists cannot hold null). */
+  /**
+   * Placeholder for an unknown turn, conversation or extractor in the per-graph lists (lists cannot
+   * hold null).
+   */
   static final String NONE = "";
+
   /** Placeholder for an unknown confidence in the per-graph list. */
   static final double NO_CONFIDENCE = -1;
-  /** Key of an untagged rdfs:label while a node is built; not a valid property name, so it never leaks out. */
+
+  /**
+   * Key of an untagged rdfs:label while a node is built; not a valid property name, so it never
+   * leaks out.
+   */
   private static final String UNTAGGED_LABEL = "label ";
 
   /**
-   * A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}), single-valued properties and list
-   * properties (never empty lists).
+   * A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}), single-valued
+   * properties and list properties (never empty lists).
    */
-  record NodeRow(String iri, Set<String> labels, Map<String, Object> props, Map<String, List<Object>> lists) {
+  record NodeRow(
+      String iri, Set<String> labels, Map<String, Object> props, Map<String, List<Object>> lists) {
     /** A node known only as the object of a relationship, until its own triples say more. */
     static NodeRow placeholder(String iri) {
       return new NodeRow(iri, Set.of(), Map.of(), Map.of());
@@ -59,7 +69,8 @@ final class Projector {
   }
 
   /** A relationship as one graph states it, with what the graph's reified fact says about it. */
-  record RelRow(String type, String start, String end, String turn, String extractor, double confidence) {}
+  record RelRow(
+      String type, String start, String end, String turn, String extractor, double confidence) {}
 
   /** The rows of one graph, nodes and relationships each in a stable order. */
   record Rows(List<NodeRow> nodes, List<RelRow> relationships) {}
@@ -98,14 +109,23 @@ final class Projector {
         // A placeholder until (unless) the object's own triples replace it.
         nodes.putIfAbsent(object.getURI(), NodeRow.placeholder(object.getURI()));
         Fact fact = facts.getOrDefault(List.of(subject, t.getPredicate(), object), Fact.NONE);
-        relationships.put(type + ' ' + subject.getURI() + ' ' + object.getURI(),
-            new RelRow(type, subject.getURI(), object.getURI(), fact.turn, fact.extractor, fact.confidence));
+        relationships.put(
+            type + ' ' + subject.getURI() + ' ' + object.getURI(),
+            new RelRow(
+                type,
+                subject.getURI(),
+                object.getURI(),
+                fact.turn,
+                fact.extractor,
+                fact.confidence));
       }
     }
     return new Rows(List.copyOf(nodes.values()), List.copyOf(relationships.values()));
   }
 
-  /** The node for a resource from the triples about it (its types, labels and literal properties). */
+  /**
+   * The node for a resource from the triples about it (its types, labels and literal properties).
+   */
   NodeRow node(String iri, List<Triple> aboutIt) {
     Set<String> types = new TreeSet<>();
     Map<String, Node> chosen = new TreeMap<>();
@@ -120,12 +140,20 @@ final class Projector {
         boolean label = p.equals(RDFS.Nodes.label);
         String name = label ? labelName(o) : mapping.propertyName(p.getURI()).orElse(null);
         if (label) {
-          listed.computeIfAbsent(GraphMapping.ALL_LABELS, k -> new TreeMap<>()).putIfAbsent(o.getLiteralLexicalForm(), o);
+          listed
+              .computeIfAbsent(GraphMapping.ALL_LABELS, k -> new TreeMap<>())
+              .putIfAbsent(o.getLiteralLexicalForm(), o);
         }
         if (name != null && !label && mapping.isList(p.getURI())) {
-          listed.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(o.getLiteralLexicalForm(), o);
+          listed
+              .computeIfAbsent(name, k -> new TreeMap<>())
+              .putIfAbsent(o.getLiteralLexicalForm(), o);
         } else if (name != null) {
-          chosen.merge(name, o, (a, b) -> a.getLiteralLexicalForm().compareTo(b.getLiteralLexicalForm()) <= 0 ? a : b);
+          chosen.merge(
+              name,
+              o,
+              (a, b) ->
+                  a.getLiteralLexicalForm().compareTo(b.getLiteralLexicalForm()) <= 0 ? a : b);
         }
       }
     }
@@ -141,12 +169,14 @@ final class Projector {
   }
 
   /**
-   * Literals as the values of one list property; as their lexical forms when their values differ in type, since Neo4j
-   * stores only lists of one type.
+   * Literals as the values of one list property; as their lexical forms when their values differ in
+   * type, since Neo4j stores only lists of one type.
    */
   private static List<Object> listValue(Map<String, Node> byLexicalForm) {
     List<Object> values = byLexicalForm.values().stream().map(Projector::value).toList();
-    return values.stream().map(Object::getClass).distinct().count() > 1 ? List.copyOf(byLexicalForm.keySet()) : values;
+    return values.stream().map(Object::getClass).distinct().count() > 1
+        ? List.copyOf(byLexicalForm.keySet())
+        : values;
   }
 
   private boolean isNode(Node n, Node graphName, Map<Node, Set<String>> types) {
@@ -155,31 +185,42 @@ final class Projector {
 
   private static String labelName(Node literal) {
     String lang = literal.getLiteralLanguage();
-    return lang.isEmpty() ? UNTAGGED_LABEL : "label_" + lang.toLowerCase(Locale.ROOT).replace('-', '_');
+    return lang.isEmpty()
+        ? UNTAGGED_LABEL
+        : "label_" + lang.toLowerCase(Locale.ROOT).replace('-', '_');
   }
 
   /**
-   * English first, then untagged, then the first language in order. Removes the untagged label from {@code chosen}:
-   * it has no property of its own beside {@code label}.
+   * English first, then untagged, then the first language in order. Removes the untagged label from
+   * {@code chosen}: it has no property of its own beside {@code label}.
    */
   private static String preferredLabel(Map<String, Node> chosen) {
     Node untagged = chosen.remove(UNTAGGED_LABEL);
     Node pick = chosen.get("label_en");
     pick = pick != null ? pick : untagged;
     if (pick == null) {
-      pick = chosen.entrySet().stream().filter(e -> e.getKey().startsWith("label_"))
-          .map(Map.Entry::getValue).findFirst().orElse(null);
+      pick =
+          chosen.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("label_"))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
     }
     return pick == null ? null : pick.getLiteralLexicalForm();
   }
 
-  /** A literal as the Java value the driver turns into the matching Neo4j type; the lexical form when it is invalid. */
+  /**
+   * A literal as the Java value the driver turns into the matching Neo4j type; the lexical form
+   * when it is invalid.
+   */
   static Object value(Node literal) {
     String lexical = literal.getLiteralLexicalForm();
     RDFDatatype dt = literal.getLiteralDatatype();
     try {
       if (dt.equals(XSDDatatype.XSDdateTime) || dt.equals(XSDDatatype.XSDdateTimeStamp)) {
-        return lexical.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? OffsetDateTime.parse(lexical) : LocalDateTime.parse(lexical);
+        return lexical.matches(".*(Z|[+-]\\d\\d:\\d\\d)$")
+            ? OffsetDateTime.parse(lexical)
+            : LocalDateTime.parse(lexical);
       }
       if (dt.equals(XSDDatatype.XSDdate)) {
         return LocalDate.parse(lexical);
@@ -191,8 +232,11 @@ final class Projector {
       if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
         return ((Number) value).doubleValue();
       }
-      if (value instanceof BigInteger || value instanceof Long || value instanceof Integer
-          || value instanceof Short || value instanceof Byte) {
+      if (value instanceof BigInteger
+          || value instanceof Long
+          || value instanceof Integer
+          || value instanceof Short
+          || value instanceof Byte) {
         return ((Number) value).longValue();
       }
     } catch (DateTimeParseException | DatatypeFormatException e) {
@@ -207,18 +251,21 @@ final class Projector {
   }
 
   /**
-   * The graph's reified facts keyed by (subject, predicate, object): the turn of the grounding that has the fact as
-   * body, the extractor and the confidence. When several facts state one triple, the highest confidence and the least
-   * turn and extractor in lexical order are kept.
+   * The graph's reified facts keyed by (subject, predicate, object): the turn of the grounding that
+   * has the fact as body, the extractor and the confidence. When several facts state one triple,
+   * the highest confidence and the least turn and extractor in lexical order are kept.
    */
-  private Map<List<Node>, Fact> facts(Map<Node, List<Triple>> bySubject, Map<Node, Set<String>> types) {
+  private Map<List<Node>, Fact> facts(
+      Map<Node, List<Triple>> bySubject, Map<Node, Set<String>> types) {
     Map<Node, Node> turnOfFact = new HashMap<>();
     for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
       Node body = object(e.getValue(), Noema.oa_hasBody);
       Node target = object(e.getValue(), Noema.oa_hasTarget);
       if (body != null && target != null) {
-        Node source = target.isURI() && !bySubject.containsKey(target) ? target
-            : object(bySubject.getOrDefault(target, List.of()), Noema.oa_hasSource);
+        Node source =
+            target.isURI() && !bySubject.containsKey(target)
+                ? target
+                : object(bySubject.getOrDefault(target, List.of()), Noema.oa_hasSource);
         if (source != null && source.isURI()) {
           turnOfFact.merge(body, source, (a, b) -> a.getURI().compareTo(b.getURI()) <= 0 ? a : b);
         }
@@ -237,16 +284,23 @@ final class Projector {
       Node extractor = object(about, Noema.extractor);
       Node confidence = object(about, Noema.confidence);
       Object c = confidence == null || !confidence.isLiteral() ? null : value(confidence);
-      Fact fact = new Fact(turn == null ? NONE : turn.getURI(),
-          extractor == null || !extractor.isLiteral() ? NONE : extractor.getLiteralLexicalForm(),
-          c instanceof Number n ? n.doubleValue() : NO_CONFIDENCE);
+      Fact fact =
+          new Fact(
+              turn == null ? NONE : turn.getURI(),
+              extractor == null || !extractor.isLiteral()
+                  ? NONE
+                  : extractor.getLiteralLexicalForm(),
+              c instanceof Number n ? n.doubleValue() : NO_CONFIDENCE);
       facts.merge(List.of(s, p, o), fact, Projector::merge);
     }
     return facts;
   }
 
   private static Fact merge(Fact a, Fact b) {
-    return new Fact(least(a.turn, b.turn), least(a.extractor, b.extractor), Math.max(a.confidence, b.confidence));
+    return new Fact(
+        least(a.turn, b.turn),
+        least(a.extractor, b.extractor),
+        Math.max(a.confidence, b.confidence));
   }
 
   private static String least(String a, String b) {

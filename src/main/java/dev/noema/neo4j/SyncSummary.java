@@ -15,7 +15,12 @@ import java.util.Locale;
  * @param elapsed wall-clock time of the whole sync
  */
 public record SyncSummary(
-    int added, int replaced, int removed, int unchanged, long nodesWritten, long relationshipsWritten,
+    int added,
+    int replaced,
+    int removed,
+    int unchanged,
+    long nodesWritten,
+    long relationshipsWritten,
     Duration elapsed) {
 
   /** Whether the sync found nothing to do. */
@@ -26,8 +31,15 @@ public record SyncSummary(
   /** One line for the CLI. */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%d graphs added, %d replaced, %d removed, %d unchanged; %d nodes and %d relationships written in %.1f s",
-        added, replaced, removed, unchanged, nodesWritten, relationshipsWritten, elapsed.toMillis() / 1000.0);
+        added,
+        replaced,
+        removed,
+        unchanged,
+        nodesWritten,
+        relationshipsWritten,
+        elapsed.toMillis() / 1000.0);
   }
 }

@@ -10,10 +10,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * Mints the IRIs of resources and named graphs, so that every part of Noema names the same thing the same way.
+ * Mints the IRIs of resources and named graphs, so that every part of Noema names the same thing
+ * the same way.
  *
- * <p>Resource IRIs are stable: the same conversation id, turn index or canonical label always gives the same IRI, which
- * is what makes re-import idempotent and lets an idea mentioned in two conversations be one node.
+ * <p>Resource IRIs are stable: the same conversation id, turn index or canonical label always gives
+ * the same IRI, which is what makes re-import idempotent and lets an idea mentioned in two
+ * conversations be one node.
  */
 public final class Iris {
   private static final String CONVERSATION_GRAPH = Noema.GRAPH + "conversation/";
@@ -24,19 +26,29 @@ public final class Iris {
     return NodeFactory.createURI(Noema.ID + "conversation/" + encode(conversationId));
   }
 
-  /** A turn on the active branch, or an alternative when {@code messageId} is given for a turn off it. */
+  /**
+   * A turn on the active branch, or an alternative when {@code messageId} is given for a turn off
+   * it.
+   */
   public static Node turn(String conversationId, int index, String alternativeMessageId) {
     String base = Noema.ID + "conversation/" + encode(conversationId) + "/turn/" + index;
-    return NodeFactory.createURI(alternativeMessageId == null ? base : base + "/alt/" + encode(alternativeMessageId));
+    return NodeFactory.createURI(
+        alternativeMessageId == null ? base : base + "/alt/" + encode(alternativeMessageId));
   }
 
   public static Node turn(String conversationId, int index) {
     return turn(conversationId, index, null);
   }
 
-  /** A participant: one per role and name, shared across conversations ("user", "assistant/gpt-4o"). */
+  /**
+   * A participant: one per role and name, shared across conversations ("user", "assistant/gpt-4o").
+   */
   public static Node participant(String role, String name) {
-    return NodeFactory.createURI(Noema.ID + "participant/" + slug(role) + (name == null || name.isBlank() ? "" : "/" + slug(name)));
+    return NodeFactory.createURI(
+        Noema.ID
+            + "participant/"
+            + slug(role)
+            + (name == null || name.isBlank() ? "" : "/" + slug(name)));
   }
 
   public static Node sourceFile(String path) {
@@ -44,15 +56,17 @@ public final class Iris {
   }
 
   /**
-   * A meaning entity, named by its canonical (English) label: the same label in two conversations is the same entity.
+   * A meaning entity, named by its canonical (English) label: the same label in two conversations
+   * is the same entity.
    */
   public static Node entity(String canonicalLabel) {
     return NodeFactory.createURI(Noema.ID + "entity/" + slug(canonicalLabel));
   }
 
   /**
-   * A resource produced by an extraction (a fact, a grounding and its target and selector, an interpretation, an
-   * extraction activity), named by a hash of its content, so extracting the same thing again mints the same IRI.
+   * A resource produced by an extraction (a fact, a grounding and its target and selector, an
+   * interpretation, an extraction activity), named by a hash of its content, so extracting the same
+   * thing again mints the same IRI.
    *
    * @param kind what the resource is, one path segment ("fact", "grounding", ...)
    * @param contentHash a hash of everything that identifies the resource, hex
@@ -66,14 +80,18 @@ public final class Iris {
     return NodeFactory.createURI(CONVERSATION_GRAPH + encode(conversationId));
   }
 
-  /** Prefix shared by every extraction graph of one conversation, so they can be found and removed together. */
+  /**
+   * Prefix shared by every extraction graph of one conversation, so they can be found and removed
+   * together.
+   */
   public static String extractionGraphPrefix(String conversationId) {
     return Noema.GRAPH + "extraction/" + encode(conversationId) + "/";
   }
 
   /** The named graph holding what one extractor extracted from one turn. */
   public static Node extractionGraph(String conversationId, int turnIndex, String extractor) {
-    return NodeFactory.createURI(extractionGraphPrefix(conversationId) + "turn/" + turnIndex + "/" + slug(extractor));
+    return NodeFactory.createURI(
+        extractionGraphPrefix(conversationId) + "turn/" + turnIndex + "/" + slug(extractor));
   }
 
   /** A graph of derived measures (centrality, clusters) written by an analysis. */
@@ -81,11 +99,15 @@ public final class Iris {
     return NodeFactory.createURI(Noema.GRAPH + "derived/" + slug(name));
   }
 
-  /** The conversation id a dialogue graph's name holds, or empty when {@code graph} is not a dialogue graph. */
+  /**
+   * The conversation id a dialogue graph's name holds, or empty when {@code graph} is not a
+   * dialogue graph.
+   */
   public static Optional<String> conversationId(Node graph) {
     String iri = graph.isURI() ? graph.getURI() : "";
     return iri.startsWith(CONVERSATION_GRAPH)
-        ? Optional.of(URLDecoder.decode(iri.substring(CONVERSATION_GRAPH.length()), StandardCharsets.UTF_8))
+        ? Optional.of(
+            URLDecoder.decode(iri.substring(CONVERSATION_GRAPH.length()), StandardCharsets.UTF_8))
         : Optional.empty();
   }
 
@@ -101,12 +123,17 @@ public final class Iris {
   }
 
   /**
-   * A readable IRI segment: accents removed, lower case, runs of anything but letters and digits turned into one
-   * hyphen. Letters of any script are kept (a Russian label gives a Russian slug), then percent-encoded.
+   * A readable IRI segment: accents removed, lower case, runs of anything but letters and digits
+   * turned into one hyphen. Letters of any script are kept (a Russian label gives a Russian slug),
+   * then percent-encoded.
    */
   public static String slug(String label) {
     String folded = Normalizer.normalize(label, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        folded
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^\\p{L}\\p{N}]+", "-")
+            .replaceAll("^-+|-+$", "");
     return encode(slug.isEmpty() ? "x" : slug);
   }
 }

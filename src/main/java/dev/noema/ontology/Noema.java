@@ -4,17 +4,20 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * The few ontology IRIs that Java code must name, kept in one place. Everything else (the meaning layer's classes and
- * properties, their comments, the extraction schema, the Neo4j mapping) is read from {@code ontology/noema.ttl} at run
- * time through {@link OntologyModel}. A test checks that every term here is declared in the ontology.
+ * The few ontology IRIs that Java code must name, kept in one place. Everything else (the meaning
+ * layer's classes and properties, their comments, the extraction schema, the Neo4j mapping) is read
+ * from {@code ontology/noema.ttl} at run time through {@link OntologyModel}. A test checks that
+ * every term here is declared in the ontology.
  */
 public final class Noema {
   private Noema() {}
 
   /** The ontology namespace. */
   public static final String NS = "https://w3id.org/noema/ontology#";
+
   /** Base of resource IRIs minted by Noema (conversations, turns, participants, entities). */
   public static final String ID = "https://w3id.org/noema/id/";
+
   /** Base of named-graph IRIs. */
   public static final String GRAPH = "https://w3id.org/noema/graph/";
 
@@ -74,7 +77,8 @@ public final class Noema {
   public static final Node canonicalLabel = term("canonicalLabel");
   public static final Node mentionedInTurn = term("mentionedInTurn");
   public static final Node extractable = term("extractable");
-  // Used by the structural extractor, which recognises these kinds by rule rather than by reading their comments.
+  // Used by the structural extractor, which recognises these kinds by rule rather than by reading
+  // their comments.
   public static final Node CognitiveModule = term("CognitiveModule");
   public static final Node ModuleConsensus = term("ModuleConsensus");
   public static final Node Method = term("Method");
@@ -104,7 +108,8 @@ public final class Noema {
 
   // Reused vocabularies
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
-  public static final Node prov_wasAssociatedWith = NodeFactory.createURI(PROV + "wasAssociatedWith");
+  public static final Node prov_wasAssociatedWith =
+      NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
   public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");

@@ -40,36 +40,46 @@ import org.apache.jena.vocabulary.RDFS;
  * Checks the ontology with an OWL reasoner and validates data graphs against the SHACL shapes
  * ({@code ontology/shapes.ttl}).
  *
- * <p><b>Reasoner.</b> Jena's OWL Micro rule reasoner ({@link ReasonerRegistry#getOWLMicroReasoner()}). Measured on
- * {@code noema.ttl} (2 cores, Java 17): OWL Micro 0.3-0.7 s, OWL Mini ~3.4 s, the full OWL rule reasoner 2-4.6 s, and
- * on this ontology (class hierarchy and disjointness, no restrictions) the full one finds nothing Micro misses once the
- * probes below are in place. Jena's rule reasoners predate OWL 2, so {@code owl:AllDisjointClasses} is expanded into
- * pairwise {@code owl:disjointWith} first (without that, a class under two members of an AllDisjointClasses axiom passes
- * unnoticed). A class is unsatisfiable when the reasoner says so about the class itself, infers it a sub-class of (or
- * equivalent to) {@code owl:Nothing}, or finds a conflict in a probe: one fresh individual typed with each named class
- * of the ontology's namespace. Every other conflict is an inconsistency of the ontology.
+ * <p><b>Reasoner.</b> Jena's OWL Micro rule reasoner ({@link
+ * ReasonerRegistry#getOWLMicroReasoner()}). Measured on {@code noema.ttl} (2 cores, Java 17): OWL
+ * Micro 0.3-0.7 s, OWL Mini ~3.4 s, the full OWL rule reasoner 2-4.6 s, and on this ontology (class
+ * hierarchy and disjointness, no restrictions) the full one finds nothing Micro misses once the
+ * probes below are in place. Jena's rule reasoners predate OWL 2, so {@code owl:AllDisjointClasses}
+ * is expanded into pairwise {@code owl:disjointWith} first (without that, a class under two members
+ * of an AllDisjointClasses axiom passes unnoticed). A class is unsatisfiable when the reasoner says
+ * so about the class itself, infers it a sub-class of (or equivalent to) {@code owl:Nothing}, or
+ * finds a conflict in a probe: one fresh individual typed with each named class of the ontology's
+ * namespace. Every other conflict is an inconsistency of the ontology.
  *
- * <p><b>Shapes.</b> Validated with jena-shacl against the caller's graph united with the ontology's, so that
- * {@code sh:class} and {@code sh:targetClass} follow {@code rdfs:subClassOf}.
+ * <p><b>Shapes.</b> Validated with jena-shacl against the caller's graph united with the
+ * ontology's, so that {@code sh:class} and {@code sh:targetClass} follow {@code rdfs:subClassOf}.
  *
- * <p>Immutable; {@link #reason()} and {@link #validate} may be called from several threads (each call builds its own
- * inference model), but the graph passed to {@link #validate} must not change during the call.
+ * <p>Immutable; {@link #reason()} and {@link #validate} may be called from several threads (each
+ * call builds its own inference model), but the graph passed to {@link #validate} must not change
+ * during the call.
  */
 public final class OntologyCheck {
 
-  /** Where probe individuals live: a scheme no real data uses, so a conflict about one is always about its class. */
+  /**
+   * Where probe individuals live: a scheme no real data uses, so a conflict about one is always
+   * about its class.
+   */
   private static final String PROBE = "urn:noema:probe:";
 
   /**
    * The reasoner's verdict on the ontology.
    *
    * @param reasoner which reasoner ran
-   * @param inconsistencies one line per conflict not explained by an unsatisfiable class; empty when consistent
+   * @param inconsistencies one line per conflict not explained by an unsatisfiable class; empty
+   *     when consistent
    * @param unsatisfiableClasses IRIs of classes that cannot have instances, sorted
    * @param elapsed how long the reasoner ran
    */
   public record ReasonerReport(
-      String reasoner, List<String> inconsistencies, List<String> unsatisfiableClasses, Duration elapsed) {
+      String reasoner,
+      List<String> inconsistencies,
+      List<String> unsatisfiableClasses,
+      Duration elapsed) {
     public ReasonerReport {
       inconsistencies = List.copyOf(inconsistencies);
       unsatisfiableClasses = List.copyOf(unsatisfiableClasses);
@@ -91,8 +101,8 @@ public final class OntologyCheck {
    * @param conforms true when there is no violation at all
    * @param violations how many results the validation produced
    * @param focusNodes how many distinct nodes had at least one result
-   * @param lines up to the requested number of results, one line each ({@code focus node | path | message}), in the
-   *     validator's order; empty when it conforms
+   * @param lines up to the requested number of results, one line each ({@code focus node | path |
+   *     message}), in the validator's order; empty when it conforms
    */
   public record ShapeReport(boolean conforms, int violations, int focusNodes, List<String> lines) {
     public ShapeReport {
@@ -108,7 +118,10 @@ public final class OntologyCheck {
     this.shapes = shapes;
   }
 
-  /** Noema's ontology and shapes, from {@code ontology/} in the working directory, else from the classpath. */
+  /**
+   * Noema's ontology and shapes, from {@code ontology/} in the working directory, else from the
+   * classpath.
+   */
   public static OntologyCheck loadDefault() {
     return new OntologyCheck(OntologyModel.loadDefault(), loadDefaultShapes());
   }
@@ -121,7 +134,8 @@ public final class OntologyCheck {
     }
     try (InputStream in = OntologyCheck.class.getResourceAsStream("/ontology/shapes.ttl")) {
       if (in == null) {
-        throw new OntologyException("ontology/shapes.ttl not found in the working directory nor on the classpath");
+        throw new OntologyException(
+            "ontology/shapes.ttl not found in the working directory nor on the classpath");
       }
       Model model = ModelFactory.createDefaultModel();
       RDFDataMgr.read(model, in, Lang.TURTLE);
@@ -134,7 +148,8 @@ public final class OntologyCheck {
   /**
    * Reads a SHACL shapes file.
    *
-   * @throws OntologyException naming the file and the parser's message when it cannot be read or is not valid SHACL
+   * @throws OntologyException naming the file and the parser's message when it cannot be read or is
+   *     not valid SHACL
    */
   public static Shapes loadShapes(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -143,12 +158,15 @@ public final class OntologyCheck {
     try {
       return Shapes.parse(RDFDataMgr.loadGraph(file.toString()));
     } catch (RuntimeException e) {
-      // Both riot's parse errors and jena-shacl's ShaclParseException carry a message that says where.
+      // Both riot's parse errors and jena-shacl's ShaclParseException carry a message that says
+      // where.
       throw new OntologyException(file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Runs the reasoner over the ontology; see the class comment for what counts as unsatisfiable. */
+  /**
+   * Runs the reasoner over the ontology; see the class comment for what counts as unsatisfiable.
+   */
   public ReasonerReport reason() {
     long start = System.nanoTime();
     Model base = ModelFactory.createDefaultModel().add(ontology.rdf());
@@ -165,15 +183,17 @@ public final class OntologyCheck {
     Set<String> unsatisfiable = new TreeSet<>();
     for (String iri : probeToClass.values()) {
       Resource c = inf.getResource(iri);
-      if (inf.contains(c, RDFS.subClassOf, OWL2.Nothing) || inf.contains(c, OWL2.equivalentClass, OWL2.Nothing)) {
+      if (inf.contains(c, RDFS.subClassOf, OWL2.Nothing)
+          || inf.contains(c, OWL2.equivalentClass, OWL2.Nothing)) {
         unsatisfiable.add(iri);
       }
     }
     List<String> inconsistencies = new ArrayList<>();
     for (ValidityReport.Report report : iterable(validity)) {
-      String culprit = report.getExtension() instanceof RDFNode n && n.isURIResource()
-          ? n.asResource().getURI()
-          : report.getExtension() instanceof Node n && n.isURI() ? n.getURI() : null;
+      String culprit =
+          report.getExtension() instanceof RDFNode n && n.isURIResource()
+              ? n.asResource().getURI()
+              : report.getExtension() instanceof Node n && n.isURI() ? n.getURI() : null;
       if (culprit != null && probeToClass.containsKey(culprit)) {
         unsatisfiable.add(probeToClass.get(culprit));
       } else if ("Inconsistent class".equals(report.getType()) && culprit != null) {
@@ -183,7 +203,10 @@ public final class OntologyCheck {
       }
     }
     return new ReasonerReport(
-        "Jena OWL Micro", inconsistencies, List.copyOf(unsatisfiable), Duration.ofNanos(System.nanoTime() - start));
+        "Jena OWL Micro",
+        inconsistencies,
+        List.copyOf(unsatisfiable),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**
@@ -200,16 +223,26 @@ public final class OntologyCheck {
     for (ReportEntry entry : report.getEntries()) {
       focus.add(entry.focusNode());
       if (lines.size() < maxLines) {
-        String path = entry.resultPath() == null ? "-" : entry.resultPath().toString(new Prologue(prefixes));
-        lines.add(prefixes.shortForm(render(entry.focusNode())) + " | " + path + " | " + oneLine(entry.message()));
+        String path =
+            entry.resultPath() == null ? "-" : entry.resultPath().toString(new Prologue(prefixes));
+        lines.add(
+            prefixes.shortForm(render(entry.focusNode()))
+                + " | "
+                + path
+                + " | "
+                + oneLine(entry.message()));
       }
     }
     return new ShapeReport(report.conforms(), report.getEntries().size(), focus.size(), lines);
   }
 
-  /** Adds {@code a owl:disjointWith b} for every pair of members of every {@code owl:AllDisjointClasses}. */
+  /**
+   * Adds {@code a owl:disjointWith b} for every pair of members of every {@code
+   * owl:AllDisjointClasses}.
+   */
   private static void expandAllDisjointClasses(Model model) {
-    for (Resource axiom : model.listSubjectsWithProperty(RDF.type, OWL2.AllDisjointClasses).toList()) {
+    for (Resource axiom :
+        model.listSubjectsWithProperty(RDF.type, OWL2.AllDisjointClasses).toList()) {
       RDFNode members = axiom.getPropertyResourceValue(OWL2.members);
       if (members == null || !members.canAs(RDFList.class)) {
         continue;
@@ -226,7 +259,8 @@ public final class OntologyCheck {
   }
 
   private PrefixMapping prefixes() {
-    PrefixMapping mapping = PrefixMapping.Factory.create().setNsPrefixes(ontology.rdf().getNsPrefixMap());
+    PrefixMapping mapping =
+        PrefixMapping.Factory.create().setNsPrefixes(ontology.rdf().getNsPrefixMap());
     mapping.setNsPrefix("id", Noema.ID);
     return mapping;
   }

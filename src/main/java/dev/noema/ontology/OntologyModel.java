@@ -26,20 +26,31 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * The ontology read as data: its classes and properties with label, comment, domain, range, super-terms and
- * characteristics. Extraction prompts and schemas, validation, and the Neo4j mapping are all derived from this.
+ * The ontology read as data: its classes and properties with label, comment, domain, range,
+ * super-terms and characteristics. Extraction prompts and schemas, validation, and the Neo4j
+ * mapping are all derived from this.
  *
- * <p>Immutable and thread-safe once loaded. Only terms in the ontology's own namespace are listed as {@link #classes()}
- * and {@link #properties()}; reused vocabularies (SKOS, PROV, OA) are only followed as super-terms.
+ * <p>Immutable and thread-safe once loaded. Only terms in the ontology's own namespace are listed
+ * as {@link #classes()} and {@link #properties()}; reused vocabularies (SKOS, PROV, OA) are only
+ * followed as super-terms.
  */
 public final class OntologyModel {
 
   /** A class of the ontology. */
   public record OntClass(
-      String iri, String localName, String label, String comment, List<String> superClasses, boolean extractable) {}
+      String iri,
+      String localName,
+      String label,
+      String comment,
+      List<String> superClasses,
+      boolean extractable) {}
 
   /** Kinds of property, as OWL declares them. */
-  public enum PropertyKind { OBJECT, DATATYPE, ANNOTATION }
+  public enum PropertyKind {
+    OBJECT,
+    DATATYPE,
+    ANNOTATION
+  }
 
   /** A property of the ontology. */
   public record OntProperty(
@@ -71,7 +82,10 @@ public final class OntologyModel {
     this.properties = Collections.unmodifiableMap(readProperties());
   }
 
-  /** Noema's own ontology, {@code ontology/noema.ttl} relative to the working directory, else from the classpath. */
+  /**
+   * Noema's own ontology, {@code ontology/noema.ttl} relative to the working directory, else from
+   * the classpath.
+   */
   public static OntologyModel loadDefault() {
     Path file = Path.of("ontology", "noema.ttl");
     if (Files.isRegularFile(file)) {
@@ -79,7 +93,8 @@ public final class OntologyModel {
     }
     try (InputStream in = OntologyModel.class.getResourceAsStream("/ontology/noema.ttl")) {
       if (in == null) {
-        throw new OntologyException("ontology/noema.ttl not found in the working directory nor on the classpath");
+        throw new OntologyException(
+            "ontology/noema.ttl not found in the working directory nor on the classpath");
       }
       Model model = ModelFactory.createDefaultModel();
       RDFDataMgr.read(model, in, Lang.TURTLE);
@@ -92,7 +107,8 @@ public final class OntologyModel {
   /**
    * Loads an ontology file (any RDF syntax, by extension).
    *
-   * @throws OntologyException with the file and the parser's message (line and column) when it cannot be read
+   * @throws OntologyException with the file and the parser's message (line and column) when it
+   *     cannot be read
    */
   public static OntologyModel load(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -154,7 +170,8 @@ public final class OntologyModel {
     while (!queue.isEmpty()) {
       String next = queue.remove(0);
       if (seen.add(next)) {
-        model.listObjectsOfProperty(model.createResource(next), RDFS.subClassOf)
+        model
+            .listObjectsOfProperty(model.createResource(next), RDFS.subClassOf)
             .filterKeep(RDFNode::isURIResource)
             .forEachRemaining(n -> queue.add(n.asResource().getURI()));
       }
@@ -162,7 +179,10 @@ public final class OntologyModel {
     return List.copyOf(seen);
   }
 
-  /** The ontology's own classes that are {@code ancestorIri} or its sub-classes (transitively), in IRI order. */
+  /**
+   * The ontology's own classes that are {@code ancestorIri} or its sub-classes (transitively), in
+   * IRI order.
+   */
   public List<OntClass> subClassesOf(String ancestorIri) {
     return classes.values().stream().filter(c -> isSubClassOf(c.iri(), ancestorIri)).toList();
   }
@@ -177,27 +197,49 @@ public final class OntologyModel {
     model.listSubjectsWithProperty(RDF.type, OWL2.Class).toList().stream()
         .filter(r -> r.isURIResource() && r.getURI().startsWith(namespace))
         .sorted((a, b) -> a.getURI().compareTo(b.getURI()))
-        .forEach(r -> result.put(r.getURI(), new OntClass(
-            r.getURI(), r.getLocalName(), text(r, RDFS.label), text(r, RDFS.comment),
-            uris(r, RDFS.subClassOf), isExtractable(r))));
+        .forEach(
+            r ->
+                result.put(
+                    r.getURI(),
+                    new OntClass(
+                        r.getURI(),
+                        r.getLocalName(),
+                        text(r, RDFS.label),
+                        text(r, RDFS.comment),
+                        uris(r, RDFS.subClassOf),
+                        isExtractable(r))));
     return result;
   }
 
   private Map<String, OntProperty> readProperties() {
     Map<String, OntProperty> result = new LinkedHashMap<>();
     List<Resource> found = new ArrayList<>();
-    for (Resource type : List.of(OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty)) {
+    for (Resource type :
+        List.of(OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty)) {
       found.addAll(model.listSubjectsWithProperty(RDF.type, type).toList());
     }
     found.stream()
         .filter(r -> r.isURIResource() && r.getURI().startsWith(namespace))
         .distinct()
         .sorted((a, b) -> a.getURI().compareTo(b.getURI()))
-        .forEach(r -> result.put(r.getURI(), new OntProperty(
-            r.getURI(), r.getLocalName(), text(r, RDFS.label), text(r, RDFS.comment), kind(r),
-            uri(r, RDFS.domain), uri(r, RDFS.range), uris(r, RDFS.subPropertyOf), inverse(r),
-            r.hasProperty(RDF.type, OWL2.SymmetricProperty), r.hasProperty(RDF.type, OWL2.TransitiveProperty),
-            r.hasProperty(RDF.type, OWL2.FunctionalProperty), isExtractable(r))));
+        .forEach(
+            r ->
+                result.put(
+                    r.getURI(),
+                    new OntProperty(
+                        r.getURI(),
+                        r.getLocalName(),
+                        text(r, RDFS.label),
+                        text(r, RDFS.comment),
+                        kind(r),
+                        uri(r, RDFS.domain),
+                        uri(r, RDFS.range),
+                        uris(r, RDFS.subPropertyOf),
+                        inverse(r),
+                        r.hasProperty(RDF.type, OWL2.SymmetricProperty),
+                        r.hasProperty(RDF.type, OWL2.TransitiveProperty),
+                        r.hasProperty(RDF.type, OWL2.FunctionalProperty),
+                        isExtractable(r))));
     return result;
   }
 
@@ -205,7 +247,9 @@ public final class OntologyModel {
     if (r.hasProperty(RDF.type, OWL2.ObjectProperty)) {
       return PropertyKind.OBJECT;
     }
-    return r.hasProperty(RDF.type, OWL2.DatatypeProperty) ? PropertyKind.DATATYPE : PropertyKind.ANNOTATION;
+    return r.hasProperty(RDF.type, OWL2.DatatypeProperty)
+        ? PropertyKind.DATATYPE
+        : PropertyKind.ANNOTATION;
   }
 
   private String inverse(Resource r) {
@@ -222,7 +266,10 @@ public final class OntologyModel {
     return s != null && s.getObject().isLiteral() && s.getLiteral().getBoolean();
   }
 
-  /** The English (or untagged) value of an annotation; the first one found otherwise; null when absent. */
+  /**
+   * The English (or untagged) value of an annotation; the first one found otherwise; null when
+   * absent.
+   */
   private static String text(Resource r, org.apache.jena.rdf.model.Property p) {
     String fallback = null;
     for (Statement s : r.listProperties(p).toList()) {
@@ -244,11 +291,18 @@ public final class OntologyModel {
 
   private static List<String> uris(Resource r, org.apache.jena.rdf.model.Property p) {
     return r.listProperties(p).toList().stream()
-        .map(Statement::getObject).filter(RDFNode::isURIResource).map(n -> n.asResource().getURI()).sorted().toList();
+        .map(Statement::getObject)
+        .filter(RDFNode::isURIResource)
+        .map(n -> n.asResource().getURI())
+        .sorted()
+        .toList();
   }
 
   private static String readVersion(Model model) {
     return model.listObjectsOfProperty(OWL2.versionInfo).toList().stream()
-        .filter(RDFNode::isLiteral).map(n -> n.asLiteral().getLexicalForm()).findFirst().orElse("unversioned");
+        .filter(RDFNode::isLiteral)
+        .map(n -> n.asLiteral().getLexicalForm())
+        .findFirst()
+        .orElse("unversioned");
   }
 }

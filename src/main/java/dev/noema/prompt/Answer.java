@@ -7,10 +7,12 @@ import java.util.List;
  * A model's answer.
  *
  * @param text the answer as the model wrote it
- * @param citations the context citations the answer uses ([T1] resolved to its turn), in order of first use; empty
- *     for a baseline answer
- * @param unknownKeys keys the answer cites that the context does not have (invented citations), in order
- * @param inputTokens prompt tokens as the provider reports them, or counted with cl100k_base when it does not
+ * @param citations the context citations the answer uses ([T1] resolved to its turn), in order of
+ *     first use; empty for a baseline answer
+ * @param unknownKeys keys the answer cites that the context does not have (invented citations), in
+ *     order
+ * @param inputTokens prompt tokens as the provider reports them, or counted with cl100k_base when
+ *     it does not
  * @param outputTokens answer tokens, likewise
  * @param tokensEstimated true when the provider did not report usage and the counts are ours
  * @param latency wall-clock time of the model call

@@ -3,11 +3,17 @@ package dev.noema.prompt;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Writes answers for a terminal: the text, then the citations it used resolved to their turns. Stateless. */
+/**
+ * Writes answers for a terminal: the text, then the citations it used resolved to their turns.
+ * Stateless.
+ */
 public final class AnswerPrinter {
   private AnswerPrinter() {}
 
-  /** The answer, its resolved citations, invented keys if any, and (with {@code stats}) tokens and latency. */
+  /**
+   * The answer, its resolved citations, invented keys if any, and (with {@code stats}) tokens and
+   * latency.
+   */
   public static void print(PrintWriter out, Answer answer, boolean stats) {
     out.println(answer.text().strip());
     if (!answer.citations().isEmpty()) {
@@ -18,13 +24,22 @@ public final class AnswerPrinter {
       out.println("Cited keys not in the context: " + String.join(", ", answer.unknownKeys()));
     }
     if (stats) {
-      out.println(String.format(Locale.ROOT, "(%d tokens in, %d out%s, %d ms%s)", answer.inputTokens(),
-          answer.outputTokens(), answer.tokensEstimated() ? " (counted with cl100k_base)" : "",
-          answer.latency().toMillis(), answer.model() == null ? "" : ", " + answer.model()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "(%d tokens in, %d out%s, %d ms%s)",
+              answer.inputTokens(),
+              answer.outputTokens(),
+              answer.tokensEstimated() ? " (counted with cl100k_base)" : "",
+              answer.latency().toMillis(),
+              answer.model() == null ? "" : ", " + answer.model()));
     }
   }
 
-  /** A whole ask result: the prompt and notice when no model answered, else the answer and the baseline beside it. */
+  /**
+   * A whole ask result: the prompt and notice when no model answered, else the answer and the
+   * baseline beside it.
+   */
   public static void print(PrintWriter out, AskResult result) {
     if (result.promptOnly()) {
       out.println(result.prompt().text());
@@ -33,8 +48,12 @@ public final class AnswerPrinter {
       return;
     }
     if (result.baseline() != null) {
-      out.println("=== With the knowledge graph (" + result.context().facts().size() + " facts, "
-          + result.context().tokens() + " context tokens) ===");
+      out.println(
+          "=== With the knowledge graph ("
+              + result.context().facts().size()
+              + " facts, "
+              + result.context().tokens()
+              + " context tokens) ===");
     }
     print(out, result.answer(), result.baseline() != null);
     if (result.baseline() != null) {

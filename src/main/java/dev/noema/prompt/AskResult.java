@@ -16,11 +16,17 @@ import java.util.List;
  * @param context the retrieved context
  * @param prompt the graph-augmented prompt (complete, ready to paste)
  * @param answer the model's answer with the graph, or null when no model is configured
- * @param baseline the same model's answer without the graph, or null when not asked for (or no model)
- * @param notice what to do next when no model is configured (how to configure a provider), else null
+ * @param baseline the same model's answer without the graph, or null when not asked for (or no
+ *     model)
+ * @param notice what to do next when no model is configured (how to configure a provider), else
+ *     null
  */
 public record AskResult(
-    GraphContext context, GraphAugmentedPrompt prompt, Answer answer, Answer baseline, String notice) {
+    GraphContext context,
+    GraphAugmentedPrompt prompt,
+    Answer answer,
+    Answer baseline,
+    String notice) {
 
   /** The conversation format name of recorded questions. */
   public static final String FORMAT = "noema-ask";
@@ -31,9 +37,10 @@ public record AskResult(
   }
 
   /**
-   * The question and the graph-augmented answer as a two-turn conversation (format {@value #FORMAT}) for the import
-   * pipeline to store and extract from, so that asking feeds the graph. Its id is derived from the question and the
-   * time, so recording the same exchange twice addresses the same conversation.
+   * The question and the graph-augmented answer as a two-turn conversation (format {@value
+   * #FORMAT}) for the import pipeline to store and extract from, so that asking feeds the graph.
+   * Its id is derived from the question and the time, so recording the same exchange twice
+   * addresses the same conversation.
    *
    * @throws IllegalStateException when there is no answer to record
    */
@@ -44,18 +51,28 @@ public record AskResult(
     String question = context.question();
     String id = "ask-" + sha256(time + "\n" + question).substring(0, 16);
     String title = question.length() <= 80 ? question : question.substring(0, 79) + "…";
-    List<Turn> turns = List.of(
-        Turn.of(0, id + "-q", Role.USER, "User", time, question),
-        new Turn(1, id + "-a", Role.ASSISTANT, answer.model() == null ? "Assistant" : answer.model(), answer.model(),
-            time.plus(answer.latency()), answer.text(), List.of(), null));
+    List<Turn> turns =
+        List.of(
+            Turn.of(0, id + "-q", Role.USER, "User", time, question),
+            new Turn(
+                1,
+                id + "-a",
+                Role.ASSISTANT,
+                answer.model() == null ? "Assistant" : answer.model(),
+                answer.model(),
+                time.plus(answer.latency()),
+                answer.text(),
+                List.of(),
+                null));
     Instant end = time.plus(answer.latency());
     return new Conversation(id, title, "noema", FORMAT, "noema ask", time, end, turns, List.of());
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

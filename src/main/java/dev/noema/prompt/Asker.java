@@ -17,19 +17,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Asks a question with the knowledge graph's context: retrieves the context, builds the {@link GraphAugmentedPrompt},
- * sends it to the chat model and resolves the answer's citations to turns; optionally asks the same model the bare
- * question too (the baseline), so the two answers can be compared with their tokens and latency.
+ * Asks a question with the knowledge graph's context: retrieves the context, builds the {@link
+ * GraphAugmentedPrompt}, sends it to the chat model and resolves the answer's citations to turns;
+ * optionally asks the same model the bare question too (the baseline), so the two answers can be
+ * compared with their tokens and latency.
  *
- * <p>With no model (null), nothing is sent: the result carries the complete prompt and a notice on how to configure a
- * provider. Thread-safe when the chat model is.
+ * <p>With no model (null), nothing is sent: the result carries the complete prompt and a notice on
+ * how to configure a provider. Thread-safe when the chat model is.
  */
 public final class Asker {
   /** Shown when no chat model is configured. */
-  public static final String CONFIGURE = "No chat model is configured, so nothing was sent: paste the prompt above"
-      + " into any assistant, or configure a provider: NOEMA_LLM=openai:gpt-4o-mini (with OPENAI_API_KEY),"
-      + " NOEMA_LLM=ollama:llama3.1 (a local Ollama), or NOEMA_LLM=anthropic:claude-3-5-haiku-latest"
-      + " (with ANTHROPIC_API_KEY).";
+  public static final String CONFIGURE =
+      "No chat model is configured, so nothing was sent: paste the prompt above"
+          + " into any assistant, or configure a provider: NOEMA_LLM=openai:gpt-4o-mini (with OPENAI_API_KEY),"
+          + " NOEMA_LLM=ollama:llama3.1 (a local Ollama), or NOEMA_LLM=anthropic:claude-3-5-haiku-latest"
+          + " (with ANTHROPIC_API_KEY).";
+
   private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]]{1,80})]");
   private static final Pattern KEY = Pattern.compile("\\bT\\d+\\b");
 
@@ -51,16 +54,20 @@ public final class Asker {
     return ask(retrieval.context(request), baseline);
   }
 
-  /** Asks the question of a context already retrieved; with {@code baseline}, also without the graph. */
+  /**
+   * Asks the question of a context already retrieved; with {@code baseline}, also without the
+   * graph.
+   */
   public AskResult ask(GraphContext context, boolean baseline) {
     GraphAugmentedPrompt prompt = GraphAugmentedPrompt.of(context);
     if (model == null) {
       return new AskResult(context, prompt, null, null, CONFIGURE);
     }
     Answer answer = send(prompt.messages(List.of()), context.sources());
-    Answer bare = baseline
-        ? send(GraphAugmentedPrompt.baseline(context.question()).messages(List.of()), Map.of())
-        : null;
+    Answer bare =
+        baseline
+            ? send(GraphAugmentedPrompt.baseline(context.question()).messages(List.of()), Map.of())
+            : null;
     return new AskResult(context, prompt, answer, bare, null);
   }
 
@@ -69,15 +76,22 @@ public final class Asker {
     return send(model, tokens, messages, sources);
   }
 
-  static Answer send(ChatModel model, TokenCounter tokens, List<ChatMessage> messages,
+  static Answer send(
+      ChatModel model,
+      TokenCounter tokens,
+      List<ChatMessage> messages,
       Map<String, SourceTurn> sources) {
     long start = System.nanoTime();
     ChatResponse response = model.chat(ChatRequest.builder().messages(messages).build());
     Duration latency = Duration.ofNanos(System.nanoTime() - start);
     String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
     TokenUsage usage = response.tokenUsage();
-    boolean estimated = usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null;
-    int in = estimated ? messages.stream().mapToInt(m -> tokens.count(textOf(m))).sum() : usage.inputTokenCount();
+    boolean estimated =
+        usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null;
+    int in =
+        estimated
+            ? messages.stream().mapToInt(m -> tokens.count(textOf(m))).sum()
+            : usage.inputTokenCount();
     int out = estimated ? tokens.count(text) : usage.outputTokenCount();
     Map<String, Citation> cited = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -94,7 +108,14 @@ public final class Asker {
         }
       }
     }
-    return new Answer(text, List.copyOf(cited.values()), unknown, in, out, estimated, latency,
+    return new Answer(
+        text,
+        List.copyOf(cited.values()),
+        unknown,
+        in,
+        out,
+        estimated,
+        latency,
         response.modelName());
   }
 

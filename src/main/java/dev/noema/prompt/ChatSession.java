@@ -15,15 +15,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An interactive session: each line read is a question; each question retrieves its own context from the knowledge
- * graph (refreshed first, so conversations recorded meanwhile are found) and is sent with the earlier exchanges (questions and answers, without their old contexts, the last
- * {@link #HISTORY} of them) so follow-up questions work. Ends at end of input or on {@code /exit} or {@code /quit}.
+ * An interactive session: each line read is a question; each question retrieves its own context
+ * from the knowledge graph (refreshed first, so conversations recorded meanwhile are found) and is
+ * sent with the earlier exchanges (questions and answers, without their old contexts, the last
+ * {@link #HISTORY} of them) so follow-up questions work. Ends at end of input or on {@code /exit}
+ * or {@code /quit}.
  *
  * <p>Not thread-safe: one session per reader.
  */
 public final class ChatSession {
   /** How many earlier exchanges are sent with a question. */
   public static final int HISTORY = 10;
+
   private static final String PROMPT = "noema> ";
 
   private final GraphRetrieval retrieval;
@@ -67,11 +70,13 @@ public final class ChatSession {
       GraphContext context = retrieval.context(defaults.withQuestion(question));
       List<ChatMessage> earlier = new ArrayList<>();
       history.forEach(exchange -> earlier.addAll(List.of(exchange)));
-      Answer answer = Asker.send(model, tokens, GraphAugmentedPrompt.of(context).messages(earlier),
-          context.sources());
+      Answer answer =
+          Asker.send(
+              model, tokens, GraphAugmentedPrompt.of(context).messages(earlier), context.sources());
       AnswerPrinter.print(out, answer, false);
       out.flush();
-      history.addLast(new ChatMessage[] {UserMessage.from(question), AiMessage.from(answer.text())});
+      history.addLast(
+          new ChatMessage[] {UserMessage.from(question), AiMessage.from(answer.text())});
       if (history.size() > HISTORY) {
         history.removeFirst();
       }

@@ -6,11 +6,13 @@ import java.util.List;
  * One fact of a context, with its evidence and why it was chosen.
  *
  * @param kind what the fact states
- * @param iri the fact's node: the interpretation's or the entity's IRI; for a relation, the subject's
- * @param subject the subject entity (the interpreted concept for an interpretation, the defined entity for a
- *     definition)
+ * @param iri the fact's node: the interpretation's or the entity's IRI; for a relation, the
+ *     subject's
+ * @param subject the subject entity (the interpreted concept for an interpretation, the defined
+ *     entity for a definition)
  * @param subjectLabel its label in the question's language
- * @param predicate the relation's property IRI ({@code noema:interprets} for an interpretation), null for a definition
+ * @param predicate the relation's property IRI ({@code noema:interprets} for an interpretation),
+ *     null for a definition
  * @param predicateLabel the property's label from the ontology, or null
  * @param object the object entity (the perspective for an interpretation), or null for a definition
  * @param objectLabel its label, or null
@@ -18,7 +20,8 @@ import java.util.List;
  * @param citations the evidence, never empty: a fact without evidence is never put into a context
  * @param score the fact's personalised-PageRank score (higher is more relevant)
  * @param seed the label of the linked node the fact is nearest to
- * @param hops how many hops that seed is from the fact's nearest node (0: the fact touches the seed)
+ * @param hops how many hops that seed is from the fact's nearest node (0: the fact touches the
+ *     seed)
  */
 public record ContextFact(
     Kind kind,

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** How a context is written for a prompt. */
 public enum ContextFormat {
-  /** One fact per line with citation keys, then a legend of the keys: the default, the cheapest in tokens. */
+  /**
+   * One fact per line with citation keys, then a legend of the keys: the default, the cheapest in
+   * tokens.
+   */
   COMPACT,
   /** The facts, their reification, evidence and turns as RDF Turtle. */
   TURTLE,
@@ -26,7 +29,12 @@ public enum ContextFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown context format '" + name + "': use one of "
-        + Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown context format '"
+            + name
+            + "': use one of "
+            + Arrays.stream(values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
   }
 }

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param hops how far from the linked nodes to expand; 0 keeps only facts touching them
  * @param seeds how many linked nodes to expand from
  * @param format how to render the context
- * @param explain whether each fact says why it was chosen (seed, hops, score); explanations count against the budget
+ * @param explain whether each fact says why it was chosen (seed, hops, score); explanations count
+ *     against the budget
  */
-public record ContextRequest(String question, int budget, int hops, int seeds, ContextFormat format, boolean explain) {
+public record ContextRequest(
+    String question, int budget, int hops, int seeds, ContextFormat format, boolean explain) {
   public static final int DEFAULT_BUDGET = 2000;
   public static final int DEFAULT_HOPS = 2;
   public static final int DEFAULT_SEEDS = 5;
@@ -36,7 +38,8 @@ public record ContextRequest(String question, int budget, int hops, int seeds, C
 
   /** The defaults: 2,000 tokens, 2 hops, 5 seeds, compact, no explanations. */
   public static ContextRequest of(String question) {
-    return new ContextRequest(question, DEFAULT_BUDGET, DEFAULT_HOPS, DEFAULT_SEEDS, ContextFormat.COMPACT, false);
+    return new ContextRequest(
+        question, DEFAULT_BUDGET, DEFAULT_HOPS, DEFAULT_SEEDS, ContextFormat.COMPACT, false);
   }
 
   public ContextRequest withBudget(int newBudget) {

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * LangChain4j's RAG interface backed by a Noema knowledge base: any {@code AiServices} assistant can use it as its
- * {@code contentRetriever}.
+ * LangChain4j's RAG interface backed by a Noema knowledge base: any {@code AiServices} assistant
+ * can use it as its {@code contentRetriever}.
  *
- * <p>Each {@link Content} is one fact, most relevant first, self-contained: its line with quoted evidence and citation
- * keys, then the legend lines of the turns it cites (conversation, turn, speaker, time, message id). The facts
- * together fit the token budget given here. Its {@link ContentMetadata#SCORE} is the fact's ranking score. A question
- * that links to nothing gives an empty list. Thread-safe.
+ * <p>Each {@link Content} is one fact, most relevant first, self-contained: its line with quoted
+ * evidence and citation keys, then the legend lines of the turns it cites (conversation, turn,
+ * speaker, time, message id). The facts together fit the token budget given here. Its {@link
+ * ContentMetadata#SCORE} is the fact's ranking score. A question that links to nothing gives an
+ * empty list. Thread-safe.
  */
 public final class ContextRetriever implements ContentRetriever {
   private final GraphRetrieval retrieval;
@@ -38,16 +39,21 @@ public final class ContextRetriever implements ContentRetriever {
     this.budget = budget;
     this.hops = hops;
     if (budget < 1 || hops < 0) {
-      throw new IllegalArgumentException("budget must be at least 1 and hops 0 or more: " + budget + ", " + hops);
+      throw new IllegalArgumentException(
+          "budget must be at least 1 and hops 0 or more: " + budget + ", " + hops);
     }
   }
 
   @Override
   public List<Content> retrieve(Query query) {
-    GraphContext context = retrieval.context(ContextRequest.of(query.text()).withBudget(budget).withHops(hops));
+    GraphContext context =
+        retrieval.context(ContextRequest.of(query.text()).withBudget(budget).withHops(hops));
     return context.facts().stream()
-        .map(f -> Content.from(TextSegment.from(writer.citedFact(f, context.sources())),
-            Map.of(ContentMetadata.SCORE, f.score())))
+        .map(
+            f ->
+                Content.from(
+                    TextSegment.from(writer.citedFact(f, context.sources())),
+                    Map.of(ContentMetadata.SCORE, f.score())))
         .toList();
   }
 }

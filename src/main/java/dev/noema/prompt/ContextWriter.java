@@ -22,19 +22,25 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Writes facts and their sources in a {@link ContextFormat}. Besides whole contexts it writes a single fact and a
- * single source alone, which is what the budget estimates costs from. Stateless and thread-safe.
+ * Writes facts and their sources in a {@link ContextFormat}. Besides whole contexts it writes a
+ * single fact and a single source alone, which is what the budget estimates costs from. Stateless
+ * and thread-safe.
  */
 final class ContextWriter {
   /** Quotes longer than this are cut (with an ellipsis): evidence should point, not reproduce. */
   static final int MAX_QUOTE = 200;
+
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The whole context. */
-  String render(ContextFormat format, String question, List<ContextFact> facts, Map<String, SourceTurn> sources,
+  String render(
+      ContextFormat format,
+      String question,
+      List<ContextFact> facts,
+      Map<String, SourceTurn> sources,
       boolean explain) {
     return switch (format) {
       case COMPACT, TRIPLES -> lines(format, question, facts, sources, explain);
@@ -52,10 +58,15 @@ final class ContextWriter {
     };
   }
 
-  /** One fact as a self-contained compact text: its line, then the legend entries of the turns it cites. */
+  /**
+   * One fact as a self-contained compact text: its line, then the legend entries of the turns it
+   * cites.
+   */
   String citedFact(ContextFact fact, Map<String, SourceTurn> sources) {
     StringBuilder out = new StringBuilder(line(ContextFormat.COMPACT, 0, fact, false));
-    fact.citations().stream().map(Citation::key).distinct()
+    fact.citations().stream()
+        .map(Citation::key)
+        .distinct()
         .forEach(key -> out.append('\n').append(legend(key, sources.get(key))));
     return out.toString();
   }
@@ -69,8 +80,12 @@ final class ContextWriter {
     };
   }
 
-  private String lines(ContextFormat format, String question, List<ContextFact> facts,
-      Map<String, SourceTurn> sources, boolean explain) {
+  private String lines(
+      ContextFormat format,
+      String question,
+      List<ContextFact> facts,
+      Map<String, SourceTurn> sources,
+      boolean explain) {
     StringBuilder out = new StringBuilder();
     out.append("Knowledge-graph context for: ").append(oneLine(question)).append('\n');
     if (facts.isEmpty()) {
@@ -101,21 +116,35 @@ final class ContextWriter {
       out.append(number).append(". ");
     }
     if (format == ContextFormat.TRIPLES) {
-      out.append('(').append(f.subjectLabel()).append(", ")
-          .append(f.predicateLabel() == null ? "defined as" : f.predicateLabel()).append(", ");
+      out.append('(')
+          .append(f.subjectLabel())
+          .append(", ")
+          .append(f.predicateLabel() == null ? "defined as" : f.predicateLabel())
+          .append(", ");
       switch (f.kind()) {
         case RELATION -> out.append(f.objectLabel());
-        case INTERPRETATION -> out.append(f.objectLabel()).append(": \"").append(oneLine(f.statement())).append('"');
+        case INTERPRETATION ->
+            out.append(f.objectLabel()).append(": \"").append(oneLine(f.statement())).append('"');
         case DEFINITION -> out.append('"').append(oneLine(f.statement())).append('"');
       }
-      out.append(") [").append(String.join(", ", f.citations().stream().map(Citation::key).distinct().toList()))
+      out.append(") [")
+          .append(String.join(", ", f.citations().stream().map(Citation::key).distinct().toList()))
           .append(']');
     } else {
       switch (f.kind()) {
-        case RELATION -> out.append(f.subjectLabel()).append(" —").append(f.predicateLabel()).append("→ ")
-            .append(f.objectLabel());
-        case INTERPRETATION -> out.append(f.objectLabel()).append(" on ").append(f.subjectLabel()).append(": \"")
-            .append(oneLine(f.statement())).append('"');
+        case RELATION ->
+            out.append(f.subjectLabel())
+                .append(" —")
+                .append(f.predicateLabel())
+                .append("→ ")
+                .append(f.objectLabel());
+        case INTERPRETATION ->
+            out.append(f.objectLabel())
+                .append(" on ")
+                .append(f.subjectLabel())
+                .append(": \"")
+                .append(oneLine(f.statement()))
+                .append('"');
         case DEFINITION -> out.append(f.subjectLabel()).append(": ").append(oneLine(f.statement()));
       }
       for (Citation c : f.citations()) {
@@ -127,7 +156,9 @@ final class ContextWriter {
       }
     }
     if (explain) {
-      out.append(String.format(Locale.ROOT, "  {seed: %s, hops: %d, score: %.4f}", f.seed(), f.hops(), f.score()));
+      out.append(
+          String.format(
+              Locale.ROOT, "  {seed: %s, hops: %d, score: %.4f}", f.seed(), f.hops(), f.score()));
     }
     return out.toString();
   }
@@ -135,7 +166,10 @@ final class ContextWriter {
   /** "[T1] «Title», turn 4, Kirill, 2025-03-01 12:00 UTC, message m-42". */
   static String legend(String key, SourceTurn t) {
     StringBuilder out = new StringBuilder("[").append(key).append("] ");
-    out.append(t.conversationTitle() == null ? "untitled conversation" : "«" + oneLine(t.conversationTitle()) + "»");
+    out.append(
+        t.conversationTitle() == null
+            ? "untitled conversation"
+            : "«" + oneLine(t.conversationTitle()) + "»");
     if (t.turnIndex() >= 0) {
       out.append(", turn ").append(t.turnIndex());
     }
@@ -154,7 +188,8 @@ final class ContextWriter {
     return out.toString();
   }
 
-  private String json(String question, List<ContextFact> facts, Map<String, SourceTurn> sources, boolean explain) {
+  private String json(
+      String question, List<ContextFact> facts, Map<String, SourceTurn> sources, boolean explain) {
     ObjectNode root = json.createObjectNode();
     root.put("question", question);
     ArrayNode array = root.putArray("facts");
@@ -185,7 +220,9 @@ final class ContextWriter {
       }
     }
     if (explain) {
-      node.put("seed", f.seed()).put("hops", f.hops()).put("score", Math.round(f.score() * 1e4) / 1e4);
+      node.put("seed", f.seed())
+          .put("hops", f.hops())
+          .put("score", Math.round(f.score() * 1e4) / 1e4);
     }
     return node;
   }
@@ -219,10 +256,15 @@ final class ContextWriter {
     }
   }
 
-  private static String turtle(List<ContextFact> facts, Map<String, SourceTurn> sources, boolean explain) {
+  private static String turtle(
+      List<ContextFact> facts, Map<String, SourceTurn> sources, boolean explain) {
     Graph g = GraphFactory.createDefaultGraph();
-    g.getPrefixMapping().setNsPrefix("noema", Noema.NS).setNsPrefix("oa", Noema.OA)
-        .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", RDFS.getURI()).setNsPrefix("dcterms", Noema.DCTERMS)
+    g.getPrefixMapping()
+        .setNsPrefix("noema", Noema.NS)
+        .setNsPrefix("oa", Noema.OA)
+        .setNsPrefix("rdf", RDF.getURI())
+        .setNsPrefix("rdfs", RDFS.getURI())
+        .setNsPrefix("dcterms", Noema.DCTERMS)
         .setNsPrefix("id", Noema.ID);
     Node label = RDFS.label.asNode();
     for (ContextFact f : facts) {
@@ -256,8 +298,16 @@ final class ContextWriter {
         }
       }
       if (explain) {
-        g.add(body, RDFS.comment.asNode(), NodeFactory.createLiteralString(String.format(Locale.ROOT,
-            "seed: %s, hops: %d, score: %.4f", f.seed(), f.hops(), f.score())));
+        g.add(
+            body,
+            RDFS.comment.asNode(),
+            NodeFactory.createLiteralString(
+                String.format(
+                    Locale.ROOT,
+                    "seed: %s, hops: %d, score: %.4f",
+                    f.seed(),
+                    f.hops(),
+                    f.score())));
       }
       for (Citation c : f.citations()) {
         Node grounding = NodeFactory.createBlankNode();
@@ -274,30 +324,40 @@ final class ContextWriter {
         }
       }
     }
-    sources.forEach((key, t) -> {
-      Node turn = NodeFactory.createURI(t.iri());
-      g.add(turn, RDFS.label.asNode(), NodeFactory.createLiteralString(key));
-      if (t.conversationIri() != null) {
-        Node conversation = NodeFactory.createURI(t.conversationIri());
-        g.add(turn, Noema.inConversation, conversation);
-        if (t.conversationTitle() != null) {
-          g.add(conversation, Noema.dcterms_title, NodeFactory.createLiteralString(t.conversationTitle()));
-        }
-      }
-      if (t.turnIndex() >= 0) {
-        g.add(turn, Noema.turnIndex, NodeFactory.createLiteralDT(Integer.toString(t.turnIndex()),
-            XSDDatatype.XSDinteger));
-      }
-      if (t.speaker() != null) {
-        g.add(turn, Noema.speakerName, NodeFactory.createLiteralString(t.speaker()));
-      }
-      if (t.time() != null) {
-        g.add(turn, Noema.timestamp, NodeFactory.createLiteralDT(t.time().toString(), XSDDatatype.XSDdateTime));
-      }
-      if (t.messageId() != null) {
-        g.add(turn, Noema.messageId, NodeFactory.createLiteralString(t.messageId()));
-      }
-    });
+    sources.forEach(
+        (key, t) -> {
+          Node turn = NodeFactory.createURI(t.iri());
+          g.add(turn, RDFS.label.asNode(), NodeFactory.createLiteralString(key));
+          if (t.conversationIri() != null) {
+            Node conversation = NodeFactory.createURI(t.conversationIri());
+            g.add(turn, Noema.inConversation, conversation);
+            if (t.conversationTitle() != null) {
+              g.add(
+                  conversation,
+                  Noema.dcterms_title,
+                  NodeFactory.createLiteralString(t.conversationTitle()));
+            }
+          }
+          if (t.turnIndex() >= 0) {
+            g.add(
+                turn,
+                Noema.turnIndex,
+                NodeFactory.createLiteralDT(
+                    Integer.toString(t.turnIndex()), XSDDatatype.XSDinteger));
+          }
+          if (t.speaker() != null) {
+            g.add(turn, Noema.speakerName, NodeFactory.createLiteralString(t.speaker()));
+          }
+          if (t.time() != null) {
+            g.add(
+                turn,
+                Noema.timestamp,
+                NodeFactory.createLiteralDT(t.time().toString(), XSDDatatype.XSDdateTime));
+          }
+          if (t.messageId() != null) {
+            g.add(turn, Noema.messageId, NodeFactory.createLiteralString(t.messageId()));
+          }
+        });
     return RDFWriter.source(g).lang(Lang.TURTLE).asString();
   }
 

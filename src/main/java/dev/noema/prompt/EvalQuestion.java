@@ -8,13 +8,18 @@ import java.util.List;
  * One evaluation question.
  *
  * @param question the question
- * @param expectedFacts what the context should contain: canonical labels, displayed labels or IRIs of the entities
- *     (or interpretations) a fact should involve, or a phrase of an interpretation's statement; empty when not given
- * @param expectedTurns turns the context should cite: turn IRIs or message ids; empty when not given
+ * @param expectedFacts what the context should contain: canonical labels, displayed labels or IRIs
+ *     of the entities (or interpretations) a fact should involve, or a phrase of an
+ *     interpretation's statement; empty when not given
+ * @param expectedTurns turns the context should cite: turn IRIs or message ids; empty when not
+ *     given
  * @param expectedAnswer a reference answer for the judge, or null
  */
 public record EvalQuestion(
-    String question, List<String> expectedFacts, List<String> expectedTurns, String expectedAnswer) {
+    String question,
+    List<String> expectedFacts,
+    List<String> expectedTurns,
+    String expectedAnswer) {
 
   @JsonCreator
   public EvalQuestion(

@@ -23,7 +23,10 @@ public record EvalReport(List<EvalResult> results, int budget) {
 
   /** Mean reciprocal rank of the first hit (0 for a question with no hit). */
   public double meanReciprocalRank() {
-    return results.stream().mapToDouble(r -> r.firstHitRank() == 0 ? 0 : 1.0 / r.firstHitRank()).average().orElse(0);
+    return results.stream()
+        .mapToDouble(r -> r.firstHitRank() == 0 ? 0 : 1.0 / r.firstHitRank())
+        .average()
+        .orElse(0);
   }
 
   /** Share of judged graph-augmented answers found correct, or null when none was judged. */
@@ -38,23 +41,48 @@ public record EvalReport(List<EvalResult> results, int budget) {
 
   private static Double accuracy(List<Boolean> verdicts) {
     List<Boolean> judged = verdicts.stream().filter(Objects::nonNull).toList();
-    return judged.isEmpty() ? null : judged.stream().filter(b -> b).count() / (double) judged.size();
+    return judged.isEmpty()
+        ? null
+        : judged.stream().filter(b -> b).count() / (double) judged.size();
   }
 
   /** A plain-text table: one line per question, then the means. */
   public String table() {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-6s %-5s %-6s %-5s %-6s %-6s  %s%n",
-        "recall", "rank", "facts", "tok", "graph", "base", "question"));
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-6s %-5s %-6s %-5s %-6s %-6s  %s%n",
+                "recall",
+                "rank",
+                "facts",
+                "tok",
+                "graph",
+                "base",
+                "question"));
     for (EvalResult r : results) {
-      out.append(String.format(Locale.ROOT, "%-6.2f %-5s %-6d %-5d %-6s %-6s  %s%n", r.recall(),
-          r.firstHitRank() == 0 ? "-" : Integer.toString(r.firstHitRank()), r.facts(), r.tokens(),
-          verdict(r.withGraph()), verdict(r.withoutGraph()), r.question().question()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-6.2f %-5s %-6d %-5d %-6s %-6s  %s%n",
+              r.recall(),
+              r.firstHitRank() == 0 ? "-" : Integer.toString(r.firstHitRank()),
+              r.facts(),
+              r.tokens(),
+              verdict(r.withGraph()),
+              verdict(r.withoutGraph()),
+              r.question().question()));
       if (!r.missed().isEmpty()) {
         out.append("       missed: ").append(String.join(", ", r.missed())).append('\n');
       }
     }
-    out.append(String.format(Locale.ROOT, "mean recall@%d %.3f, MRR %.3f", budget, meanRecall(),
-        meanReciprocalRank()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "mean recall@%d %.3f, MRR %.3f",
+            budget,
+            meanRecall(),
+            meanReciprocalRank()));
     if (graphAccuracy() != null) {
       out.append(String.format(Locale.ROOT, ", correct with graph %.0f%%", 100 * graphAccuracy()));
     }

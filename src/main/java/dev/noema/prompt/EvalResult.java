@@ -9,11 +9,12 @@ import java.util.List;
  * @param found the expected facts and turns the context contains
  * @param missed the expected facts and turns it does not
  * @param recall found / (found + missed), 1 when nothing was expected
- * @param firstHitRank the 1-based rank of the first context fact matching anything expected, 0 when none does
+ * @param firstHitRank the 1-based rank of the first context fact matching anything expected, 0 when
+ *     none does
  * @param facts how many facts the context holds
  * @param tokens how many tokens it takes
- * @param withGraph the judge's verdict on the graph-augmented answer: true correct, false incorrect, null not judged
- *     or an unreadable verdict
+ * @param withGraph the judge's verdict on the graph-augmented answer: true correct, false
+ *     incorrect, null not judged or an unreadable verdict
  * @param withoutGraph the verdict on the baseline answer, likewise
  */
 public record EvalResult(

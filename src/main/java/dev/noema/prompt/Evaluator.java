@@ -13,16 +13,19 @@ import java.util.Objects;
 /**
  * Evaluates retrieval (and, with a judge, answers) on a list of questions.
  *
- * <p>Retrieval: recall@budget of the expected facts and turns in the context, and the rank of the first fact that
- * matches any of them. An expected fact matches a context fact when it names (IRI, canonical label minted to its IRI,
- * or displayed label, ignoring case and accents) the fact's subject, object or node, or is a phrase of its statement;
- * an expected turn matches a cited turn by IRI or message id.
+ * <p>Retrieval: recall@budget of the expected facts and turns in the context, and the rank of the
+ * first fact that matches any of them. An expected fact matches a context fact when it names (IRI,
+ * canonical label minted to its IRI, or displayed label, ignoring case and accents) the fact's
+ * subject, object or node, or is a phrase of its statement; an expected turn matches a cited turn
+ * by IRI or message id.
  *
- * <p>Answers (when a judge is given): the question is asked with and without the graph (by the answering model, or the
- * judge when there is none), and the judge says CORRECT or INCORRECT for each against the expected facts and answer.
+ * <p>Answers (when a judge is given): the question is asked with and without the graph (by the
+ * answering model, or the judge when there is none), and the judge says CORRECT or INCORRECT for
+ * each against the expected facts and answer.
  */
 public final class Evaluator {
-  static final String JUDGE_INSTRUCTIONS = """
+  static final String JUDGE_INSTRUCTIONS =
+      """
       You grade answers to questions about a person's conversations with AI assistants. You get the question, the \
       reference (facts that a correct answer must agree with, and possibly a reference answer) and an answer. Reply \
       with one word: CORRECT if the answer agrees with the reference and answers the question, INCORRECT otherwise.""";
@@ -46,16 +49,19 @@ public final class Evaluator {
   public EvalReport run(List<EvalQuestion> questions, ContextRequest defaults) {
     List<EvalResult> results = new ArrayList<>(questions.size());
     for (EvalQuestion q : questions) {
-      ContextRequest request = defaults.withQuestion(q.question()).withFormat(ContextFormat.COMPACT);
+      ContextRequest request =
+          defaults.withQuestion(q.question()).withFormat(ContextFormat.COMPACT);
       GraphContext context = retrieval.context(request);
       List<String> found = new ArrayList<>();
       List<String> missed = new ArrayList<>();
       int firstHit = 0;
       for (String expected : q.expectedFacts()) {
-        (context.facts().stream().anyMatch(f -> factMatches(expected, f)) ? found : missed).add(expected);
+        (context.facts().stream().anyMatch(f -> factMatches(expected, f)) ? found : missed)
+            .add(expected);
       }
       for (String expected : q.expectedTurns()) {
-        (context.facts().stream().anyMatch(f -> turnMatches(expected, f)) ? found : missed).add(expected);
+        (context.facts().stream().anyMatch(f -> turnMatches(expected, f)) ? found : missed)
+            .add(expected);
       }
       for (int i = 0; i < context.facts().size() && firstHit == 0; i++) {
         ContextFact f = context.facts().get(i);
@@ -73,8 +79,17 @@ public final class Evaluator {
         withGraph = judge(q, asked.answer().text());
         withoutGraph = judge(q, asked.baseline().text());
       }
-      results.add(new EvalResult(q, found, missed, recall, firstHit, context.facts().size(), context.tokens(),
-          withGraph, withoutGraph));
+      results.add(
+          new EvalResult(
+              q,
+              found,
+              missed,
+              recall,
+              firstHit,
+              context.facts().size(),
+              context.tokens(),
+              withGraph,
+              withoutGraph));
     }
     return new EvalReport(results, defaults.budget());
   }
@@ -87,9 +102,22 @@ public final class Evaluator {
     if (q.expectedAnswer() != null) {
       reference.append("Reference answer: ").append(q.expectedAnswer()).append('\n');
     }
-    String verdict = judge.chat(ChatRequest.builder().messages(SystemMessage.from(JUDGE_INSTRUCTIONS),
-        UserMessage.from("Question: " + q.question() + "\n\nReference:\n" + reference + "\nAnswer:\n" + answer))
-        .build()).aiMessage().text();
+    String verdict =
+        judge
+            .chat(
+                ChatRequest.builder()
+                    .messages(
+                        SystemMessage.from(JUDGE_INSTRUCTIONS),
+                        UserMessage.from(
+                            "Question: "
+                                + q.question()
+                                + "\n\nReference:\n"
+                                + reference
+                                + "\nAnswer:\n"
+                                + answer))
+                    .build())
+            .aiMessage()
+            .text();
     String word = verdict == null ? "" : verdict.strip().toUpperCase(Locale.ROOT);
     if (word.startsWith("INCORRECT")) {
       return false;

@@ -11,25 +11,30 @@ import java.util.PriorityQueue;
 /**
  * Expands linked seeds over the meaning graph and ranks the facts found.
  *
- * <p>A breadth-first search from all seeds at once marks the nodes within {@code hops} hops (with the nearest seed of
- * each). Personalised PageRank (Haveliwala, WWW 2002) on that neighbourhood, restarting at the seeds in proportion to
- * their link scores, is then approximated by the local push of Andersen, Chung and Lang (FOCS 2006): residual mass
- * starts at the seeds, and a node whose residual is at least {@link #EPSILON} times its weighted degree keeps the
- * restart share of it and pushes the rest to its neighbours inside the neighbourhood (mass with nowhere to go returns
- * to the seeds, so the walk stays personalised). Each node's estimate is below its PageRank by at most
- * {@code EPSILON} times its degree, and the work is O(1 / (EPSILON x restart probability)) whatever the size of the
- * graph: a hub among the seeds spreads its mass thinly and the push stops where the mass does.
+ * <p>A breadth-first search from all seeds at once marks the nodes within {@code hops} hops (with
+ * the nearest seed of each). Personalised PageRank (Haveliwala, WWW 2002) on that neighbourhood,
+ * restarting at the seeds in proportion to their link scores, is then approximated by the local
+ * push of Andersen, Chung and Lang (FOCS 2006): residual mass starts at the seeds, and a node whose
+ * residual is at least {@link #EPSILON} times its weighted degree keeps the restart share of it and
+ * pushes the rest to its neighbours inside the neighbourhood (mass with nowhere to go returns to
+ * the seeds, so the walk stays personalised). Each node's estimate is below its PageRank by at most
+ * {@code EPSILON} times its degree, and the work is O(1 / (EPSILON x restart probability)) whatever
+ * the size of the graph: a hub among the seeds spreads its mass thinly and the push stops where the
+ * mass does.
  *
- * <p>A fact is a candidate when all of its nodes lie in the neighbourhood and one of them received mass; its score is
- * the mass of its nodes divided by their count plus one (so a fact joining two relevant nodes outranks a lone
- * definition), times its confidence mapped to [0.5, 1]. Ties break by the fact's key: the ranking is deterministic.
+ * <p>A fact is a candidate when all of its nodes lie in the neighbourhood and one of them received
+ * mass; its score is the mass of its nodes divided by their count plus one (so a fact joining two
+ * relevant nodes outranks a lone definition), times its confidence mapped to [0.5, 1]. Ties break
+ * by the fact's key: the ranking is deterministic.
  *
- * <p>Cost: the breadth-first search (edges of the nodes closer than {@code hops}), the push, and the facts of the nodes
- * that received mass, of which only the best {@code limit} are sorted. Stateless.
+ * <p>Cost: the breadth-first search (edges of the nodes closer than {@code hops}), the push, and
+ * the facts of the nodes that received mass, of which only the best {@code limit} are sorted.
+ * Stateless.
  */
 final class Expansion {
   /** Probability of following an edge rather than returning to the seeds. */
   static final double DAMPING = 0.85;
+
   /** Residual per unit of degree below which a node stops pushing. */
   static final double EPSILON = 1e-5;
 
@@ -82,12 +87,18 @@ final class Expansion {
         }
         if (inside) {
           candidates++;
-          double score = mass / (item.nodes().length + 1) * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
-          // Most candidates lose to the worst of the best kept so far: they are dropped before being built.
+          double score =
+              mass
+                  / (item.nodes().length + 1)
+                  * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
+          // Most candidates lose to the worst of the best kept so far: they are dropped before
+          // being built.
           Ranked worst = best.size() < limit ? null : best.peek();
-          if (worst == null || score > worst.score()
+          if (worst == null
+              || score > worst.score()
               || (score == worst.score() && item.key().compareTo(worst.item().key()) < 0)) {
-            best.add(new Ranked(item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
+            best.add(
+                new Ranked(item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
             if (best.size() > limit) {
               best.poll();
             }
@@ -100,14 +111,23 @@ final class Expansion {
     return new Ranking(sorted, candidates);
   }
 
-  /** The nodes within {@code hops} of the seeds, in breadth-first order, with distances and nearest seeds. */
+  /**
+   * The nodes within {@code hops} of the seeds, in breadth-first order, with distances and nearest
+   * seeds.
+   */
   private static final class Ball {
     final int[] nodes;
     final int[] distance;
+
     /** Local index of each node's nearest seed. */
     final int[] origin;
-    /** Entity id to local index + 1 (0: outside); graph-sized, as clearing a hash map costs more at these sizes. */
+
+    /**
+     * Entity id to local index + 1 (0: outside); graph-sized, as clearing a hash map costs more at
+     * these sizes.
+     */
     private final int[] localOf;
+
     private final int size;
 
     private Ball(int[] nodes, int[] distance, int[] origin, int[] localOf, int size) {
@@ -170,12 +190,17 @@ final class Expansion {
     }
   }
 
-  /** Andersen-Chung-Lang push on the ball; returns each ball node's PageRank estimate by local index. */
+  /**
+   * Andersen-Chung-Lang push on the ball; returns each ball node's PageRank estimate by local
+   * index.
+   */
   private static double[] push(MeaningSnapshot graph, Ball ball, Map<Integer, Double> seeds) {
     int n = ball.size();
     double[] restart = new double[n];
     double total = seeds.values().stream().mapToDouble(Double::doubleValue).sum();
-    seeds.forEach((seed, weight) -> restart[ball.local(seed)] = total == 0 ? 1.0 / seeds.size() : weight / total);
+    seeds.forEach(
+        (seed, weight) ->
+            restart[ball.local(seed)] = total == 0 ? 1.0 / seeds.size() : weight / total);
     // Each node's weighted degree inside the ball, computed when the node is first pushed.
     double[] degree = new double[n];
     Arrays.fill(degree, -1);
@@ -191,7 +216,8 @@ final class Expansion {
         queued[at] = true;
       }
     }
-    // A ring buffer of nodes whose residual may exceed their threshold; each node is in it at most once.
+    // A ring buffer of nodes whose residual may exceed their threshold; each node is in it at most
+    // once.
     int count = tail;
     while (count > 0) {
       int u = queue[head];
@@ -260,7 +286,10 @@ final class Expansion {
     return out;
   }
 
-  /** The ring buffer's {@code count} entries from {@code head}, in order, in an array twice as large. */
+  /**
+   * The ring buffer's {@code count} entries from {@code head}, in order, in an array twice as
+   * large.
+   */
   private static int[] grow(int[] queue, int head, int count) {
     int[] bigger = new int[queue.length * 2];
     for (int i = 0; i < count; i++) {

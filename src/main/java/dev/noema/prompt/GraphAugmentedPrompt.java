@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A prompt: system instructions and a user message. The graph-augmented one carries the context and asks the model to
- * cite its keys; the baseline is the bare question.
+ * A prompt: system instructions and a user message. The graph-augmented one carries the context and
+ * asks the model to cite its keys; the baseline is the bare question.
  *
  * @param system the system instructions, or null for none (the baseline)
  * @param user the user message
@@ -16,7 +16,8 @@ import java.util.List;
 public record GraphAugmentedPrompt(String system, String user) {
 
   /** The instructions of a graph-augmented prompt. */
-  public static final String INSTRUCTIONS = """
+  public static final String INSTRUCTIONS =
+      """
       You answer questions with the help of facts from a knowledge graph built from the user's own conversations \
       with AI assistants. Each fact cites the conversation turn it was taken from with a key such as [T1]; the \
       Sources list says which conversation, speaker, time and message each key is.
@@ -29,16 +30,21 @@ public record GraphAugmentedPrompt(String system, String user) {
 
   /** The prompt for {@code question} with {@code context}. */
   public static GraphAugmentedPrompt of(GraphContext context) {
-    return new GraphAugmentedPrompt(INSTRUCTIONS,
+    return new GraphAugmentedPrompt(
+        INSTRUCTIONS,
         "Context:\n" + context.text().strip() + "\n\nQuestion: " + context.question());
   }
 
-  /** The same question with no graph context and no instructions: what the model says on its own. */
+  /**
+   * The same question with no graph context and no instructions: what the model says on its own.
+   */
   public static GraphAugmentedPrompt baseline(String question) {
     return new GraphAugmentedPrompt(null, question);
   }
 
-  /** The messages to send, optionally after earlier turns of a chat ({@code history}, oldest first). */
+  /**
+   * The messages to send, optionally after earlier turns of a chat ({@code history}, oldest first).
+   */
   public List<ChatMessage> messages(List<ChatMessage> history) {
     List<ChatMessage> messages = new ArrayList<>(history.size() + 2);
     if (system != null) {

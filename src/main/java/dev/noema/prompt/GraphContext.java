@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param question the question
  * @param links the nodes the question was linked to, best first
- * @param facts the facts that fitted the budget, most relevant first; each has at least one citation
+ * @param facts the facts that fitted the budget, most relevant first; each has at least one
+ *     citation
  * @param sources the turns cited, by key ("T1", "T2", ...) in order of first citation
  * @param format how {@link #text} is written
  * @param text the rendered context; empty facts give a context that says nothing was found

@@ -2,8 +2,8 @@ package dev.noema.prompt;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.noema.ontology.Iris;
-import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.prompt.Expansion.Ranked;
 import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;
@@ -18,22 +18,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Retrieves the context for a question from a knowledge base: links the question to nodes ({@link NodeIndex}), expands
- * from them ({@link Expansion}), fits the best facts with their evidence into the token budget and renders them.
+ * Retrieves the context for a question from a knowledge base: links the question to nodes ({@link
+ * NodeIndex}), expands from them ({@link Expansion}), fits the best facts with their evidence into
+ * the token budget and renders them.
  *
- * <p>The meaning layer and its index are read from the store on first use. {@link #refresh} compares the store's
- * registry (graph names and content hashes) with the one they were built from and rebuilds them when it changed:
- * call it after writing to the store (a chat session calls it before every question). Retrieval itself never queries
- * the registry, which at a million triples costs more than the retrieval. Thread-safe: calls may run concurrently; a
- * rebuild is done once and swapped in whole.
+ * <p>The meaning layer and its index are read from the store on first use. {@link #refresh}
+ * compares the store's registry (graph names and content hashes) with the one they were built from
+ * and rebuilds them when it changed: call it after writing to the store (a chat session calls it
+ * before every question). Retrieval itself never queries the registry, which at a million triples
+ * costs more than the retrieval. Thread-safe: calls may run concurrently; a rebuild is done once
+ * and swapped in whole.
  */
 public final class GraphRetrieval {
-  /** A fact cites at most this many pieces of evidence: enough to check it, little enough to leave room. */
+  /**
+   * A fact cites at most this many pieces of evidence: enough to check it, little enough to leave
+   * room.
+   */
   static final int MAX_CITATIONS = 2;
+
   /** At most this many ranked facts are considered for the budget. */
   static final int MAX_CANDIDATES = 400;
+
   /** No fact line with its citation takes fewer tokens: below this much room the budget is full. */
   static final int MIN_FACT_TOKENS = 12;
+
   /** After this many facts in a row too large for the room left, the budget counts as full. */
   static final int MAX_MISSES = 20;
 
@@ -50,27 +58,32 @@ public final class GraphRetrieval {
   /**
    * @param store the knowledge base's store; not closed by this object
    * @param ontology the ontology the store was written with (meaning classes, property labels)
-   * @param embeddings the model that embeds node texts and questions, or null for lexical linking only; the
-   *     in-process default is {@code AllMiniLmL6V2QuantizedEmbeddingModel}, chosen at wiring
+   * @param embeddings the model that embeds node texts and questions, or null for lexical linking
+   *     only; the in-process default is {@code AllMiniLmL6V2QuantizedEmbeddingModel}, chosen at
+   *     wiring
    */
   public GraphRetrieval(GraphStore store, OntologyModel ontology, EmbeddingModel embeddings) {
     this(store, ontology, embeddings, null);
   }
 
   /**
-   * As {@link #GraphRetrieval(GraphStore, OntologyModel, EmbeddingModel)}, with the Lucene index and the embeddings
-   * cached in {@code cache} (a knowledge base's {@code index/} folder, created when missing) across processes: they
-   * are rebuilt only when the store changed, and only the texts not embedded before are embedded again. Null keeps
-   * everything in memory.
+   * As {@link #GraphRetrieval(GraphStore, OntologyModel, EmbeddingModel)}, with the Lucene index
+   * and the embeddings cached in {@code cache} (a knowledge base's {@code index/} folder, created
+   * when missing) across processes: they are rebuilt only when the store changed, and only the
+   * texts not embedded before are embedded again. Null keeps everything in memory.
    */
-  public GraphRetrieval(GraphStore store, OntologyModel ontology, EmbeddingModel embeddings, Path cache) {
+  public GraphRetrieval(
+      GraphStore store, OntologyModel ontology, EmbeddingModel embeddings, Path cache) {
     this.store = Objects.requireNonNull(store, "store");
     this.ontology = Objects.requireNonNull(ontology, "ontology");
     this.embeddings = embeddings;
     this.cache = cache;
   }
 
-  /** Reads the store and builds the index now, unless the store's registry is unchanged since the last build. */
+  /**
+   * Reads the store and builds the index now, unless the store's registry is unchanged since the
+   * last build.
+   */
   public void refresh() {
     check();
   }
@@ -95,8 +108,9 @@ public final class GraphRetrieval {
   }
 
   /**
-   * The context for a question: facts most relevant first, each with its evidence, rendered within the budget.
-   * A question that links to nothing gives a context with no facts (its text says so), never an exception.
+   * The context for a question: facts most relevant first, each with its evidence, rendered within
+   * the budget. A question that links to nothing gives a context with no facts (its text says so),
+   * never an exception.
    */
   public GraphContext context(ContextRequest request) {
     Indexed indexed = indexed();
@@ -104,8 +118,10 @@ public final class GraphRetrieval {
     List<Link> links = indexed.index().link(request.question(), request.seeds(), lang);
     Map<Integer, Double> seeds = new LinkedHashMap<>();
     links.forEach(l -> seeds.put(indexed.graph().id(l.iri()), l.score()));
-    Ranking ranking = seeds.isEmpty() ? new Ranking(List.of(), 0)
-        : Expansion.rank(indexed.graph(), seeds, request.hops(), MAX_CANDIDATES);
+    Ranking ranking =
+        seeds.isEmpty()
+            ? new Ranking(List.of(), 0)
+            : Expansion.rank(indexed.graph(), seeds, request.hops(), MAX_CANDIDATES);
     List<ContextFact> candidates = new ArrayList<>();
     for (Ranked r : ranking.best()) {
       candidates.add(fact(indexed.graph(), r, lang));
@@ -114,16 +130,21 @@ public final class GraphRetrieval {
   }
 
   /**
-   * Greedy by rank: a fact goes in when its estimated cost (its own text plus the legend entries of turns not cited
-   * yet) still fits; a fact that does not fit is skipped and smaller later ones may still go in. Estimates are of
-   * pieces rendered alone, so the whole is then rendered and counted, dropping the lowest-ranked facts until it fits.
+   * Greedy by rank: a fact goes in when its estimated cost (its own text plus the legend entries of
+   * turns not cited yet) still fits; a fact that does not fit is skipped and smaller later ones may
+   * still go in. Estimates are of pieces rendered alone, so the whole is then rendered and counted,
+   * dropping the lowest-ranked facts until it fits.
    */
-  private GraphContext fit(ContextRequest request, List<Link> links, List<ContextFact> candidates, int ranked) {
+  private GraphContext fit(
+      ContextRequest request, List<Link> links, List<ContextFact> candidates, int ranked) {
     ContextFormat format = request.format();
-    int used = tokens.count(writer.render(format, request.question(), List.of(), Map.of(), request.explain()));
+    int used =
+        tokens.count(
+            writer.render(format, request.question(), List.of(), Map.of(), request.explain()));
     Map<String, String> keys = new HashMap<>();
     List<ContextFact> chosen = new ArrayList<>();
-    // Headers of a non-empty context ("Facts...", "Sources:") are counted once, through the first fact's margin.
+    // Headers of a non-empty context ("Facts...", "Sources:") are counted once, through the first
+    // fact's margin.
     int overhead = tokens.count(ContextWriter.factsHeader(format) + ContextWriter.SOURCES_HEADER);
     used += overhead;
     int misses = 0;
@@ -159,7 +180,8 @@ public final class GraphRetrieval {
       high = chosen.size() - 1;
       best = render(request, chosen.subList(0, 0));
     }
-    // Else the largest prefix of the chosen facts whose rendering fits (rendering more facts never takes fewer tokens).
+    // Else the largest prefix of the chosen facts whose rendering fits (rendering more facts never
+    // takes fewer tokens).
     while (low < high) {
       int mid = (low + high + 1) / 2;
       Rendered attempt = render(request, chosen.subList(0, mid));
@@ -171,14 +193,27 @@ public final class GraphRetrieval {
       }
     }
     if (best.tokens() > request.budget()) {
-      throw new IllegalArgumentException("--budget " + request.budget() + " is too small even for an empty context ("
-          + best.tokens() + " tokens)");
+      throw new IllegalArgumentException(
+          "--budget "
+              + request.budget()
+              + " is too small even for an empty context ("
+              + best.tokens()
+              + " tokens)");
     }
-    return new GraphContext(request.question(), links, best.facts(), best.sources(), format, best.text(),
-        best.tokens(), request.budget(), ranked);
+    return new GraphContext(
+        request.question(),
+        links,
+        best.facts(),
+        best.sources(),
+        format,
+        best.text(),
+        best.tokens(),
+        request.budget(),
+        ranked);
   }
 
-  private record Rendered(List<ContextFact> facts, Map<String, SourceTurn> sources, String text, int tokens) {}
+  private record Rendered(
+      List<ContextFact> facts, Map<String, SourceTurn> sources, String text, int tokens) {}
 
   private Rendered render(ContextRequest request, List<ContextFact> facts) {
     Map<String, String> keys = new HashMap<>();
@@ -189,12 +224,17 @@ public final class GraphRetrieval {
       k.citations().forEach(c -> sources.putIfAbsent(c.key(), c.turn()));
       keyed.add(k);
     }
-    String text = writer.render(request.format(), request.question(), keyed, sources, request.explain());
+    String text =
+        writer.render(request.format(), request.question(), keyed, sources, request.explain());
     return new Rendered(keyed, sources, text, tokens.count(text));
   }
 
-  /** {@code fact} with citation keys from {@code known}, new turns numbered on from it and recorded in {@code into}. */
-  private static ContextFact withKeys(ContextFact fact, Map<String, String> known, Map<String, String> into) {
+  /**
+   * {@code fact} with citation keys from {@code known}, new turns numbered on from it and recorded
+   * in {@code into}.
+   */
+  private static ContextFact withKeys(
+      ContextFact fact, Map<String, String> known, Map<String, String> into) {
     List<Citation> citations = new ArrayList<>();
     for (Citation c : fact.citations()) {
       String key = known.get(c.turn().iri());
@@ -204,22 +244,47 @@ public final class GraphRetrieval {
       }
       citations.add(new Citation(key, c.turn(), c.quote()));
     }
-    return new ContextFact(fact.kind(), fact.iri(), fact.subject(), fact.subjectLabel(), fact.predicate(),
-        fact.predicateLabel(), fact.object(), fact.objectLabel(), fact.statement(), citations, fact.score(),
-        fact.seed(), fact.hops());
+    return new ContextFact(
+        fact.kind(),
+        fact.iri(),
+        fact.subject(),
+        fact.subjectLabel(),
+        fact.predicate(),
+        fact.predicateLabel(),
+        fact.object(),
+        fact.objectLabel(),
+        fact.statement(),
+        citations,
+        fact.score(),
+        fact.seed(),
+        fact.hops());
   }
 
   private ContextFact fact(MeaningSnapshot graph, Ranked r, String lang) {
     Item item = r.item();
     Entity subject = graph.entity(item.subject());
     Entity object = item.object() >= 0 ? graph.entity(item.object()) : null;
-    List<Citation> citations = item.evidence().stream().limit(MAX_CITATIONS)
-        .map(e -> new Citation("", e.turn(), e.quote())).toList();
-    String iri = item.kind() == ContextFact.Kind.RELATION ? subject.iri() : graph.entity(item.node()).iri();
-    return new ContextFact(item.kind(), iri, subject.iri(), subject.label(lang), item.predicate(),
-        item.predicate() == null ? null : predicateLabel(item.predicate()), object == null ? null : object.iri(),
-        object == null ? null : object.label(lang), item.text(), citations, r.score(),
-        graph.entity(r.seed()).label(lang), r.hops());
+    List<Citation> citations =
+        item.evidence().stream()
+            .limit(MAX_CITATIONS)
+            .map(e -> new Citation("", e.turn(), e.quote()))
+            .toList();
+    String iri =
+        item.kind() == ContextFact.Kind.RELATION ? subject.iri() : graph.entity(item.node()).iri();
+    return new ContextFact(
+        item.kind(),
+        iri,
+        subject.iri(),
+        subject.label(lang),
+        item.predicate(),
+        item.predicate() == null ? null : predicateLabel(item.predicate()),
+        object == null ? null : object.iri(),
+        object == null ? null : object.label(lang),
+        item.text(),
+        citations,
+        r.score(),
+        graph.entity(r.seed()).label(lang),
+        r.hops());
   }
 
   private String predicateLabel(String iri) {

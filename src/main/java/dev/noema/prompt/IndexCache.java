@@ -26,35 +26,45 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 
 /**
- * The on-disk cache of a {@link NodeIndex} in one folder (a knowledge base's {@code index/}): the Lucene index in
- * {@code lucene/}, tagged in its commit data with the key of the content it was built from, and the node embeddings in
- * {@code embeddings.bin}, keyed by the hash of each embedded text.
+ * The on-disk cache of a {@link NodeIndex} in one folder (a knowledge base's {@code index/}): the
+ * Lucene index in {@code lucene/}, tagged in its commit data with the key of the content it was
+ * built from, and the node embeddings in {@code embeddings.bin}, keyed by the hash of each embedded
+ * text.
  *
- * <p>The Lucene index is reused when its key matches and rebuilt whole otherwise (at a million triples that takes
- * seconds). Embeddings, which take minutes, are reused text by text: after a change only the texts not embedded before
- * are embedded. A cache that cannot be read (missing, truncated, from another model, another format version) is
- * rebuilt, never an error; one that cannot be written (a read-only folder, another process holding the Lucene write
- * lock) leaves the index in memory. Not thread-safe: {@link GraphRetrieval} builds one index at a time.
+ * <p>The Lucene index is reused when its key matches and rebuilt whole otherwise (at a million
+ * triples that takes seconds). Embeddings, which take minutes, are reused text by text: after a
+ * change only the texts not embedded before are embedded. A cache that cannot be read (missing,
+ * truncated, from another model, another format version) is rebuilt, never an error; one that
+ * cannot be written (a read-only folder, another process holding the Lucene write lock) leaves the
+ * index in memory. Not thread-safe: {@link GraphRetrieval} builds one index at a time.
  */
 final class IndexCache {
-  /** Bumped whenever what the index holds or how it is analysed changes, so that old caches are rebuilt. */
+  /**
+   * Bumped whenever what the index holds or how it is analysed changes, so that old caches are
+   * rebuilt.
+   */
   static final int FORMAT = 1;
+
   private static final String KEY = "noema.key";
   private static final long MAGIC = 0x4e4f454d41454d42L; // "NOEMAEMB"
 
   private final Path folder;
 
-  /** @param folder where the cache lives; created on first write */
+  /**
+   * @param folder where the cache lives; created on first write
+   */
   IndexCache(Path folder) {
     this.folder = folder;
   }
 
   /**
-   * An in-memory copy of the Lucene index with {@code key}: the cached one when it was built with that key, else one
-   * that {@code build} fills now (with {@code config}) and that is committed to disk under {@code key} first. The copy
-   * holds no file open, so a rebuild never waits for readers of an older index.
+   * An in-memory copy of the Lucene index with {@code key}: the cached one when it was built with
+   * that key, else one that {@code build} fills now (with {@code config}) and that is committed to
+   * disk under {@code key} first. The copy holds no file open, so a rebuild never waits for readers
+   * of an older index.
    *
-   * @throws IOException when the folder can be neither read nor written: the caller builds in memory then
+   * @throws IOException when the folder can be neither read nor written: the caller builds in
+   *     memory then
    */
   Directory lucene(String key, IndexWriterConfig config, IndexBuild build) throws IOException {
     try (Directory directory = FSDirectory.open(folder.resolve("lucene"))) {
@@ -93,10 +103,11 @@ final class IndexCache {
   }
 
   /**
-   * The normalised embedding of each of {@code texts}, in order: cached vectors of the same {@code model} where the
-   * text was embedded before, the rest from {@code embed} (given the missing texts in order, it returns their vectors
-   * in order). The file is rewritten with exactly these texts when the set of texts changed; a failure to write it is
-   * ignored (the vectors are still returned).
+   * The normalised embedding of each of {@code texts}, in order: cached vectors of the same {@code
+   * model} where the text was embedded before, the rest from {@code embed} (given the missing texts
+   * in order, it returns their vectors in order). The file is rewritten with exactly these texts
+   * when the set of texts changed; a failure to write it is ignored (the vectors are still
+   * returned).
    */
   float[][] embeddings(String model, List<String> texts, Function<List<String>, float[][]> embed) {
     Map<Hash, float[]> cached = readEmbeddings(model);
@@ -121,7 +132,8 @@ final class IndexCache {
     }
     Map<Hash, float[]> current = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
-      current.putIfAbsent(hashes.get(i), out[i]); // equal texts (two entities with the same label) are stored once
+      current.putIfAbsent(
+          hashes.get(i), out[i]); // equal texts (two entities with the same label) are stored once
     }
     if (!current.keySet().equals(cached.keySet())) {
       writeEmbeddings(model, current);
@@ -135,7 +147,8 @@ final class IndexCache {
     if (!Files.isRegularFile(file)) {
       return vectors;
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readLong() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(model)) {
         return vectors;
       }
@@ -160,8 +173,9 @@ final class IndexCache {
     try {
       Files.createDirectories(folder);
       temporary = Files.createTempFile(folder, "embeddings", ".tmp");
-      try (DataOutputStream out = new DataOutputStream(
-          new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         out.writeUTF(model);
@@ -176,7 +190,10 @@ final class IndexCache {
         }
       }
       // Readers see the old file or the new one, never a half-written one.
-      Files.move(temporary, folder.resolve("embeddings.bin"), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          temporary,
+          folder.resolve("embeddings.bin"),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       // Unwritable: the next start embeds again; this one has its vectors.
@@ -186,7 +203,9 @@ final class IndexCache {
     }
   }
 
-  /** The first 128 bits of a text's SHA-256: collisions are out of reach at any knowledge-base size. */
+  /**
+   * The first 128 bits of a text's SHA-256: collisions are out of reach at any knowledge-base size.
+   */
   private record Hash(long high, long low) {
     static Hash of(String text) {
       byte[] d = sha256().digest(text.getBytes(StandardCharsets.UTF_8));

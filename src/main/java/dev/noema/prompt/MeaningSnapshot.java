@@ -30,12 +30,13 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * The meaning layer of a store read into memory once: entities with their labels, the reified relation facts and
- * interpretations with their quoted evidence, the turns they cite, and an undirected weighted adjacency over the
- * entities for ranking. Immutable and thread-safe once built.
+ * The meaning layer of a store read into memory once: entities with their labels, the reified
+ * relation facts and interpretations with their quoted evidence, the turns they cite, and an
+ * undirected weighted adjacency over the entities for ranking. Immutable and thread-safe once
+ * built.
  *
- * <p>Only facts with at least one grounding in a turn become {@link Item}s: a fact the reader cannot check is never put
- * into a prompt.
+ * <p>Only facts with at least one grounding in a turn become {@link Item}s: a fact the reader
+ * cannot check is never put into a prompt.
  */
 final class MeaningSnapshot {
 
@@ -53,7 +54,10 @@ final class MeaningSnapshot {
       List<LangText> definitions,
       List<LangText> statements) {
 
-    /** The label to show for {@code lang} ("ru", "en"): a label in that language, else the canonical label. */
+    /**
+     * The label to show for {@code lang} ("ru", "en"): a label in that language, else the canonical
+     * label.
+     */
     String label(String lang) {
       for (LangText l : labels) {
         if (l.lang().startsWith(lang)) {
@@ -68,9 +72,9 @@ final class MeaningSnapshot {
   }
 
   /**
-   * A candidate context fact: a relation (subject, predicate, object), an interpretation (node = the interpretation,
-   * subject = concept, object = perspective) or a definition of one entity. {@code nodes} are the entity ids it
-   * involves, used for ranking.
+   * A candidate context fact: a relation (subject, predicate, object), an interpretation (node =
+   * the interpretation, subject = concept, object = perspective) or a definition of one entity.
+   * {@code nodes} are the entity ids it involves, used for ranking.
    */
   record Item(
       String key,
@@ -92,9 +96,20 @@ final class MeaningSnapshot {
     }
   }
 
-  private static final String PREFIXES = "PREFIX rdf: <" + RDF.getURI() + ">\nPREFIX rdfs: <" + RDFS.getURI()
-      + ">\nPREFIX noema: <" + Noema.NS + ">\nPREFIX oa: <" + Noema.OA + ">\nPREFIX skos: <" + Noema.SKOS
-      + ">\nPREFIX dcterms: <" + Noema.DCTERMS + ">\n";
+  private static final String PREFIXES =
+      "PREFIX rdf: <"
+          + RDF.getURI()
+          + ">\nPREFIX rdfs: <"
+          + RDFS.getURI()
+          + ">\nPREFIX noema: <"
+          + Noema.NS
+          + ">\nPREFIX oa: <"
+          + Noema.OA
+          + ">\nPREFIX skos: <"
+          + Noema.SKOS
+          + ">\nPREFIX dcterms: <"
+          + Noema.DCTERMS
+          + ">\n";
 
   private final String fingerprint;
   private final List<Entity> entities;
@@ -153,12 +168,17 @@ final class MeaningSnapshot {
     }
   }
 
-  /** A hash of the store's registry (graph names and content hashes): it changes whenever any graph changes. */
+  /**
+   * A hash of the store's registry (graph names and content hashes): it changes whenever any graph
+   * changes.
+   */
   static String fingerprint(GraphStore store) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (GraphEntry entry : store.graphs()) {
-        digest.update((entry.name().getURI() + " " + entry.contentHash() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            (entry.name().getURI() + " " + entry.contentHash() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
@@ -166,23 +186,39 @@ final class MeaningSnapshot {
     }
   }
 
-  /** Reads the meaning layer of {@code store}; the meaning classes are those the ontology puts under MeaningEntity. */
+  /**
+   * Reads the meaning layer of {@code store}; the meaning classes are those the ontology puts under
+   * MeaningEntity.
+   */
   static MeaningSnapshot load(GraphStore store, OntologyModel ontology) {
     return load(store, ontology, fingerprint(store));
   }
 
-  /** As {@link #load(GraphStore, OntologyModel)}, for a caller that has just read the store's fingerprint. */
+  /**
+   * As {@link #load(GraphStore, OntologyModel)}, for a caller that has just read the store's
+   * fingerprint.
+   */
   static MeaningSnapshot load(GraphStore store, OntologyModel ontology, String fingerprint) {
-    String classes = ontology.classes().stream()
-        .filter(c -> ontology.isSubClassOf(c.iri(), Noema.MeaningEntity.getURI()))
-        .map(c -> "<" + c.iri() + ">").sorted().collect(Collectors.joining(" "));
+    String classes =
+        ontology.classes().stream()
+            .filter(c -> ontology.isSubClassOf(c.iri(), Noema.MeaningEntity.getURI()))
+            .map(c -> "<" + c.iri() + ">")
+            .sorted()
+            .collect(Collectors.joining(" "));
     Map<String, EntityBuilder> builders = new TreeMap<>();
-    select(store, "SELECT ?e ?type WHERE { VALUES ?type { " + classes + " } ?e a ?type }", row -> {
-      EntityBuilder b = builders.computeIfAbsent(row.getResource("e").getURI(), EntityBuilder::new);
-      b.type = mostSpecific(ontology, b.type, row.getResource("type").getURI());
-    });
-    select(store, "SELECT ?e ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel skos:definition noema:canonicalLabel"
-        + " noema:statement } ?e ?p ?v FILTER(isLiteral(?v)) }", row -> {
+    select(
+        store,
+        "SELECT ?e ?type WHERE { VALUES ?type { " + classes + " } ?e a ?type }",
+        row -> {
+          EntityBuilder b =
+              builders.computeIfAbsent(row.getResource("e").getURI(), EntityBuilder::new);
+          b.type = mostSpecific(ontology, b.type, row.getResource("type").getURI());
+        });
+    select(
+        store,
+        "SELECT ?e ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel skos:definition noema:canonicalLabel"
+            + " noema:statement } ?e ?p ?v FILTER(isLiteral(?v)) }",
+        row -> {
           EntityBuilder b = builders.get(row.getResource("e").getURI());
           if (b != null) {
             Literal v = row.getLiteral("v");
@@ -202,33 +238,51 @@ final class MeaningSnapshot {
           }
         });
     Map<String, SourceTurn> turns = new HashMap<>();
-    select(store, "SELECT DISTINCT ?turn ?c ?title ?index ?speaker ?time ?mid WHERE { { ?target oa:hasSource ?turn }"
-        + " UNION { ?entity noema:mentionedInTurn ?turn }"
-        + " OPTIONAL { ?turn noema:inConversation ?c OPTIONAL { ?c dcterms:title ?title } }"
-        + " OPTIONAL { ?turn noema:turnIndex ?index } OPTIONAL { ?turn noema:speakerName ?speaker }"
-        + " OPTIONAL { ?turn noema:timestamp ?time } OPTIONAL { ?turn noema:messageId ?mid } }", row -> {
+    select(
+        store,
+        "SELECT DISTINCT ?turn ?c ?title ?index ?speaker ?time ?mid WHERE { { ?target oa:hasSource ?turn }"
+            + " UNION { ?entity noema:mentionedInTurn ?turn }"
+            + " OPTIONAL { ?turn noema:inConversation ?c OPTIONAL { ?c dcterms:title ?title } }"
+            + " OPTIONAL { ?turn noema:turnIndex ?index } OPTIONAL { ?turn noema:speakerName ?speaker }"
+            + " OPTIONAL { ?turn noema:timestamp ?time } OPTIONAL { ?turn noema:messageId ?mid } }",
+        row -> {
           String iri = row.getResource("turn").getURI();
-          turns.putIfAbsent(iri, new SourceTurn(iri, uri(row.get("c")), string(row, "title"),
-              row.contains("index") ? row.getLiteral("index").getInt() : -1, string(row, "speaker"),
-              instant(string(row, "time")), string(row, "mid")));
+          turns.putIfAbsent(
+              iri,
+              new SourceTurn(
+                  iri,
+                  uri(row.get("c")),
+                  string(row, "title"),
+                  row.contains("index") ? row.getLiteral("index").getInt() : -1,
+                  string(row, "speaker"),
+                  instant(string(row, "time")),
+                  string(row, "mid")));
         });
     Map<String, List<Evidence>> evidence = new HashMap<>();
-    select(store, "SELECT DISTINCT ?body ?turn ?quote WHERE { ?g oa:hasBody ?body ; oa:hasTarget ?t ."
-        + " ?t oa:hasSource ?turn OPTIONAL { ?t oa:hasSelector ?sel . ?sel oa:exact ?quote } }", row -> {
+    select(
+        store,
+        "SELECT DISTINCT ?body ?turn ?quote WHERE { ?g oa:hasBody ?body ; oa:hasTarget ?t ."
+            + " ?t oa:hasSource ?turn OPTIONAL { ?t oa:hasSelector ?sel . ?sel oa:exact ?quote } }",
+        row -> {
           if (row.get("body").isURIResource() || row.get("body").isAnon()) {
             String turn = row.getResource("turn").getURI();
-            evidence.computeIfAbsent(key(row.get("body")), k -> new ArrayList<>())
-                .add(new Evidence(turns.getOrDefault(turn, SourceTurn.unknown(turn)),
-                    string(row, "quote")));
+            evidence
+                .computeIfAbsent(key(row.get("body")), k -> new ArrayList<>())
+                .add(
+                    new Evidence(
+                        turns.getOrDefault(turn, SourceTurn.unknown(turn)), string(row, "quote")));
           }
         });
-    select(store, "SELECT ?e ?turn WHERE { ?e noema:mentionedInTurn ?turn }", row -> {
-      String turn = row.getResource("turn").getURI();
-      EntityBuilder b = builders.get(row.getResource("e").getURI());
-      if (b != null) {
-        b.mentions.add(turns.getOrDefault(turn, SourceTurn.unknown(turn)));
-      }
-    });
+    select(
+        store,
+        "SELECT ?e ?turn WHERE { ?e noema:mentionedInTurn ?turn }",
+        row -> {
+          String turn = row.getResource("turn").getURI();
+          EntityBuilder b = builders.get(row.getResource("e").getURI());
+          if (b != null) {
+            b.mentions.add(turns.getOrDefault(turn, SourceTurn.unknown(turn)));
+          }
+        });
     List<Entity> entities = new ArrayList<>(builders.size());
     Map<String, Integer> ids = new HashMap<>();
     for (EntityBuilder b : builders.values()) {
@@ -238,32 +292,66 @@ final class MeaningSnapshot {
     List<Item> items = new ArrayList<>();
     Set<String> skipped = Set.of(Noema.interprets.getURI(), Noema.fromPerspective.getURI());
     Map<String, RelationBuilder> relations = new TreeMap<>();
-    select(store, "SELECT ?f ?s ?p ?o ?conf WHERE { ?f a noema:Fact ; rdf:subject ?s ; rdf:predicate ?p ;"
-        + " rdf:object ?o OPTIONAL { ?f noema:confidence ?conf } }", row -> {
+    select(
+        store,
+        "SELECT ?f ?s ?p ?o ?conf WHERE { ?f a noema:Fact ; rdf:subject ?s ; rdf:predicate ?p ;"
+            + " rdf:object ?o OPTIONAL { ?f noema:confidence ?conf } }",
+        row -> {
           Integer s = ids.get(uri(row.get("s")));
           Integer o = ids.get(uri(row.get("o")));
           String p = uri(row.get("p"));
           List<Evidence> found = evidence.get(key(row.get("f")));
           if (s != null && o != null && p != null && !skipped.contains(p) && found != null) {
-            RelationBuilder r = relations.computeIfAbsent(
-                entities.get(s).iri() + " " + p + " " + entities.get(o).iri(), k -> new RelationBuilder(s, p, o));
-            r.confidence = Math.max(r.confidence, row.contains("conf") ? row.getLiteral("conf").getDouble() : 0.5);
-            found.forEach(e -> { if (!r.evidence.contains(e)) r.evidence.add(e); });
+            RelationBuilder r =
+                relations.computeIfAbsent(
+                    entities.get(s).iri() + " " + p + " " + entities.get(o).iri(),
+                    k -> new RelationBuilder(s, p, o));
+            r.confidence =
+                Math.max(
+                    r.confidence, row.contains("conf") ? row.getLiteral("conf").getDouble() : 0.5);
+            found.forEach(
+                e -> {
+                  if (!r.evidence.contains(e)) r.evidence.add(e);
+                });
           }
         });
-    relations.forEach((key, r) -> items.add(new Item(key, Kind.RELATION, r.subject, r.predicate, r.object, -1, null,
-        r.confidence, sorted(r.evidence))));
-    select(store, "SELECT ?i ?c ?p WHERE { ?i a noema:Interpretation ; noema:interprets ?c ;"
-        + " noema:fromPerspective ?p }", row -> {
+    relations.forEach(
+        (key, r) ->
+            items.add(
+                new Item(
+                    key,
+                    Kind.RELATION,
+                    r.subject,
+                    r.predicate,
+                    r.object,
+                    -1,
+                    null,
+                    r.confidence,
+                    sorted(r.evidence))));
+    select(
+        store,
+        "SELECT ?i ?c ?p WHERE { ?i a noema:Interpretation ; noema:interprets ?c ;"
+            + " noema:fromPerspective ?p }",
+        row -> {
           Integer i = ids.get(row.getResource("i").getURI());
           Integer c = ids.get(uri(row.get("c")));
           Integer p = ids.get(uri(row.get("p")));
           List<Evidence> found = evidence.get(row.getResource("i").getURI());
           if (i != null && c != null && p != null && found != null) {
             Entity e = entities.get(i);
-            LangText statement = e.statements().isEmpty() ? new LangText(e.label("en"), "") : e.statements().get(0);
-            items.add(new Item(e.iri(), Kind.INTERPRETATION, c, Noema.interprets.getURI(), p, i, statement.text(),
-                1.0, sorted(found)));
+            LangText statement =
+                e.statements().isEmpty() ? new LangText(e.label("en"), "") : e.statements().get(0);
+            items.add(
+                new Item(
+                    e.iri(),
+                    Kind.INTERPRETATION,
+                    c,
+                    Noema.interprets.getURI(),
+                    p,
+                    i,
+                    statement.text(),
+                    1.0,
+                    sorted(found)));
           }
         });
     for (Entity e : entities) {
@@ -272,8 +360,17 @@ final class MeaningSnapshot {
         builders.get(e.iri()).mentions.forEach(t -> found.add(new Evidence(t, null)));
         if (!found.isEmpty()) {
           LangText d = e.definitions().get(0);
-          items.add(new Item(e.iri() + " definition", Kind.DEFINITION, e.id(), null, -1, e.id(), d.text(), 1.0,
-              sorted(found)));
+          items.add(
+              new Item(
+                  e.iri() + " definition",
+                  Kind.DEFINITION,
+                  e.id(),
+                  null,
+                  -1,
+                  e.id(),
+                  d.text(),
+                  1.0,
+                  sorted(found)));
         }
       }
     }
@@ -284,7 +381,9 @@ final class MeaningSnapshot {
   private static List<Evidence> sorted(List<Evidence> evidence) {
     Map<String, Evidence> unique = new LinkedHashMap<>();
     evidence.stream()
-        .sorted(Comparator.comparing((Evidence e) -> e.quote() == null ? 1 : 0).thenComparing(e -> e.turn().iri()))
+        .sorted(
+            Comparator.comparing((Evidence e) -> e.quote() == null ? 1 : 0)
+                .thenComparing(e -> e.turn().iri()))
         .forEach(e -> unique.putIfAbsent(e.turn().iri() + "\u0000" + e.quote(), e));
     return List.copyOf(unique.values());
   }
@@ -296,15 +395,21 @@ final class MeaningSnapshot {
     return current;
   }
 
-  private static void select(GraphStore store, String query, java.util.function.Consumer<QuerySolution> action) {
-    store.select(PREFIXES + query, Map.<String, Node>of(), (ResultSet rs) -> {
-      rs.forEachRemaining(action);
-      return null;
-    });
+  private static void select(
+      GraphStore store, String query, java.util.function.Consumer<QuerySolution> action) {
+    store.select(
+        PREFIXES + query,
+        Map.<String, Node>of(),
+        (ResultSet rs) -> {
+          rs.forEachRemaining(action);
+          return null;
+        });
   }
 
   private static String key(RDFNode node) {
-    return node.isURIResource() ? node.asResource().getURI() : "_:" + node.asResource().getId().getLabelString();
+    return node.isURIResource()
+        ? node.asResource().getURI()
+        : "_:" + node.asResource().getId().getLabelString();
   }
 
   private static String uri(RDFNode node) {
@@ -323,7 +428,6 @@ final class MeaningSnapshot {
       return null;
     }
   }
-
 
   String fingerprint() {
     return fingerprint;
@@ -373,14 +477,22 @@ final class MeaningSnapshot {
     }
 
     Entity build(int id) {
-      Comparator<LangText> order = Comparator.comparing(LangText::lang).thenComparing(LangText::text);
+      Comparator<LangText> order =
+          Comparator.comparing(LangText::lang).thenComparing(LangText::text);
       labels.sort(order);
       altLabels.sort(order);
       definitions.sort(order);
       statements.sort(order);
       mentions.sort(Comparator.comparing(SourceTurn::iri));
-      return new Entity(id, iri, type, canonicalLabel, List.copyOf(labels), List.copyOf(altLabels),
-          List.copyOf(definitions), List.copyOf(statements));
+      return new Entity(
+          id,
+          iri,
+          type,
+          canonicalLabel,
+          List.copyOf(labels),
+          List.copyOf(altLabels),
+          List.copyOf(definitions),
+          List.copyOf(statements));
     }
   }
 

@@ -43,36 +43,52 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Links a question to meaning-graph nodes by hybrid search, fused by reciprocal rank (Cormack, Clarke and Buettcher,
- * SIGIR 2009, with k = 60).
+ * Links a question to meaning-graph nodes by hybrid search, fused by reciprocal rank (Cormack,
+ * Clarke and Buettcher, SIGIR 2009, with k = 60).
  *
- * <p>Lexical: a Lucene index (searched in memory) with one document per node; labels and aliases go to name fields, definitions
- * and interpretation statements to text fields, each in a Russian and an English field analysed by Lucene's
- * {@link RussianAnalyzer} or {@link EnglishAnalyzer} (stemming, stop words, lower case); Russian text also goes to a
- * field with Savoy's light stemmer, which treats proper names evenly. A literal goes to the field of
- * its language tag, or of its script when untagged. Accents are folded on both sides before analysis, so
- * "внима́ние", "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no language
- * detection is needed.
+ * <p>Lexical: a Lucene index (searched in memory) with one document per node; labels and aliases go
+ * to name fields, definitions and interpretation statements to text fields, each in a Russian and
+ * an English field analysed by Lucene's {@link RussianAnalyzer} or {@link EnglishAnalyzer}
+ * (stemming, stop words, lower case); Russian text also goes to a field with Savoy's light stemmer,
+ * which treats proper names evenly. A literal goes to the field of its language tag, or of its
+ * script when untagged. Accents are folded on both sides before analysis, so "внима́ние",
+ * "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no
+ * language detection is needed.
  *
- * <p>Semantic (when an embedding model is given): cosine similarity between the question and each node's labels,
- * aliases and definition, exact (brute force over a normalised matrix); hits under {@link #MIN_COSINE} are dropped so
- * that an unrelated node is never a seed merely for being the least unrelated.
+ * <p>Semantic (when an embedding model is given): cosine similarity between the question and each
+ * node's labels, aliases and definition, exact (brute force over a normalised matrix); hits under
+ * {@link #MIN_COSINE} are dropped so that an unrelated node is never a seed merely for being the
+ * least unrelated.
  *
- * <p>Both can be cached on disk ({@link IndexCache}): the Lucene index keyed by the store's registry and the indexed
- * texts, the embeddings text by text.
+ * <p>Both can be cached on disk ({@link IndexCache}): the Lucene index keyed by the store's
+ * registry and the indexed texts, the embeddings text by text.
  *
  * <p>Thread-safe after construction.
  */
 final class NodeIndex {
   /** Reciprocal-rank-fusion constant. */
   static final int RRF_K = 60;
+
   /** Cosine similarity below which a semantic hit is not a link. */
   static final double MIN_COSINE = 0.3;
+
   private static final int DEPTH = 20;
   private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u0306]]+");
   private static final String ID = "id";
-  private static final Map<String, Float> FIELDS = Map.of("name_ru", 3f, "name_rulight", 3f, "name_en", 3f,
-      "text_ru", 1f, "text_rulight", 1f, "text_en", 1f);
+  private static final Map<String, Float> FIELDS =
+      Map.of(
+          "name_ru",
+          3f,
+          "name_rulight",
+          3f,
+          "name_en",
+          3f,
+          "text_ru",
+          1f,
+          "text_rulight",
+          1f,
+          "text_en",
+          1f);
 
   private final MeaningSnapshot snapshot;
   private final Analyzer analyzer;
@@ -82,13 +98,15 @@ final class NodeIndex {
   private final boolean englishOnlyEmbeddings;
 
   /**
-   * Indexes {@code snapshot}: in memory when {@code cache} is null, else reusing and refreshing the cache (see
-   * {@link IndexCache}) in that folder; a cache folder that cannot be used is ignored and the index built in memory.
+   * Indexes {@code snapshot}: in memory when {@code cache} is null, else reusing and refreshing the
+   * cache (see {@link IndexCache}) in that folder; a cache folder that cannot be used is ignored
+   * and the index built in memory.
    */
   NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings, Path cache) {
     this.snapshot = snapshot;
     this.embeddings = embeddings;
-    this.englishOnlyEmbeddings = embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
+    this.englishOnlyEmbeddings =
+        embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put("name_ru", new RussianAnalyzer());
     perField.put("text_ru", perField.get("name_ru"));
@@ -99,15 +117,18 @@ final class NodeIndex {
     perField.put("text_en", perField.get("name_en"));
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
     List<Document> documents = documents(snapshot);
-    IndexCache.IndexBuild build = writer -> {
-      for (Document doc : documents) {
-        writer.addDocument(doc);
-      }
-    };
+    IndexCache.IndexBuild build =
+        writer -> {
+          for (Document doc : documents) {
+            writer.addDocument(doc);
+          }
+        };
     Directory directory = null;
     if (cache != null) {
       try {
-        directory = new IndexCache(cache).lucene(key(snapshot, documents), new IndexWriterConfig(analyzer), build);
+        directory =
+            new IndexCache(cache)
+                .lucene(key(snapshot, documents), new IndexWriterConfig(analyzer), build);
       } catch (IOException e) {
         directory = null; // an unusable cache folder: the index is built in memory below
       }
@@ -128,19 +149,26 @@ final class NodeIndex {
       this.vectors = new float[0][];
     } else {
       List<String> texts = snapshot.entities().stream().map(NodeIndex::embeddingText).toList();
-      this.vectors = cache == null ? embed(texts, embeddings)
-          : new IndexCache(cache).embeddings(embeddings.getClass().getName(), texts, t -> embed(t, embeddings));
+      this.vectors =
+          cache == null
+              ? embed(texts, embeddings)
+              : new IndexCache(cache)
+                  .embeddings(embeddings.getClass().getName(), texts, t -> embed(t, embeddings));
     }
   }
 
   /** One document per entity, in entity-id order. */
   private static List<Document> documents(MeaningSnapshot snapshot) {
-    // An interpretation says how a perspective understands a concept: the question "how does Kirill understand
+    // An interpretation says how a perspective understands a concept: the question "how does Kirill
+    // understand
     // attention?" names the perspective's holder and words of the statement, so both must find it.
     Map<Integer, List<Entity>> framing = new HashMap<>();
     for (MeaningSnapshot.Item item : snapshot.items()) {
       if (item.kind() == ContextFact.Kind.INTERPRETATION) {
-        framing.put(item.node(), List.of(snapshot.entities().get(item.subject()), snapshot.entities().get(item.object())));
+        framing.put(
+            item.node(),
+            List.of(
+                snapshot.entities().get(item.subject()), snapshot.entities().get(item.object())));
       }
     }
     List<Document> documents = new ArrayList<>(snapshot.entities().size());
@@ -148,7 +176,10 @@ final class NodeIndex {
       Document doc = document(e);
       for (Entity frame : framing.getOrDefault(e.id(), List.of())) {
         for (LangText t : frame.labels()) {
-          add(doc, "name_", t); // "Kirill's perspective on interpretation" names this node as much as its statement
+          add(
+              doc, "name_",
+              t); // "Kirill's perspective on interpretation" names this node as much as its
+          // statement
         }
       }
       documents.add(doc);
@@ -157,13 +188,14 @@ final class NodeIndex {
   }
 
   /**
-   * What a cached index must have been built from: the format, the store's registry fingerprint and a digest of the
-   * documents themselves (so that another ontology over the same store, which selects other entities, is not served
-   * a stale index).
+   * What a cached index must have been built from: the format, the store's registry fingerprint and
+   * a digest of the documents themselves (so that another ontology over the same store, which
+   * selects other entities, is not served a stale index).
    */
   private static String key(MeaningSnapshot snapshot, List<Document> documents) {
     MessageDigest digest = IndexCache.sha256();
-    digest.update((IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(
+        (IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
     for (Document doc : documents) {
       for (IndexableField field : doc.getFields()) {
         Object value = field.numericValue() != null ? field.numericValue() : field.stringValue();
@@ -174,13 +206,17 @@ final class NodeIndex {
   }
 
   /**
-   * Savoy's light Russian stemmer, which only strips case endings: the Snowball stemmer treats proper names unevenly
-   * ("Фейнман" gives "фейнма" but "Фейнманом" gives "фейнман"), the light one gives "фейнман" for both.
+   * Savoy's light Russian stemmer, which only strips case endings: the Snowball stemmer treats
+   * proper names unevenly ("Фейнман" gives "фейнма" but "Фейнманом" gives "фейнман"), the light one
+   * gives "фейнман" for both.
    */
   private static Analyzer russianLight() {
     try {
-      return CustomAnalyzer.builder().withTokenizer("standard").addTokenFilter("lowercase")
-          .addTokenFilter("russianLightStem").build();
+      return CustomAnalyzer.builder()
+          .withTokenizer("standard")
+          .addTokenFilter("lowercase")
+          .addTokenFilter("russianLightStem")
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the light Russian analyzer", e);
     }
@@ -205,7 +241,10 @@ final class NodeIndex {
     return doc;
   }
 
-  /** Russian text goes to the Snowball and the light-stemmed field, anything else to the English field. */
+  /**
+   * Russian text goes to the Snowball and the light-stemmed field, anything else to the English
+   * field.
+   */
   private static void add(Document doc, String prefix, LangText t) {
     String lang = language(t);
     doc.add(new TextField(prefix + lang, fold(t.text()), Field.Store.NO));
@@ -223,12 +262,13 @@ final class NodeIndex {
   }
 
   static boolean isCyrillic(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    return text.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
   }
 
   /**
-   * Removes accents (combining marks after canonical decomposition) except the breve, which makes "й" a letter of its
-   * own in Russian; "ё" becomes "е" as Russian writers do.
+   * Removes accents (combining marks after canonical decomposition) except the breve, which makes
+   * "й" a letter of its own in Russian; "ё" becomes "е" as Russian writers do.
    */
   static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
@@ -252,8 +292,10 @@ final class NodeIndex {
     float[][] out = new float[texts.size()][];
     int batch = 256;
     for (int from = 0; from < texts.size(); from += batch) {
-      List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batch)).stream()
-          .map(TextSegment::from).toList();
+      List<TextSegment> segments =
+          texts.subList(from, Math.min(texts.size(), from + batch)).stream()
+              .map(TextSegment::from)
+              .toList();
       List<Embedding> vectors = model.embedAll(segments).content();
       for (int i = 0; i < vectors.size(); i++) {
         out[from + i] = normalised(vectors.get(i).vector());
@@ -276,8 +318,8 @@ final class NodeIndex {
   }
 
   /**
-   * The nodes {@code question} links to, best first (fused score descending, then IRI), at most {@code limit}.
-   * Empty when nothing matches; never null.
+   * The nodes {@code question} links to, best first (fused score descending, then IRI), at most
+   * {@code limit}. Empty when nothing matches; never null.
    */
   List<Link> link(String question, int limit, String lang) {
     Map<Integer, double[]> fused = new HashMap<>();
@@ -295,30 +337,43 @@ final class NodeIndex {
       f[2] = rank + 1;
     }
     return fused.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<Integer, double[]> e) -> -e.getValue()[0])
-            .thenComparing(e -> snapshot.entity(e.getKey()).iri()))
+        .sorted(
+            Comparator.comparing((Map.Entry<Integer, double[]> e) -> -e.getValue()[0])
+                .thenComparing(e -> snapshot.entity(e.getKey()).iri()))
         .limit(limit)
-        .map(e -> {
-          Entity entity = snapshot.entity(e.getKey());
-          return new Link(entity.iri(), entity.label(lang), e.getValue()[0], (int) e.getValue()[1],
-              (int) e.getValue()[2]);
-        })
+        .map(
+            e -> {
+              Entity entity = snapshot.entity(e.getKey());
+              return new Link(
+                  entity.iri(),
+                  entity.label(lang),
+                  e.getValue()[0],
+                  (int) e.getValue()[1],
+                  (int) e.getValue()[2]);
+            })
         .toList();
   }
 
   /**
-   * How much the semantic ranking counts in the fusion. The in-process MiniLM was trained on English text: on a
-   * question mostly in another script its neighbours are close to noise (measured on the sample: it pushed the
-   * one interpretation that answers "Как Кирилл понимает внимание?" out of the seeds), so there it does not count.
-   * A provider's (multilingual) embedding model, when configured, counts fully.
+   * How much the semantic ranking counts in the fusion. The in-process MiniLM was trained on
+   * English text: on a question mostly in another script its neighbours are close to noise
+   * (measured on the sample: it pushed the one interpretation that answers "Как Кирилл понимает
+   * внимание?" out of the seeds), so there it does not count. A provider's (multilingual) embedding
+   * model, when configured, counts fully.
    */
   private double semanticWeight(String question) {
     if (!englishOnlyEmbeddings) {
       return 1.0;
     }
     long letters = question.codePoints().filter(Character::isLetter).count();
-    long latin = question.codePoints()
-        .filter(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+    long latin =
+        question
+            .codePoints()
+            .filter(
+                c ->
+                    Character.isLetter(c)
+                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
+            .count();
     return letters == 0 || latin * 2 >= letters ? 1.0 : 0.0;
   }
 
@@ -326,12 +381,16 @@ final class NodeIndex {
     String folded = fold(question);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     QueryBuilder builder = new QueryBuilder(analyzer);
-    FIELDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
-      Query q = builder.createBooleanQuery(field.getKey(), folded, BooleanClause.Occur.SHOULD);
-      if (q != null) {
-        query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
-      }
-    });
+    FIELDS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            field -> {
+              Query q =
+                  builder.createBooleanQuery(field.getKey(), folded, BooleanClause.Occur.SHOULD);
+              if (q != null) {
+                query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+              }
+            });
     try {
       List<Integer> ids = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query.build(), DEPTH).scoreDocs) {
@@ -353,7 +412,8 @@ final class NodeIndex {
     int count = 0;
     for (int id = 0; id < vectors.length; id++) {
       float[] v = vectors[id];
-      // Four float accumulators: independent chains the JIT can pipeline; float error is far below MIN_COSINE's scale.
+      // Four float accumulators: independent chains the JIT can pipeline; float error is far below
+      // MIN_COSINE's scale.
       float d0 = 0;
       float d1 = 0;
       float d2 = 0;

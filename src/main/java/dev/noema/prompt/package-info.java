@@ -1,9 +1,11 @@
 /**
- * Graph-augmented prompting: link a question to meaning-graph nodes (Lucene + embeddings, reciprocal-rank fusion),
- * expand k hops ranked by personalised PageRank, fit the facts with their quoted evidence into a token budget, render
- * them for a prompt, ask a LangChain4j {@code ChatModel} (with and without the graph), chat, and evaluate retrieval.
+ * Graph-augmented prompting: link a question to meaning-graph nodes (Lucene + embeddings,
+ * reciprocal-rank fusion), expand k hops ranked by personalised PageRank, fit the facts with their
+ * quoted evidence into a token budget, render them for a prompt, ask a LangChain4j {@code
+ * ChatModel} (with and without the graph), chat, and evaluate retrieval.
  *
- * <p>Depends on {@code store}, {@code ontology} and {@code conversation}; the CLI only wires it. The entry point is
- * {@link dev.noema.prompt.GraphRetrieval}; {@link dev.noema.prompt.ContextRetriever} adapts it to LangChain4j RAG.
+ * <p>Depends on {@code store}, {@code ontology} and {@code conversation}; the CLI only wires it.
+ * The entry point is {@link dev.noema.prompt.GraphRetrieval}; {@link
+ * dev.noema.prompt.ContextRetriever} adapts it to LangChain4j RAG.
  */
 package dev.noema.prompt;

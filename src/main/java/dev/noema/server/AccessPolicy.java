@@ -5,19 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Who may do what. Reads of the graph are open on loopback and need a token elsewhere; writes need a token always,
- * except uploads on a loopback server with no token configured (the page's own import). The per-run secret of
- * {@link ServerFile} (the local CLI) may do everything. Immutable and thread-safe.
+ * Who may do what. Reads of the graph are open on loopback and need a token elsewhere; writes need
+ * a token always, except uploads on a loopback server with no token configured (the page's own
+ * import). The per-run secret of {@link ServerFile} (the local CLI) may do everything. Immutable
+ * and thread-safe.
  *
  * @param loopback the server binds a loopback address only
  * @param userToken the bearer token users present ({@code --token} / {@code NOEMA_TOKEN}), or null
  * @param localSecret the per-run secret written to server.json, never null
- * @param allowUpdate SPARQL Update and graph store writes are open to the user token ({@code --allow-update})
+ * @param allowUpdate SPARQL Update and graph store writes are open to the user token ({@code
+ *     --allow-update})
  */
 record AccessPolicy(boolean loopback, String userToken, String localSecret, boolean allowUpdate) {
 
   /** What a request asks for. */
-  enum Need { NOTHING, READ, API_WRITE, SPARQL_WRITE }
+  enum Need {
+    NOTHING,
+    READ,
+    API_WRITE,
+    SPARQL_WRITE
+  }
 
   /** Why a request is refused, or null when it may proceed. */
   String refusal(HttpServletRequest request, Need need) {
@@ -29,9 +36,14 @@ record AccessPolicy(boolean loopback, String userToken, String localSecret, bool
     return switch (need) {
       case NOTHING -> null;
       case READ -> loopback || user ? null : "this server needs a bearer token to run queries";
-      case API_WRITE -> user || (loopback && userToken == null) ? null : "writing needs the server's bearer token";
-      case SPARQL_WRITE -> allowUpdate && user ? null
-          : "the SPARQL endpoint is read-only (updates need noema serve --allow-update and a bearer token)";
+      case API_WRITE ->
+          user || (loopback && userToken == null)
+              ? null
+              : "writing needs the server's bearer token";
+      case SPARQL_WRITE ->
+          allowUpdate && user
+              ? null
+              : "the SPARQL endpoint is read-only (updates need noema serve --allow-update and a bearer token)";
     };
   }
 
@@ -50,7 +62,9 @@ record AccessPolicy(boolean loopback, String userToken, String localSecret, bool
 
   /** Constant-time comparison, so response timing says nothing about the token. */
   private static boolean matches(String presented, String expected) {
-    return presented != null && expected != null
-        && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    return presented != null
+        && expected != null
+        && MessageDigest.isEqual(
+            presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -51,25 +51,33 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.update.UpdateFactory;
 
 /**
- * The JSON API under {@code /api/}. {@link #ROUTES} is the route table (the OpenAPI document at {@code /openapi.json}
- * lists the same routes; a test keeps them in step). Errors are {@code {"error": "one line"}} with a 4xx or 5xx status,
- * never a stack trace. Thread-safe: handlers share only thread-safe parts.
+ * The JSON API under {@code /api/}. {@link #ROUTES} is the route table (the OpenAPI document at
+ * {@code /openapi.json} lists the same routes; a test keeps them in step). Errors are {@code
+ * {"error": "one line"}} with a 4xx or 5xx status, never a stack trace. Thread-safe: handlers share
+ * only thread-safe parts.
  */
 final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   /**
-   * A route: an HTTP method, a path template whose {@code {name}} segments become path parameters, and what a caller
-   * needs to be let through ({@link AccessFilter} asks the table, so a new route says it here, once).
+   * A route: an HTTP method, a path template whose {@code {name}} segments become path parameters,
+   * and what a caller needs to be let through ({@link AccessFilter} asks the table, so a new route
+   * says it here, once).
    */
-  record Route(String method, String template, AccessPolicy.Need need, Handler handler, Pattern pattern) {
+  record Route(
+      String method, String template, AccessPolicy.Need need, Handler handler, Pattern pattern) {
     /** A read. */
     Route(String method, String template, Handler handler) {
       this(method, template, AccessPolicy.Need.READ, handler);
     }
 
     Route(String method, String template, AccessPolicy.Need need, Handler handler) {
-      this(method, template, need, handler, Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
+      this(
+          method,
+          template,
+          need,
+          handler,
+          Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
     }
   }
 
@@ -106,7 +114,8 @@ final class ApiServlet extends HttpServlet {
    *
    * @param boltUrl the Bolt URL of the Neo4j projection the server holds, or null
    * @param holdsNeo4j the server is the projection's only writer: it syncs before each Cypher query
-   * @param chatModel the model {@code /api/ask} uses instead of the knowledge base's configured one, or null
+   * @param chatModel the model {@code /api/ask} uses instead of the knowledge base's configured
+   *     one, or null
    */
   record Services(String boltUrl, boolean holdsNeo4j, ChatModel chatModel) {}
 
@@ -127,29 +136,54 @@ final class ApiServlet extends HttpServlet {
     this.jobs = jobs;
     this.settings = settings;
     this.services = services;
-    this.routes = List.of(
-        new Route("GET", "/api/status", AccessPolicy.Need.NOTHING, call -> status()),
-        new Route("GET", "/api/graph", call -> views.graph()),
-        new Route("GET", "/api/search", call -> views.search(call.param("q"))),
-        new Route("GET", "/api/entity", call -> found(views.entity(call.param("iri")), "no entity " + call.param("iri"))),
-        new Route("GET", "/api/conversations", call -> views.conversations()),
-        new Route("GET", "/api/conversations/{id}", call -> found(views.conversation(call.pathParams().get(0)),
-            "no conversation '" + call.pathParams().get(0) + "'")),
-        new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
-        new Route("POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
-        new Route("POST", "/api/cypher", this::cypher),
-        new Route("POST", "/api/sync", AccessPolicy.Need.API_WRITE, call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt",
-            kb.neo4j().boltUrl())),
-        new Route("GET", "/api/extraction", call -> views.extraction(kb.llm().isPresent())),
-        new Route("POST", "/api/import", AccessPolicy.Need.API_WRITE, this::upload),
-        new Route("GET", "/api/jobs/{id}", call -> jobs.get(call.pathParams().get(0))
-            .orElseThrow(() -> new ApiError(404, "no job " + call.pathParams().get(0)))),
-        new Route("GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
-        new Route("POST", "/api/context", call -> contextView(kb.retrieval().context(contextRequest(jsonBody(call))))),
-        new Route("POST", "/api/ask", this::ask));
+    this.routes =
+        List.of(
+            new Route("GET", "/api/status", AccessPolicy.Need.NOTHING, call -> status()),
+            new Route("GET", "/api/graph", call -> views.graph()),
+            new Route("GET", "/api/search", call -> views.search(call.param("q"))),
+            new Route(
+                "GET",
+                "/api/entity",
+                call -> found(views.entity(call.param("iri")), "no entity " + call.param("iri"))),
+            new Route("GET", "/api/conversations", call -> views.conversations()),
+            new Route(
+                "GET",
+                "/api/conversations/{id}",
+                call ->
+                    found(
+                        views.conversation(call.pathParams().get(0)),
+                        "no conversation '" + call.pathParams().get(0) + "'")),
+            new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
+            new Route(
+                "POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
+            new Route("POST", "/api/cypher", this::cypher),
+            new Route(
+                "POST",
+                "/api/sync",
+                AccessPolicy.Need.API_WRITE,
+                call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt", kb.neo4j().boltUrl())),
+            new Route("GET", "/api/extraction", call -> views.extraction(kb.llm().isPresent())),
+            new Route("POST", "/api/import", AccessPolicy.Need.API_WRITE, this::upload),
+            new Route(
+                "GET",
+                "/api/jobs/{id}",
+                call ->
+                    jobs.get(call.pathParams().get(0))
+                        .orElseThrow(
+                            () -> new ApiError(404, "no job " + call.pathParams().get(0)))),
+            new Route(
+                "GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
+            new Route(
+                "POST",
+                "/api/context",
+                call -> contextView(kb.retrieval().context(contextRequest(jsonBody(call))))),
+            new Route("POST", "/api/ask", this::ask));
   }
 
-  /** Computes the map once, so that the page's first load finds it cached; a failure waits for the first request. */
+  /**
+   * Computes the map once, so that the page's first load finds it cached; a failure waits for the
+   * first request.
+   */
   void warmUp() {
     try {
       views.graph();
@@ -158,17 +192,21 @@ final class ApiServlet extends HttpServlet {
         return; // the server is closing: it interrupted the warm-up
       }
       // Before the servlet's first request there is no servlet context to log to.
-      org.slf4j.LoggerFactory.getLogger(ApiServlet.class).warn("map warm-up failed (the first /api/graph retries): {}",
-          e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(ApiServlet.class)
+          .warn("map warm-up failed (the first /api/graph retries): {}", e.getMessage());
     }
   }
 
   /**
-   * What a call to {@code path} (under /api/) needs: that of the first route whose template matches the path, whatever
-   * the method (a write route's path stays guarded); a path no route has is a read, answered 404.
+   * What a call to {@code path} (under /api/) needs: that of the first route whose template matches
+   * the path, whatever the method (a write route's path stays guarded); a path no route has is a
+   * read, answered 404.
    */
   AccessPolicy.Need need(String path) {
-    return routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst().map(Route::need)
+    return routes.stream()
+        .filter(r -> r.pattern().matcher(path).matches())
+        .findFirst()
+        .map(Route::need)
         .orElse(AccessPolicy.Need.READ);
   }
 
@@ -178,7 +216,8 @@ final class ApiServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean pathKnown = false;
     try {
@@ -200,27 +239,44 @@ final class ApiServlet extends HttpServlet {
           return;
         }
       }
-      Json.error(response, pathKnown ? 405 : 404, (pathKnown ? "method not allowed: " : "no such endpoint: ")
-          + request.getMethod() + " " + path);
+      Json.error(
+          response,
+          pathKnown ? 405 : 404,
+          (pathKnown ? "method not allowed: " : "no such endpoint: ")
+              + request.getMethod()
+              + " "
+              + path);
     } catch (ApiError e) {
       Json.error(response, e.status, e.getMessage());
     } catch (QuerySyntaxException e) {
       Json.error(response, 400, e.getMessage());
     } catch (Neo4jException e) {
-      // Unreachable or not started is the server's trouble; anything else (syntax, a write) is the query's.
+      // Unreachable or not started is the server's trouble; anything else (syntax, a write) is the
+      // query's.
       Json.error(response, e.unavailable() ? 503 : 400, e.getMessage());
     } catch (QueryCancelledException e) {
-      Json.error(response, 503, "the query took longer than the server's limit of " + settings.queryTimeoutMillis()
-          + " ms");
+      Json.error(
+          response,
+          503,
+          "the query took longer than the server's limit of "
+              + settings.queryTimeoutMillis()
+              + " ms");
     } catch (StoreException e) {
       Json.error(response, 500, e.getMessage());
     } catch (ServletException | IllegalStateException e) {
       Json.error(response, 400, "cannot read the request: " + e.getMessage());
     } catch (RuntimeException e) {
-      // A bug, not the caller's fault: one line for the client, the stack trace for the server's log.
+      // A bug, not the caller's fault: one line for the client, the stack trace for the server's
+      // log.
       log("internal error on " + path, e);
-      Json.error(response, 500, "internal error: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+      Json.error(
+          response,
+          500,
+          "internal error: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null
+                  ? ""
+                  : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
   }
 
@@ -234,8 +290,19 @@ final class ApiServlet extends HttpServlet {
     status.put("queryTimeoutMillis", settings.queryTimeoutMillis());
     status.put("resultLimit", settings.resultLimit());
     status.put("bolt", services.boltUrl());
-    status.put("features", Map.of("cypher", true, "explore", true, "context", true, "ask", true,
-        "chatModel", services.chatModel() != null || kb.llm().isPresent()));
+    status.put(
+        "features",
+        Map.of(
+            "cypher",
+            true,
+            "explore",
+            true,
+            "context",
+            true,
+            "ask",
+            true,
+            "chatModel",
+            services.chatModel() != null || kb.llm().isPresent()));
     var stats = kb.store().stats();
     status.put("graphs", stats.graphs());
     status.put("quads", stats.quads());
@@ -250,10 +317,11 @@ final class ApiServlet extends HttpServlet {
   }
 
   /**
-   * Runs a read-only Cypher query ({@code {"query": ..., "params": {...}}}) over the projection: in a READ
-   * transaction, so the server refuses any write; parameters go to the driver, never into the text. When this
-   * process owns the projection (the server holds it, or it is the embedded one, which only the process holding the
-   * store can open), it is synced first, so the answer reflects the store.
+   * Runs a read-only Cypher query ({@code {"query": ..., "params": {...}}}) over the projection: in
+   * a READ transaction, so the server refuses any write; parameters go to the driver, never into
+   * the text. When this process owns the projection (the server holds it, or it is the embedded
+   * one, which only the process holding the store can open), it is synced first, so the answer
+   * reflects the store.
    */
   private Object cypher(Call call) throws IOException {
     JsonNode body = jsonBody(call);
@@ -264,7 +332,10 @@ final class ApiServlet extends HttpServlet {
       if (!given.isObject()) {
         throw new ApiError(400, "\"params\" must be a JSON object of parameter names to values");
       }
-      given.properties().forEach(e -> params.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
+      given
+          .properties()
+          .forEach(
+              e -> params.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
     }
     if (services.holdsNeo4j() || kb.config().neo4jServer() == null) {
       kb.syncNeo4j();
@@ -279,15 +350,17 @@ final class ApiServlet extends HttpServlet {
   }
 
   /**
-   * Asks a question with the graph's context ({@code {"question": ..., "baseline": true, "budget": ...}}). With no
-   * chat model, nothing is sent: the answer is null and the result carries the complete prompt and how to configure
-   * a provider, as {@code noema ask} prints them.
+   * Asks a question with the graph's context ({@code {"question": ..., "baseline": true, "budget":
+   * ...}}). With no chat model, nothing is sent: the answer is null and the result carries the
+   * complete prompt and how to configure a provider, as {@code noema ask} prints them.
    */
   private Object ask(Call call) throws IOException {
     JsonNode body = jsonBody(call);
     ContextRequest request = contextRequest(body);
-    ChatModel model = services.chatModel() != null ? services.chatModel() : kb.chatModel().orElse(null);
-    AskResult result = new Asker(kb.retrieval(), model).ask(request, body.path("baseline").asBoolean(false));
+    ChatModel model =
+        services.chatModel() != null ? services.chatModel() : kb.chatModel().orElse(null);
+    AskResult result =
+        new Asker(kb.retrieval(), model).ask(request, body.path("baseline").asBoolean(false));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("question", request.question());
     out.put("context", contextView(result.context()));
@@ -300,7 +373,10 @@ final class ApiServlet extends HttpServlet {
 
   /** The request body as a JSON object; one line when it is not one. */
   private static JsonNode jsonBody(Call call) throws IOException {
-    String type = call.request().getContentType() == null ? "" : call.request().getContentType().toLowerCase(Locale.ROOT);
+    String type =
+        call.request().getContentType() == null
+            ? ""
+            : call.request().getContentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("application/json")) {
       throw new ApiError(415, "send a JSON body (Content-Type: application/json)");
     }
@@ -324,7 +400,10 @@ final class ApiServlet extends HttpServlet {
     return value.asText();
   }
 
-  /** {@code question} with optional {@code budget}, {@code hops}, {@code format} and {@code explain}. */
+  /**
+   * {@code question} with optional {@code budget}, {@code hops}, {@code format} and {@code
+   * explain}.
+   */
   private static ContextRequest contextRequest(JsonNode body) {
     ContextRequest request = ContextRequest.of(text(body, "question"));
     try {
@@ -351,7 +430,10 @@ final class ApiServlet extends HttpServlet {
     return value.asInt();
   }
 
-  /** A context as the API shows it: the facts with their citations, the cited turns by key, and the text. */
+  /**
+   * A context as the API shows it: the facts with their citations, the cited turns by key, and the
+   * text.
+   */
   private static Map<String, Object> contextView(GraphContext context) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("question", context.question());
@@ -361,7 +443,8 @@ final class ApiServlet extends HttpServlet {
     out.put("candidates", context.candidates());
     List<Map<String, Object>> links = new ArrayList<>();
     for (Link link : context.links()) {
-      links.add(Map.of("iri", link.iri(), "label", String.valueOf(link.label()), "score", link.score()));
+      links.add(
+          Map.of("iri", link.iri(), "label", String.valueOf(link.label()), "score", link.score()));
     }
     out.put("links", links);
     List<Map<String, Object>> facts = new ArrayList<>();
@@ -413,8 +496,11 @@ final class ApiServlet extends HttpServlet {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("text", answer.text());
-    out.put("citations", answer.citations().stream().map(c -> Map.of("key", c.key(), "turn", turnView(c.turn())))
-        .toList());
+    out.put(
+        "citations",
+        answer.citations().stream()
+            .map(c -> Map.of("key", c.key(), "turn", turnView(c.turn())))
+            .toList());
     out.put("unknownKeys", answer.unknownKeys());
     out.put("inputTokens", answer.inputTokens());
     out.put("outputTokens", answer.outputTokens());
@@ -424,10 +510,14 @@ final class ApiServlet extends HttpServlet {
     return out;
   }
 
-  /** The explore views, computed by the topology package on the meaning graph seen through the call's filters. */
+  /**
+   * The explore views, computed by the topology package on the meaning graph seen through the
+   * call's filters.
+   */
   private Object explore(Call call, String view) {
     if (!EXPLORE_VIEWS.contains(view)) {
-      throw new ApiError(404, "no explore view '" + view + "' (one of " + String.join(", ", EXPLORE_VIEWS) + ")");
+      throw new ApiError(
+          404, "no explore view '" + view + "' (one of " + String.join(", ", EXPLORE_VIEWS) + ")");
     }
     TopologyFilter filter = TopologyFilter.NONE;
     String conversation = call.request().getParameter("conversation");
@@ -445,7 +535,8 @@ final class ApiServlet extends HttpServlet {
         case "clusters" -> topology.clusters();
         case "bridges" -> topology.bridges();
         case "shape" -> topology.shape();
-        case "path" -> topology.path(call.param("from"), call.param("to"), intParam(call, "alternatives", 2));
+        case "path" ->
+            topology.path(call.param("from"), call.param("to"), intParam(call, "alternatives", 2));
         case "around" -> topology.around(call.param("concept"), intParam(call, "hops", 1));
         case "perspectives" -> topology.perspectives(kb.store(), call.param("concept"));
         default -> topology.flow(call.param("conversation"));
@@ -462,15 +553,23 @@ final class ApiServlet extends HttpServlet {
     try {
       return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new ApiError(400, "query parameter '" + name + "' must be a whole number, not '" + value + "'");
+      throw new ApiError(
+          400, "query parameter '" + name + "' must be a whole number, not '" + value + "'");
     }
   }
 
-  /** The query text of a console call: a raw body of {@code rawType}, a JSON {@code {"query": ...}} or a form. */
+  /**
+   * The query text of a console call: a raw body of {@code rawType}, a JSON {@code {"query": ...}}
+   * or a form.
+   */
   private static String queryText(Call call, String rawType) throws IOException {
-    String type = call.request().getContentType() == null ? "" : call.request().getContentType().toLowerCase(Locale.ROOT);
+    String type =
+        call.request().getContentType() == null
+            ? ""
+            : call.request().getContentType().toLowerCase(Locale.ROOT);
     if (type.startsWith(rawType)) {
-      return new String(call.request().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
+      return new String(
+          call.request().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
     }
     if (type.startsWith("application/json")) {
       JsonNode body = Json.MAPPER.readTree(call.request().getInputStream());
@@ -483,9 +582,9 @@ final class ApiServlet extends HttpServlet {
   }
 
   /**
-   * Runs a console query READ-ONLY: only SPARQL queries parse here (an update is refused with 400), with the server's
-   * result limit and timeout. SELECT and ASK answer in SPARQL 1.1 JSON results; CONSTRUCT and DESCRIBE as rows of
-   * s, p, o in the same format.
+   * Runs a console query READ-ONLY: only SPARQL queries parse here (an update is refused with 400),
+   * with the server's result limit and timeout. SELECT and ASK answer in SPARQL 1.1 JSON results;
+   * CONSTRUCT and DESCRIBE as rows of s, p, o in the same format.
    */
   private Object sparql(String text) throws IOException {
     Query query;
@@ -495,26 +594,44 @@ final class ApiServlet extends HttpServlet {
       if (isUpdate(text)) {
         throw new ApiError(400, "the query console is read-only: SPARQL Update is refused here");
       }
-      throw new ApiError(400, "SPARQL syntax error: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new ApiError(
+          400, "SPARQL syntax error: " + e.getMessage().lines().findFirst().orElse(""));
     }
     LimitedQueryService.cap(query, settings.resultLimit());
     String capped = query.toString();
     if (query.isSelectType() || query.isAskType()) {
-      String json = kb.store().select(capped, Map.of(), rs -> {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ResultSetFormatter.outputAsJSON(bytes, rs);
-        return bytes.toString(StandardCharsets.UTF_8);
-      });
+      String json =
+          kb.store()
+              .select(
+                  capped,
+                  Map.of(),
+                  rs -> {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    ResultSetFormatter.outputAsJSON(bytes, rs);
+                    return bytes.toString(StandardCharsets.UTF_8);
+                  });
       return Json.MAPPER.readTree(json);
     }
     List<Map<String, Object>> bindings = new ArrayList<>();
-    kb.store().construct(capped, Map.of(), new StreamRDFBase() {
-      @Override
-      public void triple(Triple t) {
-        bindings.add(Map.of("s", term(t.getSubject()), "p", term(t.getPredicate()), "o", term(t.getObject())));
-      }
-    });
-    return Map.of("head", Map.of("vars", List.of("s", "p", "o")), "results", Map.of("bindings", bindings));
+    kb.store()
+        .construct(
+            capped,
+            Map.of(),
+            new StreamRDFBase() {
+              @Override
+              public void triple(Triple t) {
+                bindings.add(
+                    Map.of(
+                        "s",
+                        term(t.getSubject()),
+                        "p",
+                        term(t.getPredicate()),
+                        "o",
+                        term(t.getObject())));
+              }
+            });
+    return Map.of(
+        "head", Map.of("vars", List.of("s", "p", "o")), "results", Map.of("bindings", bindings));
   }
 
   private static boolean isUpdate(String text) {
@@ -536,14 +653,19 @@ final class ApiServlet extends HttpServlet {
     return Map.of("type", "literal", "value", node.getLiteralLexicalForm());
   }
 
-  /** Accepts a log as multipart ({@code file} part) or as the raw body ({@code ?name=} names it); queues the import. */
+  /**
+   * Accepts a log as multipart ({@code file} part) or as the raw body ({@code ?name=} names it);
+   * queues the import.
+   */
   private Object upload(Call call) throws IOException, ServletException {
     HttpServletRequest request = call.request();
     long max = settings.maxUploadBytes();
     if (request.getContentLengthLong() > max) {
-      throw new ApiError(413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
+      throw new ApiError(
+          413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
     }
-    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    String type =
+        request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
     String name;
     InputStream body;
     if (type.startsWith("multipart/form-data")) {
@@ -558,9 +680,11 @@ final class ApiServlet extends HttpServlet {
       body = request.getInputStream();
     }
     Path temp = Files.createTempFile("noema-upload", ".part");
-    try (InputStream in = body; OutputStream out = Files.newOutputStream(temp)) {
+    try (InputStream in = body;
+        OutputStream out = Files.newOutputStream(temp)) {
       if (copyAtMost(in, out, max) > max) {
-        throw new ApiError(413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
+        throw new ApiError(
+            413, "the upload is larger than the server's limit of " + max / (1024 * 1024) + " MB");
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
@@ -571,14 +695,20 @@ final class ApiServlet extends HttpServlet {
       throw new ApiError(400, "the upload is empty");
     }
     String format = request.getParameter("format");
-    ImportJobs.JobView job = jobs.submit(temp, name == null || name.isBlank() ? "upload" : name,
-        format == null || format.isBlank() ? null : format);
+    ImportJobs.JobView job =
+        jobs.submit(
+            temp,
+            name == null || name.isBlank() ? "upload" : name,
+            format == null || format.isBlank() ? null : format);
     call.response().setHeader("Location", "/api/jobs/" + job.id());
     Json.write(call.response(), 202, job);
     return null;
   }
 
-  /** Copies up to {@code max + 1} bytes and returns how many were copied (more than max means too large). */
+  /**
+   * Copies up to {@code max + 1} bytes and returns how many were copied (more than max means too
+   * large).
+   */
   private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;

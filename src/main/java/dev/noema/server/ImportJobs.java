@@ -23,18 +23,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Imports uploaded logs one at a time, in the background, through {@link KnowledgeBase#importLogs} (the same
- * validated path as {@code noema import}); each upload is a job whose progress can be polled. The upload is written
- * to a private temporary folder under its (sanitised) file name, so format detection sees the same name and bytes as
- * the CLI would, and deleted when the job ends. Thread-safe.
+ * Imports uploaded logs one at a time, in the background, through {@link KnowledgeBase#importLogs}
+ * (the same validated path as {@code noema import}); each upload is a job whose progress can be
+ * polled. The upload is written to a private temporary folder under its (sanitised) file name, so
+ * format detection sees the same name and bytes as the CLI would, and deleted when the job ends.
+ * Thread-safe.
  */
 final class ImportJobs implements AutoCloseable {
   /** A job as the API shows it. {@code state} is queued, running, done or failed. */
-  record JobView(String id, String state, String file, long conversations, long turns, Summary summary,
-      List<String> problems, String error, String neo4j) {}
+  record JobView(
+      String id,
+      String state,
+      String file,
+      long conversations,
+      long turns,
+      Summary summary,
+      List<String> problems,
+      String error,
+      String neo4j) {}
 
   /** The outcome of a finished import. */
-  record Summary(int imported, int replaced, int unchanged, int skipped, long failedFiles, long turns, long facts,
+  record Summary(
+      int imported,
+      int replaced,
+      int unchanged,
+      int skipped,
+      long failedFiles,
+      long turns,
+      long facts,
       long millis) {}
 
   private final KnowledgeBase kb;
@@ -42,20 +58,26 @@ final class ImportJobs implements AutoCloseable {
   private final ExecutorService worker;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-  /** @param syncNeo4j sync the Neo4j projection after an import that changed the store (the server holds Neo4j) */
+  /**
+   * @param syncNeo4j sync the Neo4j projection after an import that changed the store (the server
+   *     holds Neo4j)
+   */
   ImportJobs(KnowledgeBase kb, boolean syncNeo4j) {
     this.kb = kb;
     this.syncNeo4j = syncNeo4j;
     // One import at a time: TDB2 has one writer, and the importer already batches its commits.
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "noema-import");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "noema-import");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
-   * Queues an import of {@code upload} (a temporary file this object now owns) read as {@code fileName}.
+   * Queues an import of {@code upload} (a temporary file this object now owns) read as {@code
+   * fileName}.
    *
    * @param format a format name instead of detection, or null
    */
@@ -109,19 +131,29 @@ final class ImportJobs implements AutoCloseable {
         folder = Files.createTempDirectory("noema-upload");
         Path named = Files.move(upload, folder.resolve(safeName(file)));
         ImportRequest defaults = ImportRequest.of(List.of(named));
-        ImportRequest request = new ImportRequest(defaults.paths(), format, defaults.readOptions(), false,
-            defaults.extract(), defaults.maxTurnChars());
+        ImportRequest request =
+            new ImportRequest(
+                defaults.paths(),
+                format,
+                defaults.readOptions(),
+                false,
+                defaults.extract(),
+                defaults.maxTurnChars());
         report = kb.importLogs(request, this);
         if (syncNeo4j && report.imported() + report.replaced() > 0) {
           try {
             neo4j = kb.syncNeo4j().toString();
           } catch (dev.noema.neo4j.Neo4jException e) {
-            // The import is committed; the next sync (any Cypher query through the server) catches up.
+            // The import is committed; the next sync (any Cypher query through the server) catches
+            // up.
             neo4j = "sync failed: " + e.getMessage();
           }
         }
         state = "done";
-      } catch (StrictModeAbort | UncheckedIOException | IOException | dev.noema.store.StoreException e) {
+      } catch (StrictModeAbort
+          | UncheckedIOException
+          | IOException
+          | dev.noema.store.StoreException e) {
         error = e.getMessage();
         state = "failed";
       } catch (RuntimeException e) {
@@ -148,8 +180,18 @@ final class ImportJobs implements AutoCloseable {
 
     JobView view() {
       ImportReport done = report;
-      Summary summary = done == null ? null : new Summary(done.imported(), done.replaced(), done.unchanged(),
-          done.skipped(), done.failedFiles(), done.turns(), done.facts(), done.millis());
+      Summary summary =
+          done == null
+              ? null
+              : new Summary(
+                  done.imported(),
+                  done.replaced(),
+                  done.unchanged(),
+                  done.skipped(),
+                  done.failedFiles(),
+                  done.turns(),
+                  done.facts(),
+                  done.millis());
       List<String> problems = new ArrayList<>();
       if (done != null) {
         for (FileReport f : done.files()) {
@@ -159,7 +201,8 @@ final class ImportJobs implements AutoCloseable {
           }
         }
       }
-      return new JobView(id, state, file, conversations.get(), turns.get(), summary, problems, error, neo4j);
+      return new JobView(
+          id, state, file, conversations.get(), turns.get(), summary, problems, error, neo4j);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** JSON responses of the API, written with Jackson. */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private Json() {}
 

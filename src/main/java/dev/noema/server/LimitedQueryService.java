@@ -5,8 +5,9 @@ import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.Query;
 
 /**
- * Fuseki's SPARQL query service with a cap on result size: a query without a LIMIT, or with a larger one, runs with
- * LIMIT {@code maxRows}. (The time limit is ARQ's {@code queryTimeout}, set on the dataset's context.)
+ * Fuseki's SPARQL query service with a cap on result size: a query without a LIMIT, or with a
+ * larger one, runs with LIMIT {@code maxRows}. (The time limit is ARQ's {@code queryTimeout}, set
+ * on the dataset's context.)
  */
 final class LimitedQueryService extends SPARQL_QueryDataset {
   private final long maxRows;

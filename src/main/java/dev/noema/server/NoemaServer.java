@@ -23,9 +23,10 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * {@code noema serve} as a library: one Jetty (Fuseki main) that serves a knowledge base's TDB2 dataset as a SPARQL
- * 1.1 endpoint at {@value #DATASET_PATH} (query over the union and each named graph, every standard result format,
- * the graph store protocol), the JSON API under {@code /api/} and the web page at {@code /}.
+ * {@code noema serve} as a library: one Jetty (Fuseki main) that serves a knowledge base's TDB2
+ * dataset as a SPARQL 1.1 endpoint at {@value #DATASET_PATH} (query over the union and each named
+ * graph, every standard result format, the graph store protocol), the JSON API under {@code /api/}
+ * and the web page at {@code /}.
  *
  * <pre>{@code
  * try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(dir));
@@ -34,13 +35,17 @@ import org.eclipse.jetty.server.ServerConnector;
  * }
  * }</pre>
  *
- * <p>Security defaults: loopback only; the endpoint read-only to everyone but the local CLI (which holds the per-run
- * secret of {@link ServerFile}); updates only with {@code allowUpdate} and a token; a non-loopback address needs a
- * token for every query and write; no CORS unless an origin is named. The server does not own the knowledge base:
- * {@link #close()} stops serving it and the caller closes it afterwards.
+ * <p>Security defaults: loopback only; the endpoint read-only to everyone but the local CLI (which
+ * holds the per-run secret of {@link ServerFile}); updates only with {@code allowUpdate} and a
+ * token; a non-loopback address needs a token for every query and write; no CORS unless an origin
+ * is named. The server does not own the knowledge base: {@link #close()} stops serving it and the
+ * caller closes it afterwards.
  */
 public final class NoemaServer implements AutoCloseable {
-  /** The path of the SPARQL dataset service (query, update and graph store protocol all at this URL). */
+  /**
+   * The path of the SPARQL dataset service (query, update and graph store protocol all at this
+   * URL).
+   */
   public static final String DATASET_PATH = "/sparql";
 
   /**
@@ -48,8 +53,15 @@ public final class NoemaServer implements AutoCloseable {
    *
    * @param tokenRequired queries need a bearer token (the server binds a non-loopback address)
    */
-  public record Settings(String host, int port, boolean allowUpdate, boolean tokenRequired, long maxUploadBytes,
-      long queryTimeoutMillis, long resultLimit, String corsOrigin) {}
+  public record Settings(
+      String host,
+      int port,
+      boolean allowUpdate,
+      boolean tokenRequired,
+      long maxUploadBytes,
+      long queryTimeoutMillis,
+      long resultLimit,
+      String corsOrigin) {}
 
   private final KnowledgeBase kb;
   private final Settings settings;
@@ -60,21 +72,34 @@ public final class NoemaServer implements AutoCloseable {
   private final ChatModel chatModel;
   private FusekiServer fuseki;
   private String boltUrl;
-  /** Computes the map (and its layout) once at start, so the first page load does not wait for it. */
+
+  /**
+   * Computes the map (and its layout) once at start, so the first page load does not wait for it.
+   */
   private ExecutorService warmUp;
+
   private ServerFile serverFile;
   private ApiServlet api;
 
   private NoemaServer(Builder b, Tdb2GraphStore store, boolean loopback) {
     this.kb = b.kb;
-    this.settings = new Settings(b.host, b.port, b.allowUpdate, !loopback, b.maxUploadBytes,
-        b.queryTimeout.toMillis(), b.resultLimit, b.corsOrigin);
+    this.settings =
+        new Settings(
+            b.host,
+            b.port,
+            b.allowUpdate,
+            !loopback,
+            b.maxUploadBytes,
+            b.queryTimeout.toMillis(),
+            b.resultLimit,
+            b.corsOrigin);
     this.policy = new AccessPolicy(loopback, b.token, newSecret(), b.allowUpdate);
     this.writeServerFile = b.writeServerFile;
     this.neo4j = b.neo4j;
     this.chatModel = b.chatModel;
     this.jobs = new ImportJobs(kb, b.neo4j);
-    // ARQ honours the dataset context's timeout for every query on it, Fuseki's and the API's alike.
+    // ARQ honours the dataset context's timeout for every query on it, Fuseki's and the API's
+    // alike.
     store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeout.toMillis()));
   }
 
@@ -83,10 +108,12 @@ public final class NoemaServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving and, unless disabled, writes {@code <kb>/server.json}. With Neo4j, first opens and syncs it.
+   * Starts serving and, unless disabled, writes {@code <kb>/server.json}. With Neo4j, first opens
+   * and syncs it.
    *
    * @throws org.apache.jena.fuseki.FusekiException (or a Jetty exception) when the port is taken
-   * @throws dev.noema.neo4j.Neo4jException with one line when Neo4j does not start, is locked or cannot be reached
+   * @throws dev.noema.neo4j.Neo4jException with one line when Neo4j does not start, is locked or
+   *     cannot be reached
    */
   public synchronized NoemaServer start() {
     Tdb2GraphStore store = (Tdb2GraphStore) kb.store();
@@ -96,37 +123,60 @@ public final class NoemaServer implements AutoCloseable {
       boltUrl = connection.boltUrl();
     }
     api = new ApiServlet(kb, jobs, settings, new ApiServlet.Services(boltUrl, neo4j, chatModel));
-    // Update is enabled in Fuseki; AccessFilter lets it through only for the secret or an allowed token.
-    fuseki = FusekiServer.create()
-        .port(settings.port())
-        .add(DATASET_PATH, store.dataset(), true)
-        .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
-            new LimitedQueryService(settings.resultLimit()))
-        .enablePing(false).enableStats(false).enableMetrics(false).enableTasks(false).enableCompact(false)
-        .enableCors(false)
-        .addFilter("/*", new AccessFilter(policy, settings.corsOrigin(), api))
-        .build();
+    // Update is enabled in Fuseki; AccessFilter lets it through only for the secret or an allowed
+    // token.
+    fuseki =
+        FusekiServer.create()
+            .port(settings.port())
+            .add(DATASET_PATH, store.dataset(), true)
+            .registerOperation(
+                Operation.Query,
+                WebContent.contentTypeSPARQLQuery,
+                new LimitedQueryService(settings.resultLimit()))
+            .enablePing(false)
+            .enableStats(false)
+            .enableMetrics(false)
+            .enableTasks(false)
+            .enableCompact(false)
+            .enableCors(false)
+            .addFilter("/*", new AccessFilter(policy, settings.corsOrigin(), api))
+            .build();
     ((ServerConnector) fuseki.getJettyServer().getConnectors()[0]).setHost(settings.host());
-    ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
+    ServletContextHandler context =
+        ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
     ServletHolder apiHolder = new ServletHolder("noema-api", api);
-    apiHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(
-        System.getProperty("java.io.tmpdir"), settings.maxUploadBytes(), settings.maxUploadBytes() + 1_000_000, 1 << 20));
+    apiHolder
+        .getRegistration()
+        .setMultipartConfig(
+            new MultipartConfigElement(
+                System.getProperty("java.io.tmpdir"),
+                settings.maxUploadBytes(),
+                settings.maxUploadBytes() + 1_000_000,
+                1 << 20));
     context.addServlet(apiHolder, "/api/*");
-    // Fuseki maps its own 404 servlet to "/": the page takes the context root ("") and its own prefixes.
+    // Fuseki maps its own 404 servlet to "/": the page takes the context root ("") and its own
+    // prefixes.
     ServletHolder web = new ServletHolder("noema-web", new ClasspathServlet());
     for (String mapping : List.of("", "/web/*", "/webjars/*", "/openapi.json")) {
       context.addServlet(web, mapping);
     }
     fuseki.start();
-    warmUp = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "noema-map-warm-up");
-      thread.setDaemon(true);
-      return thread;
-    });
+    warmUp =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "noema-map-warm-up");
+              thread.setDaemon(true);
+              return thread;
+            });
     warmUp.submit(api::warmUp);
     if (writeServerFile && kb.config().folder() != null) {
-      serverFile = new ServerFile(localUrl(), ProcessHandle.current().pid(), settings.tokenRequired(),
-          policy.localSecret(), boltUrl);
+      serverFile =
+          new ServerFile(
+              localUrl(),
+              ProcessHandle.current().pid(),
+              settings.tokenRequired(),
+              policy.localSecret(),
+              boltUrl);
       serverFile.write(kb.config().folder());
     }
     return this;
@@ -144,7 +194,8 @@ public final class NoemaServer implements AutoCloseable {
 
   /**
    * The Bolt URL of the Neo4j projection the server holds (embedded: the connector it started, e.g.
-   * {@code bolt://127.0.0.1:7687}), or null when the server was built without Neo4j. Never carries a password.
+   * {@code bolt://127.0.0.1:7687}), or null when the server was built without Neo4j. Never carries
+   * a password.
    */
   public String boltUrl() {
     return boltUrl;
@@ -159,7 +210,9 @@ public final class NoemaServer implements AutoCloseable {
     return settings;
   }
 
-  /** The API's route templates as "METHOD /path", in table order (what /openapi.json must document). */
+  /**
+   * The API's route templates as "METHOD /path", in table order (what /openapi.json must document).
+   */
   public List<String> apiRoutes() {
     return api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
   }
@@ -177,7 +230,10 @@ public final class NoemaServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
-  /** Stops serving, waits for running imports, and deletes server.json. The knowledge base stays open. */
+  /**
+   * Stops serving, waits for running imports, and deletes server.json. The knowledge base stays
+   * open.
+   */
   @Override
   public synchronized void close() {
     if (warmUp != null) {
@@ -272,22 +328,29 @@ public final class NoemaServer implements AutoCloseable {
       return this;
     }
 
-    /** Whether to write {@code <kb>/server.json} (default true; tests of several servers turn it off). */
+    /**
+     * Whether to write {@code <kb>/server.json} (default true; tests of several servers turn it
+     * off).
+     */
     public Builder writeServerFile(boolean write) {
       this.writeServerFile = write;
       return this;
     }
 
     /**
-     * Whether the server holds the knowledge base's Neo4j projection (default false): opened and synced at start, its
-     * Bolt URL in {@link #boltUrl()}, {@code /api/status} and server.json, synced after uploads and before Cypher.
+     * Whether the server holds the knowledge base's Neo4j projection (default false): opened and
+     * synced at start, its Bolt URL in {@link #boltUrl()}, {@code /api/status} and server.json,
+     * synced after uploads and before Cypher.
      */
     public Builder neo4j(boolean hold) {
       this.neo4j = hold;
       return this;
     }
 
-    /** The chat model {@code /api/ask} uses; default: the knowledge base's configured provider, if any. */
+    /**
+     * The chat model {@code /api/ask} uses; default: the knowledge base's configured provider, if
+     * any.
+     */
     public Builder chatModel(ChatModel model) {
       this.chatModel = model;
       return this;
@@ -296,13 +359,15 @@ public final class NoemaServer implements AutoCloseable {
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException with one line for the user: a non-loopback address or update without a
-     *     token, an unknown host, a store that is not the embedded TDB2
+     * @throws IllegalArgumentException with one line for the user: a non-loopback address or update
+     *     without a token, an unknown host, a store that is not the embedded TDB2
      */
     public NoemaServer build() {
       if (!(kb.store() instanceof Tdb2GraphStore store)) {
-        throw new IllegalArgumentException("noema serve serves the embedded store; " + kb.store().location()
-            + " is already a SPARQL endpoint");
+        throw new IllegalArgumentException(
+            "noema serve serves the embedded store; "
+                + kb.store().location()
+                + " is already a SPARQL endpoint");
       }
       boolean loopback;
       try {
@@ -312,14 +377,22 @@ public final class NoemaServer implements AutoCloseable {
         throw new IllegalArgumentException("unknown host '" + host + "'");
       }
       if (!loopback && token == null) {
-        throw new IllegalArgumentException("binding " + host + " (not loopback) needs a bearer token: --token or "
-            + "NOEMA_TOKEN");
+        throw new IllegalArgumentException(
+            "binding "
+                + host
+                + " (not loopback) needs a bearer token: --token or "
+                + "NOEMA_TOKEN");
       }
       if (allowUpdate && token == null) {
-        throw new IllegalArgumentException("--allow-update needs a bearer token: --token or NOEMA_TOKEN");
+        throw new IllegalArgumentException(
+            "--allow-update needs a bearer token: --token or NOEMA_TOKEN");
       }
-      if (maxUploadBytes <= 0 || resultLimit <= 0 || queryTimeout.isNegative() || queryTimeout.isZero()) {
-        throw new IllegalArgumentException("upload size, result limit and query timeout must be positive");
+      if (maxUploadBytes <= 0
+          || resultLimit <= 0
+          || queryTimeout.isNegative()
+          || queryTimeout.isZero()) {
+        throw new IllegalArgumentException(
+            "upload size, result limit and query timeout must be positive");
       }
       return new NoemaServer(this, store, loopback);
     }

@@ -16,25 +16,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local CLI's calls to a running {@code noema serve} that are not SPARQL (SPARQL goes to its dataset endpoint):
- * what needs the Neo4j projection the server holds, since an embedded Neo4j locks its folder to one process and only
- * the server may sync it. Authenticates with the per-run secret of {@link ServerFile}. Thread-safe.
+ * The local CLI's calls to a running {@code noema serve} that are not SPARQL (SPARQL goes to its
+ * dataset endpoint): what needs the Neo4j projection the server holds, since an embedded Neo4j
+ * locks its folder to one process and only the server may sync it. Authenticates with the per-run
+ * secret of {@link ServerFile}. Thread-safe.
  */
 public final class ServerClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServerFile server;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public ServerClient(ServerFile server) {
     this.server = server;
   }
 
   /**
-   * Runs a read-only Cypher query through the server ({@code POST /api/cypher}), which syncs its projection first.
-   * Values come back as JSON gives them: strings, numbers, booleans, lists and maps (nodes and relationships as maps).
+   * Runs a read-only Cypher query through the server ({@code POST /api/cypher}), which syncs its
+   * projection first. Values come back as JSON gives them: strings, numbers, booleans, lists and
+   * maps (nodes and relationships as maps).
    *
-   * @throws Neo4jException with the server's one line for a syntax error, a write, or an unreachable server
+   * @throws Neo4jException with the server's one line for a syntax error, a write, or an
+   *     unreachable server
    */
   public CypherResult cypher(String query, Map<String, Object> params) {
     JsonNode body = post("/api/cypher", Map.of("query", query, "params", params));
@@ -66,18 +70,26 @@ public final class ServerClient {
 
   private JsonNode post(String path, Object payload) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-          .header("Authorization", "Bearer " + server.secret()).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload), StandardCharsets.UTF_8))
-          .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(server.url() + path))
+                  .header("Authorization", "Bearer " + server.secret())
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          JSON.writeValueAsString(payload), StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode body = JSON.readTree(response.body());
       if (response.statusCode() != 200) {
-        throw new Neo4jException(body.path("error").asText("noema serve at " + server.url() + " answered "
-            + response.statusCode()));
+        throw new Neo4jException(
+            body.path("error")
+                .asText("noema serve at " + server.url() + " answered " + response.statusCode()));
       }
       return body;
     } catch (IOException e) {
-      throw new Neo4jException("cannot reach noema serve at " + server.url() + ": " + e.getMessage(), e);
+      throw new Neo4jException(
+          "cannot reach noema serve at " + server.url() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Neo4jException("interrupted while waiting for noema serve at " + server.url(), e);

@@ -10,13 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * {@code <kb>/server.json}: how other Noema processes reach a knowledge base that {@code noema serve} holds open. It
- * names the server's URL and process and carries a per-run secret that lets the local CLI write through the server;
- * the file is readable by its owner only (mode 600).
+ * {@code <kb>/server.json}: how other Noema processes reach a knowledge base that {@code noema
+ * serve} holds open. It names the server's URL and process and carries a per-run secret that lets
+ * the local CLI write through the server; the file is readable by its owner only (mode 600).
  *
  * @param url the server's base URL, e.g. {@code http://127.0.0.1:8077}
  * @param pid the server's process id
- * @param tokenRequired whether reading through the server needs a bearer token (it binds a non-loopback address)
+ * @param tokenRequired whether reading through the server needs a bearer token (it binds a
+ *     non-loopback address)
  * @param secret the per-run bearer token for the local CLI: full read and write access
  * @param bolt the Bolt URL of the Neo4j projection the server holds, or null when it holds none
  */
@@ -37,7 +38,10 @@ public record ServerFile(String url, long pid, boolean tokenRequired, String sec
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** The server that holds {@code folder}: empty when there is no file, it cannot be read, or its process is dead. */
+  /**
+   * The server that holds {@code folder}: empty when there is no file, it cannot be read, or its
+   * process is dead.
+   */
   public static Optional<ServerFile> live(Path folder) {
     Path file = folder.resolve(NAME);
     if (!Files.isRegularFile(file)) {
@@ -47,7 +51,8 @@ public record ServerFile(String url, long pid, boolean tokenRequired, String sec
       ServerFile read = JSON.readValue(file.toFile(), ServerFile.class);
       return read.alive() ? Optional.of(read) : Optional.empty();
     } catch (IOException unreadable) {
-      // A half-written or foreign file says nothing about a live server; the store's own lock still protects it.
+      // A half-written or foreign file says nothing about a live server; the store's own lock still
+      // protects it.
       return Optional.empty();
     }
   }
@@ -63,9 +68,14 @@ public record ServerFile(String url, long pid, boolean tokenRequired, String sec
         // Windows: the folder's ACL applies; nothing finer to set here.
       }
       JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), this);
-      Files.move(temp, folder.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp,
+          folder.resolve(NAME),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.resolve(NAME) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + folder.resolve(NAME) + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,7 +83,8 @@ public record ServerFile(String url, long pid, boolean tokenRequired, String sec
   void delete(Path folder) {
     Path file = folder.resolve(NAME);
     try {
-      if (Files.isRegularFile(file) && JSON.readValue(file.toFile(), ServerFile.class).secret().equals(secret)) {
+      if (Files.isRegularFile(file)
+          && JSON.readValue(file.toFile(), ServerFile.class).secret().equals(secret)) {
         Files.delete(file);
       }
     } catch (IOException ignored) {

@@ -25,9 +25,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * The dialogue layer of one conversation as RDF: the conversation, its source file, its turns in order (with {@code
- * nextTurn} links), who spoke each, attachments and repairs. Deterministic: the same conversation always gives the same
- * triples, so its {@link #contentHash} identifies it.
+ * The dialogue layer of one conversation as RDF: the conversation, its source file, its turns in
+ * order (with {@code nextTurn} links), who spoke each, attachments and repairs. Deterministic: the
+ * same conversation always gives the same triples, so its {@link #contentHash} identifies it.
  */
 public final class DialogueGraph {
   private DialogueGraph() {}
@@ -48,7 +48,11 @@ public final class DialogueGraph {
     add(out, source, Noema.path, literal(conversation.source()));
     add(out, source, Noema.sourceFormat, literal(conversation.format()));
     for (TextRepair repair : conversation.repairs()) {
-      add(out, conv, Noema.repairedEncoding, literal(repair.field() + ": " + String.join(" > ", repair.layers())));
+      add(
+          out,
+          conv,
+          Noema.repairedEncoding,
+          literal(repair.field() + ": " + String.join(" > ", repair.layers())));
     }
     Map<Integer, Node> activeByIndex = new HashMap<>();
     Map<String, Node> activeByMessageId = new HashMap<>();
@@ -62,14 +66,22 @@ public final class DialogueGraph {
       }
     }
     for (Turn turn : conversation.turns()) {
-      Node node = turn.alternativeOf() == null
-          ? activeByIndex.get(turn.index())
-          : Iris.turn(conversation.id(), turn.index(), turn.messageId() != null ? turn.messageId() : "alt");
+      Node node =
+          turn.alternativeOf() == null
+              ? activeByIndex.get(turn.index())
+              : Iris.turn(
+                  conversation.id(),
+                  turn.index(),
+                  turn.messageId() != null ? turn.messageId() : "alt");
       Node participant = participant(out, turn);
       add(out, conv, Noema.hasTurn, node);
       add(out, node, RDF.type.asNode(), Noema.Turn);
       add(out, node, Noema.inConversation, conv);
-      add(out, node, Noema.turnIndex, NodeFactory.createLiteralDT(Integer.toString(turn.index()), XSDDatatype.XSDinteger));
+      add(
+          out,
+          node,
+          Noema.turnIndex,
+          NodeFactory.createLiteralDT(Integer.toString(turn.index()), XSDDatatype.XSDinteger));
       add(out, node, Noema.text, literal(turn.text()));
       add(out, node, Noema.messageId, literal(turn.messageId()));
       add(out, node, Noema.timestamp, time(turn.time()));
@@ -96,13 +108,15 @@ public final class DialogueGraph {
 
   private static Node participant(List<Triple> out, Turn turn) {
     String role = turn.role().name().toLowerCase(Locale.ROOT);
-    String name = turn.role() == Role.USER ? null : turn.model() != null ? turn.model() : turn.speaker();
+    String name =
+        turn.role() == Role.USER ? null : turn.model() != null ? turn.model() : turn.speaker();
     Node participant = Iris.participant(role, name);
-    Node type = switch (turn.role()) {
-      case USER -> Noema.HumanParticipant;
-      case ASSISTANT -> Noema.AIAssistant;
-      case SYSTEM, TOOL -> Noema.SystemParticipant;
-    };
+    Node type =
+        switch (turn.role()) {
+          case USER -> Noema.HumanParticipant;
+          case ASSISTANT -> Noema.AIAssistant;
+          case SYSTEM, TOOL -> Noema.SystemParticipant;
+        };
     add(out, participant, RDF.type.asNode(), type);
     add(out, participant, Noema.participantRole, literal(role));
     add(out, participant, RDFS.label.asNode(), literal(turn.role() == Role.USER ? "User" : name));
@@ -111,8 +125,8 @@ public final class DialogueGraph {
   }
 
   /**
-   * SHA-256 over everything the dialogue graph is built from, plus {@code pipeline} (the extractors and ontology
-   * version that will process it), so that a change to either is seen as a change.
+   * SHA-256 over everything the dialogue graph is built from, plus {@code pipeline} (the extractors
+   * and ontology version that will process it), so that a change to either is seen as a change.
    */
   public static String contentHash(Conversation conversation, String pipeline) {
     MessageDigest digest = sha256();
@@ -128,8 +142,21 @@ public final class DialogueGraph {
       update(digest, r.field() + r.layers());
     }
     for (Turn t : conversation.turns()) {
-      update(digest, t.index() + "|" + t.messageId() + "|" + t.role() + "|" + t.speaker() + "|" + t.model() + "|"
-          + t.time() + "|" + t.alternativeOf());
+      update(
+          digest,
+          t.index()
+              + "|"
+              + t.messageId()
+              + "|"
+              + t.role()
+              + "|"
+              + t.speaker()
+              + "|"
+              + t.model()
+              + "|"
+              + t.time()
+              + "|"
+              + t.alternativeOf());
       update(digest, t.text());
       for (Attachment a : t.attachments()) {
         update(digest, a.name() + "|" + a.mediaType() + "|" + a.content());
@@ -164,6 +191,8 @@ public final class DialogueGraph {
   }
 
   private static Node time(Instant instant) {
-    return instant == null ? null : NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);
+    return instant == null
+        ? null
+        : NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);
   }
 }

@@ -22,9 +22,10 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * The inverse of {@link DialogueGraph#triples}: a conversation read back from its dialogue graph, so that extraction
- * can be re-run on what the store holds. {@code DialogueGraph.triples(DialogueReader.read(DialogueGraph.triples(c)))}
- * gives the same triples. Alternatives come after the active branch, ordered by index and message id. Stateless.
+ * The inverse of {@link DialogueGraph#triples}: a conversation read back from its dialogue graph,
+ * so that extraction can be re-run on what the store holds. {@code
+ * DialogueGraph.triples(DialogueReader.read(DialogueGraph.triples(c)))} gives the same triples.
+ * Alternatives come after the active branch, ordered by index and message id. Stateless.
  */
 public final class DialogueReader {
   private DialogueReader() {}
@@ -33,14 +34,17 @@ public final class DialogueReader {
    * Reads the conversation described by {@code triples} (one conversation's dialogue graph).
    *
    * @return empty when the triples describe no {@code noema:Conversation}
-   * @throws StoreException naming the conversation when a required value (id, source, format) is missing
+   * @throws StoreException naming the conversation when a required value (id, source, format) is
+   *     missing
    */
   public static Optional<Conversation> read(Collection<Triple> triples) {
     Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
     Node conversation = null;
     for (Triple t : triples) {
-      bySubject.computeIfAbsent(t.getSubject(), s -> new HashMap<>())
-          .computeIfAbsent(t.getPredicate(), p -> new ArrayList<>()).add(t.getObject());
+      bySubject
+          .computeIfAbsent(t.getSubject(), s -> new HashMap<>())
+          .computeIfAbsent(t.getPredicate(), p -> new ArrayList<>())
+          .add(t.getObject());
       if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().equals(Noema.Conversation)) {
         conversation = t.getSubject();
       }
@@ -54,40 +58,63 @@ public final class DialogueReader {
     String path = source == null ? null : s.text(source, Noema.path);
     String format = source == null ? null : s.text(source, Noema.sourceFormat);
     if (id == null || path == null || format == null) {
-      throw new StoreException("conversation graph of " + conversation.getURI()
-          + " lacks its id, source path or source format");
+      throw new StoreException(
+          "conversation graph of "
+              + conversation.getURI()
+              + " lacks its id, source path or source format");
     }
     List<TextRepair> repairs = new ArrayList<>();
     for (String line : s.texts(conversation, Noema.repairedEncoding)) {
       int colon = line.indexOf(": ");
-      repairs.add(colon < 0 ? new TextRepair(line, List.of())
-          : new TextRepair(line.substring(0, colon), Arrays.asList(line.substring(colon + 2).split(" > "))));
+      repairs.add(
+          colon < 0
+              ? new TextRepair(line, List.of())
+              : new TextRepair(
+                  line.substring(0, colon), Arrays.asList(line.substring(colon + 2).split(" > "))));
     }
     List<Node> turnNodes = new ArrayList<>(s.nodes(conversation, Noema.hasTurn));
-    turnNodes.sort(Comparator.comparing((Node n) -> s.node(n, Noema.alternativeOf) != null)
-        .thenComparingInt(n -> Integer.parseInt(s.text(n, Noema.turnIndex)))
-        .thenComparing(n -> String.valueOf(s.text(n, Noema.messageId))));
+    turnNodes.sort(
+        Comparator.comparing((Node n) -> s.node(n, Noema.alternativeOf) != null)
+            .thenComparingInt(n -> Integer.parseInt(s.text(n, Noema.turnIndex)))
+            .thenComparing(n -> String.valueOf(s.text(n, Noema.messageId))));
     List<Turn> turns = new ArrayList<>();
     for (Node n : turnNodes) {
       Node participant = s.node(n, Noema.spokenBy);
       String role = participant == null ? null : s.text(participant, Noema.participantRole);
       Node alternativeOf = s.node(n, Noema.alternativeOf);
       List<Node> attachmentNodes = new ArrayList<>(s.nodes(n, Noema.hasAttachment));
-      attachmentNodes.sort(Comparator.comparingInt(a -> Integer.parseInt(
-          a.getURI().substring(a.getURI().lastIndexOf('/') + 1))));
+      attachmentNodes.sort(
+          Comparator.comparingInt(
+              a -> Integer.parseInt(a.getURI().substring(a.getURI().lastIndexOf('/') + 1))));
       List<Attachment> attachments = new ArrayList<>();
       for (Node a : attachmentNodes) {
-        attachments.add(new Attachment(s.text(a, RDFS.Nodes.label), s.text(a, Noema.mediaType),
-            s.text(a, Noema.content)));
+        attachments.add(
+            new Attachment(
+                s.text(a, RDFS.Nodes.label), s.text(a, Noema.mediaType), s.text(a, Noema.content)));
       }
-      turns.add(new Turn(Integer.parseInt(s.text(n, Noema.turnIndex)), s.text(n, Noema.messageId),
-          role == null ? Role.USER : Role.valueOf(role.toUpperCase(Locale.ROOT)), s.text(n, Noema.speakerName),
-          s.text(n, Noema.modelName), s.time(n, Noema.timestamp), s.text(n, Noema.text), attachments,
-          alternativeOf == null ? null : s.text(alternativeOf, Noema.messageId)));
+      turns.add(
+          new Turn(
+              Integer.parseInt(s.text(n, Noema.turnIndex)),
+              s.text(n, Noema.messageId),
+              role == null ? Role.USER : Role.valueOf(role.toUpperCase(Locale.ROOT)),
+              s.text(n, Noema.speakerName),
+              s.text(n, Noema.modelName),
+              s.time(n, Noema.timestamp),
+              s.text(n, Noema.text),
+              attachments,
+              alternativeOf == null ? null : s.text(alternativeOf, Noema.messageId)));
     }
-    return Optional.of(new Conversation(id, s.text(conversation, Noema.dcterms_title),
-        s.text(conversation, Noema.provider), format, path, s.time(conversation, Noema.dcterms_created),
-        s.time(conversation, Noema.dcterms_modified), turns, repairs));
+    return Optional.of(
+        new Conversation(
+            id,
+            s.text(conversation, Noema.dcterms_title),
+            s.text(conversation, Noema.provider),
+            format,
+            path,
+            s.time(conversation, Noema.dcterms_created),
+            s.time(conversation, Noema.dcterms_modified),
+            turns,
+            repairs));
   }
 
   /** Triples grouped by subject and predicate. */
@@ -107,7 +134,10 @@ public final class DialogueReader {
     }
 
     List<String> texts(Node subject, Node predicate) {
-      return nodes(subject, predicate).stream().filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted()
+      return nodes(subject, predicate).stream()
+          .filter(Node::isLiteral)
+          .map(Node::getLiteralLexicalForm)
+          .sorted()
           .toList();
     }
 

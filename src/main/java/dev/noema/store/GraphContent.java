@@ -9,8 +9,8 @@ import org.apache.jena.graph.Triple;
  * The whole new content of one named graph.
  *
  * @param name the graph's IRI
- * @param contentHash hash of what the graph was built from; recorded in the registry so an unchanged input can be
- *     recognised without rebuilding the graph
+ * @param contentHash hash of what the graph was built from; recorded in the registry so an
+ *     unchanged input can be recognised without rebuilding the graph
  * @param triples the triples; replaces whatever the graph held
  */
 public record GraphContent(Node name, String contentHash, List<Triple> triples) {

@@ -10,12 +10,13 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.system.StreamRDF;
 
 /**
- * Named RDF graphs with a registry of their content hashes. Queries see the union of all named graphs as their default
- * graph. Implementations: {@link Tdb2GraphStore} (embedded, the default) and {@link SparqlEndpointGraphStore} (any
- * SPARQL 1.1 endpoint with update and the graph store protocol).
+ * Named RDF graphs with a registry of their content hashes. Queries see the union of all named
+ * graphs as their default graph. Implementations: {@link Tdb2GraphStore} (embedded, the default)
+ * and {@link SparqlEndpointGraphStore} (any SPARQL 1.1 endpoint with update and the graph store
+ * protocol).
  *
- * <p>Writes are atomic: {@link #apply} commits all of its changes or none. Reads never see a half-applied change.
- * Implementations are thread-safe.
+ * <p>Writes are atomic: {@link #apply} commits all of its changes or none. Reads never see a
+ * half-applied change. Implementations are thread-safe.
  */
 public interface GraphStore extends AutoCloseable {
 
@@ -25,7 +26,10 @@ public interface GraphStore extends AutoCloseable {
   /** Every named graph in the registry, in IRI order. */
   List<GraphEntry> graphs();
 
-  /** Applies the changes in one transaction, in order: all of them are in the store afterwards, or none is. */
+  /**
+   * Applies the changes in one transaction, in order: all of them are in the store afterwards, or
+   * none is.
+   */
   void apply(List<GraphChange> changes);
 
   default void apply(GraphChange change) {
@@ -33,18 +37,25 @@ public interface GraphStore extends AutoCloseable {
   }
 
   /**
-   * Runs a SPARQL SELECT (or ASK) over the union graph and hands the results to {@code handler} inside a read
-   * transaction; the handler must consume them before returning.
+   * Runs a SPARQL SELECT (or ASK) over the union graph and hands the results to {@code handler}
+   * inside a read transaction; the handler must consume them before returning.
    *
-   * @param params variables to bind before execution: substituted into the parsed query, never concatenated as text
+   * @param params variables to bind before execution: substituted into the parsed query, never
+   *     concatenated as text
    * @throws QuerySyntaxException when the query does not parse, with line and column
    */
   <T> T select(String sparql, Map<String, Node> params, Function<ResultSet, T> handler);
 
-  /** Runs a SPARQL CONSTRUCT or DESCRIBE over the union graph and streams the triples to {@code sink}. */
+  /**
+   * Runs a SPARQL CONSTRUCT or DESCRIBE over the union graph and streams the triples to {@code
+   * sink}.
+   */
   void construct(String sparql, Map<String, Node> params, StreamRDF sink);
 
-  /** Streams the quads of the given named graphs to {@code sink}, graph by graph, inside one read transaction. */
+  /**
+   * Streams the quads of the given named graphs to {@code sink}, graph by graph, inside one read
+   * transaction.
+   */
   void read(Collection<Node> graphs, StreamRDF sink);
 
   /** Streams every quad of every named graph to {@code sink} (export). */

@@ -10,8 +10,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
- * Parses SPARQL and binds parameters by syntax substitution on the parsed query, so that a value can never change
- * the query's structure (no string concatenation, no injection).
+ * Parses SPARQL and binds parameters by syntax substitution on the parsed query, so that a value
+ * can never change the query's structure (no string concatenation, no injection).
  */
 final class PreparedQuery {
   private PreparedQuery() {}
@@ -27,7 +27,8 @@ final class PreparedQuery {
       return query;
     }
     Map<Var, Node> bindings =
-        params.entrySet().stream().collect(Collectors.toMap(e -> Var.alloc(e.getKey()), Map.Entry::getValue));
+        params.entrySet().stream()
+            .collect(Collectors.toMap(e -> Var.alloc(e.getKey()), Map.Entry::getValue));
     return QueryTransformOps.syntaxSubstitute(query, bindings);
   }
 

@@ -1,5 +1,6 @@
 package dev.noema.store;
 
+import dev.noema.ontology.Noema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,26 +12,32 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import dev.noema.ontology.Noema;
 
 /**
- * The registry of named graphs: one named graph that records, for every other graph, the hash it was written with
- * and when. Kept as RDF so that it lives in the same transaction as the graphs it describes.
+ * The registry of named graphs: one named graph that records, for every other graph, the hash it
+ * was written with and when. Kept as RDF so that it lives in the same transaction as the graphs it
+ * describes.
  */
 final class Registry {
   private Registry() {}
 
   static final Node GRAPH = NodeFactory.createURI(Noema.GRAPH + "registry");
 
-  /** The registry graph's triples, for a store that can only be queried; {@link #entries} reads them. */
+  /**
+   * The registry graph's triples, for a store that can only be queried; {@link #entries} reads
+   * them.
+   */
   static final String CONTENTS_QUERY =
       "CONSTRUCT { ?g ?p ?o } WHERE { GRAPH <" + GRAPH.getURI() + "> { ?g ?p ?o } }";
 
   static List<Triple> entry(Node graph, String hash, Instant modified) {
     List<Triple> triples = new ArrayList<>(2);
     triples.add(Triple.create(graph, Noema.contentHash, NodeFactory.createLiteralString(hash)));
-    triples.add(Triple.create(graph, Noema.dcterms_modified,
-        NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime)));
+    triples.add(
+        Triple.create(
+            graph,
+            Noema.dcterms_modified,
+            NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime)));
     return triples;
   }
 
@@ -39,17 +46,20 @@ final class Registry {
     Map<String, Node> names = new TreeMap<>();
     Map<String, String> hashes = new HashMap<>();
     Map<String, Instant> modified = new HashMap<>();
-    registryTriples.forEachRemaining(q -> {
-      String name = q.getSubject().isURI() ? q.getSubject().getURI() : q.getSubject().toString();
-      if (q.getPredicate().equals(Noema.contentHash)) {
-        names.put(name, q.getSubject());
-        hashes.put(name, q.getObject().getLiteralLexicalForm());
-      } else if (q.getPredicate().equals(Noema.dcterms_modified)) {
-        modified.put(name, Instant.parse(q.getObject().getLiteralLexicalForm()));
-      }
-    });
+    registryTriples.forEachRemaining(
+        q -> {
+          String name =
+              q.getSubject().isURI() ? q.getSubject().getURI() : q.getSubject().toString();
+          if (q.getPredicate().equals(Noema.contentHash)) {
+            names.put(name, q.getSubject());
+            hashes.put(name, q.getObject().getLiteralLexicalForm());
+          } else if (q.getPredicate().equals(Noema.dcterms_modified)) {
+            modified.put(name, Instant.parse(q.getObject().getLiteralLexicalForm()));
+          }
+        });
     List<GraphEntry> entries = new ArrayList<>(names.size());
-    names.forEach((name, node) -> entries.add(new GraphEntry(node, hashes.get(name), modified.get(name))));
+    names.forEach(
+        (name, node) -> entries.add(new GraphEntry(node, hashes.get(name), modified.get(name))));
     return entries;
   }
 }

@@ -3,22 +3,27 @@ package dev.noema.topology;
 import java.util.Random;
 
 /**
- * Betweenness centrality on the <em>unweighted</em> meaning graph (shortest paths in hops), by Brandes' accumulation
- * (Brandes 2001, "A faster algorithm for betweenness centrality") over the compressed rows of {@link IndexedGraph}:
- * exact when every vertex is a source, estimated when only a uniform sample of pivot sources is (Brandes and Pich
- * 2007, "Centrality estimation in large networks"), the sum over pivots scaled by V / pivots.
+ * Betweenness centrality on the <em>unweighted</em> meaning graph (shortest paths in hops), by
+ * Brandes' accumulation (Brandes 2001, "A faster algorithm for betweenness centrality") over the
+ * compressed rows of {@link IndexedGraph}: exact when every vertex is a source, estimated when only
+ * a uniform sample of pivot sources is (Brandes and Pich 2007, "Centrality estimation in large
+ * networks"), the sum over pivots scaled by V / pivots.
  *
- * <p>Why not JGraphT's {@code BetweennessCentrality}: it is exact only, and on this machine it took 237 s for V = 2,006,
- * E = 9,924 (a hash look-up per step and a priority queue even for unweighted graphs); the same computation over int
- * arrays takes well under a second, and the sampled variant makes a 1M-edge graph feasible. A test checks both against
- * JGraphT.
+ * <p>Why not JGraphT's {@code BetweennessCentrality}: it is exact only, and on this machine it took
+ * 237 s for V = 2,006, E = 9,924 (a hash look-up per step and a priority queue even for unweighted
+ * graphs); the same computation over int arrays takes well under a second, and the sampled variant
+ * makes a 1M-edge graph feasible. A test checks both against JGraphT.
  *
- * <p>Scores are normalised by the (V-1)(V-2)/2 pairs of other vertices, so they lie in [0, 1] (1: the centre of a
- * star), as NetworkX and igraph do. Stateless; O(sources (V + E)) time, O(V + E) space.
+ * <p>Scores are normalised by the (V-1)(V-2)/2 pairs of other vertices, so they lie in [0, 1] (1:
+ * the centre of a star), as NetworkX and igraph do. Stateless; O(sources (V + E)) time, O(V + E)
+ * space.
  */
 final class Betweenness {
-  /** Fewer pivots than this give estimates too noisy to rank by; then betweenness is not computed. */
+  /**
+   * Fewer pivots than this give estimates too noisy to rank by; then betweenness is not computed.
+   */
   static final int MIN_PIVOTS = 32;
+
   /** Pivots are drawn with this seed, so that the same graph gets the same estimate. */
   static final long SEED = 42L;
 
@@ -35,8 +40,8 @@ final class Betweenness {
   }
 
   /**
-   * Normalised betweenness estimated from {@code pivots} sources drawn uniformly without replacement (seed
-   * {@link #SEED}); exact when {@code pivots >= V}.
+   * Normalised betweenness estimated from {@code pivots} sources drawn uniformly without
+   * replacement (seed {@link #SEED}); exact when {@code pivots >= V}.
    */
   static double[] sampled(IndexedGraph g, int pivots) {
     int n = g.vertexCount();
@@ -60,7 +65,10 @@ final class Betweenness {
     return accumulate(g, sources);
   }
 
-  /** Brandes' dependency accumulation from each source, scaled to the whole vertex set and normalised. */
+  /**
+   * Brandes' dependency accumulation from each source, scaled to the whole vertex set and
+   * normalised.
+   */
   private static double[] accumulate(IndexedGraph g, int[] sources) {
     int n = g.vertexCount();
     double[] score = new double[n];
@@ -73,7 +81,8 @@ final class Betweenness {
     int[] stack = new int[n];
     java.util.Arrays.fill(distance, -1);
     for (int s : sources) {
-      // Breadth-first from s; `stack` holds the vertices reached in order of distance, and doubles as the queue.
+      // Breadth-first from s; `stack` holds the vertices reached in order of distance, and doubles
+      // as the queue.
       int head = 0;
       int tail = 0;
       stack[tail++] = s;
@@ -111,7 +120,8 @@ final class Betweenness {
         dependency[v] = 0;
       }
     }
-    // Every unordered pair is reached from both ends when all vertices are sources, so the sum over all sources is
+    // Every unordered pair is reached from both ends when all vertices are sources, so the sum over
+    // all sources is
     // twice the betweenness; dividing by (V-1)(V-2) rather than (V-1)(V-2)/2 accounts for that.
     double scale = ((double) n / sources.length) / ((double) (n - 1) * (n - 2));
     for (int v = 0; v < n; v++) {

@@ -13,13 +13,14 @@ import org.jgrapht.alg.scoring.PageRank;
  * Centres of gravity: three centralities side by side.
  *
  * <ul>
- *   <li>PageRank (Brin and Page 1998; JGraphT {@link PageRank}, damping 0.85, at most 100 power iterations, tolerance
- *       1e-4) on the <em>weighted</em> undirected graph, run on {@link MeaningGraph#indexed()}: O(iterations (V + E)).
- *   <li>Betweenness ({@link Betweenness}: Brandes over int arrays, normalised to [0, 1]) on the <em>unweighted</em>
- *       graph, so that it counts shortest paths in hops. Exact while V x E is within the budget
- *       ({@link #DEFAULT_BETWEENNESS_BUDGET}); above it estimated from budget / E pivot sources (Brandes and Pich
- *       2007), so the work stays near the budget whatever the size; with fewer than {@link Betweenness#MIN_PIVOTS}
- *       pivots it is reported as not computed.
+ *   <li>PageRank (Brin and Page 1998; JGraphT {@link PageRank}, damping 0.85, at most 100 power
+ *       iterations, tolerance 1e-4) on the <em>weighted</em> undirected graph, run on {@link
+ *       MeaningGraph#indexed()}: O(iterations (V + E)).
+ *   <li>Betweenness ({@link Betweenness}: Brandes over int arrays, normalised to [0, 1]) on the
+ *       <em>unweighted</em> graph, so that it counts shortest paths in hops. Exact while V x E is
+ *       within the budget ({@link #DEFAULT_BETWEENNESS_BUDGET}); above it estimated from budget / E
+ *       pivot sources (Brandes and Pich 2007), so the work stays near the budget whatever the size;
+ *       with fewer than {@link Betweenness#MIN_PIVOTS} pivots it is reported as not computed.
  *   <li>Degree: the number of distinct neighbours, O(V).
  * </ul>
  *
@@ -27,8 +28,9 @@ import org.jgrapht.alg.scoring.PageRank;
  */
 public final class CentralityAnalysis implements Analysis<CentresResult> {
   /**
-   * Edge visits betweenness may take: exact while V x E is within it, else estimated from budget / E pivots. A few
-   * seconds of CPU on this machine: 500 pivots on a 100k-edge graph, 50 on a 1M-edge one.
+   * Edge visits betweenness may take: exact while V x E is within it, else estimated from budget /
+   * E pivots. A few seconds of CPU on this machine: 500 pivots on a 100k-edge graph, 50 on a
+   * 1M-edge one.
    */
   public static final long DEFAULT_BETWEENNESS_BUDGET = 50_000_000L;
 
@@ -44,17 +46,22 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     this(graph, DEFAULT_BETWEENNESS_BUDGET);
   }
 
-  /** @param betweennessBudget edge visits betweenness may take (see {@link #DEFAULT_BETWEENNESS_BUDGET}); 0 never computes it */
+  /**
+   * @param betweennessBudget edge visits betweenness may take (see {@link
+   *     #DEFAULT_BETWEENNESS_BUDGET}); 0 never computes it
+   */
   public CentralityAnalysis(MeaningGraph graph, long betweennessBudget) {
     if (betweennessBudget < 0) {
-      throw new IllegalArgumentException("betweenness budget must not be negative: " + betweennessBudget);
+      throw new IllegalArgumentException(
+          "betweenness budget must not be negative: " + betweennessBudget);
     }
     this.graph = graph;
     this.betweennessBudget = betweennessBudget;
     this.pageRankByIndex = new Memo<>(this::computePageRank);
     this.pageRank = new Memo<>(() -> byIri(pageRankByIndex.get()));
     this.betweennessByIndex = new Memo<>(this::computeBetweenness);
-    this.betweenness = new Memo<>(() -> computesBetweenness() ? byIri(betweennessByIndex.get()) : Map.of());
+    this.betweenness =
+        new Memo<>(() -> computesBetweenness() ? byIri(betweennessByIndex.get()) : Map.of());
     this.result = new Memo<>(this::compute);
   }
 
@@ -63,7 +70,10 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     return pageRank.get();
   }
 
-  /** Normalised betweenness (exact or estimated) of every entity, or an empty map when not computed. Do not modify. */
+  /**
+   * Normalised betweenness (exact or estimated) of every entity, or an empty map when not computed.
+   * Do not modify.
+   */
   public Map<String, Double> betweenness() {
     return betweenness.get();
   }
@@ -87,7 +97,9 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     if (exactBetweenness()) {
       return "exact";
     }
-    return computesBetweenness() ? "estimated from " + pivots() + " pivots" : CentresResult.NOT_COMPUTED;
+    return computesBetweenness()
+        ? "estimated from " + pivots() + " pivots"
+        : CentresResult.NOT_COMPUTED;
   }
 
   @Override
@@ -144,23 +156,40 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
     List<CentresResult.Centre> centres = new ArrayList<>(n);
     for (int v : order) {
       Entity e = graph.entity(g.iri(v)).orElseThrow();
-      centres.add(new CentresResult.Centre(e.iri(), e.label(), e.typeName(), pr[v],
-          withBetweenness ? bc[v] : null, g.degree(v),
-          prRank[v], withBetweenness ? bcRank[v] : null, degRank[v]));
+      centres.add(
+          new CentresResult.Centre(
+              e.iri(),
+              e.label(),
+              e.typeName(),
+              pr[v],
+              withBetweenness ? bc[v] : null,
+              g.degree(v),
+              prRank[v],
+              withBetweenness ? bcRank[v] : null,
+              degRank[v]));
     }
-    String note = "PageRank (damping " + PageRank.DAMPING_FACTOR_DEFAULT + ") on relation weights; "
-        + "degree = distinct neighbours; "
-        + (withBetweenness ? "betweenness " + betweennessMethod() + " (Brandes), normalised, in hops."
-        : "betweenness not computed: V x E = " + (long) graph.vertexCount() * graph.edgeCount()
-            + " exceeds the budget of " + betweennessBudget + " and allows fewer than " + Betweenness.MIN_PIVOTS
-            + " pivots.");
+    String note =
+        "PageRank (damping "
+            + PageRank.DAMPING_FACTOR_DEFAULT
+            + ") on relation weights; "
+            + "degree = distinct neighbours; "
+            + (withBetweenness
+                ? "betweenness " + betweennessMethod() + " (Brandes), normalised, in hops."
+                : "betweenness not computed: V x E = "
+                    + (long) graph.vertexCount() * graph.edgeCount()
+                    + " exceeds the budget of "
+                    + betweennessBudget
+                    + " and allows fewer than "
+                    + Betweenness.MIN_PIVOTS
+                    + " pivots.");
     return new CentresResult(centres, betweennessMethod(), note);
   }
 
   /**
-   * 1-based competition ranks by vertex number, highest score first (scores within 1e-12 of the first of their group
-   * share its rank). Sorts a primitive copy and finds each score in it, rather than sorting boxed vertex numbers with a
-   * comparator: on 200k vertices that was most of the time spent outside PageRank.
+   * 1-based competition ranks by vertex number, highest score first (scores within 1e-12 of the
+   * first of their group share its rank). Sorts a primitive copy and finds each score in it, rather
+   * than sorting boxed vertex numbers with a comparator: on 200k vertices that was most of the time
+   * spent outside PageRank.
    */
   private static int[] ranks(double[] score) {
     int n = score.length;

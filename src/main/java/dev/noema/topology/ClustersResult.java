@@ -7,14 +7,20 @@ import java.util.Map;
 /**
  * Communities of meaning found by the Leiden algorithm.
  *
- * @param resolution the resolution parameter (1 is classic modularity; higher gives more, smaller clusters)
+ * @param resolution the resolution parameter (1 is classic modularity; higher gives more, smaller
+ *     clusters)
  * @param seed the random seed
- * @param modularity the modularity of the clustering at this resolution (0 for a graph without edges)
+ * @param modularity the modularity of the clustering at this resolution (0 for a graph without
+ *     edges)
  * @param clusters largest first; ids are 0-based in that order
  * @param membership the cluster id of every entity, by IRI
  */
 public record ClustersResult(
-    double resolution, long seed, double modularity, List<Cluster> clusters, Map<String, Integer> membership)
+    double resolution,
+    long seed,
+    double modularity,
+    List<Cluster> clusters,
+    Map<String, Integer> membership)
     implements TopologyResult {
 
   /**
@@ -40,8 +46,18 @@ public record ClustersResult(
     for (Cluster c : clusters) {
       rows.add(List.of(String.valueOf(c.id()), String.valueOf(c.size()), c.name()));
     }
-    return List.of(new Table("Clusters (" + clusters.size() + ")", List.of("cluster", "size", "named by its centres"),
-        rows, List.of("Leiden, resolution " + Fmt.num(resolution) + ", seed " + seed + ": modularity "
-            + Fmt.num(modularity) + ".")));
+    return List.of(
+        new Table(
+            "Clusters (" + clusters.size() + ")",
+            List.of("cluster", "size", "named by its centres"),
+            rows,
+            List.of(
+                "Leiden, resolution "
+                    + Fmt.num(resolution)
+                    + ", seed "
+                    + seed
+                    + ": modularity "
+                    + Fmt.num(modularity)
+                    + ".")));
   }
 }

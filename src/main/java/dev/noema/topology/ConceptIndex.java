@@ -13,9 +13,9 @@ import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds entities by IRI or by any of their labels, in any language, ignoring case and accents (NFD, combining marks
- * removed, lower case, spaces collapsed). A miss throws {@link UnknownConceptException} with the closest labels by
- * Levenshtein distance (Apache commons-text).
+ * Finds entities by IRI or by any of their labels, in any language, ignoring case and accents (NFD,
+ * combining marks removed, lower case, spaces collapsed). A miss throws {@link
+ * UnknownConceptException} with the closest labels by Levenshtein distance (Apache commons-text).
  *
  * <p>Immutable and thread-safe. When two entities share a label, the one with the smaller IRI wins.
  */
@@ -63,12 +63,18 @@ public final class ConceptIndex {
     List<Map.Entry<String, Integer>> scored = new ArrayList<>();
     labelOfKey.forEach((k, label) -> scored.add(Map.entry(label, distance.apply(key, k))));
     return scored.stream()
-        .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-            .thenComparing(Map.Entry::getKey))
-        .limit(SUGGESTIONS).map(Map.Entry::getKey).toList();
+        .sorted(
+            Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey))
+        .limit(SUGGESTIONS)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
-  /** Case- and accent-insensitive form of a label: NFD, combining marks removed, lower case, single spaces. */
+  /**
+   * Case- and accent-insensitive form of a label: NFD, combining marks removed, lower case, single
+   * spaces.
+   */
   public static String normalize(String label) {
     String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     return decomposed.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");

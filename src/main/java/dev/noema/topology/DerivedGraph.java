@@ -26,7 +26,9 @@ public record DerivedGraph(Node name, List<Triple> triples) {
   public GraphContent content() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      triples.stream().map(Triple::toString).sorted()
+      triples.stream()
+          .map(Triple::toString)
+          .sorted()
           .forEach(t -> digest.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
       return new GraphContent(name, HexFormat.of().formatHex(digest.digest()), triples);
     } catch (NoSuchAlgorithmException e) {

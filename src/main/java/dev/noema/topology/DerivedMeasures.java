@@ -17,14 +17,16 @@ import org.apache.jena.vocabulary.RDF;
 import org.jgrapht.alg.scoring.PageRank;
 
 /**
- * The computed measures as RDF, so that users can query them with SPARQL ({@code queries/sparql/centres.rq},
- * {@code clusters.rq}): for every entity {@code noema:pageRank}, {@code noema:betweenness} (when computed),
- * {@code noema:degree}, {@code noema:cluster} and {@code noema:isBridge} (true for articulation points, false
- * otherwise), in the named graph {@code Iris.derivedGraph("topology")}, with the {@code noema:AnalysisActivity} that
- * generated it (PROV start and end time, ontology version, one {@code noema:parameter} per parameter and filter).
+ * The computed measures as RDF, so that users can query them with SPARQL ({@code
+ * queries/sparql/centres.rq}, {@code clusters.rq}): for every entity {@code noema:pageRank}, {@code
+ * noema:betweenness} (when computed), {@code noema:degree}, {@code noema:cluster} and {@code
+ * noema:isBridge} (true for articulation points, false otherwise), in the named graph {@code
+ * Iris.derivedGraph("topology")}, with the {@code noema:AnalysisActivity} that generated it (PROV
+ * start and end time, ontology version, one {@code noema:parameter} per parameter and filter).
  *
- * <p>The caller writes the graph through the store ({@code store.apply(GraphChange.put(graph.content()))}), which
- * replaces the previous analysis. Thread-safe.
+ * <p>The caller writes the graph through the store ({@code
+ * store.apply(GraphChange.put(graph.content()))}), which replaces the previous analysis.
+ * Thread-safe.
  */
 public final class DerivedMeasures {
   /** Name of the derived graph, as passed to {@link Iris#derivedGraph(String)}. */
@@ -35,7 +37,8 @@ public final class DerivedMeasures {
   private final String ontologyVersion;
   private final Clock clock;
 
-  public DerivedMeasures(Topology topology, TopologyFilter filter, String ontologyVersion, Clock clock) {
+  public DerivedMeasures(
+      Topology topology, TopologyFilter filter, String ontologyVersion, Clock clock) {
     this.topology = topology;
     this.filter = filter;
     this.ontologyVersion = ontologyVersion;
@@ -57,7 +60,9 @@ public final class DerivedMeasures {
     triples.add(Triple.create(activity, RDF.type.asNode(), Noema.AnalysisActivity));
     triples.add(Triple.create(activity, Noema.prov_startedAtTime, time(started)));
     triples.add(Triple.create(activity, Noema.prov_endedAtTime, time(ended)));
-    triples.add(Triple.create(activity, Noema.ontologyVersion, NodeFactory.createLiteralString(ontologyVersion)));
+    triples.add(
+        Triple.create(
+            activity, Noema.ontologyVersion, NodeFactory.createLiteralString(ontologyVersion)));
     for (String p : parameters(centres)) {
       triples.add(Triple.create(activity, Noema.parameter, NodeFactory.createLiteralString(p)));
     }
@@ -75,21 +80,27 @@ public final class DerivedMeasures {
       if (cluster != null) {
         triples.add(Triple.create(entity, Noema.cluster, integer(cluster)));
       }
-      triples.add(Triple.create(entity, Noema.isBridge,
-          NodeFactory.createLiteralDT(String.valueOf(cutpoints.contains(c.iri())), XSDDatatype.XSDboolean)));
+      triples.add(
+          Triple.create(
+              entity,
+              Noema.isBridge,
+              NodeFactory.createLiteralDT(
+                  String.valueOf(cutpoints.contains(c.iri())), XSDDatatype.XSDboolean)));
     }
     return new DerivedGraph(graph, triples);
   }
 
   private List<String> parameters(CentresResult centres) {
     TopologySettings s = topology.settings();
-    List<String> p = new ArrayList<>(List.of(
-        "pagerank.damping=" + PageRank.DAMPING_FACTOR_DEFAULT,
-        "betweenness=" + centres.betweennessMethod() + ", normalised",
-        "leiden.resolution=" + s.resolution(),
-        "leiden.seed=" + s.seed(),
-        "leiden.iterations=" + LeidenClustering.ITERATIONS,
-        "leiden.modularity=" + topology.clusters().modularity()));
+    List<String> p =
+        new ArrayList<>(
+            List.of(
+                "pagerank.damping=" + PageRank.DAMPING_FACTOR_DEFAULT,
+                "betweenness=" + centres.betweennessMethod() + ", normalised",
+                "leiden.resolution=" + s.resolution(),
+                "leiden.seed=" + s.seed(),
+                "leiden.iterations=" + LeidenClustering.ITERATIONS,
+                "leiden.modularity=" + topology.clusters().modularity()));
     add(p, "filter.conversation", filter.conversation());
     add(p, "filter.participant", filter.participant());
     add(p, "filter.perspective", filter.perspective());

@@ -10,12 +10,15 @@ import java.util.Set;
  * A vertex of the meaning graph: a resource typed with a sub-class of {@code noema:MeaningEntity}.
  *
  * @param iri the entity's IRI
- * @param label its display label: the canonical label, else the first other label, else the IRI's last segment
+ * @param label its display label: the canonical label, else the first other label, else the IRI's
+ *     last segment
  * @param types the IRIs of its classes, sorted
- * @param labels every label it carries (canonical, preferred, alternative, rdfs), any language, for look-up
+ * @param labels every label it carries (canonical, preferred, alternative, rdfs), any language, for
+ *     look-up
  * @param mentions IRIs of the turns it is mentioned in ({@code noema:mentionedInTurn})
  */
-public record Entity(String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
+public record Entity(
+    String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
   public Entity {
     Objects.requireNonNull(iri, "iri");
     Objects.requireNonNull(label, "label");
@@ -33,5 +36,4 @@ public record Entity(String iri, String label, Set<String> types, List<String> l
   public String typeName() {
     return types.stream().min(Comparator.naturalOrder()).map(Iris::localName).orElse("");
   }
-
 }

@@ -21,8 +21,17 @@ public record FlowResult(String conversation, List<Step> steps) implements Topol
    * @param density 2E / (V (V - 1)); 0 below two entities
    * @param cycleRank E - V + components: the number of independent cycles
    */
-  public record Step(int index, String turn, String speaker, List<String> introduced, List<String> revisited,
-      int vertices, int edges, int components, double density, int cycleRank) {
+  public record Step(
+      int index,
+      String turn,
+      String speaker,
+      List<String> introduced,
+      List<String> revisited,
+      int vertices,
+      int edges,
+      int components,
+      double density,
+      int cycleRank) {
     public Step {
       introduced = List.copyOf(introduced);
       revisited = List.copyOf(revisited);
@@ -37,13 +46,32 @@ public record FlowResult(String conversation, List<Step> steps) implements Topol
   public List<Table> tables() {
     List<List<String>> rows = new ArrayList<>();
     for (Step s : steps) {
-      rows.add(List.of(String.valueOf(s.index()), s.speaker() == null ? "" : s.speaker(), brief(s.introduced()),
-          brief(s.revisited()), s.vertices() + "/" + s.edges(), String.valueOf(s.components()),
-          Fmt.num(s.density()), String.valueOf(s.cycleRank())));
+      rows.add(
+          List.of(
+              String.valueOf(s.index()),
+              s.speaker() == null ? "" : s.speaker(),
+              brief(s.introduced()),
+              brief(s.revisited()),
+              s.vertices() + "/" + s.edges(),
+              String.valueOf(s.components()),
+              Fmt.num(s.density()),
+              String.valueOf(s.cycleRank())));
     }
-    return List.of(new Table("Flow of " + conversation,
-        List.of("turn", "speaker", "introduced", "revisited", "V/E", "components", "density", "cycle rank"), rows,
-        List.of("Measures are of the graph built from turns 0..i; the lists show at most five labels.")));
+    return List.of(
+        new Table(
+            "Flow of " + conversation,
+            List.of(
+                "turn",
+                "speaker",
+                "introduced",
+                "revisited",
+                "V/E",
+                "components",
+                "density",
+                "cycle rank"),
+            rows,
+            List.of(
+                "Measures are of the graph built from turns 0..i; the lists show at most five labels.")));
   }
 
   private static String brief(List<String> labels) {

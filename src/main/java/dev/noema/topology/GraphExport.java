@@ -21,29 +21,40 @@ import org.jgrapht.nio.gexf.GEXFExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 
 /**
- * The meaning graph with its measures as a file for other tools: GraphML and GEXF (Gephi, yEd, Cytoscape desktop),
- * DOT (Graphviz) through jgrapht-io's exporters, and Cytoscape.js JSON (the web view) through Jackson.
+ * The meaning graph with its measures as a file for other tools: GraphML and GEXF (Gephi, yEd,
+ * Cytoscape desktop), DOT (Graphviz) through jgrapht-io's exporters, and Cytoscape.js JSON (the web
+ * view) through Jackson.
  *
- * <p>Vertices get ids {@code n0, n1, ...} in IRI order and edges {@code e0, e1, ...} (IRIs are not valid XML ids);
- * each vertex carries {@code label}, {@code iri}, {@code type}, {@code pageRank}, {@code betweenness} (when computed),
- * {@code degree} and {@code cluster}; each edge its {@code relations} (local names, comma-separated) and
- * {@code weight}. The output is deterministic for a given graph and settings. Thread-safe.
+ * <p>Vertices get ids {@code n0, n1, ...} in IRI order and edges {@code e0, e1, ...} (IRIs are not
+ * valid XML ids); each vertex carries {@code label}, {@code iri}, {@code type}, {@code pageRank},
+ * {@code betweenness} (when computed), {@code degree} and {@code cluster}; each edge its {@code
+ * relations} (local names, comma-separated) and {@code weight}. The output is deterministic for a
+ * given graph and settings. Thread-safe.
  */
 public final class GraphExport {
 
   /** The export formats. */
   public enum Format {
-    GRAPHML, GEXF, DOT, CYTOSCAPE_JSON;
+    GRAPHML,
+    GEXF,
+    DOT,
+    CYTOSCAPE_JSON;
 
-    /** Parses a format name as the CLI spells it ({@code graphml}, {@code cytoscape-json}), case-insensitive. */
+    /**
+     * Parses a format name as the CLI spells it ({@code graphml}, {@code cytoscape-json}),
+     * case-insensitive.
+     */
     public static Format parse(String name) {
       for (Format f : values()) {
         if (f.cliName().equalsIgnoreCase(name.strip())) {
           return f;
         }
       }
-      throw new IllegalArgumentException("unknown export format '" + name + "'; expected one of graphml, gexf, dot, "
-          + "cytoscape-json");
+      throw new IllegalArgumentException(
+          "unknown export format '"
+              + name
+              + "'; expected one of graphml, gexf, dot, "
+              + "cytoscape-json");
     }
 
     public String cliName() {
@@ -85,14 +96,20 @@ public final class GraphExport {
   private void graphMl(Writer out) {
     GraphMLExporter<String, MeaningEdge> exporter = new GraphMLExporter<>(vertexIds::get);
     exporter.setEdgeIdProvider(edgeIds::get);
-    exporter.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    exporter.registerAttribute(
+        "label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
     exporter.registerAttribute("iri", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
-    exporter.registerAttribute("type", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
-    exporter.registerAttribute("pageRank", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
-    exporter.registerAttribute("betweenness", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
+    exporter.registerAttribute(
+        "type", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+    exporter.registerAttribute(
+        "pageRank", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
+    exporter.registerAttribute(
+        "betweenness", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
     exporter.registerAttribute("degree", GraphMLExporter.AttributeCategory.NODE, AttributeType.INT);
-    exporter.registerAttribute("cluster", GraphMLExporter.AttributeCategory.NODE, AttributeType.INT);
-    exporter.registerAttribute("relations", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+    exporter.registerAttribute(
+        "cluster", GraphMLExporter.AttributeCategory.NODE, AttributeType.INT);
+    exporter.registerAttribute(
+        "relations", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
     exporter.setExportEdgeWeights(true);
     exporter.setVertexAttributeProvider(this::vertexAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
@@ -101,17 +118,25 @@ public final class GraphExport {
 
   private void gexf(Writer out) {
     GEXFExporter<String, MeaningEdge> exporter = new GEXFExporter<>(vertexIds::get, edgeIds::get);
-    exporter.registerAttribute("iri", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.STRING);
-    exporter.registerAttribute("type", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.STRING);
-    exporter.registerAttribute("pageRank", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.DOUBLE);
-    exporter.registerAttribute("betweenness", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.DOUBLE);
-    exporter.registerAttribute("degree", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.INTEGER);
-    exporter.registerAttribute("cluster", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.INTEGER);
-    exporter.registerAttribute("relations", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.STRING);
+    exporter.registerAttribute(
+        "iri", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.STRING);
+    exporter.registerAttribute(
+        "type", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.STRING);
+    exporter.registerAttribute(
+        "pageRank", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.DOUBLE);
+    exporter.registerAttribute(
+        "betweenness", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.DOUBLE);
+    exporter.registerAttribute(
+        "degree", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.INTEGER);
+    exporter.registerAttribute(
+        "cluster", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.INTEGER);
+    exporter.registerAttribute(
+        "relations", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.STRING);
     exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
     exporter.setParameter(GEXFExporter.Parameter.EXPORT_META, true);
     exporter.setCreator("Noema");
-    exporter.setDescription("The meaning graph with PageRank, betweenness, degree and Leiden cluster per entity");
+    exporter.setDescription(
+        "The meaning graph with PageRank, betweenness, degree and Leiden cluster per entity");
     exporter.setVertexAttributeProvider(this::vertexAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
     exporter.exportGraph(graph.weightedGraph(), out);
@@ -121,17 +146,20 @@ public final class GraphExport {
     DOTExporter<String, MeaningEdge> exporter = new DOTExporter<>(vertexIds::get);
     exporter.setGraphIdProvider(() -> "meaning");
     exporter.setVertexAttributeProvider(this::vertexAttributes);
-    exporter.setEdgeAttributeProvider(e -> {
-      Map<String, Attribute> a = edgeAttributes(e);
-      a.put("label", a.get("relations"));
-      return a;
-    });
+    exporter.setEdgeAttributeProvider(
+        e -> {
+          Map<String, Attribute> a = edgeAttributes(e);
+          a.put("label", a.get("relations"));
+          return a;
+        });
     exporter.exportGraph(graph.graph(), out);
   }
 
   private void cytoscape(Writer out) {
-    try (JsonGenerator json = new JsonFactory()
-        .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+            .createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeObjectFieldStart("elements");
@@ -171,7 +199,8 @@ public final class GraphExport {
     }
   }
 
-  private static void writeAttribute(JsonGenerator json, String name, Attribute a) throws IOException {
+  private static void writeAttribute(JsonGenerator json, String name, Attribute a)
+      throws IOException {
     switch (a.getType()) {
       case DOUBLE -> json.writeNumberField(name, Double.parseDouble(a.getValue()));
       case INT -> json.writeNumberField(name, Integer.parseInt(a.getValue()));
@@ -202,8 +231,10 @@ public final class GraphExport {
 
   private Map<String, Attribute> edgeAttributes(MeaningEdge e) {
     Map<String, Attribute> a = new LinkedHashMap<>();
-    a.put("relations", DefaultAttribute.createAttribute(
-        e.relationTypes().stream().map(Iris::localName).collect(Collectors.joining(","))));
+    a.put(
+        "relations",
+        DefaultAttribute.createAttribute(
+            e.relationTypes().stream().map(Iris::localName).collect(Collectors.joining(","))));
     a.put("weight", DefaultAttribute.createAttribute(e.weight()));
     return a;
   }

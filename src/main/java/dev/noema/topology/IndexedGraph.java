@@ -12,33 +12,51 @@ import org.jgrapht.graph.AbstractGraph;
 import org.jgrapht.graph.DefaultGraphType;
 
 /**
- * The meaning graph numbered for the whole-graph algorithms (PageRank, Leiden, shape): vertex {@code i} is the i-th
- * entity in IRI order, edge {@code j} the j-th edge of {@link MeaningGraph#graph()} in its iteration order. It keeps
- * the edges as (source, target, weight) arrays and the adjacency as compressed sparse rows, and shows itself to JGraphT
- * as an unmodifiable, undirected, weighted {@code Graph<Integer, Integer>} whose vertices and edges are those numbers.
+ * The meaning graph numbered for the whole-graph algorithms (PageRank, Leiden, shape): vertex
+ * {@code i} is the i-th entity in IRI order, edge {@code j} the j-th edge of {@link
+ * MeaningGraph#graph()} in its iteration order. It keeps the edges as (source, target, weight)
+ * arrays and the adjacency as compressed sparse rows, and shows itself to JGraphT as an
+ * unmodifiable, undirected, weighted {@code Graph<Integer, Integer>} whose vertices and edges are
+ * those numbers.
  *
- * <p>Why: on the String graph every step of a JGraphT algorithm is a hash look-up (vertex index, edge ends through two
- * graph views); measured on 100k edges, PageRank spent 2.4x the time of the same call on a plain integer graph just
- * reading the graph. Here a step is an array read. This is what jgrapht-opt's sparse graphs do; that artifact is not
- * among this build's dependencies, so the few methods the algorithms need are implemented here.
+ * <p>Why: on the String graph every step of a JGraphT algorithm is a hash look-up (vertex index,
+ * edge ends through two graph views); measured on 100k edges, PageRank spent 2.4x the time of the
+ * same call on a plain integer graph just reading the graph. Here a step is an array read. This is
+ * what jgrapht-opt's sparse graphs do; that artifact is not among this build's dependencies, so the
+ * few methods the algorithms need are implemented here.
  *
- * <p>Immutable and thread-safe (the arrays given are not copied: the caller hands them over). Built in O(V + E) by
- * {@link MeaningGraph.Builder#build()}; holds about 40 bytes per edge.
+ * <p>Immutable and thread-safe (the arrays given are not copied: the caller hands them over). Built
+ * in O(V + E) by {@link MeaningGraph.Builder#build()}; holds about 40 bytes per edge.
  */
 final class IndexedGraph extends AbstractGraph<Integer, Integer> {
-  private static final GraphType TYPE = new DefaultGraphType.Builder().undirected().weighted(true)
-      .allowMultipleEdges(false).allowSelfLoops(false).allowCycles(true).modifiable(false).build();
+  private static final GraphType TYPE =
+      new DefaultGraphType.Builder()
+          .undirected()
+          .weighted(true)
+          .allowMultipleEdges(false)
+          .allowSelfLoops(false)
+          .allowCycles(true)
+          .modifiable(false)
+          .build();
 
   private final List<String> iris;
   private final Map<String, Integer> index;
   private final int[] sources;
   private final int[] targets;
   private final double[] weights;
-  /** Row {@code v} of the adjacency is the slots {@code offsets[v]} (inclusive) to {@code offsets[v + 1]}. */
+
+  /**
+   * Row {@code v} of the adjacency is the slots {@code offsets[v]} (inclusive) to {@code offsets[v
+   * + 1]}.
+   */
   private final int[] offsets;
+
   private final int[] neighbours;
   private final int[] incident;
-  /** The boxed numbers 0 .. max(V, E) - 1, so that iterating vertices and edges allocates nothing. */
+
+  /**
+   * The boxed numbers 0 .. max(V, E) - 1, so that iterating vertices and edges allocates nothing.
+   */
   private final Integer[] boxes;
 
   /**
@@ -48,7 +66,12 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
    * @param targets the other end
    * @param weights each edge's weight
    */
-  IndexedGraph(List<String> iris, Map<String, Integer> index, int[] sources, int[] targets, double[] weights) {
+  IndexedGraph(
+      List<String> iris,
+      Map<String, Integer> index,
+      int[] sources,
+      int[] targets,
+      double[] weights) {
     int n = iris.size();
     int m = sources.length;
     this.iris = iris;
@@ -118,7 +141,10 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
     return offsets[v + 1] - offsets[v];
   }
 
-  /** The first adjacency slot of {@code v}; its neighbours are {@link #neighbourAt} of slots up to {@link #degree}. */
+  /**
+   * The first adjacency slot of {@code v}; its neighbours are {@link #neighbourAt} of slots up to
+   * {@link #degree}.
+   */
   int firstSlot(int v) {
     return offsets[v];
   }
@@ -277,7 +303,10 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
     return new UnsupportedOperationException("the indexed meaning graph is read-only");
   }
 
-  /** The numbers {@code from} to {@code to} (exclusive), or the entries of {@code values} between those positions. */
+  /**
+   * The numbers {@code from} to {@code to} (exclusive), or the entries of {@code values} between
+   * those positions.
+   */
   private final class Ids extends AbstractSet<Integer> {
     private final int[] values;
     private final int from;

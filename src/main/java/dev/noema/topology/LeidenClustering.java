@@ -15,18 +15,21 @@ import nl.cwts.util.LargeDoubleArray;
 import nl.cwts.util.LargeIntArray;
 
 /**
- * Clusters of meaning by the Leiden algorithm (Traag, Waltman and van Eck 2019, "From Louvain to Leiden: guaranteeing
- * well-connected communities"), through CWTS {@code networkanalysis}'s {@link LeidenAlgorithm}, optimising modularity
- * on the weighted undirected graph: the CPM resolution is set to {@code resolution / 2m} and node weights to weighted
- * degrees, as the CWTS command-line tool does for modularity. Starts from singletons, runs {@value #ITERATIONS}
- * iterations with one random start. Each iteration is roughly O(E); memory O(V + E).
+ * Clusters of meaning by the Leiden algorithm (Traag, Waltman and van Eck 2019, "From Louvain to
+ * Leiden: guaranteeing well-connected communities"), through CWTS {@code networkanalysis}'s {@link
+ * LeidenAlgorithm}, optimising modularity on the weighted undirected graph: the CPM resolution is
+ * set to {@code resolution / 2m} and node weights to weighted degrees, as the CWTS command-line
+ * tool does for modularity. Starts from singletons, runs {@value #ITERATIONS} iterations with one
+ * random start. Each iteration is roughly O(E); memory O(V + E).
  *
- * <p>Deterministic for a given graph, resolution and seed. Clusters are ordered largest first and named by their most
- * central members according to the given centrality (PageRank in {@link Topology}). Thread-safe; computed once.
+ * <p>Deterministic for a given graph, resolution and seed. Clusters are ordered largest first and
+ * named by their most central members according to the given centrality (PageRank in {@link
+ * Topology}). Thread-safe; computed once.
  */
 public final class LeidenClustering implements Analysis<ClustersResult> {
   /** Leiden iterations per run. */
   public static final int ITERATIONS = 10;
+
   public static final double DEFAULT_RESOLUTION = 1.0;
   public static final long DEFAULT_SEED = 42L;
   private static final int NAME_MEMBERS = 3;
@@ -39,9 +42,11 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
 
   /**
    * @param resolution positive resolution; 1 is classic modularity
-   * @param centrality a score per entity IRI used to order members and name clusters (higher is more central)
+   * @param centrality a score per entity IRI used to order members and name clusters (higher is
+   *     more central)
    */
-  public LeidenClustering(MeaningGraph graph, double resolution, long seed, Function<String, Double> centrality) {
+  public LeidenClustering(
+      MeaningGraph graph, double resolution, long seed, Function<String, Double> centrality) {
     if (!(resolution > 0) || Double.isInfinite(resolution)) {
       throw new IllegalArgumentException("resolution must be a positive number, not " + resolution);
     }
@@ -69,16 +74,17 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
     double modularity = 0;
     if (network.getNEdges() > 0) {
       double scale = 2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks();
-      LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / scale, ITERATIONS,
-          LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(seed));
+      LeidenAlgorithm leiden =
+          new LeidenAlgorithm(
+              resolution / scale, ITERATIONS, LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(seed));
       leiden.improveClustering(network, clustering);
       // CWTS normalises the CPM quality by 2m already: with these settings it is the modularity.
       modularity = leiden.calcQuality(network, clustering);
     }
     clustering.orderClustersByNNodes();
     int[][] nodesPerCluster = clustering.getNodesPerCluster();
-    Comparator<String> byCentrality = Comparator.<String>comparingDouble(v -> -centrality.apply(v))
-        .thenComparing(v -> v);
+    Comparator<String> byCentrality =
+        Comparator.<String>comparingDouble(v -> -centrality.apply(v)).thenComparing(v -> v);
     List<ClustersResult.Cluster> clusters = new ArrayList<>();
     Map<String, Integer> membership = new HashMap<>(n * 2);
     for (int c = 0; c < nodesPerCluster.length; c++) {
@@ -92,13 +98,17 @@ public final class LeidenClustering implements Analysis<ClustersResult> {
       members.sort(byCentrality);
       int id = clusters.size();
       members.forEach(m -> membership.put(m, id));
-      String name = members.stream().limit(NAME_MEMBERS).map(graph::label).collect(Collectors.joining(" / "));
+      String name =
+          members.stream().limit(NAME_MEMBERS).map(graph::label).collect(Collectors.joining(" / "));
       clusters.add(new ClustersResult.Cluster(id, members.size(), name, members));
     }
     return new ClustersResult(resolution, seed, modularity, clusters, membership);
   }
 
-  /** The graph as a CWTS network: each undirected edge listed once, weighted, node weights = weighted degrees. */
+  /**
+   * The graph as a CWTS network: each undirected edge listed once, weighted, node weights =
+   * weighted degrees.
+   */
   static Network network(IndexedGraph graph) {
     int m = graph.edgeCount();
     LargeIntArray[] edges = {new LargeIntArray(m), new LargeIntArray(m)};

@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An edge of the meaning graph: every relation between one unordered pair of entities, merged. The graph is
- * undirected for the analyses; each merged {@link Relation} keeps its own direction for display.
+ * An edge of the meaning graph: every relation between one unordered pair of entities, merged. The
+ * graph is undirected for the analyses; each merged {@link Relation} keeps its own direction for
+ * display.
  *
  * <p>Immutable. Equality is identity, as JGraphT expects of edge objects.
  */
@@ -40,7 +41,10 @@ public final class MeaningEdge {
     return end.equals(source) ? target : source;
   }
 
-  /** The merged relations, each with its direction, weight and evidence, in the order they were added. */
+  /**
+   * The merged relations, each with its direction, weight and evidence, in the order they were
+   * added.
+   */
   public List<Relation> relations() {
     return relations;
   }

@@ -16,17 +16,19 @@ import org.jgrapht.graph.AsWeightedGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 
 /**
- * The meaning layer as an in-memory graph: meaning entities as vertices (by IRI), the relations between them merged
- * into one weighted {@link MeaningEdge} per pair.
+ * The meaning layer as an in-memory graph: meaning entities as vertices (by IRI), the relations
+ * between them merged into one weighted {@link MeaningEdge} per pair.
  *
- * <p>The graph is <b>undirected</b>: centrality, clustering, bridges and paths treat a relation as a tie between two
- * ideas whichever way it was stated; each edge keeps its relations' directions for display. Self-relations are dropped
- * (they carry no topology). Two views: {@link #graph()} counts every edge as 1 (hops: paths, betweenness, bridges)
- * and {@link #weightedGraph()} weighs it by its relations' summed weight (exports). The whole-graph algorithms (PageRank,
- * Leiden, shape) run on a third, numbered copy made with the graph ({@link #indexed()}).
+ * <p>The graph is <b>undirected</b>: centrality, clustering, bridges and paths treat a relation as
+ * a tie between two ideas whichever way it was stated; each edge keeps its relations' directions
+ * for display. Self-relations are dropped (they carry no topology). Two views: {@link #graph()}
+ * counts every edge as 1 (hops: paths, betweenness, bridges) and {@link #weightedGraph()} weighs it
+ * by its relations' summed weight (exports). The whole-graph algorithms (PageRank, Leiden, shape)
+ * run on a third, numbered copy made with the graph ({@link #indexed()}).
  *
- * <p>Immutable and thread-safe once built. Vertices are in IRI order, edges in the order their pairs were first seen.
- * Build one with {@link #builder()} or load one with {@link MeaningGraphLoader}.
+ * <p>Immutable and thread-safe once built. Vertices are in IRI order, edges in the order their
+ * pairs were first seen. Build one with {@link #builder()} or load one with {@link
+ * MeaningGraphLoader}.
  */
 public final class MeaningGraph {
   private final Map<String, Entity> entities;
@@ -36,12 +38,16 @@ public final class MeaningGraph {
   private final IndexedGraph indexed;
   private final Memo<ConceptIndex> index;
 
-  private MeaningGraph(Map<String, Entity> entities, Map<String, TurnInfo> turns, Graph<String, MeaningEdge> graph,
+  private MeaningGraph(
+      Map<String, Entity> entities,
+      Map<String, TurnInfo> turns,
+      Graph<String, MeaningEdge> graph,
       IndexedGraph indexed) {
     this.entities = Collections.unmodifiableMap(entities);
     this.turns = Collections.unmodifiableMap(turns);
     this.graph = new AsUnmodifiableGraph<>(graph);
-    this.weighted = new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
+    this.weighted =
+        new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
     this.indexed = indexed;
     this.index = new Memo<>(() -> new ConceptIndex(this.entities.values()));
   }
@@ -93,8 +99,8 @@ public final class MeaningGraph {
   }
 
   /**
-   * The graph numbered for the whole-graph algorithms: vertices in IRI order, edges in {@link #graph()}'s order,
-   * weights as in {@link #weightedGraph()}.
+   * The graph numbered for the whole-graph algorithms: vertices in IRI order, edges in {@link
+   * #graph()}'s order, weights as in {@link #weightedGraph()}.
    */
   IndexedGraph indexed() {
     return indexed;
@@ -106,7 +112,8 @@ public final class MeaningGraph {
   }
 
   /**
-   * Collects entities, relations and turns; {@link #build()} merges relations per unordered pair. Not thread-safe.
+   * Collects entities, relations and turns; {@link #build()} merges relations per unordered pair.
+   * Not thread-safe.
    */
   public static final class Builder {
     private final Map<String, Entity> entities = new HashMap<>();
@@ -127,20 +134,26 @@ public final class MeaningGraph {
     }
 
     /**
-     * Adds a relation. The same (subject, property, object) added twice is one relation with summed weight and both
-     * evidence lists. Relations whose ends are not both entities at {@link #build()} are left out: they are not part of
-     * the meaning layer.
+     * Adds a relation. The same (subject, property, object) added twice is one relation with summed
+     * weight and both evidence lists. Relations whose ends are not both entities at {@link
+     * #build()} are left out: they are not part of the meaning layer.
      */
     public Builder relation(Relation relation) {
-      relations.merge(List.of(relation.subject(), relation.property(), relation.object()), relation, (a, b) -> {
-        List<Evidence> evidence = new ArrayList<>(a.evidence());
-        evidence.addAll(b.evidence());
-        return new Relation(a.subject(), a.property(), a.object(), a.weight() + b.weight(), evidence);
-      });
+      relations.merge(
+          List.of(relation.subject(), relation.property(), relation.object()),
+          relation,
+          (a, b) -> {
+            List<Evidence> evidence = new ArrayList<>(a.evidence());
+            evidence.addAll(b.evidence());
+            return new Relation(
+                a.subject(), a.property(), a.object(), a.weight() + b.weight(), evidence);
+          });
       return this;
     }
 
-    /** Convenience for {@code relation(new Relation(subject, property, object, weight, List.of()))}. */
+    /**
+     * Convenience for {@code relation(new Relation(subject, property, object, weight, List.of()))}.
+     */
     public Builder relation(String subject, String property, String object, double weight) {
       return relation(new Relation(subject, property, object, weight, List.of()));
     }
@@ -150,14 +163,19 @@ public final class MeaningGraph {
       iris.sort(null);
       Map<String, Integer> number = new HashMap<>(iris.size() * 2);
       Map<String, Entity> sorted = new LinkedHashMap<>(iris.size() * 2);
-      Graph<String, MeaningEdge> graph = GraphTypeBuilder.<String, MeaningEdge>undirected()
-          .allowingMultipleEdges(false).allowingSelfLoops(false).weighted(false).buildGraph();
+      Graph<String, MeaningEdge> graph =
+          GraphTypeBuilder.<String, MeaningEdge>undirected()
+              .allowingMultipleEdges(false)
+              .allowingSelfLoops(false)
+              .weighted(false)
+              .buildGraph();
       for (String iri : iris) {
         number.put(iri, number.size());
         sorted.put(iri, entities.get(iri));
         graph.addVertex(iri);
       }
-      // Relations merged per unordered pair of entity numbers, in the order the pairs were first seen.
+      // Relations merged per unordered pair of entity numbers, in the order the pairs were first
+      // seen.
       Map<Long, List<Relation>> pairs = new LinkedHashMap<>();
       for (Relation r : relations.values()) {
         Integer s = number.get(r.subject());
@@ -181,7 +199,10 @@ public final class MeaningGraph {
         e++;
       }
       Map<String, TurnInfo> turnCopy = new LinkedHashMap<>(new TreeMap<>(turns));
-      return new MeaningGraph(sorted, turnCopy, graph,
+      return new MeaningGraph(
+          sorted,
+          turnCopy,
+          graph,
           new IndexedGraph(List.copyOf(iris), number, sources, targets, weights));
     }
   }

@@ -11,8 +11,9 @@ import java.util.Set;
 import org.jgrapht.Graphs;
 
 /**
- * The neighbourhood of an entity: a breadth-first search on the undirected graph stopped at {@code hops}, and the
- * subgraph induced on what it reached. O(V' + E') for the V' entities and E' edges reached. Thread-safe; computed once.
+ * The neighbourhood of an entity: a breadth-first search on the undirected graph stopped at {@code
+ * hops}, and the subgraph induced on what it reached. O(V' + E') for the V' entities and E' edges
+ * reached. Thread-safe; computed once.
  */
 public final class NeighbourhoodAnalysis implements Analysis<NeighbourhoodResult> {
   private final MeaningGraph graph;
@@ -56,12 +57,19 @@ public final class NeighbourhoodAnalysis implements Analysis<NeighbourhoodResult
         }
       }
     }
-    List<NeighbourhoodResult.Neighbour> neighbours = distance.entrySet().stream()
-        .map(e -> new NeighbourhoodResult.Neighbour(e.getKey(), graph.label(e.getKey()),
-            graph.entity(e.getKey()).map(Entity::typeName).orElse(""), e.getValue()))
-        .sorted(Comparator.comparingInt(NeighbourhoodResult.Neighbour::distance)
-            .thenComparing(NeighbourhoodResult.Neighbour::label))
-        .toList();
+    List<NeighbourhoodResult.Neighbour> neighbours =
+        distance.entrySet().stream()
+            .map(
+                e ->
+                    new NeighbourhoodResult.Neighbour(
+                        e.getKey(),
+                        graph.label(e.getKey()),
+                        graph.entity(e.getKey()).map(Entity::typeName).orElse(""),
+                        e.getValue()))
+            .sorted(
+                Comparator.comparingInt(NeighbourhoodResult.Neighbour::distance)
+                    .thenComparing(NeighbourhoodResult.Neighbour::label))
+            .toList();
     Set<MeaningEdge> induced = new LinkedHashSet<>();
     for (String v : distance.keySet()) {
       for (MeaningEdge e : graph.graph().edgesOf(v)) {
@@ -70,8 +78,12 @@ public final class NeighbourhoodAnalysis implements Analysis<NeighbourhoodResult
         }
       }
     }
-    List<EdgeView> edges = induced.stream().map(e -> EdgeView.of(graph, e))
-        .sorted(Comparator.comparing(EdgeView::sourceLabel).thenComparing(EdgeView::targetLabel)).toList();
+    List<EdgeView> edges =
+        induced.stream()
+            .map(e -> EdgeView.of(graph, e))
+            .sorted(
+                Comparator.comparing(EdgeView::sourceLabel).thenComparing(EdgeView::targetLabel))
+            .toList();
     return new NeighbourhoodResult(centre, graph.label(centre), hops, neighbours, edges);
   }
 }

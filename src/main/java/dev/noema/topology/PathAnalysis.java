@@ -6,9 +6,10 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
 
 /**
- * The shortest path between two entities and the k next-shortest simple paths, in hops on the undirected graph, by
- * Yen's algorithm (Yen 1971, "Finding the k shortest loopless paths in a network"; JGraphT {@link YenKShortestPath}):
- * O(k V (E + V log V)). Each hop carries its relations and their evidence. Thread-safe; computed once.
+ * The shortest path between two entities and the k next-shortest simple paths, in hops on the
+ * undirected graph, by Yen's algorithm (Yen 1971, "Finding the k shortest loopless paths in a
+ * network"; JGraphT {@link YenKShortestPath}): O(k V (E + V log V)). Each hop carries its relations
+ * and their evidence. Thread-safe; computed once.
  */
 public final class PathAnalysis implements Analysis<PathsResult> {
   private final MeaningGraph graph;
@@ -25,7 +26,8 @@ public final class PathAnalysis implements Analysis<PathsResult> {
    */
   public PathAnalysis(MeaningGraph graph, String from, String to, int alternatives) {
     if (alternatives < 0) {
-      throw new IllegalArgumentException("the number of alternative paths must not be negative: " + alternatives);
+      throw new IllegalArgumentException(
+          "the number of alternative paths must not be negative: " + alternatives);
     }
     this.graph = graph;
     this.from = graph.index().resolve(from);
@@ -44,7 +46,8 @@ public final class PathAnalysis implements Analysis<PathsResult> {
     if (from.equals(to)) {
       paths.add(new PathsResult.Path(0, List.of()));
     } else {
-      for (GraphPath<String, MeaningEdge> p : new YenKShortestPath<>(graph.graph()).getPaths(from, to, alternatives + 1)) {
+      for (GraphPath<String, MeaningEdge> p :
+          new YenKShortestPath<>(graph.graph()).getPaths(from, to, alternatives + 1)) {
         List<PathsResult.Hop> hops = new ArrayList<>();
         List<String> vertices = p.getVertexList();
         List<MeaningEdge> edges = p.getEdgeList();
@@ -52,8 +55,14 @@ public final class PathAnalysis implements Analysis<PathsResult> {
           MeaningEdge e = edges.get(i);
           String a = vertices.get(i);
           String b = vertices.get(i + 1);
-          hops.add(new PathsResult.Hop(a, graph.label(a), b, graph.label(b),
-              e.relations().stream().map(r -> EdgeView.describe(graph, r)).toList(), e.evidence()));
+          hops.add(
+              new PathsResult.Hop(
+                  a,
+                  graph.label(a),
+                  b,
+                  graph.label(b),
+                  e.relations().stream().map(r -> EdgeView.describe(graph, r)).toList(),
+                  e.evidence()));
         }
         paths.add(new PathsResult.Path(edges.size(), hops));
       }

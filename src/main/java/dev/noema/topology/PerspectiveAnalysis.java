@@ -14,10 +14,11 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 
 /**
- * How each perspective interprets one concept: one SPARQL query ({@code perspectives.rq}) over the store's
- * interpretations, with each perspective's holders and the grounding quote and turn. The concept is found by label or
- * IRI in the meaning graph; labels of perspectives and holders come from it too (the IRI's last segment otherwise).
- * Cost: one indexed query, linear in the interpretations of the concept. Thread-safe; computed once.
+ * How each perspective interprets one concept: one SPARQL query ({@code perspectives.rq}) over the
+ * store's interpretations, with each perspective's holders and the grounding quote and turn. The
+ * concept is found by label or IRI in the meaning graph; labels of perspectives and holders come
+ * from it too (the IRI's last segment otherwise). Cost: one indexed query, linear in the
+ * interpretations of the concept. Thread-safe; computed once.
  */
 public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
   private static final String QUERY = MeaningGraphLoader.readQuery("perspectives.rq");
@@ -28,7 +29,8 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
   private final Memo<PerspectivesResult> result;
 
   /**
-   * @param concept label (any language, case- and accent-insensitive) or IRI of an entity of {@code graph}
+   * @param concept label (any language, case- and accent-insensitive) or IRI of an entity of {@code
+   *     graph}
    * @throws UnknownConceptException when it names no entity
    */
   public PerspectiveAnalysis(GraphStore store, MeaningGraph graph, String concept) {
@@ -44,11 +46,15 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
   }
 
   private PerspectivesResult compute() {
-    Map<String, Builder> views = store.select(QUERY, Map.of("concept", NodeFactory.createURI(concept)), this::collect);
-    List<PerspectivesResult.View> list = views.values().stream().map(Builder::build)
-        .sorted(Comparator.comparing(PerspectivesResult.View::perspectiveLabel)
-            .thenComparing(v -> v.statement() == null ? "" : v.statement()))
-        .toList();
+    Map<String, Builder> views =
+        store.select(QUERY, Map.of("concept", NodeFactory.createURI(concept)), this::collect);
+    List<PerspectivesResult.View> list =
+        views.values().stream()
+            .map(Builder::build)
+            .sorted(
+                Comparator.comparing(PerspectivesResult.View::perspectiveLabel)
+                    .thenComparing(v -> v.statement() == null ? "" : v.statement()))
+            .toList();
     return new PerspectivesResult(concept, graph.label(concept), list);
   }
 
@@ -57,7 +63,8 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
     while (rows.hasNext()) {
       QuerySolution row = rows.next();
       String interpretation = row.get("interpretation").toString();
-      Builder b = views.computeIfAbsent(interpretation, i -> new Builder(i, iri(row.get("perspective"))));
+      Builder b =
+          views.computeIfAbsent(interpretation, i -> new Builder(i, iri(row.get("perspective"))));
       RDFNode statement = row.get("statement");
       if (statement != null && statement.isLiteral() && b.statement == null) {
         b.statement = statement.asLiteral().getLexicalForm();
@@ -68,8 +75,10 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
       RDFNode quote = row.get("quote");
       RDFNode turn = row.get("turn");
       if (quote != null || turn != null) {
-        b.evidence.add(new Evidence(quote == null ? null : quote.asLiteral().getLexicalForm(),
-            turn == null ? null : iri(turn)));
+        b.evidence.add(
+            new Evidence(
+                quote == null ? null : quote.asLiteral().getLexicalForm(),
+                turn == null ? null : iri(turn)));
       }
     }
     return views;
@@ -92,8 +101,13 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
     }
 
     PerspectivesResult.View build() {
-      return new PerspectivesResult.View(interpretation, perspective, graph.label(perspective), statement,
-          new ArrayList<>(holders), new ArrayList<>(evidence));
+      return new PerspectivesResult.View(
+          interpretation,
+          perspective,
+          graph.label(perspective),
+          statement,
+          new ArrayList<>(holders),
+          new ArrayList<>(evidence));
     }
   }
 }

@@ -18,8 +18,13 @@ public record PerspectivesResult(String concept, String conceptLabel, List<View>
    * @param holders labels of who holds the perspective (may be empty)
    * @param evidence the quotes and turns it was found in (may be empty)
    */
-  public record View(String interpretation, String perspective, String perspectiveLabel, String statement,
-      List<String> holders, List<Evidence> evidence) {
+  public record View(
+      String interpretation,
+      String perspective,
+      String perspectiveLabel,
+      String statement,
+      List<String> holders,
+      List<Evidence> evidence) {
     public View {
       holders = List.copyOf(holders);
       evidence = List.copyOf(evidence);
@@ -35,13 +40,23 @@ public record PerspectivesResult(String concept, String conceptLabel, List<View>
     List<List<String>> rows = new ArrayList<>();
     for (View v : interpretations) {
       Evidence first = v.evidence().isEmpty() ? null : v.evidence().get(0);
-      rows.add(List.of(v.perspectiveLabel(), v.holders().isEmpty() ? "-" : String.join(", ", v.holders()),
-          v.statement() == null ? "-" : v.statement(),
-          first == null ? "-" : (first.quote() == null ? "" : "\"" + first.quote() + "\" ")
-              + (first.turn() == null ? "" : "[" + first.turn() + "]")));
+      rows.add(
+          List.of(
+              v.perspectiveLabel(),
+              v.holders().isEmpty() ? "-" : String.join(", ", v.holders()),
+              v.statement() == null ? "-" : v.statement(),
+              first == null
+                  ? "-"
+                  : (first.quote() == null ? "" : "\"" + first.quote() + "\" ")
+                      + (first.turn() == null ? "" : "[" + first.turn() + "]")));
     }
-    return List.of(new Table("Perspectives on " + conceptLabel + " (" + interpretations.size() + ")",
-        List.of("perspective", "held by", "interpretation", "evidence"), rows,
-        interpretations.isEmpty() ? List.of("No perspective interprets this concept.") : List.of()));
+    return List.of(
+        new Table(
+            "Perspectives on " + conceptLabel + " (" + interpretations.size() + ")",
+            List.of("perspective", "held by", "interpretation", "evidence"),
+            rows,
+            interpretations.isEmpty()
+                ? List.of("No perspective interprets this concept.")
+                : List.of()));
   }
 }

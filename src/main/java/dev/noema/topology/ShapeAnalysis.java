@@ -5,34 +5,36 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The shape of the meaning graph, on its undirected unweighted view, computed on {@link MeaningGraph#indexed()} so
- * that every measure is linear or near-linear in the graph's size:
+ * The shape of the meaning graph, on its undirected unweighted view, computed on {@link
+ * MeaningGraph#indexed()} so that every measure is linear or near-linear in the graph's size:
  *
  * <ul>
  *   <li>components (breadth-first search, O(V + E)) and cycle rank E - V + C;
- *   <li>diameter in hops: exact (a breadth-first search from every vertex, O(V E)) up to
- *       {@value #EXACT_DIAMETER_LIMIT} vertices; above that the double-sweep lower bound (Magnien, Latapy and Habib 2009,
- *       "Fast computation of empirically tight bounds for the diameter of massive graphs"): in each component a BFS
- *       from its highest-degree vertex, then a BFS from the farthest vertex found, O(V + E); exact on trees and usually
- *       tight on real graphs;
- *   <li>average local clustering coefficient (Watts and Strogatz 1998; vertices of degree below 2 count as 0), exact,
- *       from per-vertex triangle counts by the forward algorithm (Schank and Wagner 2005, "Finding, counting and
- *       listing all triangles in large graphs"): O(E^1.5);
- *   <li>k-core profile and degeneracy by the bucket algorithm of Batagelj and Zaversnik 2003 ("An O(m) algorithm for
- *       cores decomposition of networks"), O(V + E);
+ *   <li>diameter in hops: exact (a breadth-first search from every vertex, O(V E)) up to {@value
+ *       #EXACT_DIAMETER_LIMIT} vertices; above that the double-sweep lower bound (Magnien, Latapy
+ *       and Habib 2009, "Fast computation of empirically tight bounds for the diameter of massive
+ *       graphs"): in each component a BFS from its highest-degree vertex, then a BFS from the
+ *       farthest vertex found, O(V + E); exact on trees and usually tight on real graphs;
+ *   <li>average local clustering coefficient (Watts and Strogatz 1998; vertices of degree below 2
+ *       count as 0), exact, from per-vertex triangle counts by the forward algorithm (Schank and
+ *       Wagner 2005, "Finding, counting and listing all triangles in large graphs"): O(E^1.5);
+ *   <li>k-core profile and degeneracy by the bucket algorithm of Batagelj and Zaversnik 2003 ("An
+ *       O(m) algorithm for cores decomposition of networks"), O(V + E);
  *   <li>the ten centres by PageRank and the Leiden clusters, from the analyses given.
  * </ul>
  *
- * <p>Why not JGraphT's {@code ClusteringCoefficient} and {@code Coreness}: in 1.5.3 the first tests every pair of a
- * vertex's neighbours (O(sum of squared degrees), 55 million look-ups on the 1M-edge benchmark graph) and the second
- * takes each next vertex from a shrinking {@code HashSet}, whose iterator rescans the emptied table: 237 s on 1M edges.
- * The results are the same (the tests check them against JGraphT on small graphs).
+ * <p>Why not JGraphT's {@code ClusteringCoefficient} and {@code Coreness}: in 1.5.3 the first tests
+ * every pair of a vertex's neighbours (O(sum of squared degrees), 55 million look-ups on the
+ * 1M-edge benchmark graph) and the second takes each next vertex from a shrinking {@code HashSet},
+ * whose iterator rescans the emptied table: 237 s on 1M edges. The results are the same (the tests
+ * check them against JGraphT on small graphs).
  *
  * <p>Thread-safe; computed once.
  */
 public final class ShapeAnalysis implements Analysis<ShapeResult> {
   /** Largest vertex count for which the diameter is computed exactly. */
   public static final int EXACT_DIAMETER_LIMIT = 2_000;
+
   private static final int TOP_CENTRES = 10;
 
   private final MeaningGraph graph;
@@ -40,7 +42,8 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
   private final Supplier<ClustersResult> clusters;
   private final Memo<ShapeResult> result;
 
-  public ShapeAnalysis(MeaningGraph graph, Supplier<CentresResult> centres, Supplier<ClustersResult> clusters) {
+  public ShapeAnalysis(
+      MeaningGraph graph, Supplier<CentresResult> centres, Supplier<ClustersResult> clusters) {
     this.graph = graph;
     this.centres = centres;
     this.clusters = clusters;
@@ -75,13 +78,24 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
       running += atLeast[k];
       profile.add(0, new ShapeResult.Core(k, running));
     }
-    return new ShapeResult(v, e, hubs.size(), e - v + hubs.size(), diameter, exact, averageClustering(g),
-        degeneracy, profile, centres.get().top(TOP_CENTRES), clusters.get());
+    return new ShapeResult(
+        v,
+        e,
+        hubs.size(),
+        e - v + hubs.size(),
+        diameter,
+        exact,
+        averageClustering(g),
+        degeneracy,
+        profile,
+        centres.get().top(TOP_CENTRES),
+        clusters.get());
   }
 
   /**
-   * The mean over all vertices of 2 t(v) / (d(v) (d(v) - 1)), t(v) the triangles through v. Each triangle is found
-   * once, from its lowest vertex in (degree, number) order, by marking that vertex's higher neighbours.
+   * The mean over all vertices of 2 t(v) / (d(v) (d(v) - 1)), t(v) the triangles through v. Each
+   * triangle is found once, from its lowest vertex in (degree, number) order, by marking that
+   * vertex's higher neighbours.
    */
   static double averageClustering(IndexedGraph g) {
     int n = g.vertexCount();
@@ -138,7 +152,8 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
       degree[v] = g.degree(v);
       maxDegree = Math.max(maxDegree, degree[v]);
     }
-    // bin[d]: where the vertices of current degree d start in vert, which is kept sorted by current degree.
+    // bin[d]: where the vertices of current degree d start in vert, which is kept sorted by current
+    // degree.
     int[] bin = new int[maxDegree + 2];
     for (int v = 0; v < n; v++) {
       bin[degree[v] + 1]++;
@@ -158,7 +173,8 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
       for (int s = g.firstSlot(v), end = s + g.degree(v); s < end; s++) {
         int u = g.neighbourAt(s);
         if (degree[u] > degree[v]) {
-          // Move u to the front of its degree block, then shrink the block: u's degree drops by one.
+          // Move u to the front of its degree block, then shrink the block: u's degree drops by
+          // one.
           int du = degree[u];
           int first = bin[du];
           int w = vert[first];
@@ -192,7 +208,10 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
       this.queue = new int[n];
     }
 
-    /** One vertex of highest degree per connected component, components in order of their lowest vertex. */
+    /**
+     * One vertex of highest degree per connected component, components in order of their lowest
+     * vertex.
+     */
     List<Integer> componentHubs() {
       List<Integer> hubs = new ArrayList<>();
       for (int s = 0; s < graph.vertexCount(); s++) {
@@ -228,9 +247,10 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
     }
 
     /**
-     * Breadth-first search from {@code source}: fills {@code distance} for the vertices it reaches (marked with a new
-     * epoch, so that a search costs only the size of its component) and leaves them in {@code queue} in order of
-     * distance; returns how many it reached, so that {@code queue[count - 1]} is a farthest vertex.
+     * Breadth-first search from {@code source}: fills {@code distance} for the vertices it reaches
+     * (marked with a new epoch, so that a search costs only the size of its component) and leaves
+     * them in {@code queue} in order of distance; returns how many it reached, so that {@code
+     * queue[count - 1]} is a farthest vertex.
      */
     private int bfs(int source) {
       epoch++;

@@ -10,7 +10,8 @@ import java.util.List;
  * @param rows the rows, each with one cell per column
  * @param notes lines printed below the table (how a number was computed, what was left out)
  */
-public record Table(String title, List<String> columns, List<List<String>> rows, List<String> notes) {
+public record Table(
+    String title, List<String> columns, List<List<String>> rows, List<String> notes) {
   public Table {
     columns = List.copyOf(columns);
     rows = rows.stream().map(List::copyOf).toList();

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a result's tables as aligned plain text: a title line, a header, a rule, the rows, then the notes. Cells
- * longer than the width limit are cut with an ellipsis; an empty table prints "(none)". Stateless and thread-safe.
+ * Renders a result's tables as aligned plain text: a title line, a header, a rule, the rows, then
+ * the notes. Cells longer than the width limit are cut with an ellipsis; an empty table prints
+ * "(none)". Stateless and thread-safe.
  */
 public final class TableRenderer implements TopologyRenderer {
   /** The default widest a cell may be. */
@@ -86,7 +87,8 @@ public final class TableRenderer implements TopologyRenderer {
 
   private String cut(String cell) {
     String flat = cell.replaceAll("\\s+", " ");
-    return flat.codePointCount(0, flat.length()) <= cellWidth ? flat
+    return flat.codePointCount(0, flat.length()) <= cellWidth
+        ? flat
         : flat.substring(0, flat.offsetByCodePoints(0, cellWidth - 1)) + "…";
   }
 }

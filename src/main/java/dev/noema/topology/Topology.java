@@ -3,12 +3,14 @@ package dev.noema.topology;
 import dev.noema.store.GraphStore;
 
 /**
- * The explorations of one meaning graph, wired together: what {@code noema explore} calls. Centrality, clusters,
- * bridges and shape are computed once and shared (clusters are named by PageRank; shape reuses both); path,
- * neighbourhood, flow and perspective analyses are made per question.
+ * The explorations of one meaning graph, wired together: what {@code noema explore} calls.
+ * Centrality, clusters, bridges and shape are computed once and shared (clusters are named by
+ * PageRank; shape reuses both); path, neighbourhood, flow and perspective analyses are made per
+ * question.
  *
- * <p>Thread-safe. Methods that take a concept accept a label in any language (case- and accent-insensitive) or an IRI,
- * and throw {@link UnknownConceptException} ("did you mean") on a miss. An empty graph gives empty results.
+ * <p>Thread-safe. Methods that take a concept accept a label in any language (case- and
+ * accent-insensitive) or an IRI, and throw {@link UnknownConceptException} ("did you mean") on a
+ * miss. An empty graph gives empty results.
  */
 public final class Topology {
   private final MeaningGraph graph;
@@ -26,8 +28,12 @@ public final class Topology {
     this.graph = graph;
     this.settings = settings;
     this.centrality = new CentralityAnalysis(graph, settings.betweennessBudget());
-    this.clustering = new LeidenClustering(graph, settings.resolution(), settings.seed(),
-        v -> centrality.pageRank().getOrDefault(v, 0.0));
+    this.clustering =
+        new LeidenClustering(
+            graph,
+            settings.resolution(),
+            settings.seed(),
+            v -> centrality.pageRank().getOrDefault(v, 0.0));
     this.bridges = new BridgeAnalysis(graph);
     this.shape = new ShapeAnalysis(graph, centrality::result, clustering::result);
   }
@@ -70,12 +76,16 @@ public final class Topology {
     return new NeighbourhoodAnalysis(graph, concept, hops).result();
   }
 
-  /** {@code explore flow CONVERSATION}; {@link TopologyException} when the graph has no turn of it. */
+  /**
+   * {@code explore flow CONVERSATION}; {@link TopologyException} when the graph has no turn of it.
+   */
   public FlowResult flow(String conversation) {
     return new FlowAnalysis(graph, conversation).result();
   }
 
-  /** {@code explore perspectives X}, read from {@code store} (the store this graph was loaded from). */
+  /**
+   * {@code explore perspectives X}, read from {@code store} (the store this graph was loaded from).
+   */
   public PerspectivesResult perspectives(GraphStore store, String concept) {
     return new PerspectiveAnalysis(store, graph, concept).result();
   }

@@ -3,8 +3,8 @@ package dev.noema.topology;
 import java.util.List;
 
 /**
- * The result of an analysis: a record that Jackson serialises as JSON as it is, and that describes itself as tables
- * for a person to read ({@link TopologyRenderer}).
+ * The result of an analysis: a record that Jackson serialises as JSON as it is, and that describes
+ * itself as tables for a person to read ({@link TopologyRenderer}).
  */
 public interface TopologyResult {
 

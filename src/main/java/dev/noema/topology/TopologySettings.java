@@ -8,16 +8,19 @@ package dev.noema.topology;
  * @param betweennessBudget the largest V x E for which exact betweenness is computed
  */
 public record TopologySettings(double resolution, long seed, long betweennessBudget) {
-  public static final TopologySettings DEFAULT = new TopologySettings(
-      LeidenClustering.DEFAULT_RESOLUTION, LeidenClustering.DEFAULT_SEED,
-      CentralityAnalysis.DEFAULT_BETWEENNESS_BUDGET);
+  public static final TopologySettings DEFAULT =
+      new TopologySettings(
+          LeidenClustering.DEFAULT_RESOLUTION,
+          LeidenClustering.DEFAULT_SEED,
+          CentralityAnalysis.DEFAULT_BETWEENNESS_BUDGET);
 
   public TopologySettings {
     if (!(resolution > 0) || Double.isInfinite(resolution)) {
       throw new IllegalArgumentException("resolution must be a positive number, not " + resolution);
     }
     if (betweennessBudget < 0) {
-      throw new IllegalArgumentException("betweenness budget must not be negative: " + betweennessBudget);
+      throw new IllegalArgumentException(
+          "betweenness budget must not be negative: " + betweennessBudget);
     }
   }
 

@@ -13,4 +13,9 @@ import java.time.Instant;
  * @param timestamp when it was written, or null
  */
 public record TurnInfo(
-    String iri, String conversation, int index, String speaker, String speakerName, Instant timestamp) {}
+    String iri,
+    String conversation,
+    int index,
+    String speaker,
+    String speakerName,
+    Instant timestamp) {}

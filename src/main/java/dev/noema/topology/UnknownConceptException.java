@@ -2,7 +2,10 @@ package dev.noema.topology;
 
 import java.util.List;
 
-/** No entity has the label or IRI asked for; the message names it and the closest labels ("did you mean"). */
+/**
+ * No entity has the label or IRI asked for; the message names it and the closest labels ("did you
+ * mean").
+ */
 public final class UnknownConceptException extends TopologyException {
   private static final long serialVersionUID = 1L;
 
@@ -10,8 +13,13 @@ public final class UnknownConceptException extends TopologyException {
   private final List<String> suggestions;
 
   public UnknownConceptException(String query, List<String> suggestions) {
-    super("unknown concept '" + query + "'"
-        + (suggestions.isEmpty() ? " (the graph has no entities)" : "; did you mean: " + String.join(", ", suggestions)));
+    super(
+        "unknown concept '"
+            + query
+            + "'"
+            + (suggestions.isEmpty()
+                ? " (the graph has no entities)"
+                : "; did you mean: " + String.join(", ", suggestions)));
     this.query = query;
     this.suggestions = List.copyOf(suggestions);
   }

@@ -31,16 +31,17 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Reading a big ChatGPT export: Noema's import of a synthetic {@code conversations.json} of each size (in MB, default
- * 100 and 1000) into a fresh TDB2 store, against the floor: Jackson's bare streaming parse (every token, nothing
- * built) of the same file, measured in the same run.
+ * Reading a big ChatGPT export: Noema's import of a synthetic {@code conversations.json} of each
+ * size (in MB, default 100 and 1000) into a fresh TDB2 store, against the floor: Jackson's bare
+ * streaming parse (every token, nothing built) of the same file, measured in the same run.
  *
- * <p>The import runs in a child JVM with {@code -Xmx512m}, so the 512 MB heap cap is really tested: a non-streaming
- * reader would die there with an {@link OutOfMemoryError}. The child first reads the file through {@link
- * ChatGptExportFormat} alone (no store), then imports it through {@link KnowledgeBase#importLogs} (dialogue only, no
- * extraction), sampling the heap every 10 ms. Peak heap is the largest heap in use seen; live heap is the largest
- * heap left after a collection (what the import really holds). Files go under {@code target/formats-bench} and are
- * deleted after. Run: {@code ./benchmark formats [MB...]}.
+ * <p>The import runs in a child JVM with {@code -Xmx512m}, so the 512 MB heap cap is really tested:
+ * a non-streaming reader would die there with an {@link OutOfMemoryError}. The child first reads
+ * the file through {@link ChatGptExportFormat} alone (no store), then imports it through {@link
+ * KnowledgeBase#importLogs} (dialogue only, no extraction), sampling the heap every 10 ms. Peak
+ * heap is the largest heap in use seen; live heap is the largest heap left after a collection (what
+ * the import really holds). Files go under {@code target/formats-bench} and are deleted after. Run:
+ * {@code ./benchmark formats [MB...]}.
  */
 public final class FormatsBenchmark {
   private static final ChatGptExportGenerator.Settings SHAPE =
@@ -68,13 +69,15 @@ public final class FormatsBenchmark {
       delete(work);
     }
     System.out.println();
-    System.out.println("| size (MB) | conversations | turns | floor: Jackson parse MB/s | Noema read only MB/s "
-        + "| Noema import MB/s | import / floor (target <= 3) | import turns/s | peak heap MB | live heap MB "
-        + "(-Xmx512m) |");
+    System.out.println(
+        "| size (MB) | conversations | turns | floor: Jackson parse MB/s | Noema read only MB/s "
+            + "| Noema import MB/s | import / floor (target <= 3) | import turns/s | peak heap MB | live heap MB "
+            + "(-Xmx512m) |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
-    System.out.println("\nimport / floor is the floor's MB/s over Noema's (time ratio); import is dialogue only "
-        + "(--no-extract), into TDB2.");
+    System.out.println(
+        "\nimport / floor is the floor's MB/s over Noema's (time ratio); import is dialogue only "
+            + "(--no-extract), into TDB2.");
   }
 
   /** The average size of one generated conversation, from a small sample. */
@@ -86,21 +89,34 @@ public final class FormatsBenchmark {
   }
 
   private static ChatGptExportGenerator generator(int conversations) {
-    return new ChatGptExportGenerator(new ChatGptExportGenerator.Settings(conversations,
-        SHAPE.turnsPerConversation(), SHAPE.wordsPerTurn(), SHAPE.branchProbability(),
-        SHAPE.multimodalProbability(), SHAPE.seed()));
+    return new ChatGptExportGenerator(
+        new ChatGptExportGenerator.Settings(
+            conversations,
+            SHAPE.turnsPerConversation(),
+            SHAPE.wordsPerTurn(),
+            SHAPE.branchProbability(),
+            SHAPE.multimodalProbability(),
+            SHAPE.seed()));
   }
 
-  private static String measure(Path work, int megabytes, double bytesPerConversation) throws Exception {
+  private static String measure(Path work, int megabytes, double bytesPerConversation)
+      throws Exception {
     Path export = work.resolve("conversations-" + megabytes + "MB.json");
     Path store = work.resolve("kb-" + megabytes + "MB");
     int conversations = (int) Math.round(megabytes * 1e6 / bytesPerConversation);
     ChatGptExportGenerator.Totals totals = generator(conversations).writeTo(export);
     double mb = totals.bytes() / 1e6;
-    System.out.printf("generated %s: %,d conversations, %,d active turns, %,d alternatives, %,d images, %.1f MB%n",
-        export, totals.conversations(), totals.activeTurns(), totals.alternatives(), totals.imageParts(), mb);
+    System.out.printf(
+        "generated %s: %,d conversations, %,d active turns, %,d alternatives, %,d images, %.1f MB%n",
+        export,
+        totals.conversations(),
+        totals.activeTurns(),
+        totals.alternatives(),
+        totals.imageParts(),
+        mb);
     try {
-      jacksonParse(export); // warm-up of the floor: the child is a fresh JVM, but the page cache is shared
+      jacksonParse(
+          export); // warm-up of the floor: the child is a fresh JVM, but the page cache is shared
       long start = System.nanoTime();
       long tokens = jacksonParse(export);
       double floorSeconds = (System.nanoTime() - start) / 1e9;
@@ -124,12 +140,25 @@ public final class FormatsBenchmark {
       }
       if (imported.turns() != totals.activeTurns()) {
         throw new IllegalStateException(
-            "imported " + imported.turns() + " turns, the export has " + totals.activeTurns() + " active turns");
+            "imported "
+                + imported.turns()
+                + " turns, the export has "
+                + totals.activeTurns()
+                + " active turns");
       }
-      return String.format(Locale.ROOT, "| %.0f | %,d | %,d | %.1f | %.1f | %.1f | %.2f | %,.0f | %,d | %,d |", mb,
-          totals.conversations(), totals.activeTurns(), mb / floorSeconds, mb / read.seconds(),
-          mb / imported.seconds(), imported.seconds() / floorSeconds, imported.turns() / imported.seconds(),
-          imported.peakHeap() / 1_000_000, imported.liveHeap() / 1_000_000);
+      return String.format(
+          Locale.ROOT,
+          "| %.0f | %,d | %,d | %.1f | %.1f | %.1f | %.2f | %,.0f | %,d | %,d |",
+          mb,
+          totals.conversations(),
+          totals.activeTurns(),
+          mb / floorSeconds,
+          mb / read.seconds(),
+          mb / imported.seconds(),
+          imported.seconds() / floorSeconds,
+          imported.turns() / imported.seconds(),
+          imported.peakHeap() / 1_000_000,
+          imported.liveHeap() / 1_000_000);
     } finally {
       Files.deleteIfExists(export);
       delete(store);
@@ -149,15 +178,24 @@ public final class FormatsBenchmark {
   }
 
   /** Runs {@link ImportChild} in a JVM capped at 512 MB of heap, and returns what it printed. */
-  private static List<String> child(Path export, Path store) throws IOException, InterruptedException {
+  private static List<String> child(Path export, Path store)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, CHILD_HEAP, "-cp", System.getProperty("java.class.path"),
-        ImportChild.class.getName(), export.toString(), store.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                CHILD_HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ImportChild.class.getName(),
+                export.toString(),
+                store.toString())
+            .redirectErrorStream(true)
+            .start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.add(line);
       }
@@ -184,19 +222,25 @@ public final class FormatsBenchmark {
     static final String PREFIX = "RESULT ";
 
     String line() {
-      return String.format(Locale.ROOT, "%s%s %.3f %d %d %d", PREFIX, what, seconds, turns, peakHeap, liveHeap);
+      return String.format(
+          Locale.ROOT, "%s%s %.3f %d %d %d", PREFIX, what, seconds, turns, peakHeap, liveHeap);
     }
 
     static ChildResult parse(String line) {
       String[] f = line.substring(PREFIX.length()).split(" ");
-      return new ChildResult(f[0], Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+      return new ChildResult(
+          f[0],
+          Double.parseDouble(f[1]),
+          Long.parseLong(f[2]),
+          Long.parseLong(f[3]),
           Long.parseLong(f[4]));
     }
   }
 
   /**
-   * The child JVM's main: {@code ImportChild <export> <store folder>}. Prints one {@link ChildResult} line per phase;
-   * exits non-zero when the import did not read the whole export cleanly.
+   * The child JVM's main: {@code ImportChild <export> <store folder>}. Prints one {@link
+   * ChildResult} line per phase; exits non-zero when the import did not read the whole export
+   * cleanly.
    */
   public static final class ImportChild {
     private ImportChild() {}
@@ -205,31 +249,50 @@ public final class FormatsBenchmark {
       Path export = Path.of(args[0]);
       Path store = Path.of(args[1]);
       long[] turns = new long[1];
-      ChildResult read = sampled("read", () -> {
-        new ChatGptExportFormat().read(LogSource.of(export), ReadOptions.defaults(), new ConversationSink() {
-          @Override
-          public void accept(Conversation conversation) {
-            turns[0] += conversation.turns().size();
-          }
+      ChildResult read =
+          sampled(
+              "read",
+              () -> {
+                new ChatGptExportFormat()
+                    .read(
+                        LogSource.of(export),
+                        ReadOptions.defaults(),
+                        new ConversationSink() {
+                          @Override
+                          public void accept(Conversation conversation) {
+                            turns[0] += conversation.turns().size();
+                          }
 
-          @Override
-          public void reject(ImportProblem problem) {
-            throw new IllegalStateException(problem.toString());
-          }
-        });
-        return turns[0];
-      });
+                          @Override
+                          public void reject(ImportProblem problem) {
+                            throw new IllegalStateException(problem.toString());
+                          }
+                        });
+                return turns[0];
+              });
       System.out.println(read.line());
-      ChildResult imported = sampled("import", () -> {
-        try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(store))) {
-          ImportReport report = kb.importLogs(new ImportRequest(List.of(export), null, ReadOptions.defaults(), false,
-              false, ImportRequest.DEFAULT_MAX_TURN_CHARS), ImportListener.NONE);
-          if (report.hasProblems() || report.imported() == 0) {
-            throw new IllegalStateException("import did not read the export cleanly: " + report);
-          }
-          return report.turns();
-        }
-      });
+      ChildResult imported =
+          sampled(
+              "import",
+              () -> {
+                try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(store))) {
+                  ImportReport report =
+                      kb.importLogs(
+                          new ImportRequest(
+                              List.of(export),
+                              null,
+                              ReadOptions.defaults(),
+                              false,
+                              false,
+                              ImportRequest.DEFAULT_MAX_TURN_CHARS),
+                          ImportListener.NONE);
+                  if (report.hasProblems() || report.imported() == 0) {
+                    throw new IllegalStateException(
+                        "import did not read the export cleanly: " + report);
+                  }
+                  return report.turns();
+                }
+              });
       System.out.println(imported.line());
     }
 
@@ -238,30 +301,38 @@ public final class FormatsBenchmark {
       long run() throws Exception;
     }
 
-    /** Runs {@code phase} while a daemon thread samples heap in use and heap left after collections. */
+    /**
+     * Runs {@code phase} while a daemon thread samples heap in use and heap left after collections.
+     */
     private static ChildResult sampled(String what, Phase phase) throws Exception {
       System.gc();
-      List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP).toList();
+      List<MemoryPoolMXBean> pools =
+          ManagementFactory.getMemoryPoolMXBeans().stream()
+              .filter(p -> p.getType() == MemoryType.HEAP)
+              .toList();
       long[] peaks = new long[2];
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-          long afterGc = 0;
-          for (MemoryPoolMXBean pool : pools) {
-            afterGc += pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
-          }
-          synchronized (peaks) {
-            peaks[0] = Math.max(peaks[0], used);
-            peaks[1] = Math.max(peaks[1], afterGc);
-          }
-          try {
-            Thread.sleep(10);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-sampler");
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                  long afterGc = 0;
+                  for (MemoryPoolMXBean pool : pools) {
+                    afterGc +=
+                        pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
+                  }
+                  synchronized (peaks) {
+                    peaks[0] = Math.max(peaks[0], used);
+                    peaks[1] = Math.max(peaks[1], afterGc);
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-sampler");
       sampler.setDaemon(true);
       sampler.start();
       long start = System.nanoTime();

@@ -40,14 +40,25 @@ public final class Measure {
     return new Run(name, seconds, peak, units, unit);
   }
 
-  /** Prints the runs as a Markdown table with each rate as a ratio to the floor's (the first run). */
+  /**
+   * Prints the runs as a Markdown table with each rate as a ratio to the floor's (the first run).
+   */
   public static String table(List<Run> runs) {
     StringBuilder s = new StringBuilder();
-    s.append("| run | time (s) | rate | peak heap (MB) | ratio to floor |\n|---|---:|---:|---:|---:|\n");
+    s.append(
+        "| run | time (s) | rate | peak heap (MB) | ratio to floor |\n|---|---:|---:|---:|---:|\n");
     Run floor = runs.get(0);
     for (Run r : runs) {
-      s.append(String.format(Locale.ROOT, "| %s | %.2f | %,.0f %s/s | %,d | %.2f |%n", r.name(), r.seconds(),
-          r.rate(), r.unit(), r.peakHeapBytes() / 1_000_000, r.rate() / floor.rate()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.2f | %,.0f %s/s | %,d | %.2f |%n",
+              r.name(),
+              r.seconds(),
+              r.rate(),
+              r.unit(),
+              r.peakHeapBytes() / 1_000_000,
+              r.rate() / floor.rate()));
     }
     return s.toString();
   }

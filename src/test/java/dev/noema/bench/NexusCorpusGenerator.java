@@ -11,15 +11,38 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Writes a synthetic corpus of Nexus AI Chat Importer notes (one conversation per file, 1.2+ callout style), seeded,
- * with Markdown that gives the structural extractor work: bold phrases, headings, lists and comparison tables.
+ * Writes a synthetic corpus of Nexus AI Chat Importer notes (one conversation per file, 1.2+
+ * callout style), seeded, with Markdown that gives the structural extractor work: bold phrases,
+ * headings, lists and comparison tables.
  */
 public final class NexusCorpusGenerator {
-  private static final String[] CONCEPTS = {"attention", "latent space", "emergence", "recursion", "ontology",
-      "gradient descent", "tokenization", "interpretability", "memory", "topology", "energy landscape", "insight",
-      "архитектура", "обучение", "интерпретация", "эмерджентность", "смысл", "внимание", "модуль", "гипотеза"};
-  private static final String[] MODULES = {"RECURSIA", "OBSTRUCTIO", "INSIGHT", "MEMORIA", "CRITICA", "SYNTHESIS"};
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'at' HH:mm");
+  private static final String[] CONCEPTS = {
+    "attention",
+    "latent space",
+    "emergence",
+    "recursion",
+    "ontology",
+    "gradient descent",
+    "tokenization",
+    "interpretability",
+    "memory",
+    "topology",
+    "energy landscape",
+    "insight",
+    "архитектура",
+    "обучение",
+    "интерпретация",
+    "эмерджентность",
+    "смысл",
+    "внимание",
+    "модуль",
+    "гипотеза"
+  };
+  private static final String[] MODULES = {
+    "RECURSIA", "OBSTRUCTIO", "INSIGHT", "MEMORIA", "CRITICA", "SYNTHESIS"
+  };
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy 'at' HH:mm");
 
   private final Random random;
 
@@ -27,7 +50,10 @@ public final class NexusCorpusGenerator {
     this.random = new Random(seed);
   }
 
-  /** Writes {@code conversations} files of {@code turnsPerConversation} turns each into {@code folder}. */
+  /**
+   * Writes {@code conversations} files of {@code turnsPerConversation} turns each into {@code
+   * folder}.
+   */
   public long write(Path folder, int conversations, int turnsPerConversation) throws IOException {
     Files.createDirectories(folder);
     long bytes = 0;
@@ -35,8 +61,12 @@ public final class NexusCorpusGenerator {
     for (int c = 0; c < conversations; c++) {
       Path file = folder.resolve(String.format("conversation-%05d.md", c));
       try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        out.write("---\nnexus: nexus-ai-chat-importer\nprovider: chatgpt\nconversation_id: "
-            + new UUID(random.nextLong(), random.nextLong()) + "\ntitle: Generated " + c + "\n---\n\n");
+        out.write(
+            "---\nnexus: nexus-ai-chat-importer\nprovider: chatgpt\nconversation_id: "
+                + new UUID(random.nextLong(), random.nextLong())
+                + "\ntitle: Generated "
+                + c
+                + "\n---\n\n");
         for (int t = 0; t < turnsPerConversation; t++) {
           time = time.plusMinutes(1 + random.nextInt(5));
           boolean user = t % 2 == 0;
@@ -59,23 +89,48 @@ public final class NexusCorpusGenerator {
   }
 
   private String question() {
-    return "How does " + concept() + " relate to " + concept() + "? And what does " + MODULES[random.nextInt(3)]
+    return "How does "
+        + concept()
+        + " relate to "
+        + concept()
+        + "? And what does "
+        + MODULES[random.nextInt(3)]
         + " do with it?";
   }
 
   private String answer() {
     StringBuilder s = new StringBuilder();
     s.append("## ").append(capitalise(concept())).append(" and ").append(concept()).append("\n\n");
-    s.append("The key idea is **").append(concept()).append("**, which shapes *").append(concept())
-        .append("* through ").append(MODULES[random.nextInt(MODULES.length)]).append(".\n\n");
+    s.append("The key idea is **")
+        .append(concept())
+        .append("**, which shapes *")
+        .append(concept())
+        .append("* through ")
+        .append(MODULES[random.nextInt(MODULES.length)])
+        .append(".\n\n");
     s.append("| Aspect | Industry view | Kirill's view |\n|---|---|---|\n");
     for (int r = 0; r < 3; r++) {
-      s.append("| ").append(capitalise(concept())).append(" | ").append("measured by ").append(concept())
-          .append(" | ").append("a flow of ").append(concept()).append(" |\n");
+      s.append("| ")
+          .append(capitalise(concept()))
+          .append(" | ")
+          .append("measured by ")
+          .append(concept())
+          .append(" | ")
+          .append("a flow of ")
+          .append(concept())
+          .append(" |\n");
     }
-    s.append("\n- ").append(capitalise(concept())).append(": the ").append(concept()).append(" of ")
-        .append(concept()).append("\n- ").append(MODULES[random.nextInt(MODULES.length)]).append(" — ")
-        .append(concept()).append("\n");
+    s.append("\n- ")
+        .append(capitalise(concept()))
+        .append(": the ")
+        .append(concept())
+        .append(" of ")
+        .append(concept())
+        .append("\n- ")
+        .append(MODULES[random.nextInt(MODULES.length)])
+        .append(" — ")
+        .append(concept())
+        .append("\n");
     return s.toString();
   }
 

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code sync neo4j}, {@code query --cypher} and the automatic sync of {@code import}, through the CLI as a user runs
- * them, on the sample dialogue, with the embedded Neo4j (each command starts and stops its own, as from a shell).
+ * {@code sync neo4j}, {@code query --cypher} and the automatic sync of {@code import}, through the
+ * CLI as a user runs them, on the sample dialogue, with the embedded Neo4j (each command starts and
+ * stops its own, as from a shell).
  */
 class CypherCommandsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path kb;
 
@@ -34,7 +34,9 @@ class CypherCommandsTest {
     kb = dir.resolve("kb");
     CliRun run = CliRun.of("import", "--data", kb.toString(), "--no-progress", "import/samples");
     assertEquals(0, run.exitCode(), run.toString());
-    assertFalse(Files.exists(kb.resolve("neo4j")), "an import must not start Neo4j before the user has used it");
+    assertFalse(
+        Files.exists(kb.resolve("neo4j")),
+        "an import must not start Neo4j before the user has used it");
   }
 
   private static CliRun noema(String... args) {
@@ -53,8 +55,13 @@ class CypherCommandsTest {
 
   @Test
   void cypher_after_import_lists_the_modules_then_imports_keep_neo4j_in_step() throws IOException {
-    CliRun modules = noema("query", "--cypher", "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module",
-        "--format", "csv");
+    CliRun modules =
+        noema(
+            "query",
+            "--cypher",
+            "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module",
+            "--format",
+            "csv");
 
     assertEquals(0, modules.exitCode(), modules.toString());
     assertEquals("module\r\nINSIGHT\r\nOBSTRUCTIO\r\nRECURSIA\r\n", modules.out());
@@ -64,13 +71,19 @@ class CypherCommandsTest {
     CliRun more = noema("import", "--no-progress", notes.toString());
 
     assertEquals(0, more.exitCode(), more.toString());
-    assertTrue(more.out().lines().anyMatch(l -> l.matches("neo4j: [1-9]\\d* graphs added, 0 replaced, 0 removed, .*")),
+    assertTrue(
+        more.out()
+            .lines()
+            .anyMatch(l -> l.matches("neo4j: [1-9]\\d* graphs added, 0 replaced, 0 removed, .*")),
         more.out());
 
-    CliRun twin = noema("query", "turns", "--cypher", "--param", "id=000_aecd9b8aaabbed65", "--format", "json");
+    CliRun twin =
+        noema(
+            "query", "turns", "--cypher", "--param", "id=000_aecd9b8aaabbed65", "--format", "json");
 
     assertEquals(0, twin.exitCode(), twin.toString());
-    assertTrue(twin.out().startsWith("[ {\n  \"index\" : 0,\n  \"speaker\" : \"User\","), twin.out());
+    assertTrue(
+        twin.out().startsWith("[ {\n  \"index\" : 0,\n  \"speaker\" : \"User\","), twin.out());
     assertEquals("", twin.err(), "nothing left to sync");
   }
 
@@ -83,9 +96,11 @@ class CypherCommandsTest {
     assertEquals(1, run.exitCode(), run.toString());
     assertEquals("", run.out());
     // Before it, a line may say what the sync before the query did (when this test runs first).
-    List<String> errors = run.err().lines().filter(l -> !l.startsWith("neo4j: synced first: ")).toList();
+    List<String> errors =
+        run.err().lines().filter(l -> !l.startsWith("neo4j: synced first: ")).toList();
     assertEquals(1, errors.size(), run.err());
-    assertTrue(errors.get(0).startsWith("noema: Cypher syntax error: Invalid input 'RETURN'"), run.err());
+    assertTrue(
+        errors.get(0).startsWith("noema: Cypher syntax error: Invalid input 'RETURN'"), run.err());
     assertEquals(before, stats());
   }
 
@@ -98,7 +113,8 @@ class CypherCommandsTest {
 
     for (CliRun run : new CliRun[] {sync, query}) {
       assertEquals(1, run.exitCode(), run.toString());
-      assertTrue(run.err().startsWith("noema: cannot reach Neo4j at bolt://127.0.0.1:1: "), run.err());
+      assertTrue(
+          run.err().startsWith("noema: cannot reach Neo4j at bolt://127.0.0.1:1: "), run.err());
       assertEquals(1, run.err().lines().count(), run.err());
     }
     assertEquals(before, stats());
@@ -107,22 +123,39 @@ class CypherCommandsTest {
   @Test
   void another_neo4j_server_named_by_uri_works_the_same_and_nothing_embedded_starts() {
     Path other = dir.resolve("kb-other");
-    assertEquals(0, CliRun.of("import", "--data", other.toString(), "--no-progress", "import/samples").exitCode());
+    assertEquals(
+        0,
+        CliRun.of("import", "--data", other.toString(), "--no-progress", "import/samples")
+            .exitCode());
     // A Neo4j of its own, reached only through its Bolt URL, as a server elsewhere would be.
-    try (Neo4jConnection server = Neo4jConnection.open(
-        new Neo4jTarget.Embedded(dir.resolve("server-neo4j"), Neo4jTarget.Embedded.LOOPBACK, 0, null, 32))) {
+    try (Neo4jConnection server =
+        Neo4jConnection.open(
+            new Neo4jTarget.Embedded(
+                dir.resolve("server-neo4j"), Neo4jTarget.Embedded.LOOPBACK, 0, null, 32))) {
       String uri = server.boltUrl();
 
       CliRun sync = CliRun.of("sync", "neo4j", "--data", other.toString(), "--neo4j-uri", uri);
-      CliRun query = CliRun.of("query", "--data", other.toString(), "--neo4j-uri", uri,
-          "--cypher", "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module");
+      CliRun query =
+          CliRun.of(
+              "query",
+              "--data",
+              other.toString(),
+              "--neo4j-uri",
+              uri,
+              "--cypher",
+              "MATCH (m:CognitiveModule) RETURN m.label AS module ORDER BY module");
 
       assertEquals(0, sync.exitCode(), sync.toString());
       assertTrue(sync.out().contains(uri), sync.out());
       assertEquals(0, query.exitCode(), query.toString());
-      assertTrue(query.out().contains("INSIGHT") && query.out().contains("OBSTRUCTIO")
-          && query.out().contains("RECURSIA"), query.out());
-      assertFalse(Files.exists(other.resolve("neo4j")), "nothing embedded may start when a server is named");
+      assertTrue(
+          query.out().contains("INSIGHT")
+              && query.out().contains("OBSTRUCTIO")
+              && query.out().contains("RECURSIA"),
+          query.out());
+      assertFalse(
+          Files.exists(other.resolve("neo4j")),
+          "nothing embedded may start when a server is named");
     }
   }
 
@@ -131,9 +164,13 @@ class CypherCommandsTest {
     CliRun run = CliRun.of("query");
 
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+modules\\s+sparql\\+cypher\\s+Cognitive modules.*")),
+    assertTrue(
+        run.out()
+            .lines()
+            .anyMatch(l -> l.matches("\\s+modules\\s+sparql\\+cypher\\s+Cognitive modules.*")),
         run.out());
-    assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+evidence\\s+sparql\\s+.*")), run.out());
+    assertTrue(
+        run.out().lines().anyMatch(l -> l.matches("\\s+evidence\\s+sparql\\s+.*")), run.out());
   }
 
   @Test

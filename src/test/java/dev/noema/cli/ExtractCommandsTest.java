@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code noema extract}, {@code noema eval} and {@code noema ontology check} on the imported sample dialogue. */
+/**
+ * {@code noema extract}, {@code noema eval} and {@code noema ontology check} on the imported sample
+ * dialogue.
+ */
 class ExtractCommandsTest {
   @TempDir Path dir;
   private String data;
@@ -17,7 +20,9 @@ class ExtractCommandsTest {
   @BeforeEach
   void importSample() {
     data = dir.resolve("kb").toString();
-    CliRun imported = CliRun.of("import", "--data", data, "--no-progress", "import/samples/000_aecd9b8aaabbed65.txt");
+    CliRun imported =
+        CliRun.of(
+            "import", "--data", data, "--no-progress", "import/samples/000_aecd9b8aaabbed65.txt");
     assertEquals(0, imported.exitCode(), imported.toString());
   }
 
@@ -26,7 +31,8 @@ class ExtractCommandsTest {
     CliRun run = CliRun.of("extract", "--data", data, "--extractor", "structural");
 
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("extracted 1 conversation(s) with structural: 1 written"), run.out());
+    assertTrue(
+        run.out().contains("extracted 1 conversation(s) with structural: 1 written"), run.out());
     assertTrue(run.out().contains("kept: "), run.out());
   }
 
@@ -56,15 +62,25 @@ class ExtractCommandsTest {
     CliRun provider = CliRun.of("extract", "--data", data, "--llm", "gemini:pro");
     CliRun conversation = CliRun.of("extract", "--data", data, "--conversation", "nope");
 
-    assertEquals("noema: --llm: unknown provider 'gemini' (known: openai, anthropic, ollama)", provider.err().strip());
+    assertEquals(
+        "noema: --llm: unknown provider 'gemini' (known: openai, anthropic, ollama)",
+        provider.err().strip());
     assertEquals(1, conversation.exitCode());
     assertTrue(conversation.err().startsWith("noema: no conversation 'nope'"), conversation.err());
   }
 
   @Test
   void eval_scores_gold_and_stability() {
-    CliRun run = CliRun.of("eval", "--data", data, "--extractor", "structural", "--gold",
-        "src/test/resources/eval/sample-gold.tsv", "--stability");
+    CliRun run =
+        CliRun.of(
+            "eval",
+            "--data",
+            data,
+            "--extractor",
+            "structural",
+            "--gold",
+            "src/test/resources/eval/sample-gold.tsv",
+            "--stability");
 
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("gold: 24 triple(s)"), run.out());
@@ -74,7 +90,8 @@ class ExtractCommandsTest {
 
   @Test
   void eval_names_a_malformed_gold_line() {
-    CliRun run = CliRun.of("eval", "--data", data, "--gold", "src/test/resources/eval/../../../../pom.xml");
+    CliRun run =
+        CliRun.of("eval", "--data", data, "--gold", "src/test/resources/eval/../../../../pom.xml");
 
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("pom.xml:1: expected three tab-separated fields"), run.err());

@@ -38,7 +38,10 @@ class ImportBadInputTest {
   }
 
   static long problemLines(CliRun run) {
-    return run.err().lines().filter(l -> l.startsWith("  failed") || l.startsWith("  skipped")).count();
+    return run.err()
+        .lines()
+        .filter(l -> l.startsWith("  failed") || l.startsWith("  skipped"))
+        .count();
   }
 
   @Test
@@ -72,7 +75,9 @@ class ImportBadInputTest {
 
   @Test
   void binary_file_is_rejected() throws IOException {
-    Path binary = Files.write(dir.resolve("picture.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2});
+    Path binary =
+        Files.write(
+            dir.resolve("picture.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2});
     CliRun run = importing(binary);
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(run.err().contains(binary + ": binary file"), run::toString);
@@ -84,7 +89,8 @@ class ImportBadInputTest {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "Shopping list\n- milk\n- bread\n");
     CliRun run = importing(notes);
     assertEquals(1, run.exitCode(), run::toString);
-    assertTrue(run.err().contains(notes + ": not a conversation log in any known format"), run::toString);
+    assertTrue(
+        run.err().contains(notes + ": not a conversation log in any known format"), run::toString);
     assertStoreEmpty();
   }
 
@@ -97,12 +103,14 @@ class ImportBadInputTest {
       for (long written = 0; written < 50_000_000; written += line.length()) {
         out.write(line);
       }
-      out.write("<!-- UID: 1 -->\n\n>[!nexus_agent] **Assistant** - 26.07.2025 at 10:08\n> ok\n<!-- UID: 2 -->\n");
+      out.write(
+          "<!-- UID: 1 -->\n\n>[!nexus_agent] **Assistant** - 26.07.2025 at 10:08\n> ok\n<!-- UID: 2 -->\n");
     }
     CliRun run = importing(huge);
     assertEquals(1, run.exitCode(), run::toString);
-    assertTrue(run.err().contains(huge + ": conversation huge: turn 0 is ")
-        && run.err().contains("over the 16.0 MB limit (--max-turn-size)"),
+    assertTrue(
+        run.err().contains(huge + ": conversation huge: turn 0 is ")
+            && run.err().contains("over the 16.0 MB limit (--max-turn-size)"),
         run::toString);
     assertEquals(1, problemLines(run), run::toString);
     assertStoreEmpty();
@@ -111,7 +119,9 @@ class ImportBadInputTest {
   @Test
   void an_unknown_format_name_is_rejected_with_the_known_ones() throws IOException {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "User: hi\nAssistant: hello\n");
-    CliRun run = CliRun.of("import", "--data", kb().toString(), "--format", "no-such-format", notes.toString());
+    CliRun run =
+        CliRun.of(
+            "import", "--data", kb().toString(), "--format", "no-such-format", notes.toString());
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(run.err().contains("unknown format 'no-such-format'"), run::toString);
   }
@@ -119,10 +129,16 @@ class ImportBadInputTest {
   @Test
   void a_knowledge_base_held_by_another_process_names_that_process() throws Exception {
     Path ready = dir.resolve("ready");
-    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), HoldKnowledgeBase.class.getName(),
-        kb().resolve("tdb2").toString(), ready.toString())
-        .redirectErrorStream(true).start();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldKnowledgeBase.class.getName(),
+                kb().resolve("tdb2").toString(),
+                ready.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
       for (int i = 0; i < 300 && !Files.exists(ready); i++) {
         Thread.sleep(100);
@@ -130,7 +146,9 @@ class ImportBadInputTest {
       assertTrue(Files.exists(ready), "the holder process did not open the store");
       CliRun run = CliRun.of("stats", "--data", kb().toString());
       assertEquals(1, run.exitCode(), run::toString);
-      assertTrue(run.err().contains("in use by another Noema process (PID " + holder.pid() + ")"), run::toString);
+      assertTrue(
+          run.err().contains("in use by another Noema process (PID " + holder.pid() + ")"),
+          run::toString);
       assertEquals(1, run.err().lines().count(), run::toString);
     } finally {
       holder.destroyForcibly().waitFor();

@@ -13,7 +13,8 @@ class ImportProgressTest {
   private final long[] now = {0};
 
   private ImportProgress progress(List<String> drawn) {
-    return new ImportProgress(true, new DelegatingProgressBarConsumer(drawn::add, 200), () -> now[0]);
+    return new ImportProgress(
+        true, new DelegatingProgressBarConsumer(drawn::add, 200), () -> now[0]);
   }
 
   @Test
@@ -57,8 +58,12 @@ class ImportProgressTest {
     progress.conversationDone("/x/conversations.json", 12);
     progress.close();
     String last = drawn.get(drawn.size() - 1);
-    assertTrue(last.contains("conversations.json") && last.contains("25%") && last.contains("1/4 MB")
-        && last.contains("1 conv, 12 turns, 12 turns/s"), last);
+    assertTrue(
+        last.contains("conversations.json")
+            && last.contains("25%")
+            && last.contains("1/4 MB")
+            && last.contains("1 conv, 12 turns, 12 turns/s"),
+        last);
   }
 
   @Test

@@ -21,7 +21,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Re-importing a big export rewrites only the conversations that changed, and the summary says so. */
+/**
+ * Re-importing a big export rewrites only the conversations that changed, and the summary says so.
+ */
 class ReimportTest {
   private static final int CONVERSATIONS = 5_000;
   private static final int[] CHANGED = {7, 2_500, 4_999};
@@ -31,24 +33,30 @@ class ReimportTest {
   @Test
   void reimport_with_three_of_five_thousand_changed_rewrites_only_those_three() throws IOException {
     Path export = dir.resolve("conversations.json");
-    new ChatGptExportGenerator(new ChatGptExportGenerator.Settings(CONVERSATIONS, 2, 4, 0, 0, 7L)).writeTo(export);
+    new ChatGptExportGenerator(new ChatGptExportGenerator.Settings(CONVERSATIONS, 2, 4, 0, 0, 7L))
+        .writeTo(export);
     CliRun first = importing(export);
     assertEquals(0, first.exitCode(), first::toString);
-    assertTrue(first.out().contains("total: 5000 imported, 0 replaced, 0 unchanged, 0 skipped"), first::toString);
+    assertTrue(
+        first.out().contains("total: 5000 imported, 0 replaced, 0 unchanged, 0 skipped"),
+        first::toString);
     Map<String, Instant> before = written();
 
     editFirstMessages(export);
     CliRun second = importing(export);
 
     assertEquals(0, second.exitCode(), second::toString);
-    assertTrue(second.out().contains("total: 0 imported, 3 replaced, 4997 unchanged, 0 skipped"), second::toString);
+    assertTrue(
+        second.out().contains("total: 0 imported, 3 replaced, 4997 unchanged, 0 skipped"),
+        second::toString);
     Map<String, Instant> after = written();
     Set<String> rewritten = new TreeSet<>();
-    after.forEach((graph, modified) -> {
-      if (!modified.equals(before.get(graph))) {
-        rewritten.add(graph);
-      }
-    });
+    after.forEach(
+        (graph, modified) -> {
+          if (!modified.equals(before.get(graph))) {
+            rewritten.add(graph);
+          }
+        });
     Set<String> expected = new TreeSet<>();
     for (int c : CHANGED) {
       expected.add(Iris.conversationGraph(id(c)).getURI());
@@ -57,7 +65,13 @@ class ReimportTest {
   }
 
   private CliRun importing(Path export) {
-    return CliRun.of("import", "--data", dir.resolve("kb").toString(), "--no-progress", "--no-extract", "--no-sync",
+    return CliRun.of(
+        "import",
+        "--data",
+        dir.resolve("kb").toString(),
+        "--no-progress",
+        "--no-extract",
+        "--no-sync",
         export.toString());
   }
 

@@ -11,19 +11,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a synthetic ChatGPT export ({@code conversations.json}) of a chosen size, streaming with Jackson's {@link
- * JsonGenerator} so that any size fits in little memory. Deterministic: the same settings write the same bytes.
+ * Writes a synthetic ChatGPT export ({@code conversations.json}) of a chosen size, streaming with
+ * Jackson's {@link JsonGenerator} so that any size fits in little memory. Deterministic: the same
+ * settings write the same bytes.
  *
- * <p>Each conversation is a tree like a real export's: a root without a message, a hidden system message, then
- * alternating user and assistant messages on the active branch ({@code current_node} is its last message). With
- * {@code branchProbability} an assistant message gets a regenerated sibling (a leaf beside it); with {@code
- * multimodalProbability} a user message is {@code multimodal_text} with an image asset pointer before its text.
- * Timestamps jitter, so they are not monotonic along the branch. Not thread-safe.
+ * <p>Each conversation is a tree like a real export's: a root without a message, a hidden system
+ * message, then alternating user and assistant messages on the active branch ({@code current_node}
+ * is its last message). With {@code branchProbability} an assistant message gets a regenerated
+ * sibling (a leaf beside it); with {@code multimodalProbability} a user message is {@code
+ * multimodal_text} with an image asset pointer before its text. Timestamps jitter, so they are not
+ * monotonic along the branch. Not thread-safe.
  */
 public final class ChatGptExportGenerator {
   private static final String[] WORDS = {
-    "meaning", "model", "graph", "loop", "feedback", "concept", "inverse", "theory", "network", "signal", "memory",
-    "language", "structure", "neuron", "cause", "effect", "prompt", "answer", "question", "topology", "the", "of",
+    "meaning", "model", "graph", "loop", "feedback", "concept", "inverse", "theory", "network",
+        "signal", "memory",
+    "language", "structure", "neuron", "cause", "effect", "prompt", "answer", "question",
+        "topology", "the", "of",
     "and", "a", "is", "that", "in", "we", "it", "not"
   };
 
@@ -31,7 +35,8 @@ public final class ChatGptExportGenerator {
    * What to generate.
    *
    * @param conversations how many conversations
-   * @param turnsPerConversation active-branch messages per conversation (user and assistant alternating, user first)
+   * @param turnsPerConversation active-branch messages per conversation (user and assistant
+   *     alternating, user first)
    * @param wordsPerTurn words in each message's text
    * @param branchProbability chance that an assistant message has a regenerated alternative
    * @param multimodalProbability chance that a user message carries an image part
@@ -53,14 +58,18 @@ public final class ChatGptExportGenerator {
    * @param imageParts image asset pointers over all conversations
    * @param bytes the file size
    */
-  public record Totals(long conversations, long activeTurns, long alternatives, long imageParts, long bytes) {}
+  public record Totals(
+      long conversations, long activeTurns, long alternatives, long imageParts, long bytes) {}
 
   private final Settings settings;
   private final Random random;
 
   public ChatGptExportGenerator(Settings settings) {
-    if (settings.conversations() < 0 || settings.turnsPerConversation() < 1 || settings.wordsPerTurn() < 1) {
-      throw new IllegalArgumentException("need conversations >= 0, turns >= 1, words >= 1: " + settings);
+    if (settings.conversations() < 0
+        || settings.turnsPerConversation() < 1
+        || settings.wordsPerTurn() < 1) {
+      throw new IllegalArgumentException(
+          "need conversations >= 0, turns >= 1, words >= 1: " + settings);
     }
     this.settings = settings;
     this.random = new Random(settings.seed());
@@ -71,7 +80,8 @@ public final class ChatGptExportGenerator {
     long active = 0;
     long alternatives = 0;
     long images = 0;
-    try (JsonGenerator json = new JsonFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8)) {
+    try (JsonGenerator json =
+        new JsonFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8)) {
       json.writeStartArray();
       for (int c = 0; c < settings.conversations(); c++) {
         long[] counts = conversation(json, c);
@@ -84,7 +94,9 @@ public final class ChatGptExportGenerator {
     return new Totals(settings.conversations(), active, alternatives, images, Files.size(file));
   }
 
-  /** @return {alternatives, image parts} of this conversation */
+  /**
+   * @return {alternatives, image parts} of this conversation
+   */
   private long[] conversation(JsonGenerator json, int c) throws IOException {
     double start = 1_700_000_000d + c * 3_600d;
     String id = String.format("conv-%08d", c);
@@ -120,7 +132,15 @@ public final class ChatGptExportGenerator {
       boolean image = user && random.nextDouble() < settings.multimodalProbability();
       // Jitter of up to a minute backwards: real exports are not monotonic either.
       double time = start + t * 30d - random.nextInt(60);
-      message(json, nodeId, user ? "user" : "assistant", time, text(), user ? null : "gpt-4o", false, image);
+      message(
+          json,
+          nodeId,
+          user ? "user" : "assistant",
+          time,
+          text(),
+          user ? null : "gpt-4o",
+          false,
+          image);
       json.writeEndObject();
       if (branch) {
         node(json, nodeId + "-alt", nodeId, List.of());
@@ -140,7 +160,8 @@ public final class ChatGptExportGenerator {
   }
 
   /** Opens a mapping node, leaving it open for its message. */
-  private static void node(JsonGenerator json, String id, String parent, List<String> children) throws IOException {
+  private static void node(JsonGenerator json, String id, String parent, List<String> children)
+      throws IOException {
     json.writeObjectFieldStart(id);
     json.writeStringField("id", id);
     if (parent == null) {
@@ -156,7 +177,14 @@ public final class ChatGptExportGenerator {
   }
 
   private void message(
-      JsonGenerator json, String id, String role, double time, String text, String model, boolean hidden, boolean image)
+      JsonGenerator json,
+      String id,
+      String role,
+      double time,
+      String text,
+      String model,
+      boolean hidden,
+      boolean image)
       throws IOException {
     json.writeObjectFieldStart("message");
     json.writeStringField("id", id);
@@ -171,7 +199,8 @@ public final class ChatGptExportGenerator {
     if (image) {
       json.writeStartObject();
       json.writeStringField("content_type", "image_asset_pointer");
-      json.writeStringField("asset_pointer", "file-service://file-" + Long.toHexString(random.nextLong()));
+      json.writeStringField(
+          "asset_pointer", "file-service://file-" + Long.toHexString(random.nextLong()));
       json.writeNumberField("width", 512);
       json.writeNumberField("height", 512);
       json.writeEndObject();
@@ -204,7 +233,10 @@ public final class ChatGptExportGenerator {
     return WORDS[random.nextInt(WORDS.length)];
   }
 
-  /** {@code ChatGptExportGenerator <file> <conversations> <turns> <words> [branch] [multimodal] [seed]}. */
+  /**
+   * {@code ChatGptExportGenerator <file> <conversations> <turns> <words> [branch] [multimodal]
+   * [seed]}.
+   */
   public static void main(String[] args) throws IOException {
     Settings settings =
         new Settings(

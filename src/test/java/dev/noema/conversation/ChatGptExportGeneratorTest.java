@@ -23,7 +23,9 @@ class ChatGptExportGeneratorTest {
   void a_generated_export_reads_back_with_the_generated_counts() throws IOException {
     Path file = dir.resolve("conversations.json");
     ChatGptExportGenerator.Totals totals = new ChatGptExportGenerator(SMALL).writeTo(file);
-    assertTrue(totals.alternatives() > 0 && totals.imageParts() > 0, "the settings exercise branches and images");
+    assertTrue(
+        totals.alternatives() > 0 && totals.imageParts() > 0,
+        "the settings exercise branches and images");
 
     List<Conversation> read = new ArrayList<>();
     List<ImportProblem> problems = new ArrayList<>();
@@ -45,12 +47,20 @@ class ChatGptExportGeneratorTest {
 
     assertEquals(List.of(), problems);
     assertEquals(totals.conversations(), read.size());
-    assertEquals(totals.activeTurns(), read.stream().mapToLong(Conversation::activeTurnCount).sum());
+    assertEquals(
+        totals.activeTurns(), read.stream().mapToLong(Conversation::activeTurnCount).sum());
     assertEquals(
         totals.alternatives(),
-        read.stream().flatMap(c -> c.turns().stream()).filter(t -> t.alternativeOf() != null).count());
+        read.stream()
+            .flatMap(c -> c.turns().stream())
+            .filter(t -> t.alternativeOf() != null)
+            .count());
     assertEquals(
-        totals.imageParts(), read.stream().flatMap(c -> c.turns().stream()).mapToLong(t -> t.attachments().size()).sum());
+        totals.imageParts(),
+        read.stream()
+            .flatMap(c -> c.turns().stream())
+            .mapToLong(t -> t.attachments().size())
+            .sum());
     assertEquals(totals.bytes(), Files.size(file));
   }
 

@@ -81,7 +81,8 @@ class ConversationFormatsTest {
   void a_nexus_note_is_detected_as_nexus_and_not_as_a_plain_transcript() throws IOException {
     String head = Files.readString(fixture("nexus-note.md"));
 
-    assertEquals(Optional.of(NexusMarkdownFormat.NAME), detect(LogSource.of(fixture("nexus-note.md"))));
+    assertEquals(
+        Optional.of(NexusMarkdownFormat.NAME), detect(LogSource.of(fixture("nexus-note.md"))));
     assertFalse(new PlainTranscriptFormat().recognises(head));
   }
 

@@ -39,7 +39,9 @@ class LogSourcesTest {
     Path missing = dir.resolve("nope.json");
 
     try (LogSources.Expansion expansion = sources.expand(missing)) {
-      assertEquals(List.of(new ImportProblem(missing.toString(), null, "no such file or folder")), expansion.problems());
+      assertEquals(
+          List.of(new ImportProblem(missing.toString(), null, "no such file or folder")),
+          expansion.problems());
     }
   }
 
@@ -52,22 +54,34 @@ class LogSourcesTest {
     try (LogSources.Expansion expansion = sources.expand(folder)) {
       assertEquals(List.of(), expansion.sources());
       assertEquals(
-          List.of(new ImportProblem(folder.toString(), null, "folder contains no files to import")), expansion.problems());
+          List.of(new ImportProblem(folder.toString(), null, "folder contains no files to import")),
+          expansion.problems());
     }
   }
 
   @Test
-  void walks_a_vault_in_sorted_order_skipping_hidden_binary_and_nexus_side_notes() throws IOException {
-    write("vault/Nexus/Conversations/chatgpt/2024/01/b.md", "---\nnexus: nexus-ai-chat-importer\n---\n> [!nexus_user]");
-    write("vault/Nexus/Conversations/chatgpt/2024/01/a.md", "---\nnexus: nexus-ai-chat-importer\n---\n> [!nexus_user]");
+  void walks_a_vault_in_sorted_order_skipping_hidden_binary_and_nexus_side_notes()
+      throws IOException {
+    write(
+        "vault/Nexus/Conversations/chatgpt/2024/01/b.md",
+        "---\nnexus: nexus-ai-chat-importer\n---\n> [!nexus_user]");
+    write(
+        "vault/Nexus/Conversations/chatgpt/2024/01/a.md",
+        "---\nnexus: nexus-ai-chat-importer\n---\n> [!nexus_user]");
     write("vault/Nexus/Reports/chatgpt/2024 - import summary.md", "# Import Summary\n");
     write("vault/Nexus/Attachments/claude/artifacts/chat/script_v1.md", "print(1)\n");
     write("vault/.obsidian/plugins/data.json", "{}");
-    write("vault/notes/artifact.md", "---\nnexus: nexus-ai-chat-importer\nartifact_id: a1\nversion_number: 2\n---\ncode");
-    write("vault/notes/old-report.md", "---\nimportdate: 08/29/2025\ntotalSuccessfulImports: 37\n---\n# Report");
+    write(
+        "vault/notes/artifact.md",
+        "---\nnexus: nexus-ai-chat-importer\nartifact_id: a1\nversion_number: 2\n---\ncode");
+    write(
+        "vault/notes/old-report.md",
+        "---\nimportdate: 08/29/2025\ntotalSuccessfulImports: 37\n---\n# Report");
     write("vault/notes/plain-report.md", "# Nexus AI Chat Importer Report\n\n## Summary\n");
     write("vault/notes/Transcript.md", "User: hi\nAssistant: hello\n");
-    Files.write(dir.resolve("vault/notes/photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 16});
+    Files.write(
+        dir.resolve("vault/notes/photo.jpg"),
+        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 16});
 
     try (LogSources.Expansion expansion = sources.expand(dir.resolve("vault"))) {
       assertEquals(
@@ -137,7 +151,8 @@ class LogSourcesTest {
       LogSource bomb = expansion.sources().get(0);
       IOException e = assertThrows(IOException.class, () -> readAll(bomb));
       assertEquals(
-          zip + "!conversations.json: entry inflates to more than 100 times its compressed size (zip-bomb guard);"
+          zip
+              + "!conversations.json: entry inflates to more than 100 times its compressed size (zip-bomb guard);"
               + " not read further",
           e.getMessage());
     }
@@ -161,7 +176,8 @@ class LogSourcesTest {
       readAll(expansion.sources().get(0));
       IOException e = assertThrows(IOException.class, () -> readAll(expansion.sources().get(1)));
       assertEquals(
-          zip + "!b.jsonl: archive inflates to more than 1048576 bytes in total (zip-bomb guard); not read further",
+          zip
+              + "!b.jsonl: archive inflates to more than 1048576 bytes in total (zip-bomb guard); not read further",
           e.getMessage());
     }
   }
@@ -175,14 +191,21 @@ class LogSourcesTest {
     }
     Path outer = folder.resolve("outer.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(outer))) {
-      entry(out, "conversations.json", Files.readAllBytes(ConversationFormatsTest.fixture("chatgpt-conversations.json")));
+      entry(
+          out,
+          "conversations.json",
+          Files.readAllBytes(ConversationFormatsTest.fixture("chatgpt-conversations.json")));
       entry(out, "nested.zip", Files.readAllBytes(inner));
     }
 
     try (LogSources.Expansion expansion = sources.expand(folder)) {
       assertEquals(List.of(outer + "!conversations.json"), names(expansion));
       assertEquals(
-          List.of(new ImportProblem(outer + "!nested.zip", null, "archive inside an archive is not read; unpack it first")),
+          List.of(
+              new ImportProblem(
+                  outer + "!nested.zip",
+                  null,
+                  "archive inside an archive is not read; unpack it first")),
           expansion.problems());
       List<Conversation> read = new ArrayList<>();
       new ChatGptExportFormat()
@@ -229,6 +252,8 @@ class LogSourcesTest {
   }
 
   private List<String> relative(LogSources.Expansion expansion) {
-    return expansion.sources().stream().map(s -> dir.relativize(Path.of(s.name())).toString()).toList();
+    return expansion.sources().stream()
+        .map(s -> dir.relativize(Path.of(s.name())).toString())
+        .toList();
   }
 }

@@ -66,7 +66,8 @@ class NexusMarkdownFormatTest {
   }
 
   static LogSource fixture(String name) throws URISyntaxException {
-    return LogSource.of(Path.of(NexusMarkdownFormatTest.class.getResource("/nexus/" + name).toURI()));
+    return LogSource.of(
+        Path.of(NexusMarkdownFormatTest.class.getResource("/nexus/" + name).toURI()));
   }
 
   private CollectingSink read(LogSource source) throws IOException {
@@ -109,12 +110,21 @@ class NexusMarkdownFormatTest {
     assertEquals("10f839d5-a157-4e63-aa56-c6697821a1fe", assistant.messageId());
     assertTrue(user.text().startsWith("Теория Кирилла говорит о том"), user.text());
     assertTrue(assistant.text().contains("RECURSIA, OBSTRUCTIO, INSIGHT"));
-    assertTrue(assistant.text().contains("\n| Параметр | Типичное понимание в индустрии |\n"
-        + "|----------------------------|------------------------------------------------------------|\n"));
-    assertTrue(assistant.text().contains("\n> **Как человек без готовой собственной модели"), "nested quote kept once");
+    assertTrue(
+        assistant
+            .text()
+            .contains(
+                "\n| Параметр | Типичное понимание в индустрии |\n"
+                    + "|----------------------------|------------------------------------------------------------|\n"));
+    assertTrue(
+        assistant.text().contains("\n> **Как человек без готовой собственной модели"),
+        "nested quote kept once");
     assertTrue(assistant.text().contains("# 🧠 I. Что значит “истинная архитектура нейросетей”?"));
-    assertEquals(List.of(new TextRepair("turn 0 text", List.of("x-MacRoman")),
-        new TextRepair("turn 1 text", List.of("x-MacRoman"))), c.repairs());
+    assertEquals(
+        List.of(
+            new TextRepair("turn 0 text", List.of("x-MacRoman")),
+            new TextRepair("turn 1 text", List.of("x-MacRoman"))),
+        c.repairs());
   }
 
   @Test
@@ -122,7 +132,8 @@ class NexusMarkdownFormatTest {
     Conversation c = repair.repair(readOne(LogSource.of(SAMPLE)));
     for (Turn t : c.turns()) {
       assertEquals(0, repair.suspiciousPairs(t.text()));
-      for (String typical : List.of("–µ", "–æ", "—Ç", "—ã", "‚Äî", "‚Äú", "√", "Ä", "Ã", "Ð", "Ñ", "\uFFFD")) {
+      for (String typical :
+          List.of("–µ", "–æ", "—Ç", "—ã", "‚Äî", "‚Äú", "√", "Ä", "Ã", "Ð", "Ñ", "\uFFFD")) {
         assertFalse(t.text().contains(typical), typical);
       }
     }
@@ -148,7 +159,8 @@ class NexusMarkdownFormatTest {
     assertEquals("u-1", user.messageId());
     assertEquals(Instant.parse("2025-06-20T06:15:33Z"), user.time());
     assertEquals("Compare these, please 🌳\n> a quoted line\n> > deeper", user.text());
-    assertEquals(List.of(new Attachment("paste.txt", "text/plain", "⚠️ Not included in archive.")),
+    assertEquals(
+        List.of(new Attachment("paste.txt", "text/plain", "⚠️ Not included in archive.")),
         user.attachments());
 
     Turn answer = c.turns().get(1);
@@ -157,9 +169,14 @@ class NexusMarkdownFormatTest {
     assertEquals("claude-sonnet-4-5", answer.model());
     assertEquals(Instant.parse("2025-06-20T18:15:45Z"), answer.time());
     assertEquals("## Result\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nDone.", answer.text());
-    assertEquals(List.of(
-        new Attachment("Tree diagram", null, "🎨 [[Nexus/Attachments/claude/artifacts/x/tree_v1|View Artifact]]"),
-        new Attachment("image.png", "image/png", "![[Nexus/Attachments/claude/images/image.png]]")),
+    assertEquals(
+        List.of(
+            new Attachment(
+                "Tree diagram",
+                null,
+                "🎨 [[Nexus/Attachments/claude/artifacts/x/tree_v1|View Artifact]]"),
+            new Attachment(
+                "image.png", "image/png", "![[Nexus/Attachments/claude/images/image.png]]")),
         answer.attachments());
 
     Turn empty = c.turns().get(2);
@@ -186,15 +203,22 @@ class NexusMarkdownFormatTest {
     Turn user = c.turns().get(0);
     assertEquals(Role.USER, user.role());
     assertEquals("I have this error\n> quoted once\n", user.text());
-    assertEquals(List.of(new Attachment("screenshot.png", "image/png",
-        "![[Nexus_attachments/chatgpt/images/screenshot.png]]")), user.attachments());
+    assertEquals(
+        List.of(
+            new Attachment(
+                "screenshot.png",
+                "image/png",
+                "![[Nexus_attachments/chatgpt/images/screenshot.png]]")),
+        user.attachments());
     assertEquals("aaa22f50-180a-4380-8047-964fac6de095", user.messageId());
     Turn assistant = c.turns().get(1);
     assertEquals(Role.ASSISTANT, assistant.role());
     assertEquals("Assistant", assistant.speaker());
     assertEquals(Instant.parse("2024-06-24T14:41:00Z"), assistant.time());
-    assertEquals("This error typically occurs when a DLL is missing:\n\n1. **Reinstall Obsidian**\n"
-        + "> a quote inside the answer", assistant.text());
+    assertEquals(
+        "This error typically occurs when a DLL is missing:\n\n1. **Reinstall Obsidian**\n"
+            + "> a quote inside the answer",
+        assistant.text());
     assertEquals("5b1c2d3e-0000-4000-8000-000000000002", assistant.messageId());
   }
 
@@ -207,7 +231,8 @@ class NexusMarkdownFormatTest {
     assertNull(c.provider());
     assertEquals(2, c.turns().size());
     assertEquals("Hello", c.turns().get(0).text());
-    assertEquals(Instant.parse("2025-05-06T09:15:00Z"), c.turns().get(0).time(), "slashes: month/day");
+    assertEquals(
+        Instant.parse("2025-05-06T09:15:00Z"), c.turns().get(0).time(), "slashes: month/day");
     assertEquals("ChatGPT", c.turns().get(1).speaker());
     assertEquals(Role.ASSISTANT, c.turns().get(1).role());
     assertEquals("", c.turns().get(1).text(), "[No text content] is an empty turn");
@@ -224,8 +249,12 @@ class NexusMarkdownFormatTest {
 
   @Test
   void keeps_turn_with_null_time_when_the_time_cannot_be_read() throws IOException {
-    Conversation c = readOne(text("x.md", ">[!nexus_user] **User** - yesterday at teatime\n> hi\n<!-- UID: u -->\n"
-        + ">[!nexus_agent] **Assistant**\n> hello\n<!-- UID: a -->\n"));
+    Conversation c =
+        readOne(
+            text(
+                "x.md",
+                ">[!nexus_user] **User** - yesterday at teatime\n> hi\n<!-- UID: u -->\n"
+                    + ">[!nexus_agent] **Assistant**\n> hello\n<!-- UID: a -->\n"));
     assertEquals(2, c.turns().size());
     assertNull(c.turns().get(0).time());
     assertNull(c.turns().get(1).time());
@@ -234,24 +263,32 @@ class NexusMarkdownFormatTest {
 
   @Test
   void reads_crlf_line_endings_and_a_byte_order_mark() throws IOException {
-    Conversation c = readOne(text("x.md", "\uFEFF>[!nexus_user] **User** - 26.07.2025 at 10:07\r\n> a\r\n> b\r\n"
-        + "<!-- UID: u -->\r\n"));
+    Conversation c =
+        readOne(
+            text(
+                "x.md",
+                "\uFEFF>[!nexus_user] **User** - 26.07.2025 at 10:07\r\n> a\r\n> b\r\n"
+                    + "<!-- UID: u -->\r\n"));
     assertEquals("a\nb", c.turns().get(0).text());
   }
 
   @Test
-  void resolves_ambiguous_day_month_by_an_unambiguous_timestamp_in_the_same_file() throws IOException {
-    String note = ">[!nexus_user] **User** - 05/06/2025 at 10:00\n> a\n<!-- UID: u -->\n"
-        + ">[!nexus_agent] **Assistant** - 13/06/2025 at 10:00\n> b\n<!-- UID: a -->\n";
+  void resolves_ambiguous_day_month_by_an_unambiguous_timestamp_in_the_same_file()
+      throws IOException {
+    String note =
+        ">[!nexus_user] **User** - 05/06/2025 at 10:00\n> a\n<!-- UID: u -->\n"
+            + ">[!nexus_agent] **Assistant** - 13/06/2025 at 10:00\n> b\n<!-- UID: a -->\n";
     Conversation c = readOne(text("x.md", note));
-    assertEquals(Instant.parse("2025-06-05T10:00:00Z"), c.turns().get(0).time(), "13/06 shows day/month");
+    assertEquals(
+        Instant.parse("2025-06-05T10:00:00Z"), c.turns().get(0).time(), "13/06 shows day/month");
     assertEquals(Instant.parse("2025-06-13T10:00:00Z"), c.turns().get(1).time());
   }
 
   @Test
   void resolves_ambiguous_dotted_dates_month_first_when_the_file_shows_it() throws IOException {
-    String note = ">[!nexus_user] **User** - 05.06.2025 at 10:00\n> a\n<!-- UID: u -->\n"
-        + ">[!nexus_agent] **Assistant** - 06.13.2025 at 10:00\n> b\n<!-- UID: a -->\n";
+    String note =
+        ">[!nexus_user] **User** - 05.06.2025 at 10:00\n> a\n<!-- UID: u -->\n"
+            + ">[!nexus_agent] **Assistant** - 06.13.2025 at 10:00\n> b\n<!-- UID: a -->\n";
     Conversation c = readOne(text("x.md", note));
     assertEquals(Instant.parse("2025-05-06T10:00:00Z"), c.turns().get(0).time());
   }
@@ -260,20 +297,26 @@ class NexusMarkdownFormatTest {
   void without_evidence_dots_are_day_month_and_slashes_month_day() throws IOException {
     String dots = ">[!nexus_user] **User** - 05.06.2025 at 10:00\n> a\n<!-- UID: u -->\n";
     String slashes = ">[!nexus_user] **User** - 05/06/2025 at 10:00\n> a\n<!-- UID: u -->\n";
-    assertEquals(Instant.parse("2025-06-05T10:00:00Z"), readOne(text("d.md", dots)).turns().get(0).time());
-    assertEquals(Instant.parse("2025-05-06T10:00:00Z"), readOne(text("s.md", slashes)).turns().get(0).time());
+    assertEquals(
+        Instant.parse("2025-06-05T10:00:00Z"), readOne(text("d.md", dots)).turns().get(0).time());
+    assertEquals(
+        Instant.parse("2025-05-06T10:00:00Z"),
+        readOne(text("s.md", slashes)).turns().get(0).time());
   }
 
   @Test
   void does_not_recognise_plain_markdown() throws Exception {
-    assertFalse(format.recognises(Files.readString(Path.of(getClass().getResource("/nexus/plain.md").toURI()))));
+    assertFalse(
+        format.recognises(
+            Files.readString(Path.of(getClass().getResource("/nexus/plain.md").toURI()))));
     assertFalse(format.recognises("# Title\n\n> a quote\n\n<!-- a comment -->\n"));
     assertFalse(format.recognises(""));
   }
 
   @Test
   void recognises_each_layout_by_content() throws Exception {
-    for (String name : List.of("callouts-1.6.md", "headings-1.1.md", "headings-1.0.md", "no-messages.md")) {
+    for (String name :
+        List.of("callouts-1.6.md", "headings-1.1.md", "headings-1.0.md", "no-messages.md")) {
       String head = Files.readString(Path.of(getClass().getResource("/nexus/" + name).toURI()));
       assertTrue(format.recognises(head), name);
     }
@@ -283,12 +326,15 @@ class NexusMarkdownFormatTest {
   void is_registered_first_in_the_standard_formats() {
     ConversationFormats formats = ConversationFormats.standard();
     assertEquals(NexusMarkdownFormat.NAME, formats.all().get(0).name());
-    assertEquals(Optional.of(NexusMarkdownFormat.NAME), formats.byName("nexus-markdown").map(ConversationFormat::name));
+    assertEquals(
+        Optional.of(NexusMarkdownFormat.NAME),
+        formats.byName("nexus-markdown").map(ConversationFormat::name));
   }
 
   @Test
   void detects_the_sample_among_the_standard_formats() throws IOException {
-    assertEquals(Optional.of(NexusMarkdownFormat.NAME),
+    assertEquals(
+        Optional.of(NexusMarkdownFormat.NAME),
         ConversationFormats.standard().detect(LogSource.of(SAMPLE)).map(ConversationFormat::name));
   }
 
@@ -317,7 +363,9 @@ class NexusMarkdownFormatTest {
 
   @Test
   void rejects_invalid_utf8_with_the_line_of_the_first_bad_byte() throws IOException {
-    byte[] head = ">[!nexus_user] **User** - 26.07.2025 at 10:07\n> ok\n> bad ".getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ">[!nexus_user] **User** - 26.07.2025 at 10:07\n> ok\n> bad "
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = " byte\n<!-- UID: u -->\n".getBytes(StandardCharsets.UTF_8);
     byte[] data = new byte[head.length + 1 + tail.length];
     System.arraycopy(head, 0, data, 0, head.length);
@@ -337,7 +385,8 @@ class NexusMarkdownFormatTest {
 
   @Test
   void rejects_front_matter_that_is_never_closed() throws IOException {
-    ImportProblem p = rejectedOnly(text("x.md", "---\nnexus: nexus-ai-chat-importer\n>[!nexus_user] **User**\n"));
+    ImportProblem p =
+        rejectedOnly(text("x.md", "---\nnexus: nexus-ai-chat-importer\n>[!nexus_user] **User**\n"));
     assertEquals("line 1", p.location());
   }
 
@@ -346,11 +395,15 @@ class NexusMarkdownFormatTest {
     StringBuilder note = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
       note.append(i % 2 == 0 ? ">[!nexus_user] **User**" : ">[!nexus_agent] **Assistant**")
-          .append(" - 26.07.2025 at 10:07\n> line one of message ").append(i)
-          .append("\n> | a | b |\n> > quoted\n<!-- UID: m-").append(i).append(" -->\n\n");
+          .append(" - 26.07.2025 at 10:07\n> line one of message ")
+          .append(i)
+          .append("\n> | a | b |\n> > quoted\n<!-- UID: m-")
+          .append(i)
+          .append(" -->\n\n");
     }
     LogSource source = text("big.md", note.toString());
-    // CPU time of this thread, not wall time: the machine is shared and waiting for a core is not our cost
+    // CPU time of this thread, not wall time: the machine is shared and waiting for a core is not
+    // our cost
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = threads.getCurrentThreadCpuTime();
     Conversation c = readOne(source);
@@ -358,7 +411,8 @@ class NexusMarkdownFormatTest {
     long millis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
     assertEquals(20_000, repaired.turns().size());
     assertEquals("m-19999", repaired.turns().get(19_999).messageId());
-    // a generous bound (cold JIT included): it catches quadratic work, which would take minutes here
+    // a generous bound (cold JIT included): it catches quadratic work, which would take minutes
+    // here
     assertTrue(millis < 5_000, "took " + millis + " ms of CPU");
   }
 }

@@ -22,9 +22,11 @@ class TimestampsTest {
   @Test
   void reads_us_slashes_with_seconds_and_am_pm() {
     assertEquals(EXPECTED_SECONDS, Timestamps.parse("07/26/2025 at 10:07:07 AM"));
-    assertEquals(Instant.parse("2025-07-26T22:07:07Z"), Timestamps.parse("07/26/2025 at 10:07:07 PM"));
+    assertEquals(
+        Instant.parse("2025-07-26T22:07:07Z"), Timestamps.parse("07/26/2025 at 10:07:07 PM"));
     assertEquals(Instant.parse("2025-07-26T00:07:00Z"), Timestamps.parse("07/26/2025 at 12:07 AM"));
-    assertEquals(Instant.parse("2025-07-26T12:07:00Z"), Timestamps.parse("07/26/2025 at 12:07 p.m."));
+    assertEquals(
+        Instant.parse("2025-07-26T12:07:00Z"), Timestamps.parse("07/26/2025 at 12:07 p.m."));
   }
 
   @Test
@@ -91,7 +93,9 @@ class TimestampsTest {
     WrittenTime ambiguous = Timestamps.read("05/06/2025 at 10:00").orElseThrow();
     WrittenTime dayFirst = Timestamps.read("13/06/2025 at 10:00").orElseThrow();
     WrittenTime iso = Timestamps.read("2025-06-13T10:00:00Z").orElseThrow();
-    assertEquals(DateOrder.DAY_FIRST, Timestamps.fileOrder(java.util.Arrays.asList(null, iso, ambiguous, dayFirst)));
+    assertEquals(
+        DateOrder.DAY_FIRST,
+        Timestamps.fileOrder(java.util.Arrays.asList(null, iso, ambiguous, dayFirst)));
     assertNull(Timestamps.fileOrder(List.of(ambiguous, iso)));
     assertEquals(Instant.parse("2025-06-05T10:00:00Z"), ambiguous.resolve(DateOrder.DAY_FIRST));
     assertEquals(Instant.parse("2025-05-06T10:00:00Z"), ambiguous.resolve(DateOrder.MONTH_FIRST));

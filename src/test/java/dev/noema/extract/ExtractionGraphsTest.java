@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.conversation.Conversation;
+import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyCheck;
 import dev.noema.ontology.OntologyModel;
-import dev.noema.conversation.Role;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -33,19 +33,31 @@ class ExtractionGraphsTest {
   static void build() {
     ontology = OntologyModel.loadDefault();
     conversation = SampleDialogue.conversation();
-    extraction = new FactValidator(ontology)
-        .validate(new StructuralExtractor(ontology).extract(conversation), conversation).kept();
+    extraction =
+        new FactValidator(ontology)
+            .validate(new StructuralExtractor(ontology).extract(conversation), conversation)
+            .kept();
     graphs = new ExtractionGraphs(ontology).graphs(extraction, conversation);
   }
 
   @Test
   void one_graph_per_turn_named_by_conversation_turn_and_extractor() {
-    assertEquals(List.of(Iris.extractionGraph(conversation.id(), 0, "structural"),
-        Iris.extractionGraph(conversation.id(), 1, "structural")),
+    assertEquals(
+        List.of(
+            Iris.extractionGraph(conversation.id(), 0, "structural"),
+            Iris.extractionGraph(conversation.id(), 1, "structural")),
         graphs.stream().map(ExtractionGraphs.TurnGraph::graphName).toList());
-    // The user's turn has no structure to read, but its graph still records the extraction activity.
-    assertTrue(graphs.get(0).triples().contains(Triple.create(activity(graphs.get(0)), Noema.extractedFromTurn,
-        Iris.turn(conversation.id(), 0))));
+    // The user's turn has no structure to read, but its graph still records the extraction
+    // activity.
+    assertTrue(
+        graphs
+            .get(0)
+            .triples()
+            .contains(
+                Triple.create(
+                    activity(graphs.get(0)),
+                    Noema.extractedFromTurn,
+                    Iris.turn(conversation.id(), 0))));
   }
 
   @Test
@@ -57,9 +69,14 @@ class ExtractionGraphsTest {
     assertTrue(triples.contains(Triple.create(recursia, Noema.partOf, consensus)));
     Node fact = subjectOf(triples, RDF.Nodes.subject, recursia, RDF.Nodes.predicate, Noema.partOf);
     assertTrue(triples.contains(Triple.create(fact, RDF.Nodes.type, Noema.Fact)));
-    assertTrue(triples.contains(Triple.create(fact, Noema.confidence,
-        NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
-    assertTrue(triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                fact,
+                Noema.confidence,
+                NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
+    assertTrue(
+        triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
     Node grounding = subjectOf(triples, Noema.oa_hasBody, fact, RDF.Nodes.type, Noema.Grounding);
     Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
     assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, Noema.oa_hasSource));
@@ -72,23 +89,41 @@ class ExtractionGraphsTest {
     Node architecture = Iris.entity("architecture");
     List<Triple> triples = graphs.get(1).triples();
 
-    assertTrue(triples.contains(Triple.create(architecture, org.apache.jena.vocabulary.RDFS.Nodes.label,
-        NodeFactory.createLiteralLang("Архитектура", "ru"))));
-    assertTrue(triples.contains(Triple.create(architecture, Noema.canonicalLabel,
-        NodeFactory.createLiteralString("architecture"))));
-    assertTrue(triples.contains(Triple.create(architecture, Noema.mentionedInTurn, Iris.turn(conversation.id(), 1))));
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                architecture,
+                org.apache.jena.vocabulary.RDFS.Nodes.label,
+                NodeFactory.createLiteralLang("Архитектура", "ru"))));
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                architecture,
+                Noema.canonicalLabel,
+                NodeFactory.createLiteralString("architecture"))));
+    assertTrue(
+        triples.contains(
+            Triple.create(architecture, Noema.mentionedInTurn, Iris.turn(conversation.id(), 1))));
   }
 
   @Test
   void interpretations_are_n_ary_nodes() {
     List<Triple> triples = graphs.get(1).triples();
-    long ofArchitecture = triples.stream()
-        .filter(t -> t.getPredicate().equals(Noema.interprets) && t.getObject().equals(Iris.entity("architecture")))
-        .count();
+    long ofArchitecture =
+        triples.stream()
+            .filter(
+                t ->
+                    t.getPredicate().equals(Noema.interprets)
+                        && t.getObject().equals(Iris.entity("architecture")))
+            .count();
 
     assertEquals(2, ofArchitecture);
-    assertTrue(triples.contains(Triple.create(Iris.entity("industry"), Noema.holdsPerspective,
-        Iris.entity("industry perspective"))));
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                Iris.entity("industry"),
+                Noema.holdsPerspective,
+                Iris.entity("industry perspective"))));
   }
 
   @Test
@@ -96,25 +131,35 @@ class ExtractionGraphsTest {
     List<Triple> triples = graphs.get(1).triples();
     Node activity = activity(graphs.get(1));
 
-    assertEquals(NodeFactory.createLiteralString("structural"), objectOf(triples, activity, Noema.extractor));
-    assertEquals(NodeFactory.createLiteralString(ontology.version()), objectOf(triples, activity, Noema.ontologyVersion));
+    assertEquals(
+        NodeFactory.createLiteralString("structural"),
+        objectOf(triples, activity, Noema.extractor));
+    assertEquals(
+        NodeFactory.createLiteralString(ontology.version()),
+        objectOf(triples, activity, Noema.ontologyVersion));
     assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, activity, Noema.prov_used));
   }
 
   @Test
   void same_extraction_gives_identical_triples_and_no_blank_nodes() {
-    List<ExtractionGraphs.TurnGraph> again = new ExtractionGraphs(ontology).graphs(extraction, conversation);
+    List<ExtractionGraphs.TurnGraph> again =
+        new ExtractionGraphs(ontology).graphs(extraction, conversation);
 
     assertEquals(graphs, again);
-    assertTrue(graphs.stream().flatMap(g -> g.triples().stream())
-        .noneMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank()));
+    assertTrue(
+        graphs.stream()
+            .flatMap(g -> g.triples().stream())
+            .noneMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank()));
   }
 
   @Test
   void input_hash_changes_with_the_turn_text() {
-    Turn edited = conversation.turns().get(1).withText(conversation.turns().get(1).text() + " More.");
-    Conversation changed = SampleDialogue.conversation(conversation.id(), conversation.turns().get(0), edited);
-    List<ExtractionGraphs.TurnGraph> after = new ExtractionGraphs(ontology).graphs(extraction, changed);
+    Turn edited =
+        conversation.turns().get(1).withText(conversation.turns().get(1).text() + " More.");
+    Conversation changed =
+        SampleDialogue.conversation(conversation.id(), conversation.turns().get(0), edited);
+    List<ExtractionGraphs.TurnGraph> after =
+        new ExtractionGraphs(ontology).graphs(extraction, changed);
 
     assertEquals(graphs.get(0).inputHash(), after.get(0).inputHash());
     assertNotEquals(graphs.get(1).inputHash(), after.get(1).inputHash());
@@ -132,33 +177,51 @@ class ExtractionGraphsTest {
       Node speaker = Iris.participant(turn.role().name().toLowerCase(Locale.ROOT), null);
       union.add(t, RDF.Nodes.type, Noema.Turn);
       union.add(t, Noema.inConversation, c);
-      union.add(t, Noema.turnIndex, NodeFactory.createLiteralDT(Integer.toString(turn.index()), XSDDatatype.XSDinteger));
+      union.add(
+          t,
+          Noema.turnIndex,
+          NodeFactory.createLiteralDT(Integer.toString(turn.index()), XSDDatatype.XSDinteger));
       union.add(t, Noema.text, NodeFactory.createLiteralString(turn.text()));
       union.add(t, Noema.spokenBy, speaker);
-      union.add(speaker, RDF.Nodes.type, turn.role() == Role.USER ? Noema.HumanParticipant : Noema.AIAssistant);
+      union.add(
+          speaker,
+          RDF.Nodes.type,
+          turn.role() == Role.USER ? Noema.HumanParticipant : Noema.AIAssistant);
     }
 
-    OntologyCheck.ShapeReport report = new OntologyCheck(ontology, OntologyCheck.loadDefaultShapes()).validate(union, 5);
+    OntologyCheck.ShapeReport report =
+        new OntologyCheck(ontology, OntologyCheck.loadDefaultShapes()).validate(union, 5);
 
     assertEquals(List.of(), report.lines());
   }
 
   private static Node activity(ExtractionGraphs.TurnGraph graph) {
     return graph.triples().stream()
-        .filter(t -> t.getPredicate().equals(RDF.Nodes.type) && t.getObject().equals(Noema.ExtractionActivity))
-        .map(Triple::getSubject).findFirst().orElseThrow();
+        .filter(
+            t ->
+                t.getPredicate().equals(RDF.Nodes.type)
+                    && t.getObject().equals(Noema.ExtractionActivity))
+        .map(Triple::getSubject)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Node objectOf(List<Triple> triples, Node subject, Node predicate) {
-    return triples.stream().filter(t -> t.getSubject().equals(subject) && t.getPredicate().equals(predicate))
-        .map(Triple::getObject).findFirst().orElseThrow(() -> new AssertionError(subject + " has no " + predicate));
+    return triples.stream()
+        .filter(t -> t.getSubject().equals(subject) && t.getPredicate().equals(predicate))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(subject + " has no " + predicate));
   }
 
   /** The subject having both (p1 o1) and (p2 o2). */
   private static Node subjectOf(List<Triple> triples, Node p1, Node o1, Node p2, Node o2) {
-    return triples.stream().filter(t -> t.getPredicate().equals(p1) && t.getObject().equals(o1))
+    return triples.stream()
+        .filter(t -> t.getPredicate().equals(p1) && t.getObject().equals(o1))
         .map(Triple::getSubject)
         .filter(s -> triples.contains(Triple.create(s, p2, o2)))
-        .findFirst().orElseThrow(() -> new AssertionError("nothing with " + p1 + " " + o1 + " and " + p2 + " " + o2));
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("nothing with " + p1 + " " + o1 + " and " + p2 + " " + o2));
   }
 }

@@ -15,17 +15,34 @@ import org.junit.jupiter.api.Test;
 
 class FactValidatorTest {
   private static final OntologyModel ONTOLOGY = OntologyModel.loadDefault();
-  private static final Conversation CONVERSATION = SampleDialogue.conversation("c",
-      Turn.of(0, null, Role.USER, "User", null, "Is RECURSIA part of the **consensus of modules**?"),
-      Turn.of(1, null, Role.ASSISTANT, "Assistant", null, "Yes: RECURSIA is part of the consensus, like Leibniz said."));
+  private static final Conversation CONVERSATION =
+      SampleDialogue.conversation(
+          "c",
+          Turn.of(
+              0,
+              null,
+              Role.USER,
+              "User",
+              null,
+              "Is RECURSIA part of the **consensus of modules**?"),
+          Turn.of(
+              1,
+              null,
+              Role.ASSISTANT,
+              "Assistant",
+              null,
+              "Yes: RECURSIA is part of the consensus, like Leibniz said."));
 
   private final FactValidator validator = new FactValidator(ONTOLOGY);
 
   @Test
   void keeps_grounded_facts_within_domain_and_range() {
-    FactValidator.Result result = validator.validate(extraction(
-        List.of(module("m", 1), consensus("c", 1)),
-        List.of(relation("m", Noema.partOf, "c", "RECURSIA is part of the consensus", 1))), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(module("m", 1), consensus("c", 1)),
+                List.of(relation("m", Noema.partOf, "c", "RECURSIA is part of the consensus", 1))),
+            CONVERSATION);
 
     assertEquals(Map.of(), result.summary().dropped());
     assertEquals(1, result.kept().relations().size());
@@ -33,21 +50,37 @@ class FactValidatorTest {
 
   @Test
   void drops_unknown_type_and_what_refers_to_it() {
-    ExtractedEntity unknown = new ExtractedEntity("x", "RECURSIA", "en", "RECURSIA", Noema.NS + "Wizard", List.of(),
-        null, 1, "RECURSIA");
-    FactValidator.Result result = validator.validate(extraction(List.of(unknown, consensus("c", 1)),
-        List.of(relation("x", Noema.partOf, "c", "RECURSIA is part", 1))), CONVERSATION);
+    ExtractedEntity unknown =
+        new ExtractedEntity(
+            "x", "RECURSIA", "en", "RECURSIA", Noema.NS + "Wizard", List.of(), null, 1, "RECURSIA");
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(unknown, consensus("c", 1)),
+                List.of(relation("x", Noema.partOf, "c", "RECURSIA is part", 1))),
+            CONVERSATION);
 
-    assertEquals(Map.of(DropReason.UNKNOWN_TYPE, 1, DropReason.DANGLING, 1), result.summary().dropped());
-    assertTrue(result.summary().problems().get(0).startsWith("conversation c, turn 1: entity 'x' dropped (unknown_type)"),
+    assertEquals(
+        Map.of(DropReason.UNKNOWN_TYPE, 1, DropReason.DANGLING, 1), result.summary().dropped());
+    assertTrue(
+        result
+            .summary()
+            .problems()
+            .get(0)
+            .startsWith("conversation c, turn 1: entity 'x' dropped (unknown_type)"),
         result.summary().problems().get(0));
   }
 
   @Test
   void drops_predicate_that_is_not_an_extractable_relation() {
-    FactValidator.Result result = validator.validate(extraction(List.of(module("m", 1), consensus("c", 1)),
-        List.of(relation("m", Noema.spokenBy, "c", "RECURSIA", 1),
-            relation("m", Noema.statement, "c", "RECURSIA", 1))), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(module("m", 1), consensus("c", 1)),
+                List.of(
+                    relation("m", Noema.spokenBy, "c", "RECURSIA", 1),
+                    relation("m", Noema.statement, "c", "RECURSIA", 1))),
+            CONVERSATION);
 
     assertEquals(Map.of(DropReason.UNKNOWN_PREDICATE, 2), result.summary().dropped());
   }
@@ -55,8 +88,12 @@ class FactValidatorTest {
   @Test
   void drops_range_violation() {
     // mentionsPerson wants a MentionedPerson as object; a consensus is not one.
-    FactValidator.Result result = validator.validate(extraction(List.of(module("m", 1), consensus("c", 1)),
-        List.of(relation("m", Noema.mentionsPerson, "c", "RECURSIA", 1))), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(module("m", 1), consensus("c", 1)),
+                List.of(relation("m", Noema.mentionsPerson, "c", "RECURSIA", 1))),
+            CONVERSATION);
 
     assertEquals(Map.of(DropReason.RANGE, 1), result.summary().dropped());
   }
@@ -66,49 +103,88 @@ class FactValidatorTest {
     ExtractedEntity perspective = entity("p", "consensus", Noema.Perspective, 1);
     ExtractedEntity other = entity("q", "Leibniz", Noema.Perspective, 1);
     // broader is declared between concepts; perspectives are not concepts.
-    FactValidator.Result result = validator.validate(extraction(List.of(perspective, other),
-        List.of(relation("p", Noema.broader, "q", "consensus", 1))), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(perspective, other),
+                List.of(relation("p", Noema.broader, "q", "consensus", 1))),
+            CONVERSATION);
 
     assertEquals(Map.of(DropReason.DOMAIN, 1), result.summary().dropped());
   }
 
   @Test
   void drops_quote_not_in_the_cited_turn() {
-    FactValidator.Result result = validator.validate(extraction(
-        List.of(module("m", 1), consensus("c", 1), entity("ghost", "AGI", Noema.Concept, 1)),
-        List.of(relation("m", Noema.partOf, "c", "consensus of modules", 1),
-            relation("m", Noema.partOf, "c", "RECURSIA is part of the consensus", 7))), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(
+                    module("m", 1), consensus("c", 1), entity("ghost", "AGI", Noema.Concept, 1)),
+                List.of(
+                    relation("m", Noema.partOf, "c", "consensus of modules", 1),
+                    relation("m", Noema.partOf, "c", "RECURSIA is part of the consensus", 7))),
+            CONVERSATION);
 
     assertEquals(Map.of(DropReason.UNGROUNDED, 3), result.summary().dropped());
-    assertEquals(List.of("m", "c"), result.kept().entities().stream().map(ExtractedEntity::key).toList());
+    assertEquals(
+        List.of("m", "c"), result.kept().entities().stream().map(ExtractedEntity::key).toList());
   }
 
   @Test
   void grounding_forgives_case_quotes_and_markdown() {
-    FactValidator.Result result = validator.validate(extraction(
-        List.of(entity("c", "consensus of modules", Noema.ModuleConsensus, 0)), List.of()), CONVERSATION);
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(entity("c", "consensus of modules", Noema.ModuleConsensus, 0)), List.of()),
+            CONVERSATION);
 
     assertEquals(1, result.summary().keptEntities());
   }
 
   @Test
   void drops_confidence_outside_zero_to_one_and_conflicting_types() {
-    ExtractedEntity twin = new ExtractedEntity("m2", "RECURSIA", "en", "RECURSIA/m", Noema.Method.getURI(), List.of(),
-        null, 1, "RECURSIA");
-    FactValidator.Result result = validator.validate(extraction(List.of(module("m", 1), consensus("c", 1), twin),
-        List.of(new ExtractedRelation("m", Noema.partOf.getURI(), "c", "RECURSIA", 1, 1.5, 1))), CONVERSATION);
+    ExtractedEntity twin =
+        new ExtractedEntity(
+            "m2",
+            "RECURSIA",
+            "en",
+            "RECURSIA/m",
+            Noema.Method.getURI(),
+            List.of(),
+            null,
+            1,
+            "RECURSIA");
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(module("m", 1), consensus("c", 1), twin),
+                List.of(
+                    new ExtractedRelation("m", Noema.partOf.getURI(), "c", "RECURSIA", 1, 1.5, 1))),
+            CONVERSATION);
 
-    assertEquals(Map.of(DropReason.MALFORMED, 1, DropReason.CONFLICT, 1), result.summary().dropped());
+    assertEquals(
+        Map.of(DropReason.MALFORMED, 1, DropReason.CONFLICT, 1), result.summary().dropped());
   }
 
   @Test
   void interpretation_needs_a_perspective() {
-    ExtractedInterpretation good = new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1);
-    ExtractedInterpretation bad = new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1);
-    Extraction e = new Extraction("c", ExtractorInfo.structural("test"),
-        List.of(module("m", 1), consensus("c", 1), entity("p", "Leibniz", Noema.Perspective, 1),
-            entity("l", "Leibniz", Noema.MentionedPerson, 1)),
-        List.of(), List.of(good, bad), null, null);
+    ExtractedInterpretation good =
+        new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1);
+    ExtractedInterpretation bad =
+        new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1);
+    Extraction e =
+        new Extraction(
+            "c",
+            ExtractorInfo.structural("test"),
+            List.of(
+                module("m", 1),
+                consensus("c", 1),
+                entity("p", "Leibniz", Noema.Perspective, 1),
+                entity("l", "Leibniz", Noema.MentionedPerson, 1)),
+            List.of(),
+            List.of(good, bad),
+            null,
+            null);
 
     FactValidator.Result result = validator.validate(e, CONVERSATION);
 
@@ -116,8 +192,10 @@ class FactValidatorTest {
     assertEquals(Map.of(DropReason.RANGE, 1), result.summary().dropped());
   }
 
-  private static Extraction extraction(List<ExtractedEntity> entities, List<ExtractedRelation> relations) {
-    return new Extraction("c", ExtractorInfo.structural("test"), entities, relations, List.of(), null, null);
+  private static Extraction extraction(
+      List<ExtractedEntity> entities, List<ExtractedRelation> relations) {
+    return new Extraction(
+        "c", ExtractorInfo.structural("test"), entities, relations, List.of(), null, null);
   }
 
   private static ExtractedEntity module(String key, int turn) {
@@ -128,11 +206,14 @@ class FactValidatorTest {
     return entity(key, "consensus", Noema.ModuleConsensus, turn);
   }
 
-  private static ExtractedEntity entity(String key, String label, org.apache.jena.graph.Node type, int turn) {
-    return new ExtractedEntity(key, label, "en", label + "/" + key, type.getURI(), List.of(), null, turn, label);
+  private static ExtractedEntity entity(
+      String key, String label, org.apache.jena.graph.Node type, int turn) {
+    return new ExtractedEntity(
+        key, label, "en", label + "/" + key, type.getURI(), List.of(), null, turn, label);
   }
 
-  private static ExtractedRelation relation(String s, org.apache.jena.graph.Node p, String o, String quote, int turn) {
+  private static ExtractedRelation relation(
+      String s, org.apache.jena.graph.Node p, String o, String quote, int turn) {
     return new ExtractedRelation(s, p.getURI(), o, quote, turn, 0.9, 1);
   }
 }

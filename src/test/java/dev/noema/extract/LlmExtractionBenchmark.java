@@ -27,15 +27,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throughput of LLM extraction against the OpenAI protocol stub with a fixed latency per request, at parallelism 1,
- * 4 and 8 (conversations in flight, sharing the request limit), beside the structural extractor on the same corpus.
- * Every run starts with an empty cache. Not a test (surefire skips *Benchmark); run its main with the test classpath:
- * {@code LlmExtractionBenchmark [conversations] [latencyMillis]}.
+ * Throughput of LLM extraction against the OpenAI protocol stub with a fixed latency per request,
+ * at parallelism 1, 4 and 8 (conversations in flight, sharing the request limit), beside the
+ * structural extractor on the same corpus. Every run starts with an empty cache. Not a test
+ * (surefire skips *Benchmark); run its main with the test classpath: {@code LlmExtractionBenchmark
+ * [conversations] [latencyMillis]}.
  */
 final class LlmExtractionBenchmark {
-  private static final String[] WORDS = ("attention latent space emergence architecture meaning module recursion "
-      + "insight perspective interpretation method probing analogy symphony structure training weights layer "
-      + "representation concept graph reasoning").split(" ");
+  private static final String[] WORDS =
+      ("attention latent space emergence architecture meaning module recursion "
+              + "insight perspective interpretation method probing analogy symphony structure training weights layer "
+              + "representation concept graph reasoning")
+          .split(" ");
 
   private LlmExtractionBenchmark() {}
 
@@ -45,24 +48,38 @@ final class LlmExtractionBenchmark {
     OntologyModel ontology = OntologyModel.loadDefault();
     List<Conversation> corpus = corpus(conversations, 6, new Random(42));
     long turns = corpus.stream().mapToLong(Conversation::activeTurnCount).sum();
-    System.out.printf("corpus: %d conversations, %d turns; stub latency %d ms%n", conversations, turns, latency);
-    System.out.printf("%-12s %8s %9s %8s %8s %10s %14s%n", "extractor", "parallel", "requests", "in-flight",
-        "seconds", "turns/s", "prompt tok/turn");
+    System.out.printf(
+        "corpus: %d conversations, %d turns; stub latency %d ms%n", conversations, turns, latency);
+    System.out.printf(
+        "%-12s %8s %9s %8s %8s %10s %14s%n",
+        "extractor", "parallel", "requests", "in-flight", "seconds", "turns/s", "prompt tok/turn");
 
     StructuralExtractor structural = new StructuralExtractor(ontology);
     corpus.forEach(structural::extract); // warm-up
     long t0 = System.nanoTime();
     corpus.forEach(structural::extract);
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("%-12s %8d %9s %8s %8.2f %10.0f %14s%n", "structural", 1, "-", "-", s, turns / s, "-");
+    System.out.printf(
+        "%-12s %8d %9s %8s %8.2f %10.0f %14s%n", "structural", 1, "-", "-", s, turns / s, "-");
 
     for (int parallel : new int[] {1, 4, 8}) {
       Path cache = Files.createTempDirectory("noema-bench-cache");
       try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI).latency(latency)) {
-        LlmConfig config = new LlmConfig(LlmProvider.OPENAI, "stub-model", stub.baseUrl(), "sk-bench",
-            Duration.ofSeconds(30), parallel, 3);
-        ChatCalls calls = new ChatCalls(ChatModels.create(config), ChatTarget.of(config),
-            new CallPolicy(new ResponseCache(cache), CacheMode.USE, parallel, RetryPolicy.of(3)));
+        LlmConfig config =
+            new LlmConfig(
+                LlmProvider.OPENAI,
+                "stub-model",
+                stub.baseUrl(),
+                "sk-bench",
+                Duration.ofSeconds(30),
+                parallel,
+                3);
+        ChatCalls calls =
+            new ChatCalls(
+                ChatModels.create(config),
+                ChatTarget.of(config),
+                new CallPolicy(
+                    new ResponseCache(cache), CacheMode.USE, parallel, RetryPolicy.of(3)));
         LlmExtractor llm = new LlmExtractor(ontology, calls, LlmExtractor.DEFAULT_CHUNK_TOKENS);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         long start = System.nanoTime();
@@ -73,13 +90,23 @@ final class LlmExtractionBenchmark {
         pool.awaitTermination(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         LlmUsage u = calls.usage();
-        System.out.printf("%-12s %8d %9d %8d %8.2f %10.1f %14.0f%n", "llm", parallel, u.calls(), stub.maxInFlight(),
-            seconds, turns / seconds, (double) u.promptTokens() / turns);
+        System.out.printf(
+            "%-12s %8d %9d %8d %8.2f %10.1f %14.0f%n",
+            "llm",
+            parallel,
+            u.calls(),
+            stub.maxInFlight(),
+            seconds,
+            turns / seconds,
+            (double) u.promptTokens() / turns);
       }
     }
   }
 
-  /** Conversations of alternating user and assistant turns, each a few Markdown sections of seeded random words. */
+  /**
+   * Conversations of alternating user and assistant turns, each a few Markdown sections of seeded
+   * random words.
+   */
   static List<Conversation> corpus(int conversations, int turnsEach, Random random) {
     List<Conversation> out = new ArrayList<>();
     for (int c = 0; c < conversations; c++) {
@@ -97,8 +124,14 @@ final class LlmExtractionBenchmark {
           }
           text.append("\n\n");
         }
-        turns.add(Turn.of(t, null, t % 2 == 0 ? Role.USER : Role.ASSISTANT, t % 2 == 0 ? "User" : "Assistant",
-            null, text.toString()));
+        turns.add(
+            Turn.of(
+                t,
+                null,
+                t % 2 == 0 ? Role.USER : Role.ASSISTANT,
+                t % 2 == 0 ? "User" : "Assistant",
+                null,
+                text.toString()));
       }
       out.add(SampleDialogue.conversation("bench-" + c, turns.toArray(Turn[]::new)));
     }

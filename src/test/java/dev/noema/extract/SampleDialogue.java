@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sample Nexus dialogue as a {@link Conversation}, built by hand until the real Nexus format lands: the file's text
- * is UTF-8 read as Mac Roman, so it is repaired, split at the assistant's callout, and the callouts' "> " prefixes
- * stripped.
+ * The sample Nexus dialogue as a {@link Conversation}, built by hand until the real Nexus format
+ * lands: the file's text is UTF-8 read as Mac Roman, so it is repaired, split at the assistant's
+ * callout, and the callouts' "> " prefixes stripped.
  */
 final class SampleDialogue {
   static final Path FILE = Path.of("import", "samples", "000_aecd9b8aaabbed65.txt");
@@ -26,7 +26,8 @@ final class SampleDialogue {
   static Conversation conversation() {
     String text = repaired();
     int split = text.indexOf(">[!nexus_agent]");
-    return conversation("aecd9b8aaabbed65",
+    return conversation(
+        "aecd9b8aaabbed65",
         Turn.of(0, null, Role.USER, "User", null, body(text.substring(0, split))),
         Turn.of(1, null, Role.ASSISTANT, "Assistant", null, body(text.substring(split))));
   }

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Throughput of the structural extractor (and of validation and RDF building) on the sample's assistant turn repeated
- * 2,000 times. Not a test (surefire skips *Benchmark); run its main with the test classpath.
+ * Throughput of the structural extractor (and of validation and RDF building) on the sample's
+ * assistant turn repeated 2,000 times. Not a test (surefire skips *Benchmark); run its main with
+ * the test classpath.
  */
 final class StructuralExtractorBenchmark {
   private StructuralExtractorBenchmark() {}
@@ -28,7 +29,8 @@ final class StructuralExtractorBenchmark {
       turns.add(Turn.of(i, null, Role.ASSISTANT, "Assistant", null, text));
     }
     Conversation conversation = SampleDialogue.conversation("bench", turns.toArray(Turn[]::new));
-    extractor.extract(SampleDialogue.conversation("warm", turns.subList(0, 50).toArray(Turn[]::new)));
+    extractor.extract(
+        SampleDialogue.conversation("warm", turns.subList(0, 50).toArray(Turn[]::new)));
 
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu0 = threads.getCurrentThreadCpuTime();
@@ -38,14 +40,25 @@ final class StructuralExtractorBenchmark {
     long cpu1 = threads.getCurrentThreadCpuTime();
     FactValidator.Result result = validator.validate(extraction, conversation);
     long t2 = System.nanoTime();
-    long triples = graphs.graphs(result.kept(), conversation).stream().mapToLong(g -> g.triples().size()).sum();
+    long triples =
+        graphs.graphs(result.kept(), conversation).stream()
+            .mapToLong(g -> g.triples().size())
+            .sum();
     long t3 = System.nanoTime();
     // The machine is shared: CPU time says what the code costs, wall time what this run got.
     System.out.printf("extract: %.0f turns/s of CPU time%n", count / ((cpu1 - cpu0) / 1e9));
-    System.out.printf("%d turns (%d chars each), wall clock: extract %.0f turns/s, validate %.0f turns/s, RDF %.0f turns/s;"
+    System.out.printf(
+        "%d turns (%d chars each), wall clock: extract %.0f turns/s, validate %.0f turns/s, RDF %.0f turns/s;"
             + " %d entities, %d relations, %d interpretations, %d dropped, %d triples%n",
-        count, text.length(), count / ((t1 - t0) / 1e9), count / ((t2 - t1) / 1e9), count / ((t3 - t2) / 1e9),
-        extraction.entities().size(), extraction.relations().size(), extraction.interpretations().size(),
-        result.summary().droppedCount(), triples);
+        count,
+        text.length(),
+        count / ((t1 - t0) / 1e9),
+        count / ((t2 - t1) / 1e9),
+        count / ((t3 - t2) / 1e9),
+        extraction.entities().size(),
+        extraction.relations().size(),
+        extraction.interpretations().size(),
+        result.summary().droppedCount(),
+        triples);
   }
 }

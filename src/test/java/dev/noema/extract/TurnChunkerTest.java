@@ -10,13 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TurnChunkerTest {
-  private static final String SECTION = "Some words about this part. They go on for a while, and then a little more.\n\n";
+  private static final String SECTION =
+      "Some words about this part. They go on for a while, and then a little more.\n\n";
 
   @Test
   void short_turns_share_a_chunk_within_the_budget() {
-    Conversation c = SampleDialogue.conversation("c",
-        Turn.of(0, null, Role.USER, "User", null, "Hello there."),
-        Turn.of(1, null, Role.ASSISTANT, "Assistant", null, "Hello, how can I help?"));
+    Conversation c =
+        SampleDialogue.conversation(
+            "c",
+            Turn.of(0, null, Role.USER, "User", null, "Hello there."),
+            Turn.of(1, null, Role.ASSISTANT, "Assistant", null, "Hello, how can I help?"));
 
     List<TurnChunker.Chunk> chunks = new TurnChunker(100).chunks(c);
 
@@ -26,7 +29,8 @@ class TurnChunkerTest {
 
   @Test
   void long_turn_splits_before_headings_and_parts_rebuild_the_text() {
-    String text = "# One\n\n" + SECTION.repeat(3) + "# Two\n\n" + SECTION.repeat(3) + "# Three\n\n" + SECTION;
+    String text =
+        "# One\n\n" + SECTION.repeat(3) + "# Two\n\n" + SECTION.repeat(3) + "# Three\n\n" + SECTION;
     TurnChunker chunker = new TurnChunker(chunkerBudget(SECTION) * 4);
 
     List<String> parts = chunker.split(text);
@@ -55,7 +59,8 @@ class TurnChunkerTest {
   @Test
   void parts_of_a_long_turn_keep_its_index_and_number_their_parts() {
     String text = "# A\n\n" + SECTION.repeat(3) + "# B\n\n" + SECTION.repeat(3);
-    Conversation c = SampleDialogue.conversation("c", Turn.of(4, null, Role.ASSISTANT, "Assistant", null, text));
+    Conversation c =
+        SampleDialogue.conversation("c", Turn.of(4, null, Role.ASSISTANT, "Assistant", null, text));
 
     List<TurnChunker.Chunk> chunks = new TurnChunker(chunkerBudget(SECTION) * 4).chunks(c);
 

@@ -35,21 +35,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parity of the canned queries: every Cypher twin in {@code queries/cypher/} returns the same answers over the Neo4j
- * projection as its SPARQL query over the store, on the sample dialogue and on a generated corpus. One embedded Neo4j
- * for the class.
+ * Parity of the canned queries: every Cypher twin in {@code queries/cypher/} returns the same
+ * answers over the Neo4j projection as its SPARQL query over the store, on the sample dialogue and
+ * on a generated corpus. One embedded Neo4j for the class.
  *
- * <p>Answers are compared as sorted rows of normalised values: literals as their text (language tags dropped), numbers
- * as numbers, date-times as instants, IRIs of the ontology as their local name (a class IRI compares equal to its
- * label); null for unbound.
+ * <p>Answers are compared as sorted rows of normalised values: literals as their text (language
+ * tags dropped), numbers as numbers, date-times as instants, IRIs of the ontology as their local
+ * name (a class IRI compares equal to its label); null for unbound.
  */
 class CypherTwinParityTest {
   private static final Path SPARQL = Path.of("queries", "sparql");
   private static final Path CYPHER = Path.of("queries", "cypher");
   private static final Pattern CYPHER_PARAM = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   private static Neo4jConnection neo4j;
 
@@ -67,15 +66,18 @@ class CypherTwinParityTest {
 
   @Test
   void every_twin_answers_like_its_sparql_query_on_the_sample_dialogue() throws IOException {
-    assertParity(folder.resolve("sample"), List.of(Path.of("import", "samples")), "модел", Set.of());
+    assertParity(
+        folder.resolve("sample"), List.of(Path.of("import", "samples")), "модел", Set.of());
   }
 
   @Test
   void every_twin_answers_like_its_sparql_query_on_a_generated_corpus() throws IOException {
     Path notes = folder.resolve("notes");
     new NexusCorpusGenerator(7).write(notes, 6, 6);
-    // The generator writes no analogies (no "like"/"аналогично" sentences). Its modules and interpretations repeat
-    // across conversations with other spellings, so one resource gathers several labels ("INSIGHT", "Insight") and
+    // The generator writes no analogies (no "like"/"аналогично" sentences). Its modules and
+    // interpretations repeat
+    // across conversations with other spellings, so one resource gathers several labels ("INSIGHT",
+    // "Insight") and
     // statements: the lists allLabels and statement keep them all.
     assertParity(folder.resolve("generated"), List.of(notes), "latent space", Set.of("analogies"));
   }
@@ -88,23 +90,33 @@ class CypherTwinParityTest {
       String cypher = Files.readString(twin);
       Path sparql = SPARQL.resolve(name(twin) + ".rq");
       assertTrue(Files.isRegularFile(sparql), "no SPARQL query for " + twin);
-      assertTrue(cypher.startsWith("// ") && cypher.lines().findFirst().orElseThrow().length() > 10, twin.toString());
+      assertTrue(
+          cypher.startsWith("// ") && cypher.lines().findFirst().orElseThrow().length() > 10,
+          twin.toString());
       assertEquals(parameters(Files.readString(sparql)), cypherParameters(cypher), twin.toString());
     }
   }
 
   /**
-   * Imports the logs, syncs, and compares every twin pair; only the {@code mayBeEmpty} ones may have no answers.
+   * Imports the logs, syncs, and compares every twin pair; only the {@code mayBeEmpty} ones may
+   * have no answers.
    */
-  private static void assertParity(Path kbFolder, List<Path> logs, String searchText, Set<String> mayBeEmpty) {
+  private static void assertParity(
+      Path kbFolder, List<Path> logs, String searchText, Set<String> mayBeEmpty) {
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(kbFolder))) {
       ImportReport report = kb.importLogs(ImportRequest.of(logs), ImportListener.NONE);
       assertFalse(report.hasProblems(), report.toString());
       neo4j.query("MATCH (n) DETACH DELETE n", Map.of(), false);
       new Neo4jSync(neo4j, new GraphMapping(kb.ontology())).sync(kb.store());
-      String conversationId = kb.store().select("PREFIX noema: <" + Noema.NS + "> SELECT ?id WHERE { "
-          + "?c noema:conversationId ?id } ORDER BY ?id LIMIT 1", Map.of(),
-          rs -> rs.next().getLiteral("id").getString());
+      String conversationId =
+          kb.store()
+              .select(
+                  "PREFIX noema: <"
+                      + Noema.NS
+                      + "> SELECT ?id WHERE { "
+                      + "?c noema:conversationId ?id } ORDER BY ?id LIMIT 1",
+                  Map.of(),
+                  rs -> rs.next().getLiteral("id").getString());
       Map<String, String> params = Map.of("id", conversationId, "text", searchText);
 
       List<String> failures = new ArrayList<>();
@@ -118,19 +130,31 @@ class CypherTwinParityTest {
           sparqlParams.put(p, NodeFactory.createLiteralString(params.get(p)));
           cypherParams.put(p, params.get(p));
         }
-        List<String> expected = kb.store().select(sparql, sparqlParams, rs -> {
-          List<String> rows = new ArrayList<>();
-          // Jena binds parameters as initial bindings, which then show as columns: leave them out.
-          List<String> vars = rs.getResultVars().stream().filter(v -> !sparqlParams.containsKey(v)).toList();
-          while (rs.hasNext()) {
-            QuerySolution row = rs.next();
-            rows.add(String.join(" | ", vars.stream().map(v -> normalise(row.get(v))).toList()));
-          }
-          return rows;
-        });
+        List<String> expected =
+            kb.store()
+                .select(
+                    sparql,
+                    sparqlParams,
+                    rs -> {
+                      List<String> rows = new ArrayList<>();
+                      // Jena binds parameters as initial bindings, which then show as columns:
+                      // leave them out.
+                      List<String> vars =
+                          rs.getResultVars().stream()
+                              .filter(v -> !sparqlParams.containsKey(v))
+                              .toList();
+                      while (rs.hasNext()) {
+                        QuerySolution row = rs.next();
+                        rows.add(
+                            String.join(
+                                " | ", vars.stream().map(v -> normalise(row.get(v))).toList()));
+                      }
+                      return rows;
+                    });
         List<String> actual = new ArrayList<>();
         for (List<Object> row : neo4j.query(cypher, cypherParams, true).rows()) {
-          actual.add(String.join(" | ", row.stream().map(CypherTwinParityTest::normalise).toList()));
+          actual.add(
+              String.join(" | ", row.stream().map(CypherTwinParityTest::normalise).toList()));
         }
         expected.sort(null);
         actual.sort(null);
@@ -163,8 +187,10 @@ class CypherTwinParityTest {
       }
       String lexical = value.asLiteral().getLexicalForm();
       if (value.asLiteral().getDatatypeURI().endsWith("#dateTime")) {
-        return instant(lexical.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? OffsetDateTime.parse(lexical)
-            : LocalDateTime.parse(lexical));
+        return instant(
+            lexical.matches(".*(Z|[+-]\\d\\d:\\d\\d)$")
+                ? OffsetDateTime.parse(lexical)
+                : LocalDateTime.parse(lexical));
       }
       return lexical;
     }
@@ -216,10 +242,15 @@ class CypherTwinParityTest {
     }
   }
 
-  /** The required parameters a SPARQL query names in its description line ("Parameter: id."), optional ones left out. */
+  /**
+   * The required parameters a SPARQL query names in its description line ("Parameter: id."),
+   * optional ones left out.
+   */
   private static Set<String> parameters(String sparql) {
     Set<String> names = new TreeSet<>();
-    Matcher m = Pattern.compile("Parameters?: ([a-z]+(?:, [a-z]+)*)\\b(?! \\([^)]*optional)").matcher(sparql.lines().findFirst().orElse(""));
+    Matcher m =
+        Pattern.compile("Parameters?: ([a-z]+(?:, [a-z]+)*)\\b(?! \\([^)]*optional)")
+            .matcher(sparql.lines().findFirst().orElse(""));
     if (m.find()) {
       for (String p : m.group(1).split(",\\s*")) {
         names.add(p.strip());

@@ -15,7 +15,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The listener learns how far into each file reading has got, so that a progress bar can show the time left. */
+/**
+ * The listener learns how far into each file reading has got, so that a progress bar can show the
+ * time left.
+ */
 class ImportProgressEventsTest {
   private static final int CONVERSATIONS = 120;
 
@@ -25,23 +28,31 @@ class ImportProgressEventsTest {
   private List<String> heard(Path input) {
     List<String> events = new ArrayList<>();
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(dir.resolve("kb")))) {
-      ImportReport report = kb.importLogs(new ImportRequest(List.of(input), null, ReadOptions.defaults(), false, false,
-          ImportRequest.DEFAULT_MAX_TURN_CHARS), new ImportListener() {
-            @Override
-            public void fileStarted(String source, String format, long bytes) {
-              events.add("size " + bytes);
-            }
+      ImportReport report =
+          kb.importLogs(
+              new ImportRequest(
+                  List.of(input),
+                  null,
+                  ReadOptions.defaults(),
+                  false,
+                  false,
+                  ImportRequest.DEFAULT_MAX_TURN_CHARS),
+              new ImportListener() {
+                @Override
+                public void fileStarted(String source, String format, long bytes) {
+                  events.add("size " + bytes);
+                }
 
-            @Override
-            public void bytesRead(String source, long bytesRead) {
-              events.add("bytes " + bytesRead);
-            }
+                @Override
+                public void bytesRead(String source, long bytesRead) {
+                  events.add("bytes " + bytesRead);
+                }
 
-            @Override
-            public void conversationDone(String source, int turns) {
-              events.add("done");
-            }
-          });
+                @Override
+                public void conversationDone(String source, int turns) {
+                  events.add("done");
+                }
+              });
       assertEquals(CONVERSATIONS, report.imported(), report::toString);
     }
     return events;
@@ -49,7 +60,9 @@ class ImportProgressEventsTest {
 
   private Path export() throws IOException {
     Path file = dir.resolve("conversations.json");
-    new ChatGptExportGenerator(new ChatGptExportGenerator.Settings(CONVERSATIONS, 4, 20, 0.2, 0.2, 3L)).writeTo(file);
+    new ChatGptExportGenerator(
+            new ChatGptExportGenerator.Settings(CONVERSATIONS, 4, 20, 0.2, 0.2, 3L))
+        .writeTo(file);
     return file;
   }
 
@@ -58,13 +71,18 @@ class ImportProgressEventsTest {
     assertEquals(1 + 2 * CONVERSATIONS, events.size());
     long previous = 0;
     for (int i = 1; i < events.size(); i += 2) {
-      assertTrue(events.get(i).startsWith("bytes "), "bytes before each conversation: " + events.get(i));
+      assertTrue(
+          events.get(i).startsWith("bytes "), "bytes before each conversation: " + events.get(i));
       assertEquals("done", events.get(i + 1));
       long bytes = Long.parseLong(events.get(i).substring("bytes ".length()));
-      assertTrue(bytes >= previous && bytes <= size, "bytes read climbs within the file: " + previous + ", " + bytes);
+      assertTrue(
+          bytes >= previous && bytes <= size,
+          "bytes read climbs within the file: " + previous + ", " + bytes);
       previous = bytes;
     }
-    assertTrue(Long.parseLong(events.get(1).substring(6)) < size, "the first conversation is not at the end");
+    assertTrue(
+        Long.parseLong(events.get(1).substring(6)) < size,
+        "the first conversation is not at the end");
     assertEquals(size, previous, "the last conversation is read with the end of the file");
   }
 

@@ -32,8 +32,10 @@ class KnowledgeBaseExtractTest {
   @TempDir Path dir;
 
   private KnowledgeBase open(ProviderStub stub) {
-    LlmSettings flags = stub == null ? LlmSettings.NONE
-        : new LlmSettings(LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2);
+    LlmSettings flags =
+        stub == null
+            ? LlmSettings.NONE
+            : new LlmSettings(LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2);
     Map<String, String> env = stub == null ? Map.of() : Map.of("OPENAI_API_KEY", KEY);
     return KnowledgeBase.open(KnowledgeBaseConfig.folder(dir), flags, env);
   }
@@ -60,7 +62,8 @@ class KnowledgeBaseExtractTest {
       assertEquals(1, report.written());
       assertTrue(report.relations() > 10, report.toString());
       assertEquals(List.of(), report.problems());
-      assertEquals(before.stream().map(GraphEntry::name).toList(),
+      assertEquals(
+          before.stream().map(GraphEntry::name).toList(),
           kb.store().graphs().stream().map(GraphEntry::name).toList());
     }
   }
@@ -68,15 +71,21 @@ class KnowledgeBaseExtractTest {
   @Test
   void asking_for_the_llm_without_a_provider_says_how_to_configure_one() {
     try (KnowledgeBase kb = open(null)) {
-      LlmException e = assertThrows(LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0)));
+      LlmException e =
+          assertThrows(
+              LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0)));
       assertTrue(e.getMessage().startsWith("no LLM provider configured"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> kb.extract(new ExtractRequest("nope", null, false, 0)));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> kb.extract(new ExtractRequest("nope", null, false, 0)));
     }
   }
 
   @Test
-  void import_runs_the_configured_llm_rerun_hits_the_cache_and_the_key_never_leaks() throws IOException {
-    try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI); KnowledgeBase kb = open(stub)) {
+  void import_runs_the_configured_llm_rerun_hits_the_cache_and_the_key_never_leaks()
+      throws IOException {
+    try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI);
+        KnowledgeBase kb = open(stub)) {
       ImportReport imported = kb.importLogs(ImportRequest.of(List.of(SAMPLE)), ImportListener.NONE);
       int requests = stub.requests().size();
 
@@ -105,9 +114,13 @@ class KnowledgeBaseExtractTest {
   }
 
   @Test
-  void offline_reextraction_with_an_empty_cache_reports_the_conversation_and_keeps_its_graphs() throws IOException {
-    try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI); KnowledgeBase kb = open(stub)) {
-      kb.importLogs(new ImportRequest(List.of(SAMPLE), null, null, false, false, ImportRequest.DEFAULT_MAX_TURN_CHARS),
+  void offline_reextraction_with_an_empty_cache_reports_the_conversation_and_keeps_its_graphs()
+      throws IOException {
+    try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI);
+        KnowledgeBase kb = open(stub)) {
+      kb.importLogs(
+          new ImportRequest(
+              List.of(SAMPLE), null, null, false, false, ImportRequest.DEFAULT_MAX_TURN_CHARS),
           ImportListener.NONE);
 
       ExtractReport report = kb.extract(new ExtractRequest(null, "llm", true, 0));
@@ -115,7 +128,9 @@ class KnowledgeBaseExtractTest {
       assertEquals(0, stub.requests().size());
       assertEquals(0, report.written());
       assertEquals(1, report.problems().size());
-      assertTrue(report.problems().get(0).contains("not in the LLM cache (offline)"), report.problems().get(0));
+      assertTrue(
+          report.problems().get(0).contains("not in the LLM cache (offline)"),
+          report.problems().get(0));
     }
   }
 

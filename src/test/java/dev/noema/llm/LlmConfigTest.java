@@ -28,7 +28,8 @@ class LlmConfigTest {
 
   @Test
   void flags_win_over_environment_which_wins_over_yaml() throws IOException {
-    yaml("""
+    yaml(
+        """
         llm:
           provider: ollama
           model: llama3.1
@@ -41,15 +42,22 @@ class LlmConfigTest {
     assertEquals(2, fromYaml.parallel());
     assertEquals(Duration.ofSeconds(30), fromYaml.timeout());
 
-    Map<String, String> env = Map.of("NOEMA_LLM", "ollama:qwen2.5:7b", "OLLAMA_BASE_URL", "http://gpu:11434",
-        "NOEMA_LLM_PARALLEL", "8");
+    Map<String, String> env =
+        Map.of(
+            "NOEMA_LLM",
+            "ollama:qwen2.5:7b",
+            "OLLAMA_BASE_URL",
+            "http://gpu:11434",
+            "NOEMA_LLM_PARALLEL",
+            "8");
     LlmConfig fromEnv = LlmConfig.resolve(LlmSettings.NONE, env, kb).orElseThrow();
     assertEquals("qwen2.5:7b", fromEnv.model());
     assertEquals("http://gpu:11434", fromEnv.baseUrl());
     assertEquals(8, fromEnv.parallel());
 
-    LlmSettings flags = LlmSettings.ofSpec("openai:gpt-4o-mini", "--llm")
-        .over(new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null));
+    LlmSettings flags =
+        LlmSettings.ofSpec("openai:gpt-4o-mini", "--llm")
+            .over(new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null));
     LlmConfig fromFlags = LlmConfig.resolve(flags, env, kb).orElseThrow();
     assertEquals(LlmProvider.OPENAI, fromFlags.provider());
     assertEquals("gpt-4o-mini", fromFlags.model());
@@ -61,35 +69,55 @@ class LlmConfigTest {
 
   @Test
   void key_comes_from_the_providers_variable_and_is_never_printed() {
-    LlmConfig config = LlmConfig.resolve(LlmSettings.NONE,
-        Map.of("NOEMA_LLM", "anthropic:claude-3-5-haiku-latest", "ANTHROPIC_API_KEY", "sk-ant-secret-123"), kb)
-        .orElseThrow();
+    LlmConfig config =
+        LlmConfig.resolve(
+                LlmSettings.NONE,
+                Map.of(
+                    "NOEMA_LLM",
+                    "anthropic:claude-3-5-haiku-latest",
+                    "ANTHROPIC_API_KEY",
+                    "sk-ant-secret-123"),
+                kb)
+            .orElseThrow();
 
     assertEquals("sk-ant-secret-123", config.apiKey());
     assertFalse(config.toString().contains("sk-ant-secret-123"), config.toString());
-    assertFalse(new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null).toString()
-        .contains("secret"));
+    assertFalse(
+        new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null)
+            .toString()
+            .contains("secret"));
   }
 
   @Test
   void a_provider_needing_a_key_for_its_default_endpoint_says_which_variable() {
-    LlmException e = assertThrows(LlmException.class,
-        () -> LlmConfig.resolve(LlmSettings.NONE, Map.of("NOEMA_LLM", "openai:gpt-4o-mini"), kb));
+    LlmException e =
+        assertThrows(
+            LlmException.class,
+            () ->
+                LlmConfig.resolve(LlmSettings.NONE, Map.of("NOEMA_LLM", "openai:gpt-4o-mini"), kb));
 
-    assertEquals("OPENAI_API_KEY is not set (needed for openai at https://api.openai.com/v1)", e.getMessage());
+    assertEquals(
+        "OPENAI_API_KEY is not set (needed for openai at https://api.openai.com/v1)",
+        e.getMessage());
   }
 
   @Test
   void bad_sources_give_one_line_naming_them() throws IOException {
-    assertEquals("NOEMA_LLM: unknown provider 'gemini' (known: openai, anthropic, ollama)",
-        assertThrows(LlmException.class,
-            () -> LlmConfig.resolve(LlmSettings.NONE, Map.of("NOEMA_LLM", "gemini:pro"), kb)).getMessage());
+    assertEquals(
+        "NOEMA_LLM: unknown provider 'gemini' (known: openai, anthropic, ollama)",
+        assertThrows(
+                LlmException.class,
+                () -> LlmConfig.resolve(LlmSettings.NONE, Map.of("NOEMA_LLM", "gemini:pro"), kb))
+            .getMessage());
     yaml("llm:\n  provider: ollama\n  modle: llama3\n");
-    String message = assertThrows(LlmException.class,
-        () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb)).getMessage();
+    String message =
+        assertThrows(LlmException.class, () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb))
+            .getMessage();
     assertTrue(message.contains("noema.yaml: unknown key 'llm.modle'"), message);
     yaml("llm: [unclosed\n");
-    message = assertThrows(LlmException.class, () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb)).getMessage();
+    message =
+        assertThrows(LlmException.class, () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb))
+            .getMessage();
     assertTrue(message.contains("noema.yaml: line"), message);
   }
 }

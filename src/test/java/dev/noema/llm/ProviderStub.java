@@ -14,20 +14,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A local HTTP server on 127.0.0.1 (port 0) that speaks one provider's chat protocol (OpenAI chat completions,
- * Anthropic messages, Ollama chat), so the real LangChain4j clients are exercised over HTTP. Replies are scripted
- * (status, headers, content, delay) and then fall back to a default content function; every request is recorded.
- * Test code only.
+ * A local HTTP server on 127.0.0.1 (port 0) that speaks one provider's chat protocol (OpenAI chat
+ * completions, Anthropic messages, Ollama chat), so the real LangChain4j clients are exercised over
+ * HTTP. Replies are scripted (status, headers, content, delay) and then fall back to a default
+ * content function; every request is recorded. Test code only.
  */
 public final class ProviderStub implements AutoCloseable {
   /** The protocols the stub speaks. */
-  public enum Protocol { OPENAI, ANTHROPIC, OLLAMA }
+  public enum Protocol {
+    OPENAI,
+    ANTHROPIC,
+    OLLAMA
+  }
 
   /** One scripted reply. */
   public record Reply(int status, Map<String, String> headers, String content, long delayMillis) {
@@ -48,8 +52,9 @@ public final class ProviderStub implements AutoCloseable {
   public record Request(String path, Map<String, List<String>> headers, String body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final com.knuddels.jtokkit.api.Encoding TOKENS = com.knuddels.jtokkit.Encodings
-      .newLazyEncodingRegistry().getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
+  private static final com.knuddels.jtokkit.api.Encoding TOKENS =
+      com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
+          .getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
 
   private final Protocol protocol;
   private final HttpServer server;
@@ -58,7 +63,8 @@ public final class ProviderStub implements AutoCloseable {
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
-  private volatile Function<String, String> fallback = body -> "{\"entities\":[],\"relations\":[],\"interpretations\":[]}";
+  private volatile Function<String, String> fallback =
+      body -> "{\"entities\":[],\"relations\":[],\"interpretations\":[]}";
   private volatile long latencyMillis;
 
   public ProviderStub(Protocol protocol) throws IOException {
@@ -108,7 +114,9 @@ public final class ProviderStub implements AutoCloseable {
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+      requests.add(
+          new Request(
+              exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
       Reply reply = script.poll();
       if (reply == null) {
         reply = new Reply(200, Map.of(), fallback.apply(body), latencyMillis);
@@ -134,29 +142,44 @@ public final class ProviderStub implements AutoCloseable {
     }
   }
 
-  /** The provider's response document around {@code content}; tokens counted with o200k over the request body. */
+  /**
+   * The provider's response document around {@code content}; tokens counted with o200k over the
+   * request body.
+   */
   private String envelope(String content, String requestBody) {
     int prompt = Math.max(1, TOKENS.countTokensOrdinary(requestBody));
     int completion = Math.max(1, TOKENS.countTokensOrdinary(content));
     ObjectNode root = JSON.createObjectNode();
     switch (protocol) {
       case OPENAI -> {
-        root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 0).put("model", "stub-model");
+        root.put("id", "chatcmpl-stub")
+            .put("object", "chat.completion")
+            .put("created", 0)
+            .put("model", "stub-model");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        root.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+        root.putObject("usage")
+            .put("prompt_tokens", prompt)
+            .put("completion_tokens", completion)
             .put("total_tokens", prompt + completion);
       }
       case ANTHROPIC -> {
-        root.put("id", "msg_stub").put("type", "message").put("role", "assistant").put("model", "stub-model")
+        root.put("id", "msg_stub")
+            .put("type", "message")
+            .put("role", "assistant")
+            .put("model", "stub-model")
             .put("stop_reason", "end_turn");
         root.putArray("content").addObject().put("type", "text").put("text", content);
         root.putObject("usage").put("input_tokens", prompt).put("output_tokens", completion);
       }
       case OLLAMA -> {
-        root.put("model", "stub-model").put("created_at", "2024-01-01T00:00:00Z").put("done", true)
-            .put("done_reason", "stop").put("prompt_eval_count", prompt).put("eval_count", completion);
+        root.put("model", "stub-model")
+            .put("created_at", "2024-01-01T00:00:00Z")
+            .put("done", true)
+            .put("done_reason", "stop")
+            .put("prompt_eval_count", prompt)
+            .put("eval_count", completion);
         root.putObject("message").put("role", "assistant").put("content", content);
       }
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * A {@link ChatModel} test double: answers from a script, then from a function of the request; records every request.
- * Test code only.
+ * A {@link ChatModel} test double: answers from a script, then from a function of the request;
+ * records every request. Test code only.
  */
 public final class ScriptedChatModel implements ChatModel {
   private final ConcurrentLinkedQueue<String> script = new ConcurrentLinkedQueue<>();

@@ -27,8 +27,10 @@ class GraphMappingTest {
     assertEquals(Optional.of("RELATED_TO"), mapping.relationshipType(Noema.relatedTo.getURI()));
     assertEquals(Optional.of("HAS_TURN"), mapping.relationshipType(Noema.hasTurn.getURI()));
     assertEquals(Optional.of("NEXT"), mapping.relationshipType(Noema.nextTurn.getURI()));
-    assertEquals(Optional.of("IN_CONVERSATION"), mapping.relationshipType(Noema.inConversation.getURI()));
-    assertEquals(Optional.of("MENTIONED_IN_TURN"), mapping.relationshipType(Noema.mentionedInTurn.getURI()));
+    assertEquals(
+        Optional.of("IN_CONVERSATION"), mapping.relationshipType(Noema.inConversation.getURI()));
+    assertEquals(
+        Optional.of("MENTIONED_IN_TURN"), mapping.relationshipType(Noema.mentionedInTurn.getURI()));
     assertEquals(Optional.empty(), mapping.relationshipType(Noema.text.getURI()));
   }
 
@@ -41,9 +43,12 @@ class GraphMappingTest {
 
   @Test
   void labels_are_a_class_and_its_superclasses_in_the_ontology_namespace() {
-    assertEquals(Set.of("CognitiveModule", "Concept", "MeaningEntity"),
-        mapping.labels(List.of(Noema.NS + "CognitiveModule", "http://www.w3.org/2004/02/skos/core#Concept")));
-    assertEquals(Set.of("AIAssistant", "Participant"), mapping.labels(List.of(Noema.AIAssistant.getURI())));
+    assertEquals(
+        Set.of("CognitiveModule", "Concept", "MeaningEntity"),
+        mapping.labels(
+            List.of(Noema.NS + "CognitiveModule", "http://www.w3.org/2004/02/skos/core#Concept")));
+    assertEquals(
+        Set.of("AIAssistant", "Participant"), mapping.labels(List.of(Noema.AIAssistant.getURI())));
     assertEquals(Set.of(), mapping.labels(List.of("http://example.org/Unknown")));
   }
 
@@ -76,26 +81,46 @@ class GraphMappingTest {
     assertTrue(table.startsWith("| Ontology term | Kind | Neo4j |\n|---|---|---|\n"), table);
     for (OntProperty p : ONTOLOGY.properties()) {
       if (p.kind() == PropertyKind.OBJECT) {
-        assertTrue(table.contains("| `noema:" + p.localName() + "` | object property | `[:"
-            + mapping.relationshipType(p.iri()).orElseThrow() + "]` |"), p.localName());
+        assertTrue(
+            table.contains(
+                "| `noema:"
+                    + p.localName()
+                    + "` | object property | `[:"
+                    + mapping.relationshipType(p.iri()).orElseThrow()
+                    + "]` |"),
+            p.localName());
       } else if (p.kind() == PropertyKind.DATATYPE) {
-        assertTrue(table.contains("| `noema:" + p.localName() + "` | datatype property | `." + p.localName()
-            + (mapping.isList(p.iri()) ? "` (list) |" : "` |")), p.localName());
+        assertTrue(
+            table.contains(
+                "| `noema:"
+                    + p.localName()
+                    + "` | datatype property | `."
+                    + p.localName()
+                    + (mapping.isList(p.iri()) ? "` (list) |" : "` |")),
+            p.localName());
       }
     }
     assertTrue(table.contains("| `noema:nextTurn` | object property | `[:NEXT]` |"), table);
-    assertTrue(table.contains("| `noema:CognitiveModule` | class | `:CognitiveModule:Concept:MeaningEntity` |"), table);
+    assertTrue(
+        table.contains(
+            "| `noema:CognitiveModule` | class | `:CognitiveModule:Concept:MeaningEntity` |"),
+        table);
     assertTrue(table.contains("| `noema:Fact` | folded |"), table);
-    assertTrue(table.contains("| `noema:statement` | datatype property | `.statement` (list) |"), table);
+    assertTrue(
+        table.contains("| `noema:statement` | datatype property | `.statement` (list) |"), table);
     assertTrue(table.contains("`allLabels` (list: every label)"), table);
     assertFalse(table.contains("| `noema:Fact` | class |"), table);
   }
 
-  /** The README links to this file; the test rewrites it when the mapping changed, and fails so that it is committed. */
+  /**
+   * The README links to this file; the test rewrites it when the mapping changed, and fails so that
+   * it is committed.
+   */
   @Test
   void docs_mapping_table_is_the_generated_one() throws IOException {
     Path doc = Path.of("docs", "neo4j-mapping.md");
-    String expected = """
+    String expected =
+        """
         # How the ontology maps to Neo4j
 
         Generated from `ontology/noema.ttl` by `GraphMapping.markdownTable()` (checked by `GraphMappingTest`; do not edit).
@@ -107,7 +132,8 @@ class GraphMappingTest {
         analysis, and are single values (the least in lexical order, should a resource ever have several).
         `allLabels` lists every `rdfs:label`: `UNWIND n.allLabels AS label` answers like SPARQL's `rdfs:label ?label`.
 
-        """ + mapping.markdownTable();
+        """
+            + mapping.markdownTable();
     String actual = Files.exists(doc) ? Files.readString(doc) : "";
     if (!actual.equals(expected)) {
       Files.createDirectories(doc.getParent());

@@ -13,8 +13,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * A small hand-built knowledge base: conversations of two turns, an extraction graph per first turn, a derived graph.
- * Shaped like Noema's RDF: each relation triple sits beside a reified fact grounded in its turn.
+ * A small hand-built knowledge base: conversations of two turns, an extraction graph per first
+ * turn, a derived graph. Shaped like Noema's RDF: each relation triple sits beside a reified fact
+ * grounded in its turn.
  */
 final class SampleMeaning {
   static final Node COGNITIVE_MODULE = NodeFactory.createURI(Noema.NS + "CognitiveModule");
@@ -49,10 +50,22 @@ final class SampleMeaning {
       add(t, conv, Noema.hasTurn, turn);
       add(t, turn, RDF.Nodes.type, Noema.Turn);
       add(t, turn, Noema.inConversation, conv);
-      add(t, turn, Noema.turnIndex, NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger));
-      add(t, turn, Noema.text, lit(i == 0 ? "What does RECURSIA do with attention in " + id + "?" : "It folds it."));
-      add(t, turn, Noema.timestamp,
-          NodeFactory.createLiteralDT("2025-03-0" + (i + 1) + "T10:00:00Z", XSDDatatype.XSDdateTime));
+      add(
+          t,
+          turn,
+          Noema.turnIndex,
+          NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger));
+      add(
+          t,
+          turn,
+          Noema.text,
+          lit(i == 0 ? "What does RECURSIA do with attention in " + id + "?" : "It folds it."));
+      add(
+          t,
+          turn,
+          Noema.timestamp,
+          NodeFactory.createLiteralDT(
+              "2025-03-0" + (i + 1) + "T10:00:00Z", XSDDatatype.XSDdateTime));
       add(t, turn, Noema.spokenBy, i == 0 ? user : assistant);
     }
     add(t, turn(id, 0), Noema.nextTurn, turn(id, 1));
@@ -60,11 +73,12 @@ final class SampleMeaning {
   }
 
   /**
-   * What an extractor found in the first turn of {@code conversation}: RECURSIA (a cognitive module when {@code
-   * module}, with a Russian label when {@code russian}) related to attention, and an interpretation of attention.
+   * What an extractor found in the first turn of {@code conversation}: RECURSIA (a cognitive module
+   * when {@code module}, with a Russian label when {@code russian}) related to attention, and an
+   * interpretation of attention.
    */
-  static GraphContent extraction(String conversation, boolean module, boolean russian, double confidence,
-      String extractor) {
+  static GraphContent extraction(
+      String conversation, boolean module, boolean russian, double confidence, String extractor) {
     List<Triple> t = new ArrayList<>();
     Node turn = turn(conversation, 0);
     add(t, RECURSIA, RDF.Nodes.type, module ? COGNITIVE_MODULE : Noema.Concept);
@@ -77,17 +91,41 @@ final class SampleMeaning {
     add(t, ATTENTION, RDF.Nodes.type, Noema.Concept);
     add(t, ATTENTION, RDFS.Nodes.label, NodeFactory.createLiteralLang("attention", "en"));
     add(t, ATTENTION, Noema.mentionedInTurn, turn);
-    fact(t, RECURSIA, Noema.relatedTo, ATTENTION, confidence, extractor, turn, "RECURSIA does with attention");
+    fact(
+        t,
+        RECURSIA,
+        Noema.relatedTo,
+        ATTENTION,
+        confidence,
+        extractor,
+        turn,
+        "RECURSIA does with attention");
     add(t, KIRILL_VIEW, RDF.Nodes.type, Noema.Perspective);
-    add(t, KIRILL_VIEW, RDFS.Nodes.label, NodeFactory.createLiteralLang("Kirill's perspective", "en"));
+    add(
+        t,
+        KIRILL_VIEW,
+        RDFS.Nodes.label,
+        NodeFactory.createLiteralLang("Kirill's perspective", "en"));
     add(t, INTERPRETATION, RDF.Nodes.type, Noema.Interpretation);
     add(t, INTERPRETATION, Noema.statement, lit(statement(conversation)));
     fact(t, INTERPRETATION, Noema.interprets, ATTENTION, confidence, extractor, turn, "attention");
-    fact(t, INTERPRETATION, Noema.fromPerspective, KIRILL_VIEW, confidence, extractor, turn, "RECURSIA");
-    return new GraphContent(extractionGraph(conversation), "ex-" + conversation + module + russian + confidence, t);
+    fact(
+        t,
+        INTERPRETATION,
+        Noema.fromPerspective,
+        KIRILL_VIEW,
+        confidence,
+        extractor,
+        turn,
+        "RECURSIA");
+    return new GraphContent(
+        extractionGraph(conversation), "ex-" + conversation + module + russian + confidence, t);
   }
 
-  /** The interpretation's statement as the extraction of {@code conversation} words it: each its own. */
+  /**
+   * The interpretation's statement as the extraction of {@code conversation} words it: each its
+   * own.
+   */
   static String statement(String conversation) {
     return "In " + conversation + ", attention is a gravity operator on meaning.";
   }
@@ -113,7 +151,14 @@ final class SampleMeaning {
   }
 
   /** The asserted triple, its reified fact, and a grounding whose target's source is the turn. */
-  static void fact(List<Triple> t, Node s, Node p, Node o, double confidence, String extractor, Node turn,
+  static void fact(
+      List<Triple> t,
+      Node s,
+      Node p,
+      Node o,
+      double confidence,
+      String extractor,
+      Node turn,
       String quote) {
     add(t, s, p, o);
     Node fact = NodeFactory.createBlankNode();
@@ -124,7 +169,11 @@ final class SampleMeaning {
     add(t, fact, RDF.Nodes.subject, s);
     add(t, fact, RDF.Nodes.predicate, p);
     add(t, fact, RDF.Nodes.object, o);
-    add(t, fact, Noema.confidence, NodeFactory.createLiteralDT(Double.toString(confidence), XSDDatatype.XSDdecimal));
+    add(
+        t,
+        fact,
+        Noema.confidence,
+        NodeFactory.createLiteralDT(Double.toString(confidence), XSDDatatype.XSDdecimal));
     add(t, fact, Noema.extractor, lit(extractor));
     add(t, grounding, RDF.Nodes.type, Noema.Grounding);
     add(t, grounding, Noema.oa_hasBody, fact);

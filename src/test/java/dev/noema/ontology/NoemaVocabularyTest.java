@@ -27,6 +27,8 @@ class NoemaVocabularyTest {
         }
       }
     }
-    assertTrue(undeclared.isEmpty(), "terms named in Java but not declared in ontology/noema.ttl: " + undeclared);
+    assertTrue(
+        undeclared.isEmpty(),
+        "terms named in Java but not declared in ontology/noema.ttl: " + undeclared);
   }
 }

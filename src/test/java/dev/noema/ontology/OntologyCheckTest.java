@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OntologyCheckTest {
 
-  private static final String PREFIXES = """
+  private static final String PREFIXES =
+      """
       @prefix noema: <https://w3id.org/noema/ontology#> .
       @prefix id:    <https://w3id.org/noema/id/> .
       @prefix rdf:   <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
@@ -31,7 +32,9 @@ class OntologyCheckTest {
       @prefix oa:    <http://www.w3.org/ns/oa#> .
       """;
 
-  private static final String DIALOGUE = PREFIXES + """
+  private static final String DIALOGUE =
+      PREFIXES
+          + """
       id:c a noema:Conversation ; noema:conversationId "c" .
       id:user a noema:HumanParticipant .
       id:bot a noema:AIAssistant .
@@ -51,7 +54,8 @@ class OntologyCheckTest {
 
   @BeforeAll
   static void temp_directory_exists() throws IOException {
-    // The pom points java.io.tmpdir into target/ (for the embedding stack's natives) but nothing creates it.
+    // The pom points java.io.tmpdir into target/ (for the embedding stack's natives) but nothing
+    // creates it.
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
   }
 
@@ -65,8 +69,11 @@ class OntologyCheckTest {
   }
 
   @Test
-  void reports_class_under_two_members_of_all_disjoint_classes(@TempDir Path dir) throws IOException {
-    OntologyCheck edited = withOntologyEdit(dir, "noema:Broken a owl:Class ; rdfs:subClassOf noema:Method, noema:Analogy .");
+  void reports_class_under_two_members_of_all_disjoint_classes(@TempDir Path dir)
+      throws IOException {
+    OntologyCheck edited =
+        withOntologyEdit(
+            dir, "noema:Broken a owl:Class ; rdfs:subClassOf noema:Method, noema:Analogy .");
 
     OntologyCheck.ReasonerReport report = edited.reason();
 
@@ -76,21 +83,29 @@ class OntologyCheckTest {
 
   @Test
   void reports_sub_class_of_an_unsatisfiable_class(@TempDir Path dir) throws IOException {
-    OntologyCheck edited = withOntologyEdit(dir, """
+    OntologyCheck edited =
+        withOntologyEdit(
+            dir,
+            """
         noema:Broken a owl:Class ; rdfs:subClassOf noema:CognitiveModule, noema:ModuleConsensus .
         noema:Worse a owl:Class ; rdfs:subClassOf noema:Broken .""");
 
-    assertEquals(List.of(Noema.NS + "Broken", Noema.NS + "Worse"), edited.reason().unsatisfiableClasses());
+    assertEquals(
+        List.of(Noema.NS + "Broken", Noema.NS + "Worse"), edited.reason().unsatisfiableClasses());
   }
 
   @Test
-  void reports_individual_in_disjoint_classes_as_inconsistency(@TempDir Path dir) throws IOException {
-    OntologyCheck edited = withOntologyEdit(dir, "<urn:x:thing> a noema:Turn, noema:Conversation .");
+  void reports_individual_in_disjoint_classes_as_inconsistency(@TempDir Path dir)
+      throws IOException {
+    OntologyCheck edited =
+        withOntologyEdit(dir, "<urn:x:thing> a noema:Turn, noema:Conversation .");
 
     OntologyCheck.ReasonerReport report = edited.reason();
 
     assertFalse(report.consistent());
-    assertTrue(report.inconsistencies().get(0).contains("urn:x:thing"), report.inconsistencies().toString());
+    assertTrue(
+        report.inconsistencies().get(0).contains("urn:x:thing"),
+        report.inconsistencies().toString());
   }
 
   @Test
@@ -103,7 +118,8 @@ class OntologyCheckTest {
 
   @Test
   void turn_with_two_texts_is_reported_with_its_focus_node() {
-    OntologyCheck.ShapeReport report = check.validate(graph(DIALOGUE + "id:t0 noema:text \"Hello again\" ."), 10);
+    OntologyCheck.ShapeReport report =
+        check.validate(graph(DIALOGUE + "id:t0 noema:text \"Hello again\" ."), 10);
 
     assertFalse(report.conforms());
     assertEquals(1, report.violations());
@@ -112,27 +128,36 @@ class OntologyCheckTest {
 
   @Test
   void turn_without_speaker_is_reported_with_its_focus_node() {
-    String withoutSpeaker = DIALOGUE.replace("noema:text \"Hi, RECURSIA here\" ;\n    noema:spokenBy id:bot .",
-        "noema:text \"Hi, RECURSIA here\" .");
+    String withoutSpeaker =
+        DIALOGUE.replace(
+            "noema:text \"Hi, RECURSIA here\" ;\n    noema:spokenBy id:bot .",
+            "noema:text \"Hi, RECURSIA here\" .");
     OntologyCheck.ShapeReport report = check.validate(graph(withoutSpeaker), 10);
 
     assertEquals(1, report.violations());
-    assertTrue(report.lines().get(0).startsWith("id:t1 | noema:spokenBy | "), report.lines().get(0));
+    assertTrue(
+        report.lines().get(0).startsWith("id:t1 | noema:spokenBy | "), report.lines().get(0));
   }
 
   @Test
   void grounding_on_something_that_is_not_a_turn_is_reported() {
-    OntologyCheck.ShapeReport report = check.validate(
-        graph(DIALOGUE.replace("oa:hasSource id:t1", "oa:hasSource id:recursia")), 10);
+    OntologyCheck.ShapeReport report =
+        check.validate(
+            graph(DIALOGUE.replace("oa:hasSource id:t1", "oa:hasSource id:recursia")), 10);
 
     assertEquals(1, report.focusNodes());
-    assertTrue(report.lines().get(0).startsWith("id:grounding | oa:hasTarget | "), report.lines().get(0));
+    assertTrue(
+        report.lines().get(0).startsWith("id:grounding | oa:hasTarget | "), report.lines().get(0));
   }
 
   @Test
   void renders_no_more_lines_than_asked_but_counts_all() {
-    OntologyCheck.ShapeReport report = check.validate(
-        graph(DIALOGUE + "id:t0 noema:text \"again\" . id:t1 noema:text \"again\" . id:x a noema:Concept ."), 2);
+    OntologyCheck.ShapeReport report =
+        check.validate(
+            graph(
+                DIALOGUE
+                    + "id:t0 noema:text \"again\" . id:t1 noema:text \"again\" . id:x a noema:Concept ."),
+            2);
 
     assertEquals(3, report.violations());
     assertEquals(3, report.focusNodes());
@@ -141,16 +166,20 @@ class OntologyCheckTest {
 
   @Test
   void broken_shapes_file_names_the_file(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("shapes.ttl"), "@prefix sh: <http://www.w3.org/ns/shacl#> .\nnot turtle");
+    Path file =
+        Files.writeString(
+            dir.resolve("shapes.ttl"), "@prefix sh: <http://www.w3.org/ns/shacl#> .\nnot turtle");
 
-    OntologyException e = assertThrows(OntologyException.class, () -> OntologyCheck.loadShapes(file));
+    OntologyException e =
+        assertThrows(OntologyException.class, () -> OntologyCheck.loadShapes(file));
 
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
   }
 
   private static OntologyCheck withOntologyEdit(Path dir, String turtle) throws IOException {
     Path file = dir.resolve("noema.ttl");
-    Files.writeString(file, Files.readString(Path.of("ontology", "noema.ttl")) + "\n" + turtle + "\n");
+    Files.writeString(
+        file, Files.readString(Path.of("ontology", "noema.ttl")) + "\n" + turtle + "\n");
     return new OntologyCheck(OntologyModel.load(file), OntologyCheck.loadDefaultShapes());
   }
 

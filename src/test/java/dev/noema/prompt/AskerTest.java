@@ -38,11 +38,16 @@ class AskerTest {
     store.close();
   }
 
-  /** Answers with a citation when the prompt holds Kirill's quote, and without one when it does not. */
+  /**
+   * Answers with a citation when the prompt holds Kirill's quote, and without one when it does not.
+   */
   private static ScriptedChatModel model() {
-    return new ScriptedChatModel(messages -> ScriptedChatModel.text(messages).contains(SampleGraph.KIRILL_QUOTE)
-        ? "Кирилл определяет внимание как оператор гравитации смысла [T1]; см. также [T9]."
-        : "Внимание — механизм взвешивания токенов.", true);
+    return new ScriptedChatModel(
+        messages ->
+            ScriptedChatModel.text(messages).contains(SampleGraph.KIRILL_QUOTE)
+                ? "Кирилл определяет внимание как оператор гравитации смысла [T1]; см. также [T9]."
+                : "Внимание — механизм взвешивания токенов.",
+        true);
   }
 
   @Test
@@ -57,7 +62,8 @@ class AskerTest {
     assertTrue(sent.contains("Question: " + QUESTION), sent);
     Answer answer = result.answer();
     assertEquals(1, answer.citations().size());
-    assertEquals(Iris.turn(SampleGraph.CONVERSATION, 0).getURI(), answer.citations().get(0).turn().iri());
+    assertEquals(
+        Iris.turn(SampleGraph.CONVERSATION, 0).getURI(), answer.citations().get(0).turn().iri());
     assertEquals(List.of("T9"), answer.unknownKeys());
     assertEquals(100 * 2, answer.inputTokens());
     assertEquals(7, answer.outputTokens());
@@ -77,8 +83,12 @@ class AskerTest {
     assertTrue(result.baseline().latency().compareTo(Duration.ZERO) >= 0);
     StringWriter printed = new StringWriter();
     AnswerPrinter.print(new PrintWriter(printed), result);
-    assertTrue(printed.toString().contains("=== Without the knowledge graph (baseline) ==="), printed.toString());
-    assertTrue(printed.toString().contains("[T1] «Архитектура смысла», turn 0, Kirill"), printed.toString());
+    assertTrue(
+        printed.toString().contains("=== Without the knowledge graph (baseline) ==="),
+        printed.toString());
+    assertTrue(
+        printed.toString().contains("[T1] «Архитектура смысла», turn 0, Kirill"),
+        printed.toString());
     assertTrue(printed.toString().contains("tokens in"), printed.toString());
   }
 
@@ -95,7 +105,9 @@ class AskerTest {
   void with_no_model_the_complete_prompt_and_how_to_configure_are_returned() {
     AskResult result = new Asker(retrieval, null).ask(ContextRequest.of(QUESTION), true);
     assertTrue(result.promptOnly());
-    assertTrue(result.prompt().text().startsWith(GraphAugmentedPrompt.INSTRUCTIONS), result.prompt().text());
+    assertTrue(
+        result.prompt().text().startsWith(GraphAugmentedPrompt.INSTRUCTIONS),
+        result.prompt().text());
     assertTrue(result.prompt().text().contains(SampleGraph.KIRILL_QUOTE));
     assertTrue(result.prompt().text().endsWith("Question: " + QUESTION));
     assertTrue(result.notice().contains("NOEMA_LLM=openai:gpt-4o-mini"), result.notice());
@@ -122,9 +134,12 @@ class AskerTest {
     assertEquals(conversation.id(), result.toConversation(time).id());
     // The pipeline can store it: its dialogue graph is written and found again.
     try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
-      other.apply(dev.noema.store.GraphChange.put(new dev.noema.store.GraphContent(
-          Iris.conversationGraph(conversation.id()), "h",
-          dev.noema.store.DialogueGraph.triples(conversation))));
+      other.apply(
+          dev.noema.store.GraphChange.put(
+              new dev.noema.store.GraphContent(
+                  Iris.conversationGraph(conversation.id()),
+                  "h",
+                  dev.noema.store.DialogueGraph.triples(conversation))));
       assertEquals(1, other.graphs().size());
     }
   }

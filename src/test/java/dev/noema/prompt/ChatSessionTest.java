@@ -19,12 +19,17 @@ class ChatSessionTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
-      ScriptedChatModel model = new ScriptedChatModel(messages -> "answer " + messages.size() + " [T1]", true);
+      ScriptedChatModel model =
+          new ScriptedChatModel(messages -> "answer " + messages.size() + " [T1]", true);
       StringWriter out = new StringWriter();
-      int answered = new ChatSession(retrieval, model, ContextRequest.of("unused")).run(
-          new BufferedReader(new StringReader("Как Кирилл понимает внимание?\n\nКакие модули входят в консенсус?\n"
-              + "/exit\nnever asked\n")),
-          new PrintWriter(out));
+      int answered =
+          new ChatSession(retrieval, model, ContextRequest.of("unused"))
+              .run(
+                  new BufferedReader(
+                      new StringReader(
+                          "Как Кирилл понимает внимание?\n\nКакие модули входят в консенсус?\n"
+                              + "/exit\nnever asked\n")),
+                  new PrintWriter(out));
       assertEquals(2, answered);
       assertEquals(2, model.requests.size());
       String first = ScriptedChatModel.text(model.requests.get(0));
@@ -35,7 +40,9 @@ class ChatSessionTest {
       assertEquals(4, model.requests.get(1).size());
       assertTrue(second.contains("Как Кирилл понимает внимание?\nanswer 2 [T1]"), second);
       // Old contexts are not resent: the earlier user turn is the bare question.
-      assertEquals("Как Кирилл понимает внимание?\n", ScriptedChatModel.text(model.requests.get(1).subList(1, 2)));
+      assertEquals(
+          "Как Кирилл понимает внимание?\n",
+          ScriptedChatModel.text(model.requests.get(1).subList(1, 2)));
       assertTrue(out.toString().contains("answer 2 [T1]"), out.toString());
       assertTrue(out.toString().contains("Cited:"), out.toString());
     }
@@ -47,8 +54,10 @@ class ChatSessionTest {
       GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
       ScriptedChatModel model = new ScriptedChatModel(messages -> "nothing known", false);
       StringWriter out = new StringWriter();
-      assertEquals(1, new ChatSession(retrieval, model, ContextRequest.of("unused"))
-          .run(new BufferedReader(new StringReader("hello?")), new PrintWriter(out)));
+      assertEquals(
+          1,
+          new ChatSession(retrieval, model, ContextRequest.of("unused"))
+              .run(new BufferedReader(new StringReader("hello?")), new PrintWriter(out)));
       assertTrue(out.toString().contains("nothing known"));
     }
   }
@@ -57,8 +66,10 @@ class ChatSessionTest {
   void a_chat_needs_a_model() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
-      NullPointerException e = assertThrows(NullPointerException.class,
-          () -> new ChatSession(retrieval, null, ContextRequest.of("unused")));
+      NullPointerException e =
+          assertThrows(
+              NullPointerException.class,
+              () -> new ChatSession(retrieval, null, ContextRequest.of("unused")));
       assertTrue(e.getMessage().contains("NOEMA_LLM"), e.getMessage());
     }
   }

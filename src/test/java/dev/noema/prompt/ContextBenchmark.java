@@ -21,37 +21,64 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 
 /**
- * Context retrieval on generated knowledge bases of about 10k, 100k and 1M triples in the extractors' shape (entities
- * with Russian and English labels, reified facts with groundings, interpretations by perspectives, 10-turn
- * conversations). Each knowledge base is generated once into {@code target/context-bench/SIZE/tdb2} and reused by
- * later runs (generation is seeded). Measured: reading the meaning layer, the index build with no cache (Lucene and
- * embeddings from scratch) and from the on-disk cache in {@code SIZE/index}, and retrieval latency p50/p95 over 200
- * questions after 50 warm-up questions. The floor is one embedding of a question, which every semantic link pays. Not
- * run by the test suite: {@code ./benchmark context [TRIPLES...] [--no-embeddings] [--keep-cache]} (the latter skips
- * the cold build and uses the cache an earlier run left).
+ * Context retrieval on generated knowledge bases of about 10k, 100k and 1M triples in the
+ * extractors' shape (entities with Russian and English labels, reified facts with groundings,
+ * interpretations by perspectives, 10-turn conversations). Each knowledge base is generated once
+ * into {@code target/context-bench/SIZE/tdb2} and reused by later runs (generation is seeded).
+ * Measured: reading the meaning layer, the index build with no cache (Lucene and embeddings from
+ * scratch) and from the on-disk cache in {@code SIZE/index}, and retrieval latency p50/p95 over 200
+ * questions after 50 warm-up questions. The floor is one embedding of a question, which every
+ * semantic link pays. Not run by the test suite: {@code ./benchmark context [TRIPLES...]
+ * [--no-embeddings] [--keep-cache]} (the latter skips the cold build and uses the cache an earlier
+ * run left).
  */
 public final class ContextBenchmark {
-  private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po", "li", "ma"};
-  private static final String[] CYRILLIC = {"ка", "ло", "ми", "не", "ру", "са", "то", "ви", "де", "по", "ли", "ма"};
-  private static final String[] TYPES = {"Concept", "Concept", "Concept", "CognitiveModule", "Method", "Claim",
-      "Analogy", "MentionedPerson", "Organization"};
-  private static final String[] RELATIONS = {"relatedTo", "partOf", "causes", "enables", "operatesOn", "contrastsWith",
-      "analogousTo", "supports", "broader"};
+  private static final String[] SYLLABLES = {
+    "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po", "li", "ma"
+  };
+  private static final String[] CYRILLIC = {
+    "ка", "ло", "ми", "не", "ру", "са", "то", "ви", "де", "по", "ли", "ма"
+  };
+  private static final String[] TYPES = {
+    "Concept",
+    "Concept",
+    "Concept",
+    "CognitiveModule",
+    "Method",
+    "Claim",
+    "Analogy",
+    "MentionedPerson",
+    "Organization"
+  };
+  private static final String[] RELATIONS = {
+    "relatedTo",
+    "partOf",
+    "causes",
+    "enables",
+    "operatesOn",
+    "contrastsWith",
+    "analogousTo",
+    "supports",
+    "broader"
+  };
 
   private ContextBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     boolean embeddings = !Arrays.asList(args).contains("--no-embeddings");
     boolean keepCache = Arrays.asList(args).contains("--keep-cache");
-    long[] sizes = Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToLong(Long::parseLong).toArray();
+    long[] sizes =
+        Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToLong(Long::parseLong).toArray();
     if (sizes.length == 0) {
       sizes = new long[] {10_000, 100_000, 1_000_000};
     }
     EmbeddingModel model = embeddings ? new AllMiniLmL6V2QuantizedEmbeddingModel() : null;
     OntologyModel ontology = OntologyModel.loadDefault();
-    StringBuilder table = new StringBuilder("| triples | entities | facts | read (s) | index cold (s) |"
-        + " index cached (s) | p50 (ms) | p95 (ms) | floor: embed p50 (ms) | mean facts | mean tokens |\n"
-        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| triples | entities | facts | read (s) | index cold (s) |"
+                + " index cached (s) | p50 (ms) | p95 (ms) | floor: embed p50 (ms) | mean facts | mean tokens |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (long target : sizes) {
       Path folder = Path.of("target", "context-bench", Long.toString(target));
       Random random = new Random(42);
@@ -82,8 +109,10 @@ public final class ContextBenchmark {
         for (int i = 0; i < 250; i++) {
           String a = labels.get(questionsRandom.nextInt(labels.size()));
           String b = labels.get(questionsRandom.nextInt(labels.size()));
-          questions.add(i % 2 == 0 ? "Как Кирилл понимает " + cyrillic(a) + "?" : "How does " + a + " relate to " + b
-              + "?");
+          questions.add(
+              i % 2 == 0
+                  ? "Как Кирилл понимает " + cyrillic(a) + "?"
+                  : "How does " + a + " relate to " + b + "?");
         }
         double[] latency = new double[200];
         double[] floor = new double[200];
@@ -106,23 +135,42 @@ public final class ContextBenchmark {
         }
         Arrays.sort(latency);
         Arrays.sort(floor);
-        String row = String.format(Locale.ROOT,
-            "| %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", generated.triples(),
-            labels.size(), generated.facts(), read, cold, cached, latency[100], latency[190], floor[100],
-            facts / 200.0, tokens / 200.0);
+        String row =
+            String.format(
+                Locale.ROOT,
+                "| %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n",
+                generated.triples(),
+                labels.size(),
+                generated.facts(),
+                read,
+                cold,
+                cached,
+                latency[100],
+                latency[190],
+                floor[100],
+                facts / 200.0,
+                tokens / 200.0);
         System.out.print(row);
         table.append(row);
       }
     }
     System.out.println();
-    System.out.println("embeddings: " + (embeddings ? "AllMiniLmL6V2Quantized (in-process)" : "none (lexical only)")
-        + "; heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; load average "
-        + String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    System.out.println(
+        "embeddings: "
+            + (embeddings ? "AllMiniLmL6V2Quantized (in-process)" : "none (lexical only)")
+            + "; heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB; load average "
+            + String.format(
+                Locale.ROOT,
+                "%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     System.out.print(table);
   }
 
   /** The knowledge base of {@code folder}, generated first unless an earlier run completed it. */
-  private static Generated generated(Path folder, long target, List<String> labels, Random random) throws IOException {
+  private static Generated generated(Path folder, long target, List<String> labels, Random random)
+      throws IOException {
     Path done = folder.resolve("generated.txt");
     if (Files.exists(done)) {
       String[] counts = Files.readString(done).trim().split(" ");
@@ -151,35 +199,58 @@ public final class ContextBenchmark {
   private record Generated(long triples, long facts) {}
 
   /** Writes conversations until about {@code target} triples are stored. */
-  private static Generated generate(Tdb2GraphStore store, long target, List<String> labels, Random random) {
+  private static Generated generate(
+      Tdb2GraphStore store, long target, List<String> labels, Random random) {
     long written = 0;
     long factCount = 0;
     int conversation = 0;
     List<GraphContent> batch = new ArrayList<>();
     long batchTriples = 0;
     while (written < target) {
-      MeaningGraphBuilder b = new MeaningGraphBuilder("c" + conversation, "Conversation " + conversation);
+      MeaningGraphBuilder b =
+          new MeaningGraphBuilder("c" + conversation, "Conversation " + conversation);
       for (int t = 0; t < 10; t++) {
-        b.turn(t % 2 == 0 ? Role.USER : Role.ASSISTANT, t % 2 == 0 ? "Kirill" : "ChatGPT",
-            "2025-01-01T00:00:00Z", "m" + conversation + "-" + t, "turn " + t + " of conversation " + conversation);
+        b.turn(
+            t % 2 == 0 ? Role.USER : Role.ASSISTANT,
+            t % 2 == 0 ? "Kirill" : "ChatGPT",
+            "2025-01-01T00:00:00Z",
+            "m" + conversation + "-" + t,
+            "turn " + t + " of conversation " + conversation);
       }
-      Node kirill = b.entity(0, "Perspective", "Kirill's perspective", "Kirill's perspective@en",
-          "Перспектива Кирилла@ru");
+      Node kirill =
+          b.entity(
+              0,
+              "Perspective",
+              "Kirill's perspective",
+              "Kirill's perspective@en",
+              "Перспектива Кирилла@ru");
       for (int t = 0; t < 10; t++) {
         Node[] mentioned = new Node[3];
         for (int m = 0; m < mentioned.length; m++) {
           int id = skewed(random, labels.size());
           String label = labels.get(id);
-          mentioned[m] = b.entity(t, TYPES[id % TYPES.length], label, label + "@en", cyrillic(label) + "@ru");
+          mentioned[m] =
+              b.entity(t, TYPES[id % TYPES.length], label, label + "@en", cyrillic(label) + "@ru");
         }
         for (int f = 0; f < 2; f++) {
-          b.fact(t, mentioned[f], RELATIONS[random.nextInt(RELATIONS.length)], mentioned[f + 1],
-              0.5 + random.nextDouble() / 2, "quote " + f + " of turn " + t);
+          b.fact(
+              t,
+              mentioned[f],
+              RELATIONS[random.nextInt(RELATIONS.length)],
+              mentioned[f + 1],
+              0.5 + random.nextDouble() / 2,
+              "quote " + f + " of turn " + t);
           factCount++;
         }
         if (t % 3 == 0) {
-          b.interpretation(t, "interpretation " + conversation + "-" + t, mentioned[0], kirill,
-              "Кирилл понимает " + cyrillic(labels.get(random.nextInt(labels.size()))) + " как структуру@ru",
+          b.interpretation(
+              t,
+              "interpretation " + conversation + "-" + t,
+              mentioned[0],
+              kirill,
+              "Кирилл понимает "
+                  + cyrillic(labels.get(random.nextInt(labels.size())))
+                  + " как структуру@ru",
               "quote of interpretation " + t);
         }
       }

@@ -26,18 +26,23 @@ class ContextRetrieverTest {
     String chat(String question);
   }
 
-  /** The README example, verbatim: compiled here so that it keeps compiling; not run (it needs a provider key). */
+  /**
+   * The README example, verbatim: compiled here so that it keeps compiling; not run (it needs a
+   * provider key).
+   */
   static void readmeExample() {
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
       GraphRetrieval retrieval =
           new GraphRetrieval(kb.store(), kb.ontology(), new AllMiniLmL6V2QuantizedEmbeddingModel());
-      Assistant assistant = AiServices.builder(Assistant.class)
-          .chatModel(OpenAiChatModel.builder()
-              .apiKey(System.getenv("OPENAI_API_KEY"))
-              .modelName("gpt-4o-mini")
-              .build())
-          .contentRetriever(new ContextRetriever(retrieval))
-          .build();
+      Assistant assistant =
+          AiServices.builder(Assistant.class)
+              .chatModel(
+                  OpenAiChatModel.builder()
+                      .apiKey(System.getenv("OPENAI_API_KEY"))
+                      .modelName("gpt-4o-mini")
+                      .build())
+              .contentRetriever(new ContextRetriever(retrieval))
+              .build();
       System.out.println(assistant.chat("Как Кирилл понимает внимание?"));
     }
   }
@@ -46,7 +51,8 @@ class ContextRetrieverTest {
   void retrieves_one_self_contained_content_per_fact_best_first() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      ContextRetriever retriever = new ContextRetriever(new GraphRetrieval(store, OntologyModel.loadDefault(), null));
+      ContextRetriever retriever =
+          new ContextRetriever(new GraphRetrieval(store, OntologyModel.loadDefault(), null));
       List<Content> contents = retriever.retrieve(Query.from("Как Кирилл понимает внимание?"));
       String first = contents.get(0).textSegment().text();
       assertTrue(first.contains(SampleGraph.KIRILL_QUOTE), first);
@@ -66,12 +72,15 @@ class ContextRetrieverTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
-      ScriptedChatModel model = new ScriptedChatModel(messages -> "Как оператор гравитации смысла [T1].", true);
-      Assistant assistant = AiServices.builder(Assistant.class)
-          .chatModel((ChatModel) model)
-          .contentRetriever(new ContextRetriever(retrieval))
-          .build();
-      assertEquals("Как оператор гравитации смысла [T1].", assistant.chat("Как Кирилл понимает внимание?"));
+      ScriptedChatModel model =
+          new ScriptedChatModel(messages -> "Как оператор гравитации смысла [T1].", true);
+      Assistant assistant =
+          AiServices.builder(Assistant.class)
+              .chatModel((ChatModel) model)
+              .contentRetriever(new ContextRetriever(retrieval))
+              .build();
+      assertEquals(
+          "Как оператор гравитации смысла [T1].", assistant.chat("Как Кирилл понимает внимание?"));
       UserMessage sent = (UserMessage) model.requests.get(0).get(model.requests.get(0).size() - 1);
       assertTrue(sent.singleText().contains("Как Кирилл понимает внимание?"), sent.singleText());
       assertTrue(sent.singleText().contains(SampleGraph.KIRILL_QUOTE), sent.singleText());

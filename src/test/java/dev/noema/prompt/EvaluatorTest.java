@@ -36,7 +36,8 @@ class EvaluatorTest {
   void the_shipped_questions_are_all_answered_by_the_miniature_graph() {
     List<EvalQuestion> questions = EvalQuestions.read(QUESTIONS);
     assertEquals(10, questions.size());
-    EvalReport report = new Evaluator(retrieval, null, null).run(questions, ContextRequest.of("unused"));
+    EvalReport report =
+        new Evaluator(retrieval, null, null).run(questions, ContextRequest.of("unused"));
     assertEquals(1.0, report.meanRecall(), report.table());
     EvalResult done = report.results().get(0);
     assertEquals(1, done.firstHitRank(), report.table());
@@ -48,22 +49,30 @@ class EvaluatorTest {
   @Test
   void a_small_budget_lowers_recall() {
     List<EvalQuestion> questions = EvalQuestions.read(QUESTIONS);
-    EvalReport report = new Evaluator(retrieval, null, null).run(questions, ContextRequest.of("unused").withBudget(90));
+    EvalReport report =
+        new Evaluator(retrieval, null, null)
+            .run(questions, ContextRequest.of("unused").withBudget(90));
     assertTrue(report.meanRecall() < 1.0, report.table());
     report.results().forEach(r -> assertTrue(r.tokens() <= 90));
   }
 
   @Test
   void a_scripted_judge_grades_answers_with_and_without_the_graph() {
-    ScriptedChatModel judgeAndAnswerer = new ScriptedChatModel(messages -> {
-      String text = ScriptedChatModel.text(messages);
-      if (text.contains(Evaluator.JUDGE_INSTRUCTIONS)) {
-        return text.contains("Answer:\nграф") ? "CORRECT" : "INCORRECT, it misses the point";
-      }
-      return text.contains("Context:") ? "граф [T1]" : "без графа";
-    }, true);
+    ScriptedChatModel judgeAndAnswerer =
+        new ScriptedChatModel(
+            messages -> {
+              String text = ScriptedChatModel.text(messages);
+              if (text.contains(Evaluator.JUDGE_INSTRUCTIONS)) {
+                return text.contains("Answer:\nграф")
+                    ? "CORRECT"
+                    : "INCORRECT, it misses the point";
+              }
+              return text.contains("Context:") ? "граф [T1]" : "без графа";
+            },
+            true);
     List<EvalQuestion> questions = EvalQuestions.read(QUESTIONS).subList(0, 2);
-    EvalReport report = new Evaluator(retrieval, null, judgeAndAnswerer).run(questions, ContextRequest.of("x"));
+    EvalReport report =
+        new Evaluator(retrieval, null, judgeAndAnswerer).run(questions, ContextRequest.of("x"));
     assertEquals(1.0, report.graphAccuracy());
     assertEquals(0.0, report.baselineAccuracy());
     assertTrue(report.table().contains("correct with graph 100%, without 0%"), report.table());
@@ -73,7 +82,8 @@ class EvaluatorTest {
   void bad_question_files_name_the_file_and_line(@TempDir Path dir) throws Exception {
     Path broken = dir.resolve("q.yaml");
     Files.writeString(broken, "- question: ok\n  expected_facts: [a]\n- question: [unclosed\n");
-    QuestionFileException e = assertThrows(QuestionFileException.class, () -> EvalQuestions.read(broken));
+    QuestionFileException e =
+        assertThrows(QuestionFileException.class, () -> EvalQuestions.read(broken));
     assertTrue(e.getMessage().startsWith(broken + ":"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
     Path unknown = dir.resolve("q.json");
@@ -84,7 +94,9 @@ class EvaluatorTest {
     Files.writeString(empty, "- question: ''\n  expected_facts: [a]\n");
     e = assertThrows(QuestionFileException.class, () -> EvalQuestions.read(empty));
     assertEquals(empty + ": question 1: the question text is missing", e.getMessage());
-    e = assertThrows(QuestionFileException.class, () -> EvalQuestions.read(dir.resolve("none.yaml")));
+    e =
+        assertThrows(
+            QuestionFileException.class, () -> EvalQuestions.read(dir.resolve("none.yaml")));
     assertEquals(dir.resolve("none.yaml") + ": no such file", e.getMessage());
   }
 }

@@ -47,7 +47,13 @@ class ExpansionTest {
       }
       for (int i = 1; i < 60; i++) {
         b.fact(0, nodes.get(0), "relatedTo", nodes.get(i), 0.9, "hub " + i);
-        b.fact(0, nodes.get(i), "partOf", nodes.get(1 + random.nextInt(59)), random.nextDouble(), "edge " + i);
+        b.fact(
+            0,
+            nodes.get(i),
+            "partOf",
+            nodes.get(1 + random.nextInt(59)),
+            random.nextDouble(),
+            "edge " + i);
       }
       b.writeTo(store);
       MeaningSnapshot graph = MeaningSnapshot.load(store, ONTOLOGY);
@@ -61,16 +67,23 @@ class ExpansionTest {
     }
   }
 
-  private static void assertSameRanking(MeaningSnapshot graph, Map<Integer, Double> seeds, int hops) {
+  private static void assertSameRanking(
+      MeaningSnapshot graph, Map<Integer, Double> seeds, int hops) {
     List<String> expected = reference(graph, seeds, hops);
     Ranking ranking = Expansion.rank(graph, seeds, hops, 10);
     List<String> actual = ranking.best().stream().map(r -> r.item().key()).toList();
-    assertEquals(expected.subList(0, Math.min(10, expected.size())), actual,
+    assertEquals(
+        expected.subList(0, Math.min(10, expected.size())),
+        actual,
         "seeds " + seeds + ", " + hops + " hops");
   }
 
-  /** The keys of the facts ranked by exact personalised PageRank (power iteration to convergence) on the ball. */
-  private static List<String> reference(MeaningSnapshot graph, Map<Integer, Double> seeds, int hops) {
+  /**
+   * The keys of the facts ranked by exact personalised PageRank (power iteration to convergence) on
+   * the ball.
+   */
+  private static List<String> reference(
+      MeaningSnapshot graph, Map<Integer, Double> seeds, int hops) {
     int n = graph.entities().size();
     int[] distance = new int[n];
     Arrays.fill(distance, -1);
@@ -127,12 +140,18 @@ class ExpansionTest {
         mass += distance[node] >= 0 ? rank[node] : 0;
       }
       if (inside && mass > 0) {
-        double score = mass / (item.nodes().length + 1) * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
+        double score =
+            mass
+                / (item.nodes().length + 1)
+                * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
         ranked.add(new Ranked(item, score, -1, -1));
       }
     }
-    ranked.sort((a, c) -> a.score() != c.score() ? Double.compare(c.score(), a.score())
-        : a.item().key().compareTo(c.item().key()));
+    ranked.sort(
+        (a, c) ->
+            a.score() != c.score()
+                ? Double.compare(c.score(), a.score())
+                : a.item().key().compareTo(c.item().key()));
     return ranked.stream().map(r -> r.item().key()).toList();
   }
 }

@@ -54,13 +54,18 @@ class GraphRetrievalTest {
     assertEquals("Kirill", turn.speaker());
     assertEquals(SampleGraph.TITLE, turn.conversationTitle());
     assertTrue(context.text().contains("\"" + SampleGraph.KIRILL_QUOTE + "\""), context.text());
-    assertTrue(context.text().contains("[T1] «Архитектура смысла», turn 0, Kirill, 2025-03-01 10:00 UTC, message m-0"),
+    assertTrue(
+        context
+            .text()
+            .contains(
+                "[T1] «Архитектура смысла», turn 0, Kirill, 2025-03-01 10:00 UTC, message m-0"),
         context.text());
   }
 
   @Test
   void english_question_finds_the_same_interpretation() {
-    GraphContext context = retrieval.context(ContextRequest.of("How does Kirill understand attention?"));
+    GraphContext context =
+        retrieval.context(ContextRequest.of("How does Kirill understand attention?"));
     assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), context.facts().get(0).iri());
   }
 
@@ -98,7 +103,8 @@ class GraphRetrievalTest {
   void expansion_reaches_the_modules_of_the_consensus() {
     GraphContext context = retrieval.context(ContextRequest.of("Какие модули входят в консенсус?"));
     List<String> subjects = context.facts().stream().map(ContextFact::subjectLabel).toList();
-    assertTrue(subjects.containsAll(List.of("RECURSIA", "OBSTRUCTIO", "INSIGHT")), subjects.toString());
+    assertTrue(
+        subjects.containsAll(List.of("RECURSIA", "OBSTRUCTIO", "INSIGHT")), subjects.toString());
   }
 
   @Test
@@ -119,7 +125,8 @@ class GraphRetrievalTest {
   @Test
   void every_fact_is_cited_and_every_key_is_in_the_legend() {
     for (ContextFormat format : ContextFormat.values()) {
-      GraphContext context = retrieval.context(ContextRequest.of("внимание смысл модули").withFormat(format));
+      GraphContext context =
+          retrieval.context(ContextRequest.of("внимание смысл модули").withFormat(format));
       assertFalse(context.facts().isEmpty());
       for (ContextFact fact : context.facts()) {
         assertFalse(fact.citations().isEmpty());
@@ -136,8 +143,11 @@ class GraphRetrievalTest {
     TokenCounter counter = new TokenCounter();
     for (ContextFormat format : ContextFormat.values()) {
       for (int budget : new int[] {40, 60, 90, 150, 250, 400, 2000}) {
-        ContextRequest request = ContextRequest.of("внимание смысл модули Кирилл").withFormat(format)
-            .withBudget(budget).withExplain(budget % 20 == 0);
+        ContextRequest request =
+            ContextRequest.of("внимание смысл модули Кирилл")
+                .withFormat(format)
+                .withBudget(budget)
+                .withExplain(budget % 20 == 0);
         try {
           GraphContext context = retrieval.context(request);
           assertTrue(context.tokens() <= budget, format + " " + budget + ": " + context.tokens());
@@ -151,9 +161,13 @@ class GraphRetrievalTest {
 
   @Test
   void a_larger_budget_holds_more_facts_highest_ranked_first() {
-    GraphContext small = retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(400));
-    GraphContext large = retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(2000));
-    assertTrue(large.facts().size() > small.facts().size(), small.facts().size() + " vs " + large.facts().size());
+    GraphContext small =
+        retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(400));
+    GraphContext large =
+        retrieval.context(ContextRequest.of("внимание смысл модули").withBudget(2000));
+    assertTrue(
+        large.facts().size() > small.facts().size(),
+        small.facts().size() + " vs " + large.facts().size());
     assertEquals(large.facts().get(0).iri(), small.facts().get(0).iri());
     for (int i = 1; i < large.facts().size(); i++) {
       assertTrue(large.facts().get(i - 1).score() >= large.facts().get(i).score());
@@ -162,22 +176,30 @@ class GraphRetrievalTest {
 
   @Test
   void explain_says_seed_hops_and_score() {
-    GraphContext context = retrieval.context(ContextRequest.of("Как Кирилл понимает внимание?").withExplain(true));
+    GraphContext context =
+        retrieval.context(ContextRequest.of("Как Кирилл понимает внимание?").withExplain(true));
     assertTrue(context.text().contains("{seed: "), context.text());
     assertTrue(context.text().contains("hops: "), context.text());
   }
 
   @Test
   void turtle_and_json_are_well_formed() throws Exception {
-    GraphContext turtle = retrieval.context(
-        ContextRequest.of("Как Кирилл понимает внимание?").withFormat(ContextFormat.TURTLE));
-    Model model = ModelFactory.createDefaultModel().read(new StringReader(turtle.text()), null, "TURTLE");
-    assertTrue(model.contains(model.createResource(SampleGraph.KIRILL_INTERPRETATION.getURI()), null,
-        SampleGraph.KIRILL_ON_ATTENTION));
-    GraphContext json = retrieval.context(
-        ContextRequest.of("Как Кирилл понимает внимание?").withFormat(ContextFormat.JSON));
+    GraphContext turtle =
+        retrieval.context(
+            ContextRequest.of("Как Кирилл понимает внимание?").withFormat(ContextFormat.TURTLE));
+    Model model =
+        ModelFactory.createDefaultModel().read(new StringReader(turtle.text()), null, "TURTLE");
+    assertTrue(
+        model.contains(
+            model.createResource(SampleGraph.KIRILL_INTERPRETATION.getURI()),
+            null,
+            SampleGraph.KIRILL_ON_ATTENTION));
+    GraphContext json =
+        retrieval.context(
+            ContextRequest.of("Как Кирилл понимает внимание?").withFormat(ContextFormat.JSON));
     JsonNode root = new ObjectMapper().readTree(json.text());
-    assertEquals(SampleGraph.KIRILL_ON_ATTENTION, root.path("facts").path(0).path("statement").asText());
+    assertEquals(
+        SampleGraph.KIRILL_ON_ATTENTION, root.path("facts").path(0).path("statement").asText());
     assertEquals("m-0", root.path("sources").path("T1").path("messageId").asText());
   }
 

@@ -22,7 +22,10 @@ import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The on-disk cache of the retrieval index: reused while the store is unchanged, refreshed when it changes. */
+/**
+ * The on-disk cache of the retrieval index: reused while the store is unchanged, refreshed when it
+ * changes.
+ */
 class IndexCacheTest {
   private static final OntologyModel ONTOLOGY = OntologyModel.loadDefault();
   private static final String QUESTION = "Как Кирилл понимает внимание?";
@@ -48,14 +51,17 @@ class IndexCacheTest {
   }
 
   @Test
-  void a_second_start_on_an_unchanged_store_embeds_nothing_and_retrieves_the_same(@TempDir Path dir) {
+  void a_second_start_on_an_unchanged_store_embeds_nothing_and_retrieves_the_same(
+      @TempDir Path dir) {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       CountingModel first = new CountingModel();
-      GraphContext cold = new GraphRetrieval(store, ONTOLOGY, first, dir).context(ContextRequest.of(QUESTION));
+      GraphContext cold =
+          new GraphRetrieval(store, ONTOLOGY, first, dir).context(ContextRequest.of(QUESTION));
       assertTrue(first.embedded.size() > 10, first.embedded.toString());
       CountingModel second = new CountingModel();
-      GraphContext warm = new GraphRetrieval(store, ONTOLOGY, second, dir).context(ContextRequest.of(QUESTION));
+      GraphContext warm =
+          new GraphRetrieval(store, ONTOLOGY, second, dir).context(ContextRequest.of(QUESTION));
       assertEquals(List.of(QUESTION), second.embedded);
       assertEquals(cold.text(), warm.text());
       assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), warm.facts().get(0).iri());
@@ -72,7 +78,9 @@ class IndexCacheTest {
       assertEquals(files, listing(dir.resolve("lucene")));
       moreKnowledge(store);
       new GraphRetrieval(store, ONTOLOGY, null, dir).refresh();
-      assertTrue(!files.equals(listing(dir.resolve("lucene"))), "the index was not rebuilt after a change");
+      assertTrue(
+          !files.equals(listing(dir.resolve("lucene"))),
+          "the index was not rebuilt after a change");
     }
   }
 
@@ -97,14 +105,16 @@ class IndexCacheTest {
   void a_corrupt_cache_is_rebuilt(@TempDir Path dir) throws IOException {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphContext cold = new GraphRetrieval(store, ONTOLOGY, new CountingModel(), dir)
-          .context(ContextRequest.of(QUESTION));
+      GraphContext cold =
+          new GraphRetrieval(store, ONTOLOGY, new CountingModel(), dir)
+              .context(ContextRequest.of(QUESTION));
       Files.write(dir.resolve("embeddings.bin"), new byte[] {1, 2, 3});
       for (String file : listing(dir.resolve("lucene"))) {
         Files.write(dir.resolve("lucene").resolve(file), new byte[] {0});
       }
       CountingModel model = new CountingModel();
-      GraphContext rebuilt = new GraphRetrieval(store, ONTOLOGY, model, dir).context(ContextRequest.of(QUESTION));
+      GraphContext rebuilt =
+          new GraphRetrieval(store, ONTOLOGY, model, dir).context(ContextRequest.of(QUESTION));
       assertEquals(cold.text(), rebuilt.text());
       assertTrue(model.embedded.size() > 10, model.embedded.toString());
     }
@@ -115,13 +125,16 @@ class IndexCacheTest {
     Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphContext context = new GraphRetrieval(store, ONTOLOGY, new CountingModel(), file)
-          .context(ContextRequest.of(QUESTION));
+      GraphContext context =
+          new GraphRetrieval(store, ONTOLOGY, new CountingModel(), file)
+              .context(ContextRequest.of(QUESTION));
       assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), context.facts().get(0).iri());
     }
   }
 
-  /** A new conversation that adds one entity, "Mindfulness", with a fact relating it to attention. */
+  /**
+   * A new conversation that adds one entity, "Mindfulness", with a fact relating it to attention.
+   */
   private static void moreKnowledge(Tdb2GraphStore store) {
     MeaningGraphBuilder b = new MeaningGraphBuilder("more", "More");
     b.turn(Role.USER, "Kirill", "2025-03-02T10:00:00Z", "x-0", "Mindfulness trains attention.");
@@ -133,7 +146,11 @@ class IndexCacheTest {
 
   private static List<String> listing(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("write.lock")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("write.lock"))
+          .sorted()
+          .toList();
     }
   }
 }

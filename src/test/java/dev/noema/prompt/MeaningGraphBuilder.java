@@ -22,8 +22,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Builds, by hand, what the importers and extractors write: one conversation's dialogue graph and per-turn extraction
- * graphs in the ontology's shape (entities with labels, reified facts with groundings, n-ary interpretations).
+ * Builds, by hand, what the importers and extractors write: one conversation's dialogue graph and
+ * per-turn extraction graphs in the ontology's shape (entities with labels, reified facts with
+ * groundings, n-ary interpretations).
  */
 final class MeaningGraphBuilder {
   private final String conversationId;
@@ -38,7 +39,14 @@ final class MeaningGraphBuilder {
   }
 
   MeaningGraphBuilder turn(Role role, String speaker, String time, String messageId, String text) {
-    turns.add(Turn.of(turns.size(), messageId, role, speaker, time == null ? null : Instant.parse(time), text));
+    turns.add(
+        Turn.of(
+            turns.size(),
+            messageId,
+            role,
+            speaker,
+            time == null ? null : Instant.parse(time),
+            text));
     return this;
   }
 
@@ -46,7 +54,9 @@ final class MeaningGraphBuilder {
     return Iris.turn(conversationId, index);
   }
 
-  /** An entity of class {@code type} (local name), mentioned in {@code turn}; labels as "text@lang". */
+  /**
+   * An entity of class {@code type} (local name), mentioned in {@code turn}; labels as "text@lang".
+   */
   Node entity(int turn, String type, String canonical, String... labels) {
     Node e = Iris.entity(canonical);
     List<Triple> out = graph(turn);
@@ -70,24 +80,33 @@ final class MeaningGraphBuilder {
   }
 
   /** A relation {@code s p o} asserted and reified, grounded in {@code quote} of {@code turn}. */
-  MeaningGraphBuilder fact(int turn, Node s, String property, Node o, double confidence, String quote) {
+  MeaningGraphBuilder fact(
+      int turn, Node s, String property, Node o, double confidence, String quote) {
     List<Triple> out = graph(turn);
     Node p = NodeFactory.createURI(Noema.NS + property);
-    Node fact = NodeFactory.createURI(Noema.ID + "fact/" + conversationId + "/" + turn + "/" + blank++);
+    Node fact =
+        NodeFactory.createURI(Noema.ID + "fact/" + conversationId + "/" + turn + "/" + blank++);
     out.add(Triple.create(s, p, o));
     out.add(Triple.create(fact, RDF.type.asNode(), Noema.Fact));
     out.add(Triple.create(fact, RDF.subject.asNode(), s));
     out.add(Triple.create(fact, RDF.predicate.asNode(), p));
     out.add(Triple.create(fact, RDF.object.asNode(), o));
-    out.add(Triple.create(fact, Noema.confidence,
-        NodeFactory.createLiteralDT(Double.toString(confidence), XSDDatatype.XSDdecimal)));
+    out.add(
+        Triple.create(
+            fact,
+            Noema.confidence,
+            NodeFactory.createLiteralDT(Double.toString(confidence), XSDDatatype.XSDdecimal)));
     out.add(Triple.create(fact, Noema.extractor, NodeFactory.createLiteralString("test")));
     ground(out, fact, turn, quote);
     return this;
   }
 
-  /** How {@code perspective} understands {@code concept}, with its statement ("text@lang") and quoted evidence. */
-  Node interpretation(int turn, String name, Node concept, Node perspective, String statement, String quote) {
+  /**
+   * How {@code perspective} understands {@code concept}, with its statement ("text@lang") and
+   * quoted evidence.
+   */
+  Node interpretation(
+      int turn, String name, Node concept, Node perspective, String statement, String quote) {
     List<Triple> out = graph(turn);
     Node i = Iris.entity(name);
     out.add(Triple.create(i, RDF.type.asNode(), Noema.Interpretation));
@@ -126,18 +145,33 @@ final class MeaningGraphBuilder {
   }
 
   Conversation conversation() {
-    return new Conversation(conversationId, title, "test", "test", "test/" + conversationId, null, null, turns,
+    return new Conversation(
+        conversationId,
+        title,
+        "test",
+        "test",
+        "test/" + conversationId,
+        null,
+        null,
+        turns,
         List.of());
   }
 
   /** The graphs this builder describes, as one change. */
   GraphChange change() {
     List<GraphContent> put = new ArrayList<>();
-    put.add(new GraphContent(Iris.conversationGraph(conversationId), "dialogue-" + conversationId + "-" + turns.size(),
-        DialogueGraph.triples(conversation())));
-    extraction.forEach((turn, triples) -> put.add(new GraphContent(
-        Iris.extractionGraph(conversationId, turn, "test"), "extraction-" + conversationId + "-" + turn + "-"
-            + triples.size(), triples)));
+    put.add(
+        new GraphContent(
+            Iris.conversationGraph(conversationId),
+            "dialogue-" + conversationId + "-" + turns.size(),
+            DialogueGraph.triples(conversation())));
+    extraction.forEach(
+        (turn, triples) ->
+            put.add(
+                new GraphContent(
+                    Iris.extractionGraph(conversationId, turn, "test"),
+                    "extraction-" + conversationId + "-" + turn + "-" + triples.size(),
+                    triples)));
     return new GraphChange(List.of(), List.of(), put);
   }
 

@@ -27,7 +27,8 @@ final class ScriptedChatModel implements ChatModel {
   public ChatResponse doChat(ChatRequest request) {
     requests.add(request.messages());
     String answer = script.apply(request.messages());
-    ChatResponse.Builder response = ChatResponse.builder().aiMessage(AiMessage.from(answer)).modelName("scripted");
+    ChatResponse.Builder response =
+        ChatResponse.builder().aiMessage(AiMessage.from(answer)).modelName("scripted");
     if (reportsUsage) {
       response.tokenUsage(new TokenUsage(100 * request.messages().size(), 7));
     }

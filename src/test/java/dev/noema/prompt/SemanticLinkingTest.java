@@ -9,7 +9,9 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import org.junit.jupiter.api.Test;
 
-/** Linking with the in-process embedding model (the default when no provider's model is configured). */
+/**
+ * Linking with the in-process embedding model (the default when no provider's model is configured).
+ */
 class SemanticLinkingTest {
 
   @Test
@@ -17,19 +19,22 @@ class SemanticLinkingTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       GraphRetrieval retrieval =
-          new GraphRetrieval(store, OntologyModel.loadDefault(), new AllMiniLmL6V2QuantizedEmbeddingModel());
+          new GraphRetrieval(
+              store, OntologyModel.loadDefault(), new AllMiniLmL6V2QuantizedEmbeddingModel());
       Link physicist = retrieval.link("quantum physicist", 5).get(0);
       assertEquals(Iris.entity("Feynman").getURI(), physicist.iri());
       assertEquals(0, physicist.lexicalRank());
       assertEquals(1, physicist.semanticRank());
-      assertEquals(Iris.entity("attention").getURI(), retrieval.link("focus of the mind", 5).get(0).iri());
+      assertEquals(
+          Iris.entity("attention").getURI(), retrieval.link("focus of the mind", 5).get(0).iri());
       // Fused: found by both lists, attention ranks first.
       Link top = retrieval.link("attention", 5).get(0);
       assertEquals(Iris.entity("attention").getURI(), top.iri());
       assertEquals(1, top.lexicalRank());
       assertTrue(top.semanticRank() > 0, top.toString());
       GraphContext context = retrieval.context(ContextRequest.of("Как Кирилл понимает внимание?"));
-      assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), context.facts().get(0).iri(), context.text());
+      assertEquals(
+          SampleGraph.KIRILL_INTERPRETATION.getURI(), context.facts().get(0).iri(), context.text());
     }
   }
 }

@@ -29,27 +29,34 @@ class MapLayoutTest {
     assertEquals(new HashSet<>(nodes), first.keySet());
     assertEquals(first, MapLayout.layout(nodes, edges));
     Set<MapLayout.Position> distinct = new HashSet<>(first.values());
-    assertTrue(distinct.size() > 490, "nodes do not pile up: " + distinct.size() + " distinct positions");
+    assertTrue(
+        distinct.size() > 490, "nodes do not pile up: " + distinct.size() + " distinct positions");
   }
 
   @Test
   void components_get_separate_squares_and_lone_nodes_a_grid_below_them() {
     List<String> nodes = List.of("a1", "a2", "a3", "b1", "b2", "lone1", "lone2");
-    List<String[]> edges = List.of(new String[] {"a1", "a2"}, new String[] {"a2", "a3"}, new String[] {"b1", "b2"});
+    List<String[]> edges =
+        List.of(new String[] {"a1", "a2"}, new String[] {"a2", "a3"}, new String[] {"b1", "b2"});
     Map<String, MapLayout.Position> positions = MapLayout.layout(nodes, edges);
     double[] a = box(positions, "a1", "a2", "a3");
     double[] b = box(positions, "b1", "b2");
     assertTrue(b[0] > a[2] || b[1] > a[3], "the components do not overlap: " + positions);
-    double lowestComponent = positions.entrySet().stream().filter(e -> !e.getKey().startsWith("lone"))
-        .mapToDouble(e -> e.getValue().y()).max().orElseThrow();
+    double lowestComponent =
+        positions.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith("lone"))
+            .mapToDouble(e -> e.getValue().y())
+            .max()
+            .orElseThrow();
     assertTrue(positions.get("lone1").y() > lowestComponent);
     assertEquals(positions.get("lone1").y(), positions.get("lone2").y());
   }
 
   /**
-   * These graphs made JGraphT's quadtree throw (points on its border, or between its cells when the box is not a power
-   * of two), and the component fell back to a circle, where an edge is as long as any pair's distance: trees of 20 and
-   * 500 nodes with the drawing allowed to reach the border, 2,000 nodes with 1.5 edges each in a 4,025-unit box.
+   * These graphs made JGraphT's quadtree throw (points on its border, or between its cells when the
+   * box is not a power of two), and the component fell back to a circle, where an edge is as long
+   * as any pair's distance: trees of 20 and 500 nodes with the drawing allowed to reach the border,
+   * 2,000 nodes with 1.5 edges each in a 4,025-unit box.
    */
   @Test
   void components_get_a_force_layout_where_neighbours_sit_close() {
@@ -66,12 +73,16 @@ class MapLayoutTest {
         }
       }
       Map<String, MapLayout.Position> positions = MapLayout.layout(nodes, edges);
-      double edgeLength = edges.stream().mapToDouble(e -> distance(positions, e[0], e[1])).average().orElseThrow();
+      double edgeLength =
+          edges.stream().mapToDouble(e -> distance(positions, e[0], e[1])).average().orElseThrow();
       double pairDistance = 0;
       for (int i = 0; i < 1000; i++) {
-        pairDistance += distance(positions, "n" + random.nextInt(size), "n" + random.nextInt(size)) / 1000;
+        pairDistance +=
+            distance(positions, "n" + random.nextInt(size), "n" + random.nextInt(size)) / 1000;
       }
-      assertTrue(edgeLength < pairDistance / 2, size + " nodes: mean edge " + edgeLength + ", mean pair " + pairDistance);
+      assertTrue(
+          edgeLength < pairDistance / 2,
+          size + " nodes: mean edge " + edgeLength + ", mean pair " + pairDistance);
       double[] box = box(positions, nodes.toArray(String[]::new));
       double side = Math.max(box[2] - box[0], box[3] - box[1]);
       assertTrue(side > 0.9 * 90 * Math.sqrt(size), size + " nodes fill their square: " + side);
@@ -79,7 +90,8 @@ class MapLayoutTest {
   }
 
   private static double distance(Map<String, MapLayout.Position> positions, String a, String b) {
-    return Math.hypot(positions.get(a).x() - positions.get(b).x(), positions.get(a).y() - positions.get(b).y());
+    return Math.hypot(
+        positions.get(a).x() - positions.get(b).x(), positions.get(a).y() - positions.get(b).y());
   }
 
   /** minX, minY, maxX, maxY of the named nodes. */

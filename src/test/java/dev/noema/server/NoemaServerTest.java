@@ -39,20 +39,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every endpoint of noema serve over real HTTP, against the sample dialogue on a random port. */
 class NoemaServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String TOKEN = "test-token-0123456789";
 
   @TempDir static Path folder;
   private static ServedSample sample;
   private static String url;
 
-  /** Answers with a citation when the prompt carries the graph's context, and without one for the baseline. */
-  private static final ScriptedChatModel MODEL = new ScriptedChatModel(request ->
-      request.messages().get(0) instanceof SystemMessage ? "RECURSIA is a cognitive module [T1]." : "I do not know RECURSIA.");
+  /**
+   * Answers with a citation when the prompt carries the graph's context, and without one for the
+   * baseline.
+   */
+  private static final ScriptedChatModel MODEL =
+      new ScriptedChatModel(
+          request ->
+              request.messages().get(0) instanceof SystemMessage
+                  ? "RECURSIA is a cognitive module [T1]."
+                  : "I do not know RECURSIA.");
 
   @BeforeAll
   static void serve() {
-    sample = ServedSample.start(folder.resolve("kb"), b -> b.token(TOKEN).maxUploadBytes(200_000).chatModel(MODEL));
+    sample =
+        ServedSample.start(
+            folder.resolve("kb"), b -> b.token(TOKEN).maxUploadBytes(200_000).chatModel(MODEL));
     url = sample.url();
   }
 
@@ -84,7 +94,9 @@ class NoemaServerTest {
     assertTrue(relations.contains("partOf"), relations.toString());
     assertTrue(relations.contains("interprets"), relations.toString());
     for (JsonNode node : graph.get("nodes")) {
-      assertFalse(node.get("type").asText().equals("Interpretation"), "interpretations are edges, not nodes");
+      assertFalse(
+          node.get("type").asText().equals("Interpretation"),
+          "interpretations are edges, not nodes");
     }
   }
 
@@ -107,7 +119,8 @@ class NoemaServerTest {
     JsonNode evidence = entity.get("evidence").get(0);
     assertEquals(1, evidence.get("turnIndex").asInt());
     assertTrue(evidence.get("quote").asText().length() > 0);
-    String architecture = getJson("/api/search?q=architecture").get("matches").get(0).get("iri").asText();
+    String architecture =
+        getJson("/api/search?q=architecture").get("matches").get(0).get("iri").asText();
     JsonNode interpreted = getJson("/api/entity?iri=" + enc(architecture));
     assertTrue(interpreted.get("interpretations").size() >= 2, interpreted.toString());
   }
@@ -116,12 +129,16 @@ class NoemaServerTest {
   void unknown_entity_and_missing_parameter_are_clear_errors() throws Exception {
     HttpResponse<String> unknown = get("/api/entity?iri=" + enc("https://example.org/nothing"));
     assertEquals(404, unknown.statusCode());
-    assertEquals("no entity https://example.org/nothing", JSON.readTree(unknown.body()).get("error").asText());
+    assertEquals(
+        "no entity https://example.org/nothing",
+        JSON.readTree(unknown.body()).get("error").asText());
     HttpResponse<String> missing = get("/api/search");
     assertEquals(400, missing.statusCode());
-    assertEquals("missing query parameter 'q'", JSON.readTree(missing.body()).get("error").asText());
+    assertEquals(
+        "missing query parameter 'q'", JSON.readTree(missing.body()).get("error").asText());
     assertEquals(404, get("/api/nowhere").statusCode());
-    assertEquals(405, send(HttpRequest.newBuilder(URI.create(url + "/api/graph")).DELETE()).statusCode());
+    assertEquals(
+        405, send(HttpRequest.newBuilder(URI.create(url + "/api/graph")).DELETE()).statusCode());
   }
 
   @Test
@@ -137,14 +154,27 @@ class NoemaServerTest {
 
   @Test
   void console_runs_sparql_and_refuses_update() throws Exception {
-    HttpResponse<String> select = postJson("/api/sparql", Map.of("query",
-        "SELECT ?id WHERE { ?c <https://w3id.org/noema/ontology#conversationId> ?id }"), null);
+    HttpResponse<String> select =
+        postJson(
+            "/api/sparql",
+            Map.of(
+                "query",
+                "SELECT ?id WHERE { ?c <https://w3id.org/noema/ontology#conversationId> ?id }"),
+            null);
     assertEquals(200, select.statusCode(), select.body());
-    assertEquals("000_aecd9b8aaabbed65",
-        JSON.readTree(select.body()).get("results").get("bindings").get(0).get("id").get("value").asText());
+    assertEquals(
+        "000_aecd9b8aaabbed65",
+        JSON.readTree(select.body())
+            .get("results")
+            .get("bindings")
+            .get(0)
+            .get("id")
+            .get("value")
+            .asText());
     HttpResponse<String> update = postJson("/api/sparql", Map.of("query", "DROP ALL"), null);
     assertEquals(400, update.statusCode());
-    assertEquals("the query console is read-only: SPARQL Update is refused here",
+    assertEquals(
+        "the query console is read-only: SPARQL Update is refused here",
         JSON.readTree(update.body()).get("error").asText());
     assertTrue(getJson("/api/status").get("quads").asLong() > 1000, "nothing was dropped");
     HttpResponse<String> bad = get("/api/sparql?query=" + enc("SELEKT nothing"));
@@ -153,20 +183,34 @@ class NoemaServerTest {
 
   @Test
   void console_caps_results_at_the_limit() throws Exception {
-    try (ServedSample small = ServedSample.start(folder.resolve("small"), b -> b.resultLimit(3).writeServerFile(false))) {
-      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(small.url() + "/api/sparql?query="
-          + enc("SELECT * WHERE { ?s ?p ?o }"))).GET());
+    try (ServedSample small =
+        ServedSample.start(folder.resolve("small"), b -> b.resultLimit(3).writeServerFile(false))) {
+      HttpResponse<String> response =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          small.url() + "/api/sparql?query=" + enc("SELECT * WHERE { ?s ?p ?o }")))
+                  .GET());
       assertEquals(3, JSON.readTree(response.body()).get("results").get("bindings").size());
-      HttpResponse<String> endpoint = send(HttpRequest.newBuilder(URI.create(small.url() + "/sparql?query="
-          + enc("SELECT * WHERE { ?s ?p ?o }"))).header("Accept", "application/sparql-results+json").GET());
+      HttpResponse<String> endpoint =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          small.url() + "/sparql?query=" + enc("SELECT * WHERE { ?s ?p ?o }")))
+                  .header("Accept", "application/sparql-results+json")
+                  .GET());
       assertEquals(3, JSON.readTree(endpoint.body()).get("results").get("bindings").size());
     }
   }
 
   @Test
-  void context_returns_facts_with_citations_and_the_serialised_text_within_the_budget() throws Exception {
-    HttpResponse<String> response = postJson("/api/context", Map.of("question", "What is RECURSIA?", "budget", 400,
-        "format", "triples"), null);
+  void context_returns_facts_with_citations_and_the_serialised_text_within_the_budget()
+      throws Exception {
+    HttpResponse<String> response =
+        postJson(
+            "/api/context",
+            Map.of("question", "What is RECURSIA?", "budget", 400, "format", "triples"),
+            null);
     assertEquals(200, response.statusCode(), response.body());
     JsonNode context = JSON.readTree(response.body());
     assertEquals("triples", context.get("format").asText());
@@ -182,32 +226,49 @@ class NoemaServerTest {
   void context_and_ask_refuse_bad_requests_with_one_line() throws Exception {
     HttpResponse<String> noQuestion = postJson("/api/context", Map.of("budget", 10), null);
     assertEquals(400, noQuestion.statusCode());
-    assertEquals("the JSON body needs a \"question\" text", JSON.readTree(noQuestion.body()).get("error").asText());
-    HttpResponse<String> badBudget = postJson("/api/context", Map.of("question", "q", "budget", 0), null);
-    assertEquals("budget must be at least 1 token, was 0", JSON.readTree(badBudget.body()).get("error").asText());
-    HttpResponse<String> badFormat = postJson("/api/ask", Map.of("question", "q", "format", "xml"), null);
+    assertEquals(
+        "the JSON body needs a \"question\" text",
+        JSON.readTree(noQuestion.body()).get("error").asText());
+    HttpResponse<String> badBudget =
+        postJson("/api/context", Map.of("question", "q", "budget", 0), null);
+    assertEquals(
+        "budget must be at least 1 token, was 0",
+        JSON.readTree(badBudget.body()).get("error").asText());
+    HttpResponse<String> badFormat =
+        postJson("/api/ask", Map.of("question", "q", "format", "xml"), null);
     assertEquals(400, badFormat.statusCode());
-    assertTrue(JSON.readTree(badFormat.body()).get("error").asText().startsWith("unknown context format 'xml'"));
-    HttpResponse<String> notJson = send(HttpRequest.newBuilder(URI.create(url + "/api/ask"))
-        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("What is RECURSIA?")));
+    assertTrue(
+        JSON.readTree(badFormat.body())
+            .get("error")
+            .asText()
+            .startsWith("unknown context format 'xml'"));
+    HttpResponse<String> notJson =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/ask"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("What is RECURSIA?")));
     assertEquals(415, notJson.statusCode());
   }
 
   @Test
-  void ask_answers_with_citations_beside_its_context_and_the_baseline_on_request() throws Exception {
-    HttpResponse<String> response = postJson("/api/ask", Map.of("question", "What is RECURSIA?", "baseline", true),
-        null);
+  void ask_answers_with_citations_beside_its_context_and_the_baseline_on_request()
+      throws Exception {
+    HttpResponse<String> response =
+        postJson("/api/ask", Map.of("question", "What is RECURSIA?", "baseline", true), null);
     assertEquals(200, response.statusCode(), response.body());
     JsonNode result = JSON.readTree(response.body());
     assertEquals("RECURSIA is a cognitive module [T1].", result.get("answer").get("text").asText());
     assertEquals("T1", result.get("answer").get("citations").get(0).get("key").asText());
-    assertEquals(result.get("context").get("sources").get("T1").get("iri").asText(),
+    assertEquals(
+        result.get("context").get("sources").get("T1").get("iri").asText(),
         result.get("answer").get("citations").get(0).get("turn").get("iri").asText());
     assertEquals("I do not know RECURSIA.", result.get("baseline").get("text").asText());
     assertTrue(result.get("context").get("facts").size() > 0);
-    assertTrue(result.get("prompt").asText().contains(result.get("context").get("text").asText().strip()));
+    assertTrue(
+        result.get("prompt").asText().contains(result.get("context").get("text").asText().strip()));
     assertTrue(result.get("notice").isNull());
-    JsonNode alone = JSON.readTree(postJson("/api/ask", Map.of("question", "What is RECURSIA?"), null).body());
+    JsonNode alone =
+        JSON.readTree(postJson("/api/ask", Map.of("question", "What is RECURSIA?"), null).body());
     assertTrue(alone.get("baseline").isNull(), "no baseline unless asked");
   }
 
@@ -224,11 +285,20 @@ class NoemaServerTest {
 
   @Test
   void extraction_status_shows_a_turn_whose_graph_is_missing_as_pending() throws Exception {
-    try (ServedSample partial = ServedSample.start(folder.resolve("partial"), b -> b.writeServerFile(false))) {
-      partial.kb.store().apply(new GraphChange(
-          List.of(Iris.extractionGraph("000_aecd9b8aaabbed65", 1, "structural")), List.of(), List.of()));
-      JsonNode status = JSON.readTree(send(HttpRequest.newBuilder(URI.create(partial.url() + "/api/extraction")).GET())
-          .body());
+    try (ServedSample partial =
+        ServedSample.start(folder.resolve("partial"), b -> b.writeServerFile(false))) {
+      partial
+          .kb
+          .store()
+          .apply(
+              new GraphChange(
+                  List.of(Iris.extractionGraph("000_aecd9b8aaabbed65", 1, "structural")),
+                  List.of(),
+                  List.of()));
+      JsonNode status =
+          JSON.readTree(
+              send(HttpRequest.newBuilder(URI.create(partial.url() + "/api/extraction")).GET())
+                  .body());
       JsonNode sample = find(status.get("conversations"), "id", "000_aecd9b8aaabbed65");
       assertEquals(1, sample.get("extracted").get("structural").asInt());
       assertEquals(1, sample.get("pending").get("structural").asInt());
@@ -246,7 +316,8 @@ class NoemaServerTest {
       assertEquals(200, get("/api/explore/" + view).statusCode(), view);
     }
     assertTrue(getJson("/api/explore/centres").toString().contains("RECURSIA"));
-    assertTrue(getJson("/api/explore/path?from=RECURSIA&to=INSIGHT").toString().contains("INSIGHT"));
+    assertTrue(
+        getJson("/api/explore/path?from=RECURSIA&to=INSIGHT").toString().contains("INSIGHT"));
     assertEquals(200, get("/api/explore/around?concept=RECURSIA&hops=1").statusCode());
     assertEquals(200, get("/api/explore/perspectives?concept=architecture").statusCode());
     HttpResponse<String> unknown = get("/api/explore/around?concept=RECURSA");
@@ -257,26 +328,42 @@ class NoemaServerTest {
 
   @Test
   void upload_imports_through_a_job_with_the_token() throws Exception {
-    byte[] log = Files.readAllBytes(Path.of("src/test/resources/formats/claude-conversations.json"));
-    HttpResponse<String> noToken = send(HttpRequest.newBuilder(URI.create(url + "/api/import?name=c.json"))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(log)));
+    byte[] log =
+        Files.readAllBytes(Path.of("src/test/resources/formats/claude-conversations.json"));
+    HttpResponse<String> noToken =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/import?name=c.json"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(log)));
     assertEquals(401, noToken.statusCode(), "a configured token guards writes even on loopback");
-    HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(url + "/api/import?name=c.json"))
-        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(log)));
+    HttpResponse<String> accepted =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/import?name=c.json"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(log)));
     assertEquals(202, accepted.statusCode(), accepted.body());
     JsonNode job = pollJob(JSON.readTree(accepted.body()).get("id").asText());
     assertEquals("done", job.get("state").asText(), job.toString());
-    assertEquals(2, job.get("summary").get("imported").asInt() + job.get("summary").get("unchanged").asInt());
+    assertEquals(
+        2,
+        job.get("summary").get("imported").asInt() + job.get("summary").get("unchanged").asInt());
   }
 
   @Test
   void multipart_upload_of_a_bad_file_reports_its_problem_by_the_uploaded_name() throws Exception {
     String boundary = "noema-boundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"broken.json\"\r\n"
-        + "Content-Type: application/json\r\n\r\n{\"not\": \"a log\"\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(url + "/api/import"))
-        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"broken.json\"\r\n"
+            + "Content-Type: application/json\r\n\r\n{\"not\": \"a log\"\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> accepted =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/import"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertEquals(202, accepted.statusCode(), accepted.body());
     JsonNode job = pollJob(JSON.readTree(accepted.body()).get("id").asText());
     assertEquals("done", job.get("state").asText(), job.toString());
@@ -286,8 +373,11 @@ class NoemaServerTest {
 
   @Test
   void upload_over_the_size_limit_is_refused() throws Exception {
-    HttpResponse<String> tooBig = send(HttpRequest.newBuilder(URI.create(url + "/api/import?name=big.json"))
-        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])));
+    HttpResponse<String> tooBig =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/import?name=big.json"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])));
     assertEquals(413, tooBig.statusCode());
     assertEquals(404, get("/api/jobs/no-such-job").statusCode());
   }
@@ -295,15 +385,27 @@ class NoemaServerTest {
   @Test
   void no_endpoint_returns_the_token_the_secret_or_an_api_key() throws Exception {
     List<String> secrets = new ArrayList<>(List.of(TOKEN, sample.server.localSecret()));
-    System.getenv().forEach((name, value) -> {
-      if (name.matches("(?i).*(KEY|TOKEN|SECRET|PASSWORD).*") && value.length() >= 8) {
-        secrets.add(value);
-      }
-    });
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.matches("(?i).*(KEY|TOKEN|SECRET|PASSWORD).*") && value.length() >= 8) {
+                secrets.add(value);
+              }
+            });
     String recursia = getJson("/api/search?q=RECURSIA").get("matches").get(0).get("iri").asText();
-    for (String path : List.of("/api/status", "/api/graph", "/api/conversations", "/api/search?q=a",
-        "/api/entity?iri=" + enc(recursia), "/api/conversations/000_aecd9b8aaabbed65", "/openapi.json", "/",
-        "/api/explore/shape", "/api/extraction", "/api/nowhere")) {
+    for (String path :
+        List.of(
+            "/api/status",
+            "/api/graph",
+            "/api/conversations",
+            "/api/search?q=a",
+            "/api/entity?iri=" + enc(recursia),
+            "/api/conversations/000_aecd9b8aaabbed65",
+            "/openapi.json",
+            "/",
+            "/api/explore/shape",
+            "/api/extraction",
+            "/api/nowhere")) {
       String body = get(path).body();
       for (String secret : secrets) {
         assertFalse(body.contains(secret), path + " leaks a secret");
@@ -322,8 +424,10 @@ class NoemaServerTest {
     Iterator<String> documented = paths.fieldNames();
     while (documented.hasNext()) {
       String path = documented.next();
-      assertTrue(path.equals(NoemaServer.DATASET_PATH)
-          || sample.server.apiRoutes().stream().anyMatch(r -> r.endsWith(" " + path)), "stale path " + path);
+      assertTrue(
+          path.equals(NoemaServer.DATASET_PATH)
+              || sample.server.apiRoutes().stream().anyMatch(r -> r.endsWith(" " + path)),
+          "stale path " + path);
     }
   }
 
@@ -331,13 +435,20 @@ class NoemaServerTest {
   void page_and_webjars_are_served_with_a_content_security_policy() throws Exception {
     HttpResponse<String> page = get("/");
     assertEquals(200, page.statusCode());
-    assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("default-src 'self'"));
     assertEquals(200, get("/web/app.js").statusCode());
     assertEquals(200, get("/webjars/cytoscape/3.33.1/dist/cytoscape.min.js").statusCode());
     assertEquals(200, get("/webjars/marked/15.0.7/marked.min.js").statusCode());
     assertEquals(200, get("/webjars/dompurify/3.2.4/dist/purify.min.js").statusCode());
     assertEquals(404, get("/web/nothing.js").statusCode());
-    assertEquals(400, get("/webjars/../../dev/noema/server/queries/nodes.rq").statusCode(), "Jetty refuses ..");
+    assertEquals(
+        400,
+        get("/webjars/../../dev/noema/server/queries/nodes.rq").statusCode(),
+        "Jetty refuses ..");
   }
 
   // ---------------------------------------------------------------- the SPARQL endpoint
@@ -346,58 +457,107 @@ class NoemaServerTest {
   void rdfconnection_queries_the_union_and_a_named_graph() {
     try (RDFConnection connection = RDFConnectionRemote.service(url + "/sparql").build()) {
       List<String> ids = new ArrayList<>();
-      connection.querySelect("SELECT ?id WHERE { ?c <https://w3id.org/noema/ontology#conversationId> ?id }",
+      connection.querySelect(
+          "SELECT ?id WHERE { ?c <https://w3id.org/noema/ontology#conversationId> ?id }",
           (QuerySolution row) -> ids.add(row.getLiteral("id").getLexicalForm()));
       assertTrue(ids.contains("000_aecd9b8aaabbed65"), ids.toString());
-      assertTrue(connection.queryAsk("ASK { GRAPH <https://w3id.org/noema/graph/conversation/000_aecd9b8aaabbed65> "
-          + "{ ?t <https://w3id.org/noema/ontology#turnIndex> 1 } }"));
-      assertTrue(connection.fetch("https://w3id.org/noema/graph/conversation/000_aecd9b8aaabbed65").size() > 10,
+      assertTrue(
+          connection.queryAsk(
+              "ASK { GRAPH <https://w3id.org/noema/graph/conversation/000_aecd9b8aaabbed65> "
+                  + "{ ?t <https://w3id.org/noema/ontology#turnIndex> 1 } }"));
+      assertTrue(
+          connection.fetch("https://w3id.org/noema/graph/conversation/000_aecd9b8aaabbed65").size()
+              > 10,
           "graph store protocol read");
     }
   }
 
   @Test
   void sparql_protocol_get_post_form_post_direct_and_content_negotiation() throws Exception {
-    String query = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/noema/ontology#inConversation> "
-        + "<https://w3id.org/noema/id/conversation/000_aecd9b8aaabbed65> }";
-    HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc(query)))
-        .header("Accept", "application/sparql-results+json").GET());
+    String query =
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/noema/ontology#inConversation> "
+            + "<https://w3id.org/noema/id/conversation/000_aecd9b8aaabbed65> }";
+    HttpResponse<String> get =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc(query)))
+                .header("Accept", "application/sparql-results+json")
+                .GET());
     assertEquals(200, get.statusCode());
-    assertEquals("2", JSON.readTree(get.body()).get("results").get("bindings").get(0).get("n").get("value").asText());
-    HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(url + "/sparql"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(query))));
+    assertEquals(
+        "2",
+        JSON.readTree(get.body())
+            .get("results")
+            .get("bindings")
+            .get(0)
+            .get("n")
+            .get("value")
+            .asText());
+    HttpResponse<String> form =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(query))));
     assertEquals(200, form.statusCode());
     assertEquals("n\r\n2\r\n", form.body());
-    HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(url + "/sparql"))
-        .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+xml")
-        .POST(HttpRequest.BodyPublishers.ofString(query)));
+    HttpResponse<String> direct =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+xml")
+                .POST(HttpRequest.BodyPublishers.ofString(query)));
     assertEquals(200, direct.statusCode(), direct.body());
-    assertTrue(direct.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+xml"));
-    HttpResponse<String> tsv = send(HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc(query)))
-        .header("Accept", "text/tab-separated-values").GET());
+    assertTrue(
+        direct
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/sparql-results+xml"));
+    HttpResponse<String> tsv =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc(query)))
+                .header("Accept", "text/tab-separated-values")
+                .GET());
     assertEquals("?n\n2\n", tsv.body());
-    HttpResponse<String> turtle = send(HttpRequest.newBuilder(URI.create(url + "/sparql?query="
-        + enc("CONSTRUCT WHERE { ?s a <https://w3id.org/noema/ontology#Conversation> }")))
-        .header("Accept", "text/turtle").GET());
+    HttpResponse<String> turtle =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        url
+                            + "/sparql?query="
+                            + enc(
+                                "CONSTRUCT WHERE { ?s a <https://w3id.org/noema/ontology#Conversation> }")))
+                .header("Accept", "text/turtle")
+                .GET());
     assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
-    HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc("SELEKT ?x")))
-        .GET());
+    HttpResponse<String> bad =
+        send(HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + enc("SELEKT ?x"))).GET());
     assertEquals(400, bad.statusCode());
   }
 
   @Test
   void endpoint_is_read_only_without_allow_update_even_with_the_token() throws Exception {
     String update = "update=" + enc("INSERT DATA { <urn:a> <urn:b> <urn:c> }");
-    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(url + "/sparql"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(update)));
+    HttpResponse<String> anonymous =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(update)));
     assertEquals(401, anonymous.statusCode());
-    HttpResponse<String> withToken = send(HttpRequest.newBuilder(URI.create(url + "/sparql"))
-        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/sparql-update")
-        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")));
+    HttpResponse<String> withToken =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/sparql-update")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "INSERT DATA { <urn:a> <urn:b> <urn:c> }")));
     assertEquals(403, withToken.statusCode());
-    HttpResponse<String> gspPut = send(HttpRequest.newBuilder(URI.create(url + "/sparql?graph=urn:g"))
-        .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> .")));
+    HttpResponse<String> gspPut =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/sparql?graph=urn:g"))
+                .header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> .")));
     assertEquals(401, gspPut.statusCode());
     try (RDFConnection connection = RDFConnectionRemote.service(url + "/sparql").build()) {
       assertFalse(connection.queryAsk("ASK { ?s <urn:b> ?o }"));
@@ -406,59 +566,106 @@ class NoemaServerTest {
 
   @Test
   void allow_update_opens_update_to_the_token_only() throws Exception {
-    try (ServedSample open = ServedSample.start(folder.resolve("open"),
-        b -> b.token(TOKEN).allowUpdate(true).writeServerFile(false))) {
-      HttpResponse<String> update = send(HttpRequest.newBuilder(URI.create(open.url() + "/sparql"))
-          .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/sparql-update")
-          .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")));
+    try (ServedSample open =
+        ServedSample.start(
+            folder.resolve("open"), b -> b.token(TOKEN).allowUpdate(true).writeServerFile(false))) {
+      HttpResponse<String> update =
+          send(
+              HttpRequest.newBuilder(URI.create(open.url() + "/sparql"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/sparql-update")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")));
       assertEquals(204, update.statusCode(), update.body());
-      HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(open.url() + "/sparql"))
-          .header("Authorization", "Bearer wrong").header("Content-Type", "application/sparql-update")
-          .POST(HttpRequest.BodyPublishers.ofString("DROP ALL")));
+      HttpResponse<String> wrong =
+          send(
+              HttpRequest.newBuilder(URI.create(open.url() + "/sparql"))
+                  .header("Authorization", "Bearer wrong")
+                  .header("Content-Type", "application/sparql-update")
+                  .POST(HttpRequest.BodyPublishers.ofString("DROP ALL")));
       assertEquals(403, wrong.statusCode());
-      assertTrue(open.kb.store().<Boolean>select("SELECT * WHERE { ?s <urn:b> ?o }", Map.of(), rs -> rs.hasNext()));
+      assertTrue(
+          open.kb
+              .store()
+              .<Boolean>select("SELECT * WHERE { ?s <urn:b> ?o }", Map.of(), rs -> rs.hasNext()));
     }
   }
 
-  // ---------------------------------------------------------------- security defaults and server.json
+  // ---------------------------------------------------------------- security defaults and
+  // server.json
 
   @Test
   void refuses_unsafe_options() {
-    assertEquals("binding 0.0.0.0 (not loopback) needs a bearer token: --token or NOEMA_TOKEN",
-        assertThrows(IllegalArgumentException.class, () -> NoemaServer.builder(sample.kb).host("0.0.0.0").build())
+    assertEquals(
+        "binding 0.0.0.0 (not loopback) needs a bearer token: --token or NOEMA_TOKEN",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NoemaServer.builder(sample.kb).host("0.0.0.0").build())
             .getMessage());
-    assertEquals("--allow-update needs a bearer token: --token or NOEMA_TOKEN",
-        assertThrows(IllegalArgumentException.class, () -> NoemaServer.builder(sample.kb).allowUpdate(true).build())
+    assertEquals(
+        "--allow-update needs a bearer token: --token or NOEMA_TOKEN",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NoemaServer.builder(sample.kb).allowUpdate(true).build())
             .getMessage());
   }
 
   @Test
   void non_loopback_server_needs_the_token_for_queries() throws Exception {
-    try (ServedSample wide = ServedSample.start(folder.resolve("wide"),
-        b -> b.host("0.0.0.0").token(TOKEN).writeServerFile(false))) {
-      assertEquals(200, send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/status")).GET()).statusCode());
-      assertEquals(401, send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/graph")).GET()).statusCode());
-      assertEquals(401, send(HttpRequest.newBuilder(URI.create(wide.url() + "/sparql?query=" + enc("ASK {}"))).GET())
-          .statusCode());
-      assertEquals(200, send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/graph"))
-          .header("Authorization", "Bearer " + TOKEN).GET()).statusCode());
-      assertTrue(JSON.readTree(send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/status")).GET()).body())
-          .get("tokenRequired").asBoolean());
+    try (ServedSample wide =
+        ServedSample.start(
+            folder.resolve("wide"), b -> b.host("0.0.0.0").token(TOKEN).writeServerFile(false))) {
+      assertEquals(
+          200,
+          send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/status")).GET()).statusCode());
+      assertEquals(
+          401,
+          send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/graph")).GET()).statusCode());
+      assertEquals(
+          401,
+          send(HttpRequest.newBuilder(URI.create(wide.url() + "/sparql?query=" + enc("ASK {}")))
+                  .GET())
+              .statusCode());
+      assertEquals(
+          200,
+          send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/graph"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .GET())
+              .statusCode());
+      assertTrue(
+          JSON.readTree(
+                  send(HttpRequest.newBuilder(URI.create(wide.url() + "/api/status")).GET()).body())
+              .get("tokenRequired")
+              .asBoolean());
     }
   }
 
   @Test
   void cors_is_off_by_default_and_on_for_the_named_origin_only() throws Exception {
-    HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(url + "/api/status"))
-        .header("Origin", "https://evil.example").GET());
+    HttpResponse<String> none =
+        send(
+            HttpRequest.newBuilder(URI.create(url + "/api/status"))
+                .header("Origin", "https://evil.example")
+                .GET());
     assertTrue(none.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-    try (ServedSample cors = ServedSample.start(folder.resolve("cors"),
-        b -> b.corsOrigin("https://app.example").writeServerFile(false))) {
-      HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(cors.url() + "/api/status"))
-          .header("Origin", "https://app.example").GET());
-      assertEquals(Optional.of("https://app.example"), allowed.headers().firstValue("Access-Control-Allow-Origin"));
-      HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(cors.url() + "/api/status"))
-          .header("Origin", "https://evil.example").GET());
+    try (ServedSample cors =
+        ServedSample.start(
+            folder.resolve("cors"),
+            b -> b.corsOrigin("https://app.example").writeServerFile(false))) {
+      HttpResponse<String> allowed =
+          send(
+              HttpRequest.newBuilder(URI.create(cors.url() + "/api/status"))
+                  .header("Origin", "https://app.example")
+                  .GET());
+      assertEquals(
+          Optional.of("https://app.example"),
+          allowed.headers().firstValue("Access-Control-Allow-Origin"));
+      HttpResponse<String> other =
+          send(
+              HttpRequest.newBuilder(URI.create(cors.url() + "/api/status"))
+                  .header("Origin", "https://evil.example")
+                  .GET());
       assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
   }
@@ -470,12 +677,20 @@ class NoemaServerTest {
     ServerFile live = ServerFile.live(folder.resolve("kb")).orElseThrow();
     assertEquals(url, live.url());
     assertEquals(ProcessHandle.current().pid(), live.pid());
-    HttpResponse<String> update = send(HttpRequest.newBuilder(URI.create(live.datasetUrl()))
-        .header("Authorization", "Bearer " + live.secret()).header("Content-Type", "application/sparql-update")
-        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <urn:cli> { <urn:x> <urn:y> <urn:z> } }")));
+    HttpResponse<String> update =
+        send(
+            HttpRequest.newBuilder(URI.create(live.datasetUrl()))
+                .header("Authorization", "Bearer " + live.secret())
+                .header("Content-Type", "application/sparql-update")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "INSERT DATA { GRAPH <urn:cli> { <urn:x> <urn:y> <urn:z> } }")));
     assertEquals(204, update.statusCode(), "the local CLI writes through the server");
-    send(HttpRequest.newBuilder(URI.create(live.datasetUrl())).header("Authorization", "Bearer " + live.secret())
-        .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString("DROP GRAPH <urn:cli>")));
+    send(
+        HttpRequest.newBuilder(URI.create(live.datasetUrl()))
+            .header("Authorization", "Bearer " + live.secret())
+            .header("Content-Type", "application/sparql-update")
+            .POST(HttpRequest.BodyPublishers.ofString("DROP GRAPH <urn:cli>")));
   }
 
   @Test
@@ -495,7 +710,8 @@ class NoemaServerTest {
   private static JsonNode pollJob(String id) throws Exception {
     for (int i = 0; i < 300; i++) {
       JsonNode job = getJson("/api/jobs/" + id);
-      if (!job.get("state").asText().equals("queued") && !job.get("state").asText().equals("running")) {
+      if (!job.get("state").asText().equals("queued")
+          && !job.get("state").asText().equals("running")) {
         return job;
       }
       Thread.sleep(100);
@@ -526,16 +742,21 @@ class NoemaServerTest {
     return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
   }
 
-  private static HttpResponse<String> postJson(String path, Object body, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+  private static HttpResponse<String> postJson(String path, Object body, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     return send(request);
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -43,9 +43,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * noema serve under load, beside plain Fuseki main serving the same TDB2 dataset in the same run: 8 loopback clients
- * for 30 s each, a fixed mix of the canned queries in queries/sparql/; then the page load of the map with 5,000 nodes
- * in headless Chromium (skipped without chromedriver). Not a test: run it as a main with the test classpath.
+ * noema serve under load, beside plain Fuseki main serving the same TDB2 dataset in the same run: 8
+ * loopback clients for 30 s each, a fixed mix of the canned queries in queries/sparql/; then the
+ * page load of the map with 5,000 nodes in headless Chromium (skipped without chromedriver). Not a
+ * test: run it as a main with the test classpath.
  */
 public final class ServeBenchmark {
   private static final int CLIENTS = 8;
@@ -54,7 +55,8 @@ public final class ServeBenchmark {
 
   private ServeBenchmark() {}
 
-  record Load(String name, long requests, long errors, double seconds, double p50Millis, double p95Millis) {
+  record Load(
+      String name, long requests, long errors, double seconds, double p50Millis, double p95Millis) {
     double throughput() {
       return requests / seconds;
     }
@@ -71,14 +73,23 @@ public final class ServeBenchmark {
       }
     }
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(folder))) {
-      kb.importLogs(ImportRequest.of(List.of(Path.of("import/samples"), Path.of("src/test/resources/formats"))),
+      kb.importLogs(
+          ImportRequest.of(
+              List.of(Path.of("import/samples"), Path.of("src/test/resources/formats"))),
           ImportListener.NONE);
       addMeaningGraph(kb, 5_000, 2);
-      System.out.printf(Locale.ROOT, "store: %s; %d canned queries%n", kb.store().stats(), queries.size());
-      FusekiServer plain = FusekiServer.create().port(0).loopback(true)
-          .add("/ds", ((Tdb2GraphStore) kb.store()).dataset(), false).build().start();
+      System.out.printf(
+          Locale.ROOT, "store: %s; %d canned queries%n", kb.store().stats(), queries.size());
+      FusekiServer plain =
+          FusekiServer.create()
+              .port(0)
+              .loopback(true)
+              .add("/ds", ((Tdb2GraphStore) kb.store()).dataset(), false)
+              .build()
+              .start();
       long started = System.nanoTime();
-      try (NoemaServer noema = NoemaServer.builder(kb).port(0).writeServerFile(false).build().start()) {
+      try (NoemaServer noema =
+          NoemaServer.builder(kb).port(0).writeServerFile(false).build().start()) {
         mapReady(noema.url(), started);
         if (pageOnly) {
           pageLoad(noema.url(), folder.resolve("profile"));
@@ -92,10 +103,19 @@ public final class ServeBenchmark {
         System.out.println("| server | requests | errors | req/s | p50 ms | p95 ms |");
         System.out.println("|---|---|---|---|---|---|");
         for (Load l : List.of(p, n)) {
-          System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f |%n", l.name(), l.requests(), l.errors(),
-              l.throughput(), l.p50Millis(), l.p95Millis());
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %d | %d | %.0f | %.1f | %.1f |%n",
+              l.name(),
+              l.requests(),
+              l.errors(),
+              l.throughput(),
+              l.p50Millis(),
+              l.p95Millis());
         }
-        System.out.printf(Locale.ROOT, "throughput ratio noema/plain: %.2f (target >= 0.9)%n",
+        System.out.printf(
+            Locale.ROOT,
+            "throughput ratio noema/plain: %.2f (target >= 0.9)%n",
             n.throughput() / p.throughput());
         pageLoad(noema.url(), folder.resolve("profile"));
       } finally {
@@ -105,60 +125,86 @@ public final class ServeBenchmark {
   }
 
   /**
-   * A synthetic meaning graph of {@code nodes} concepts (every 50th a module), joined by preferential attachment (each
-   * new concept relates to {@code perNode} earlier ones, more likely to the well connected: a few hubs, a long tail, as
-   * in real conversations' concept graphs); PageRank and clusters then come from Noema's own topology analysis, as
-   * after {@code noema explore}.
+   * A synthetic meaning graph of {@code nodes} concepts (every 50th a module), joined by
+   * preferential attachment (each new concept relates to {@code perNode} earlier ones, more likely
+   * to the well connected: a few hubs, a long tail, as in real conversations' concept graphs);
+   * PageRank and clusters then come from Noema's own topology analysis, as after {@code noema
+   * explore}.
    */
   private static void addMeaningGraph(KnowledgeBase kb, int nodes, int perNode) {
-    Graph<Integer, DefaultEdge> shape = new SimpleGraph<>(SupplierUtil.createIntegerSupplier(),
-        SupplierUtil.DEFAULT_EDGE_SUPPLIER, false);
-    new BarabasiAlbertGraphGenerator<Integer, DefaultEdge>(perNode + 1, perNode, nodes, new Random(42))
+    Graph<Integer, DefaultEdge> shape =
+        new SimpleGraph<>(
+            SupplierUtil.createIntegerSupplier(), SupplierUtil.DEFAULT_EDGE_SUPPLIER, false);
+    new BarabasiAlbertGraphGenerator<Integer, DefaultEdge>(
+            perNode + 1, perNode, nodes, new Random(42))
         .generateGraph(shape);
     List<Triple> triples = new ArrayList<>();
     for (int i : shape.vertexSet()) {
       Node e = Iris.entity("bench concept " + i);
-      triples.add(Triple.create(e, RDF.type.asNode(), i % 50 == 0 ? Noema.CognitiveModule : Noema.Concept));
-      triples.add(Triple.create(e, Noema.canonicalLabel, NodeFactory.createLiteralString("bench concept " + i)));
+      triples.add(
+          Triple.create(e, RDF.type.asNode(), i % 50 == 0 ? Noema.CognitiveModule : Noema.Concept));
+      triples.add(
+          Triple.create(
+              e, Noema.canonicalLabel, NodeFactory.createLiteralString("bench concept " + i)));
     }
     for (DefaultEdge edge : shape.edgeSet()) {
-      triples.add(Triple.create(Iris.entity("bench concept " + shape.getEdgeSource(edge)), Noema.relatedTo,
-          Iris.entity("bench concept " + shape.getEdgeTarget(edge))));
+      triples.add(
+          Triple.create(
+              Iris.entity("bench concept " + shape.getEdgeSource(edge)),
+              Noema.relatedTo,
+              Iris.entity("bench concept " + shape.getEdgeTarget(edge))));
     }
-    kb.store().apply(GraphChange.put(new GraphContent(Iris.derivedGraph("bench"), "bench", triples)));
-    kb.saveMeasures(kb.topology(TopologyFilter.NONE, TopologySettings.DEFAULT), TopologyFilter.NONE);
+    kb.store()
+        .apply(GraphChange.put(new GraphContent(Iris.derivedGraph("bench"), "bench", triples)));
+    kb.saveMeasures(
+        kb.topology(TopologyFilter.NONE, TopologySettings.DEFAULT), TopologyFilter.NONE);
   }
 
-  /** {@link #CLIENTS} threads, each sending the canned queries in turn (GET, JSON results) until the time is up. */
-  private static Load load(String name, String endpoint, List<String> queries, Duration duration) throws Exception {
+  /**
+   * {@link #CLIENTS} threads, each sending the canned queries in turn (GET, JSON results) until the
+   * time is up.
+   */
+  private static Load load(String name, String endpoint, List<String> queries, Duration duration)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    List<URI> uris = queries.stream().map(q -> URI.create(endpoint + "?query="
-        + URLEncoder.encode(q, StandardCharsets.UTF_8))).toList();
+    List<URI> uris =
+        queries.stream()
+            .map(
+                q ->
+                    URI.create(endpoint + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+            .toList();
     long end = System.nanoTime() + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     List<Future<long[]>> results = new ArrayList<>();
     long start = System.nanoTime();
     for (int c = 0; c < CLIENTS; c++) {
       int offset = c;
-      results.add(pool.submit(() -> {
-        List<Long> latencies = new ArrayList<>();
-        long errors = 0;
-        for (int i = offset; System.nanoTime() < end; i++) {
-          long t0 = System.nanoTime();
-          HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uris.get(i % uris.size()))
-              .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-          latencies.add(System.nanoTime() - t0);
-          if (response.statusCode() != 200) {
-            errors++;
-          }
-        }
-        long[] out = new long[latencies.size() + 1];
-        out[0] = errors;
-        for (int i = 0; i < latencies.size(); i++) {
-          out[i + 1] = latencies.get(i);
-        }
-        return out;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                List<Long> latencies = new ArrayList<>();
+                long errors = 0;
+                for (int i = offset; System.nanoTime() < end; i++) {
+                  long t0 = System.nanoTime();
+                  HttpResponse<byte[]> response =
+                      client.send(
+                          HttpRequest.newBuilder(uris.get(i % uris.size()))
+                              .header("Accept", "application/sparql-results+json")
+                              .GET()
+                              .build(),
+                          HttpResponse.BodyHandlers.ofByteArray());
+                  latencies.add(System.nanoTime() - t0);
+                  if (response.statusCode() != 200) {
+                    errors++;
+                  }
+                }
+                long[] out = new long[latencies.size() + 1];
+                out[0] = errors;
+                for (int i = 0; i < latencies.size(); i++) {
+                  out[i + 1] = latencies.get(i);
+                }
+                return out;
+              }));
     }
     List<Long> all = new ArrayList<>();
     long errors = 0;
@@ -172,25 +218,39 @@ public final class ServeBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     Collections.sort(all);
-    return new Load(name, all.size(), errors, seconds, all.get(all.size() / 2) / 1e6,
+    return new Load(
+        name,
+        all.size(),
+        errors,
+        seconds,
+        all.get(all.size() / 2) / 1e6,
         all.get((int) (all.size() * 0.95)) / 1e6);
   }
 
   /**
-   * Waits for the server's start-up map warm-up (the layout; {@code /api/graph} answers when it is done) and prints how
-   * long after the start it was ready, so that the page loads below measure the browser, not a server still starting.
+   * Waits for the server's start-up map warm-up (the layout; {@code /api/graph} answers when it is
+   * done) and prints how long after the start it was ready, so that the page loads below measure
+   * the browser, not a server still starting.
    */
   private static void mapReady(String url, long started) throws Exception {
-    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url + "/api/graph")).build(), HttpResponse.BodyHandlers.ofByteArray());
-    System.out.printf(Locale.ROOT, "map ready %.2f s after the server started (HTTP %d, %,d bytes of JSON)%n",
-        (System.nanoTime() - started) / 1e9, response.statusCode(), response.body().length);
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/api/graph")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    System.out.printf(
+        Locale.ROOT,
+        "map ready %.2f s after the server started (HTTP %d, %,d bytes of JSON)%n",
+        (System.nanoTime() - started) / 1e9,
+        response.statusCode(),
+        response.body().length);
   }
 
   /**
-   * Page load of the map: navigation start to the first frame with the laid-out graph, three times (the first in a
-   * browser just started); then the floor, three times in the same browser: the same data drawn the plain Cytoscape
-   * way (every edge an element, nothing else on the page; test resource {@code web/bench/bare-cytoscape.html}).
+   * Page load of the map: navigation start to the first frame with the laid-out graph, three times
+   * (the first in a browser just started); then the floor, three times in the same browser: the
+   * same data drawn the plain Cytoscape way (every edge an element, nothing else on the page; test
+   * resource {@code web/bench/bare-cytoscape.html}).
    */
   private static void pageLoad(String url, Path profile) throws Exception {
     if (!Files.isExecutable(ServeBrowserTest.CHROMEDRIVER)) {
@@ -202,22 +262,34 @@ public final class ServeBenchmark {
       List<Double> noema = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         noema.add(load(browser, url + "/"));
-        System.out.printf(Locale.ROOT, "page load %d: %s, %.2f s wall, %s ms in page (target < 3 s); phases: %s%n",
-            i + 1, browser.findElement(By.id("counts")).getText(), noema.get(i),
+        System.out.printf(
+            Locale.ROOT,
+            "page load %d: %s, %.2f s wall, %s ms in page (target < 3 s); phases: %s%n",
+            i + 1,
+            browser.findElement(By.id("counts")).getText(),
+            noema.get(i),
             browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-ms"),
             browser.findElement(By.tagName("body")).getDomAttribute("data-phases"));
       }
       List<Double> floor = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         floor.add(load(browser, url + "/web/bench/bare-cytoscape.html"));
-        System.out.printf(Locale.ROOT, "floor %d, bare Cytoscape page: %.2f s wall, %s ms in page%n", i + 1,
-            floor.get(i), browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-ms"));
+        System.out.printf(
+            Locale.ROOT,
+            "floor %d, bare Cytoscape page: %.2f s wall, %s ms in page%n",
+            i + 1,
+            floor.get(i),
+            browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-ms"));
       }
       // Warm loads only (the first of each ran in a browser or on a page not yet cached).
       double noemaWarm = Math.min(noema.get(1), noema.get(2));
       double floorWarm = Math.min(floor.get(1), floor.get(2));
-      System.out.printf(Locale.ROOT, "map page, warm: noema %.2f s, bare Cytoscape %.2f s, ratio %.2f%n", noemaWarm,
-          floorWarm, noemaWarm / floorWarm);
+      System.out.printf(
+          Locale.ROOT,
+          "map page, warm: noema %.2f s, bare Cytoscape %.2f s, ratio %.2f%n",
+          noemaWarm,
+          floorWarm,
+          noemaWarm / floorWarm);
     } finally {
       browser.quit();
     }
@@ -227,8 +299,12 @@ public final class ServeBenchmark {
   private static double load(ChromeDriver browser, String url) {
     long t0 = System.nanoTime();
     browser.get(url);
-    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d ->
-        "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
+    new WebDriverWait(browser, Duration.ofSeconds(120))
+        .until(
+            d ->
+                "true"
+                    .equals(
+                        d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
     return (System.nanoTime() - t0) / 1e9;
   }
 }

@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web page in a real headless Chromium: one browser and one server for the class (they are slow to start).
- * Skipped where {@code /usr/bin/chromedriver} is absent (Debian packages chromium and chromium-driver).
+ * The web page in a real headless Chromium: one browser and one server for the class (they are slow
+ * to start). Skipped where {@code /usr/bin/chromedriver} is absent (Debian packages chromium and
+ * chromium-driver).
  */
 class ServeBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -41,22 +42,37 @@ class ServeBrowserTest {
 
   @BeforeAll
   static void start() {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+    assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "no /usr/bin/chromedriver and /usr/bin/chromium: apt-get install chromium chromium-driver");
     sample = ServedSample.start(folder.resolve("kb"), b -> b.writeServerFile(false));
     browser = startBrowser(folder.resolve("profile"));
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
-  /** Headless Chromium through the system chromedriver, so Selenium Manager never goes to the network. */
+  /**
+   * Headless Chromium through the system chromedriver, so Selenium Manager never goes to the
+   * network.
+   */
   static ChromeDriver startBrowser(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -73,7 +89,8 @@ class ServeBrowserTest {
   @BeforeEach
   void openPage() {
     browser.get(sample.url() + "/");
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
+    wait.until(
+        d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-graph-loaded")));
   }
 
   @Test
@@ -86,22 +103,36 @@ class ServeBrowserTest {
     long headlines = (Long) js("return state.cy.nodes('.headline').length");
     assertTrue(headlines >= 5 && headlines <= 20, headlines + " headlines");
     // Readable in the opening view, whatever its zoom: at least 10 px on screen.
-    Number smallest = (Number) js("return Math.min(...state.cy.nodes('.headline')"
-        + ".map((n) => parseFloat(n.renderedStyle('font-size'))))");
+    Number smallest =
+        (Number)
+            js(
+                "return Math.min(...state.cy.nodes('.headline')"
+                    + ".map((n) => parseFloat(n.renderedStyle('font-size'))))");
     assertTrue(smallest.doubleValue() >= 10, "smallest headline font: " + smallest + " px");
     screenshot("noema-map.png");
-    // Zooming in: 12 px on screen until ordinary labels (10 model units) are larger, then their size.
-    Number[] zoomedIn = ((List<?>) js("state.cy.zoom(state.cy.zoom() * 4); return [state.cy.zoom(),"
-        + " parseFloat(state.cy.nodes('.headline').first().renderedStyle('font-size'))]")).toArray(Number[]::new);
+    // Zooming in: 12 px on screen until ordinary labels (10 model units) are larger, then their
+    // size.
+    Number[] zoomedIn =
+        ((List<?>)
+                js(
+                    "state.cy.zoom(state.cy.zoom() * 4); return [state.cy.zoom(),"
+                        + " parseFloat(state.cy.nodes('.headline').first().renderedStyle('font-size'))]"))
+            .toArray(Number[]::new);
     double expected = Math.max(12, 10 * zoomedIn[0].doubleValue());
-    assertEquals(expected, zoomedIn[1].doubleValue(), 0.5, "headline font after zooming in to " + zoomedIn[0]);
+    assertEquals(
+        expected,
+        zoomedIn[1].doubleValue(),
+        0.5,
+        "headline font after zooming in to " + zoomedIn[0]);
   }
 
   @Test
   void the_relation_filter_keeps_only_that_relations_edges() {
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-relation"))).selectByValue("partOf");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-relation")))
+        .selectByValue("partOf");
     long shown = (Long) js("return state.edges.shown.reduce((a, b) => a + b, 0)");
-    long partOf = (Long) js("return state.graph.edges.filter((e) => e.relation === 'partOf').length");
+    long partOf =
+        (Long) js("return state.graph.edges.filter((e) => e.relation === 'partOf').length");
     assertTrue(partOf > 0 && shown == partOf, shown + " edges shown, " + partOf + " partOf edges");
   }
 
@@ -122,7 +153,8 @@ class ServeBrowserTest {
   @Test
   void a_misspelling_offers_did_you_mean() {
     search("RECURSA");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("did-you-mean"), "RECURSIA"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("did-you-mean"), "RECURSIA"));
     browser.findElement(By.cssSelector("#did-you-mean button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("entity-title"), "RECURSIA"));
   }
@@ -137,11 +169,18 @@ class ServeBrowserTest {
     List<WebElement> hops = browser.findElements(By.cssSelector("#path-result li.hop"));
     assertTrue(hops.get(0).getText().startsWith("RECURSIA"), hops.get(0).getText());
     assertTrue(hops.get(hops.size() - 1).getText().startsWith("INSIGHT"));
-    assertTrue(hops.get(0).findElement(By.className("relation")).getText().matches("—.+→"),
+    assertTrue(
+        hops.get(0).findElement(By.className("relation")).getText().matches("—.+→"),
         hops.get(0).getText());
-    assertTrue(browser.findElements(By.cssSelector("#path-result blockquote")).size() > 0, "quoted evidence");
-    assertTrue((Long) js("return state.cy.nodes('.path').length") >= 2, "the path's nodes are highlighted");
-    assertTrue((Long) js("return state.edges.highlighted.length") >= 1, "the path's edges are highlighted");
+    assertTrue(
+        browser.findElements(By.cssSelector("#path-result blockquote")).size() > 0,
+        "quoted evidence");
+    assertTrue(
+        (Long) js("return state.cy.nodes('.path').length") >= 2,
+        "the path's nodes are highlighted");
+    assertTrue(
+        (Long) js("return state.edges.highlighted.length") >= 1,
+        "the path's edges are highlighted");
     screenshot("noema-path.png");
   }
 
@@ -162,7 +201,8 @@ class ServeBrowserTest {
     query.clear();
     query.sendKeys("DROP ALL");
     browser.findElement(By.id("console-run")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-error"), "read-only"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("console-error"), "read-only"));
   }
 
   private static void screenshot(String name) throws java.io.IOException {

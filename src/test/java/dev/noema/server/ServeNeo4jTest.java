@@ -29,12 +29,13 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
 /**
- * noema serve holding the embedded Neo4j (one instance for the class): external Bolt clients, the Cypher API, and the
- * CLI going through the server while it holds the Neo4j folder's lock.
+ * noema serve holding the embedded Neo4j (one instance for the class): external Bolt clients, the
+ * Cypher API, and the CLI going through the server while it holds the Neo4j folder's lock.
  */
 class ServeNeo4jTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final List<String> MODULES = List.of("INSIGHT", "OBSTRUCTIO", "RECURSIA");
 
   @TempDir static Path folder;
@@ -44,8 +45,10 @@ class ServeNeo4jTest {
   @BeforeAll
   static void serve() {
     kbFolder = folder.resolve("kb");
-    sample = ServedSample.start(KnowledgeBaseConfig.folder(kbFolder).withEmbeddedBolt("127.0.0.1", 0, null),
-        b -> b.neo4j(true));
+    sample =
+        ServedSample.start(
+            KnowledgeBaseConfig.folder(kbFolder).withEmbeddedBolt("127.0.0.1", 0, null),
+            b -> b.neo4j(true));
   }
 
   @AfterAll
@@ -59,49 +62,79 @@ class ServeNeo4jTest {
     assertTrue(bolt.matches("bolt://127\\.0\\.0\\.1:\\d+"), bolt);
     assertEquals(bolt, getJson("/api/status").get("bolt").asText());
     assertEquals(bolt, ServerFile.live(kbFolder).orElseThrow().bolt());
-    try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none()); Session session = driver.session()) {
-      List<String> modules = session.run("MATCH (m:CognitiveModule) RETURN m.label AS label ORDER BY label").list(
-          r -> r.get("label").asString());
+    try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none());
+        Session session = driver.session()) {
+      List<String> modules =
+          session
+              .run("MATCH (m:CognitiveModule) RETURN m.label AS label ORDER BY label")
+              .list(r -> r.get("label").asString());
       assertTrue(modules.containsAll(MODULES), modules.toString());
     }
   }
 
   @Test
   void cypher_api_runs_read_only_with_parameters() throws Exception {
-    HttpResponse<String> response = post("/api/cypher", Map.of(
-        "query", "MATCH (m:CognitiveModule) WHERE m.label = $name RETURN m.label AS label, 1 + 1 AS two",
-        "params", Map.of("name", "RECURSIA")));
+    HttpResponse<String> response =
+        post(
+            "/api/cypher",
+            Map.of(
+                "query",
+                "MATCH (m:CognitiveModule) WHERE m.label = $name RETURN m.label AS label, 1 + 1 AS two",
+                "params",
+                Map.of("name", "RECURSIA")));
     assertEquals(200, response.statusCode(), response.body());
     JsonNode result = JSON.readTree(response.body());
     assertEquals("[\"label\",\"two\"]", result.get("columns").toString());
     assertEquals("[[\"RECURSIA\",2]]", result.get("rows").toString());
-    HttpResponse<String> write = post("/api/cypher", Map.of("query", "CREATE (:Intruder {name: 'x'})"));
+    HttpResponse<String> write =
+        post("/api/cypher", Map.of("query", "CREATE (:Intruder {name: 'x'})"));
     assertEquals(400, write.statusCode(), write.body());
-    assertTrue(JSON.readTree(write.body()).get("error").asText().startsWith("Neo4j: "), write.body());
-    assertEquals("[[0]]", JSON.readTree(post("/api/cypher", Map.of("query", "MATCH (n:Intruder) RETURN count(n)"))
-        .body()).get("rows").toString(), "the write left nothing");
+    assertTrue(
+        JSON.readTree(write.body()).get("error").asText().startsWith("Neo4j: "), write.body());
+    assertEquals(
+        "[[0]]",
+        JSON.readTree(
+                post("/api/cypher", Map.of("query", "MATCH (n:Intruder) RETURN count(n)")).body())
+            .get("rows")
+            .toString(),
+        "the write left nothing");
     HttpResponse<String> syntax = post("/api/cypher", Map.of("query", "MATCH (n RETURN n"));
     assertEquals(400, syntax.statusCode());
-    assertTrue(JSON.readTree(syntax.body()).get("error").asText().startsWith("Cypher syntax error: "), syntax.body());
-    assertEquals(400, post("/api/cypher", Map.of("query", "RETURN 1", "params", List.of(1))).statusCode());
+    assertTrue(
+        JSON.readTree(syntax.body()).get("error").asText().startsWith("Cypher syntax error: "),
+        syntax.body());
+    assertEquals(
+        400, post("/api/cypher", Map.of("query", "RETURN 1", "params", List.of(1))).statusCode());
   }
 
   @Test
   void cli_cypher_query_goes_through_the_server_that_holds_the_neo4j_lock() {
-    CliRun query = CliRun.of("query", "--data", kbFolder.toString(), "--format", "csv", "--param", "kind=CognitiveModule",
-        "--cypher", "MATCH (m) WHERE $kind IN labels(m) RETURN m.label AS label ORDER BY label");
+    CliRun query =
+        CliRun.of(
+            "query",
+            "--data",
+            kbFolder.toString(),
+            "--format",
+            "csv",
+            "--param",
+            "kind=CognitiveModule",
+            "--cypher",
+            "MATCH (m) WHERE $kind IN labels(m) RETURN m.label AS label ORDER BY label");
     assertEquals(0, query.exitCode(), query.toString());
     assertTrue(query.out().startsWith("label\r\n"), query.out());
     assertTrue(new TreeSet<>(List.of(query.out().split("\r\n"))).containsAll(MODULES), query.out());
     CliRun sync = CliRun.of("sync", "neo4j", "--data", kbFolder.toString());
     assertEquals(0, sync.exitCode(), sync.toString());
-    assertTrue(sync.out().startsWith("neo4j (synced by noema serve at " + sample.url() + "): 0 graphs added"),
+    assertTrue(
+        sync.out()
+            .startsWith("neo4j (synced by noema serve at " + sample.url() + "): 0 graphs added"),
         sync.out());
   }
 
   @Test
   void ask_without_a_model_returns_the_prompt_and_how_to_configure_one() throws Exception {
-    HttpResponse<String> response = post("/api/ask", Map.of("question", "What is RECURSIA?", "baseline", true));
+    HttpResponse<String> response =
+        post("/api/ask", Map.of("question", "What is RECURSIA?", "baseline", true));
     assertEquals(200, response.statusCode(), response.body());
     JsonNode result = JSON.readTree(response.body());
     assertTrue(result.get("answer").isNull());
@@ -113,21 +146,33 @@ class ServeNeo4jTest {
 
   @Test
   void bolt_on_another_address_needs_a_password() {
-    Neo4jException e = assertThrows(Neo4jException.class,
-        () -> KnowledgeBaseConfig.folder(folder.resolve("wide")).withEmbeddedBolt("0.0.0.0", 0, null));
-    assertEquals("embedded Neo4j on 0.0.0.0 needs a password: auth may be off only on loopback", e.getMessage());
+    Neo4jException e =
+        assertThrows(
+            Neo4jException.class,
+            () ->
+                KnowledgeBaseConfig.folder(folder.resolve("wide"))
+                    .withEmbeddedBolt("0.0.0.0", 0, null));
+    assertEquals(
+        "embedded Neo4j on 0.0.0.0 needs a password: auth may be off only on loopback",
+        e.getMessage());
   }
 
   private static JsonNode getJson(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sample.url() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sample.url() + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return JSON.readTree(response.body());
   }
 
   private static HttpResponse<String> post(String path, Object body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(sample.url() + path)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-            JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(sample.url() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

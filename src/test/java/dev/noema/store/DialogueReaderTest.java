@@ -17,23 +17,56 @@ class DialogueReaderTest {
   @Test
   void conversation_round_trips_through_its_dialogue_graph() {
     Instant t0 = Instant.parse("2024-05-01T10:00:00Z");
-    Conversation c = new Conversation("conv/1 ü", "A title", "chatgpt", "chatgpt-export", "exports/a.zip!c.json",
-        t0, t0.plusSeconds(60),
-        List.of(
-            Turn.of(0, "m0", Role.SYSTEM, "System", null, "Be brief."),
-            new Turn(1, "m1", Role.USER, "User", null, t0, "What is *attention*?",
-                List.of(new Attachment("notes.md", "text/markdown", "# notes"), new Attachment("img.png", null, null)),
-                null),
-            new Turn(2, "m2", Role.ASSISTANT, "ChatGPT", "gpt-4o", t0.plusSeconds(5), "Attention weighs tokens.",
-                List.of(), null),
-            new Turn(2, "m2b", Role.ASSISTANT, "ChatGPT", "gpt-4o", t0.plusSeconds(9), "A regenerated answer.",
-                List.of(), "m2")),
-        List.of(new TextRepair("turn 1", List.of("x-MacRoman"))));
+    Conversation c =
+        new Conversation(
+            "conv/1 ü",
+            "A title",
+            "chatgpt",
+            "chatgpt-export",
+            "exports/a.zip!c.json",
+            t0,
+            t0.plusSeconds(60),
+            List.of(
+                Turn.of(0, "m0", Role.SYSTEM, "System", null, "Be brief."),
+                new Turn(
+                    1,
+                    "m1",
+                    Role.USER,
+                    "User",
+                    null,
+                    t0,
+                    "What is *attention*?",
+                    List.of(
+                        new Attachment("notes.md", "text/markdown", "# notes"),
+                        new Attachment("img.png", null, null)),
+                    null),
+                new Turn(
+                    2,
+                    "m2",
+                    Role.ASSISTANT,
+                    "ChatGPT",
+                    "gpt-4o",
+                    t0.plusSeconds(5),
+                    "Attention weighs tokens.",
+                    List.of(),
+                    null),
+                new Turn(
+                    2,
+                    "m2b",
+                    Role.ASSISTANT,
+                    "ChatGPT",
+                    "gpt-4o",
+                    t0.plusSeconds(9),
+                    "A regenerated answer.",
+                    List.of(),
+                    "m2")),
+            List.of(new TextRepair("turn 1", List.of("x-MacRoman"))));
 
     Optional<Conversation> read = DialogueReader.read(DialogueGraph.triples(c));
 
     assertEquals(Optional.of(c), read);
-    assertEquals(new HashSet<>(DialogueGraph.triples(c)), new HashSet<>(DialogueGraph.triples(read.get())));
+    assertEquals(
+        new HashSet<>(DialogueGraph.triples(c)), new HashSet<>(DialogueGraph.triples(read.get())));
   }
 
   @Test

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Behaviour every {@link GraphStore} must have; each implementation runs it against a real store. */
+/**
+ * Behaviour every {@link GraphStore} must have; each implementation runs it against a real store.
+ */
 abstract class GraphStoreContract {
   static final Node G1 = NodeFactory.createURI("https://w3id.org/noema/graph/test/one");
   static final Node G2 = NodeFactory.createURI("https://w3id.org/noema/graph/test/two");
@@ -48,20 +50,26 @@ abstract class GraphStoreContract {
   }
 
   long count(String sparql) {
-    return store.select(sparql, Map.of(), rs -> {
-      long n = 0;
-      while (rs.hasNext()) {
-        rs.next();
-        n++;
-      }
-      return n;
-    });
+    return store.select(
+        sparql,
+        Map.of(),
+        rs -> {
+          long n = 0;
+          while (rs.hasNext()) {
+            rs.next();
+            n++;
+          }
+          return n;
+        });
   }
 
   @Test
   void put_graphs_are_queryable_through_the_union_and_registered_with_their_hash() {
     store.apply(GraphChange.put(graph(G1, "h1", "a", "b"), graph(G2, "h2", "c")));
-    assertEquals(3, count("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'https://w3id.org/noema/graph/test/')) }"));
+    assertEquals(
+        3,
+        count(
+            "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'https://w3id.org/noema/graph/test/')) }"));
     assertEquals(Optional.of("h1"), store.contentHash(G1));
     assertEquals(List.of(G1, G2), store.graphs().stream().map(GraphEntry::name).toList());
   }
@@ -95,7 +103,8 @@ abstract class GraphStoreContract {
   @Test
   void removing_by_prefix_drops_every_matching_graph_and_its_registry_entry() {
     store.apply(GraphChange.put(graph(G1, "h1", "a"), graph(G2, "h2", "b")));
-    store.apply(new GraphChange(List.of(), List.of("https://w3id.org/noema/graph/test/t"), List.of()));
+    store.apply(
+        new GraphChange(List.of(), List.of("https://w3id.org/noema/graph/test/t"), List.of()));
     assertEquals(List.of(G1), store.graphs().stream().map(GraphEntry::name).toList());
     assertEquals(Optional.empty(), store.contentHash(G2));
   }
@@ -103,38 +112,51 @@ abstract class GraphStoreContract {
   @Test
   void parameters_are_bound_as_values_not_spliced_into_the_query_text() {
     store.apply(GraphChange.put(graph(G1, "h1", "a", "b")));
-    Map<String, Node> hostile = Map.of("o", NodeFactory.createLiteralString("a\" } UNION { ?s ?p ?o"));
-    long rows = store.select("SELECT ?s WHERE { ?s ?p ?o }", hostile, rs -> {
-      long n = 0;
-      while (rs.hasNext()) {
-        rs.next();
-        n++;
-      }
-      return n;
-    });
+    Map<String, Node> hostile =
+        Map.of("o", NodeFactory.createLiteralString("a\" } UNION { ?s ?p ?o"));
+    long rows =
+        store.select(
+            "SELECT ?s WHERE { ?s ?p ?o }",
+            hostile,
+            rs -> {
+              long n = 0;
+              while (rs.hasNext()) {
+                rs.next();
+                n++;
+              }
+              return n;
+            });
     assertEquals(0, rows);
-    assertEquals(1L, (long) store.select("SELECT ?s WHERE { ?s ?p ?o }",
-        Map.of("o", NodeFactory.createLiteralString("a")), rs -> {
-          long n = 0;
-          while (rs.hasNext()) {
-            rs.next();
-            n++;
-          }
-          return n;
-        }));
+    assertEquals(
+        1L,
+        (long)
+            store.select(
+                "SELECT ?s WHERE { ?s ?p ?o }",
+                Map.of("o", NodeFactory.createLiteralString("a")),
+                rs -> {
+                  long n = 0;
+                  while (rs.hasNext()) {
+                    rs.next();
+                    n++;
+                  }
+                  return n;
+                }));
   }
 
   @Test
   void a_syntax_error_names_line_and_column() {
-    QuerySyntaxException e = assertThrows(QuerySyntaxException.class,
-        () -> store.select("SELECT ?s WHERE { ?s ?p }", Map.of(), rs -> 0));
+    QuerySyntaxException e =
+        assertThrows(
+            QuerySyntaxException.class,
+            () -> store.select("SELECT ?s WHERE { ?s ?p }", Map.of(), rs -> 0));
     assertTrue(e.getMessage().contains("line 1"), e.getMessage());
   }
 
   @Test
   void ask_queries_answer_as_one_row() {
     store.apply(GraphChange.put(graph(G1, "h1", "a")));
-    boolean yes = store.select("ASK { ?s ?p 'a' }", Map.of(), rs -> rs.next().getLiteral("ask").getBoolean());
+    boolean yes =
+        store.select("ASK { ?s ?p 'a' }", Map.of(), rs -> rs.next().getLiteral("ask").getBoolean());
     assertTrue(yes);
   }
 

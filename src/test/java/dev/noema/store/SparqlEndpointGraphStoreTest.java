@@ -2,13 +2,14 @@ package dev.noema.store;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.junit.jupiter.api.AfterEach;
 
-/** The contract against a real Fuseki server on loopback, serving an in-memory TDB2 dataset with the union default graph. */
+/**
+ * The contract against a real Fuseki server on loopback, serving an in-memory TDB2 dataset with the
+ * union default graph.
+ */
 class SparqlEndpointGraphStoreTest extends GraphStoreContract {
   FusekiServer server;
 

@@ -14,8 +14,13 @@ class BetweennessTest {
 
   @Test
   void exact_scores_agree_with_jgrapht() {
-    for (MeaningGraph graph : List.of(SmallGraphs.random(60, 400, 1L), SmallGraphs.random(300, 500, 2L),
-        SmallGraphs.path(), SmallGraphs.star(), SmallGraphs.twoTriangles())) {
+    for (MeaningGraph graph :
+        List.of(
+            SmallGraphs.random(60, 400, 1L),
+            SmallGraphs.random(300, 500, 2L),
+            SmallGraphs.path(),
+            SmallGraphs.star(),
+            SmallGraphs.twoTriangles())) {
       IndexedGraph g = graph.indexed();
       int n = g.vertexCount();
       double scale = 2.0 / ((double) (n - 1) * (n - 2));
@@ -38,7 +43,8 @@ class BetweennessTest {
     List<Integer> topEstimate = Arrays.stream(top(estimate, 30)).boxed().toList();
     double relativeError = 0;
     for (int v : topExact) {
-      assertTrue(topEstimate.contains(v), "exact top-10 vertex " + v + " not in the estimate's top 30");
+      assertTrue(
+          topEstimate.contains(v), "exact top-10 vertex " + v + " not in the estimate's top 30");
       relativeError += Math.abs(estimate[v] - exact[v]) / exact[v] / topExact.length;
     }
     assertTrue(relativeError < 0.2, "mean relative error over the top 10: " + relativeError);
@@ -47,7 +53,8 @@ class BetweennessTest {
   @Test
   void as_many_pivots_as_vertices_is_exact() {
     MeaningGraph graph = SmallGraphs.random(80, 200, 4L);
-    assertArrayEquals(Betweenness.exact(graph.indexed()), Betweenness.sampled(graph.indexed(), 80), 1e-12);
+    assertArrayEquals(
+        Betweenness.exact(graph.indexed()), Betweenness.sampled(graph.indexed(), 80), 1e-12);
   }
 
   @Test
@@ -64,7 +71,11 @@ class BetweennessTest {
   }
 
   private static int[] top(double[] scores, int k) {
-    return java.util.stream.IntStream.range(0, scores.length).boxed()
-        .sorted((a, b) -> Double.compare(scores[b], scores[a])).limit(k).mapToInt(Integer::intValue).toArray();
+    return java.util.stream.IntStream.range(0, scores.length)
+        .boxed()
+        .sorted((a, b) -> Double.compare(scores[b], scores[a]))
+        .limit(k)
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 }

@@ -11,9 +11,13 @@ class BridgeAnalysisTest {
   @Test
   void two_triangles_are_held_together_by_one_bridge_and_its_ends() {
     BridgesResult r = new BridgeAnalysis(SmallGraphs.twoTriangles()).result();
-    assertEquals(List.of(iri("c"), iri("d")), r.articulationPoints().stream().map(BridgesResult.Point::iri).toList());
+    assertEquals(
+        List.of(iri("c"), iri("d")),
+        r.articulationPoints().stream().map(BridgesResult.Point::iri).toList());
     assertEquals(1, r.bridges().size());
-    assertEquals(List.of("c", "d"), List.of(r.bridges().get(0).sourceLabel(), r.bridges().get(0).targetLabel()));
+    assertEquals(
+        List.of("c", "d"),
+        List.of(r.bridges().get(0).sourceLabel(), r.bridges().get(0).targetLabel()));
     assertEquals(List.of("c relatedTo d"), r.bridges().get(0).relations());
   }
 

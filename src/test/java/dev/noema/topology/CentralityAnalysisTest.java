@@ -32,20 +32,40 @@ class CentralityAnalysisTest {
     assertEquals(4.0 / 6.0, a.betweenness().get(iri("c")), 1e-12);
     assertEquals(3.0 / 6.0, a.betweenness().get(iri("b")), 1e-12);
     assertEquals(0.0, a.betweenness().get(iri("a")), 1e-12);
-    assertEquals(List.of(1, 1, 1), a.result().centres().stream().filter(c -> c.degree() == 2)
-        .map(CentresResult.Centre::degreeRank).toList());
+    assertEquals(
+        List.of(1, 1, 1),
+        a.result().centres().stream()
+            .filter(c -> c.degree() == 2)
+            .map(CentresResult.Centre::degreeRank)
+            .toList());
   }
 
   @Test
   void equal_scores_share_a_competition_rank() {
     CentresResult r = new CentralityAnalysis(SmallGraphs.path()).result();
     // Betweenness c > b = d > a = e; degree b = c = d > a = e.
-    assertEquals(List.of(4, 2, 1, 2, 4), List.of("a", "b", "c", "d", "e").stream()
-        .map(n -> r.centres().stream().filter(c -> c.iri().equals(iri(n))).findFirst().orElseThrow())
-        .map(CentresResult.Centre::betweennessRank).toList());
-    assertEquals(List.of(4, 1, 1, 1, 4), List.of("a", "b", "c", "d", "e").stream()
-        .map(n -> r.centres().stream().filter(c -> c.iri().equals(iri(n))).findFirst().orElseThrow())
-        .map(CentresResult.Centre::degreeRank).toList());
+    assertEquals(
+        List.of(4, 2, 1, 2, 4),
+        List.of("a", "b", "c", "d", "e").stream()
+            .map(
+                n ->
+                    r.centres().stream()
+                        .filter(c -> c.iri().equals(iri(n)))
+                        .findFirst()
+                        .orElseThrow())
+            .map(CentresResult.Centre::betweennessRank)
+            .toList());
+    assertEquals(
+        List.of(4, 1, 1, 1, 4),
+        List.of("a", "b", "c", "d", "e").stream()
+            .map(
+                n ->
+                    r.centres().stream()
+                        .filter(c -> c.iri().equals(iri(n)))
+                        .findFirst()
+                        .orElseThrow())
+            .map(CentresResult.Centre::degreeRank)
+            .toList());
   }
 
   @Test

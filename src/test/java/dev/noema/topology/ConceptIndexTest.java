@@ -9,10 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class ConceptIndexTest {
 
-  private final ConceptIndex index = new ConceptIndex(List.of(
-      new Entity("urn:x:emergence", "emergence", Set.of(), List.of("emergence", "Эмерджентность"), Set.of()),
-      new Entity("urn:x:cafe", "café", Set.of(), List.of("café"), Set.of()),
-      Entity.of("urn:x:latent", "latent space")));
+  private final ConceptIndex index =
+      new ConceptIndex(
+          List.of(
+              new Entity(
+                  "urn:x:emergence",
+                  "emergence",
+                  Set.of(),
+                  List.of("emergence", "Эмерджентность"),
+                  Set.of()),
+              new Entity("urn:x:cafe", "café", Set.of(), List.of("café"), Set.of()),
+              Entity.of("urn:x:latent", "latent space")));
 
   @Test
   void finds_by_label_ignoring_case_accents_and_spaces() {
@@ -28,15 +35,16 @@ class ConceptIndexTest {
 
   @Test
   void a_miss_suggests_the_closest_labels_first() {
-    UnknownConceptException e = assertThrows(UnknownConceptException.class, () -> index.resolve("emergense"));
+    UnknownConceptException e =
+        assertThrows(UnknownConceptException.class, () -> index.resolve("emergense"));
     assertEquals("emergence", e.suggestions().get(0));
     assertEquals("emergense", e.query());
   }
 
   @Test
   void a_miss_in_an_empty_graph_says_it_is_empty() {
-    UnknownConceptException e = assertThrows(UnknownConceptException.class,
-        () -> new ConceptIndex(List.of()).resolve("x"));
+    UnknownConceptException e =
+        assertThrows(UnknownConceptException.class, () -> new ConceptIndex(List.of()).resolve("x"));
     assertEquals("unknown concept 'x' (the graph has no entities)", e.getMessage());
   }
 }

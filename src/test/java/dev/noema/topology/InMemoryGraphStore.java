@@ -30,12 +30,14 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 
 /**
- * A test-only {@link GraphStore} over a Jena in-memory transactional dataset, until the TDB2 store lands: queries see
- * the union of the named graphs, parameters are substituted into the parsed query.
+ * A test-only {@link GraphStore} over a Jena in-memory transactional dataset, until the TDB2 store
+ * lands: queries see the union of the named graphs, parameters are substituted into the parsed
+ * query.
  */
 final class InMemoryGraphStore implements GraphStore {
   private final DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
-  private final Map<Node, GraphEntry> registry = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+  private final Map<Node, GraphEntry> registry =
+      new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
 
   @Override
   public Optional<String> contentHash(Node graph) {
@@ -49,35 +51,51 @@ final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public void apply(List<GraphChange> changes) {
-    Txn.executeWrite(dataset, () -> {
-      for (GraphChange change : changes) {
-        change.remove().forEach(g -> {
-          dataset.removeGraph(g);
-          registry.remove(g);
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          for (GraphChange change : changes) {
+            change
+                .remove()
+                .forEach(
+                    g -> {
+                      dataset.removeGraph(g);
+                      registry.remove(g);
+                    });
+            for (GraphContent content : change.put()) {
+              dataset.removeGraph(content.name());
+              content
+                  .triples()
+                  .forEach(
+                      t ->
+                          dataset.add(
+                              content.name(), t.getSubject(), t.getPredicate(), t.getObject()));
+              registry.put(
+                  content.name(),
+                  new GraphEntry(content.name(), content.contentHash(), Instant.now()));
+            }
+          }
         });
-        for (GraphContent content : change.put()) {
-          dataset.removeGraph(content.name());
-          content.triples().forEach(t -> dataset.add(content.name(), t.getSubject(), t.getPredicate(), t.getObject()));
-          registry.put(content.name(), new GraphEntry(content.name(), content.contentHash(), Instant.now()));
-        }
-      }
-    });
   }
 
   @Override
   public <T> T select(String sparql, Map<String, Node> params, Function<ResultSet, T> handler) {
     Query query = parse(sparql);
-    return Txn.calculateRead(dataset, () -> {
-      // The default graph is the union, and GRAPH clauses still see each named graph, as in TDB2 with union default.
-      DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
-      dataset.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dataset.getGraph(g)));
-      BindingBuilder binding = BindingBuilder.create();
-      params.forEach((name, node) -> binding.add(Var.alloc(name), node));
-      try (QueryExec exec = QueryExec.dataset(view).query(query).substitution(binding.build()).build()) {
-        RowSet rows = exec.select();
-        return handler.apply(ResultSet.adapt(rows));
-      }
-    });
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          // The default graph is the union, and GRAPH clauses still see each named graph, as in
+          // TDB2 with union default.
+          DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
+          dataset.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dataset.getGraph(g)));
+          BindingBuilder binding = BindingBuilder.create();
+          params.forEach((name, node) -> binding.add(Var.alloc(name), node));
+          try (QueryExec exec =
+              QueryExec.dataset(view).query(query).substitution(binding.build()).build()) {
+            RowSet rows = exec.select();
+            return handler.apply(ResultSet.adapt(rows));
+          }
+        });
   }
 
   @Override
@@ -87,8 +105,11 @@ final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public void read(Collection<Node> graphs, StreamRDF sink) {
-    Txn.executeRead(dataset, () -> graphs.forEach(g -> dataset.find(g, Node.ANY, Node.ANY, Node.ANY)
-        .forEachRemaining(sink::quad)));
+    Txn.executeRead(
+        dataset,
+        () ->
+            graphs.forEach(
+                g -> dataset.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink::quad)));
   }
 
   @Override
@@ -98,11 +119,13 @@ final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public StoreStats stats() {
-    return Txn.calculateRead(dataset, () -> {
-      List<Quad> quads = new ArrayList<>();
-      dataset.find().forEachRemaining(quads::add);
-      return new StoreStats(registry.size(), quads.size());
-    });
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          List<Quad> quads = new ArrayList<>();
+          dataset.find().forEachRemaining(quads::add);
+          return new StoreStats(registry.size(), quads.size());
+        });
   }
 
   @Override

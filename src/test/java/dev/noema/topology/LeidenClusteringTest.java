@@ -19,8 +19,12 @@ class LeidenClusteringTest {
   void finds_the_two_triangles_with_their_known_modularity() {
     ClustersResult r = leiden(SmallGraphs.twoTriangles(), 1.0);
     assertEquals(2, r.clusters().size());
-    assertEquals(Set.of(iri("a"), iri("b"), iri("c")), Set.copyOf(r.clusters().get(r.membership().get(iri("a"))).members()));
-    assertEquals(Set.of(iri("d"), iri("e"), iri("f")), Set.copyOf(r.clusters().get(r.membership().get(iri("f"))).members()));
+    assertEquals(
+        Set.of(iri("a"), iri("b"), iri("c")),
+        Set.copyOf(r.clusters().get(r.membership().get(iri("a"))).members()));
+    assertEquals(
+        Set.of(iri("d"), iri("e"), iri("f")),
+        Set.copyOf(r.clusters().get(r.membership().get(iri("f"))).members()));
     // Q = sum over clusters of (L_c / m - (d_c / 2m)^2) = 2 (3/7 - (7/14)^2) = 5/14.
     assertEquals(5.0 / 14.0, r.modularity(), 1e-9);
   }

@@ -27,13 +27,27 @@ class MeaningGraphLoaderTest {
   @Test
   void loads_entities_as_vertices_and_interpretations_as_edges_between_perspective_and_concept() {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
-    assertEquals(Set.of("architecture", "attention", "emergence", "industry-perspective", "insight", "kirill",
-        "kirill-s-perspective", "latent-space", "module-consensus", "obstructio", "recursia", "the-industry"),
+    assertEquals(
+        Set.of(
+            "architecture",
+            "attention",
+            "emergence",
+            "industry-perspective",
+            "insight",
+            "kirill",
+            "kirill-s-perspective",
+            "latent-space",
+            "module-consensus",
+            "obstructio",
+            "recursia",
+            "the-industry"),
         vertices(g));
     assertEquals(12, g.edgeCount());
-    assertEquals(Set.of("https://w3id.org/noema/ontology#interprets"),
+    assertEquals(
+        Set.of("https://w3id.org/noema/ontology#interprets"),
         edge(g, "industry-perspective", "architecture").relationTypes());
-    assertEquals(e("kirill-s-perspective"), edge(g, "kirill-s-perspective", "architecture").source());
+    assertEquals(
+        e("kirill-s-perspective"), edge(g, "kirill-s-perspective", "architecture").source());
   }
 
   @Test
@@ -41,8 +55,12 @@ class MeaningGraphLoaderTest {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
     MeaningEdge related = edge(g, "architecture", "latent-space");
     assertEquals(2.0, related.weight());
-    assertEquals(List.of(new Evidence("структура смыслопотока в latent space",
-        "https://w3id.org/noema/id/conversation/sample/turn/0")), related.evidence());
+    assertEquals(
+        List.of(
+            new Evidence(
+                "структура смыслопотока в latent space",
+                "https://w3id.org/noema/id/conversation/sample/turn/0")),
+        related.evidence());
     assertEquals(0.5, edge(g, "latent-space", "emergence").weight());
     assertEquals(1.0, edge(g, "kirill", "kirill-s-perspective").weight());
   }
@@ -65,16 +83,26 @@ class MeaningGraphLoaderTest {
   @Test
   void participant_filter_keeps_what_that_speaker_said() {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE.withParticipant("assistant"));
-    assertEquals(Set.of("architecture", "emergence", "industry-perspective", "kirill", "kirill-s-perspective",
-        "the-industry"), vertices(g));
+    assertEquals(
+        Set.of(
+            "architecture",
+            "emergence",
+            "industry-perspective",
+            "kirill",
+            "kirill-s-perspective",
+            "the-industry"),
+        vertices(g));
     assertEquals(5, g.edgeCount());
   }
 
   @Test
   void period_filter_keeps_turns_between_since_and_until() {
-    MeaningGraph g = SampleStore.graph(TopologyFilter.NONE.withPeriod(
-        Instant.parse("2025-07-26T10:15:00Z"), Instant.parse("2025-07-31T00:00:00Z")));
-    assertEquals(Set.of("emergence", "insight", "module-consensus", "obstructio", "recursia"), vertices(g));
+    MeaningGraph g =
+        SampleStore.graph(
+            TopologyFilter.NONE.withPeriod(
+                Instant.parse("2025-07-26T10:15:00Z"), Instant.parse("2025-07-31T00:00:00Z")));
+    assertEquals(
+        Set.of("emergence", "insight", "module-consensus", "obstructio", "recursia"), vertices(g));
     assertEquals(4, g.edgeCount());
   }
 
@@ -88,8 +116,10 @@ class MeaningGraphLoaderTest {
 
   @Test
   void unknown_perspective_says_which_exist() {
-    UnknownConceptException e = assertThrows(UnknownConceptException.class,
-        () -> SampleStore.graph(TopologyFilter.NONE.withPerspective("Kiril perspective")));
+    UnknownConceptException e =
+        assertThrows(
+            UnknownConceptException.class,
+            () -> SampleStore.graph(TopologyFilter.NONE.withPerspective("Kiril perspective")));
     assertEquals("Kirill's perspective", e.suggestions().get(0));
   }
 
@@ -103,7 +133,8 @@ class MeaningGraphLoaderTest {
   @Test
   void empty_store_gives_an_empty_graph() {
     try (InMemoryGraphStore store = new InMemoryGraphStore()) {
-      MeaningGraph g = new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
+      MeaningGraph g =
+          new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
       assertTrue(g.isEmpty());
       assertEquals(0, g.edgeCount());
     }
@@ -113,10 +144,13 @@ class MeaningGraphLoaderTest {
   void vocabulary_comes_from_the_ontology() {
     try (InMemoryGraphStore store = new InMemoryGraphStore()) {
       MeaningGraphLoader loader = new MeaningGraphLoader(store, SampleStore.ONTOLOGY);
-      assertTrue(loader.entityClasses().contains("https://w3id.org/noema/ontology#CognitiveModule"));
-      assertFalse(loader.entityClasses().contains("https://w3id.org/noema/ontology#Interpretation"));
+      assertTrue(
+          loader.entityClasses().contains("https://w3id.org/noema/ontology#CognitiveModule"));
+      assertFalse(
+          loader.entityClasses().contains("https://w3id.org/noema/ontology#Interpretation"));
       assertTrue(loader.relationProperties().contains("https://w3id.org/noema/ontology#partOf"));
-      assertFalse(loader.relationProperties().contains("https://w3id.org/noema/ontology#interprets"));
+      assertFalse(
+          loader.relationProperties().contains("https://w3id.org/noema/ontology#interprets"));
     }
   }
 }

@@ -10,8 +10,12 @@ class NeighbourhoodAnalysisTest {
   @Test
   void stops_at_the_given_number_of_hops() {
     NeighbourhoodResult r = new NeighbourhoodAnalysis(SmallGraphs.path(), "c", 1).result();
-    assertEquals(List.of("c", "b", "d"), r.neighbours().stream().map(NeighbourhoodResult.Neighbour::label).toList());
-    assertEquals(List.of(0, 1, 1), r.neighbours().stream().map(NeighbourhoodResult.Neighbour::distance).toList());
+    assertEquals(
+        List.of("c", "b", "d"),
+        r.neighbours().stream().map(NeighbourhoodResult.Neighbour::label).toList());
+    assertEquals(
+        List.of(0, 1, 1),
+        r.neighbours().stream().map(NeighbourhoodResult.Neighbour::distance).toList());
     assertEquals(2, r.edges().size());
   }
 

@@ -30,18 +30,32 @@ class PathAnalysisTest {
   @Test
   void each_hop_carries_its_relation_quote_and_turn() {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
-    PathsResult.Hop first = new PathAnalysis(g, "architecture", "latent space", 0).result().paths().get(0).hops().get(0);
+    PathsResult.Hop first =
+        new PathAnalysis(g, "architecture", "latent space", 0)
+            .result()
+            .paths()
+            .get(0)
+            .hops()
+            .get(0);
     assertEquals(List.of("architecture relatedTo latent space"), first.relations());
-    assertEquals(List.of(new Evidence("структура смыслопотока в latent space",
-        "https://w3id.org/noema/id/conversation/sample/turn/0")), first.evidence());
+    assertEquals(
+        List.of(
+            new Evidence(
+                "структура смыслопотока в latent space",
+                "https://w3id.org/noema/id/conversation/sample/turn/0")),
+        first.evidence());
   }
 
   @Test
   void perspectives_are_linked_through_the_concept_they_both_interpret() {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
     PathsResult r = new PathAnalysis(g, "Kirill's perspective", "industry perspective", 0).result();
-    assertEquals(List.of("Kirill's perspective", "architecture", "Industry perspective"), labels(r.paths().get(0)));
-    assertEquals(List.of("Industry perspective interprets architecture"), r.paths().get(0).hops().get(1).relations());
+    assertEquals(
+        List.of("Kirill's perspective", "architecture", "Industry perspective"),
+        labels(r.paths().get(0)));
+    assertEquals(
+        List.of("Industry perspective interprets architecture"),
+        r.paths().get(0).hops().get(1).relations());
   }
 
   @Test
@@ -53,10 +67,13 @@ class PathAnalysisTest {
   @Test
   void unknown_end_suggests_the_closest_labels() {
     MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
-    UnknownConceptException x = assertThrows(UnknownConceptException.class,
-        () -> new PathAnalysis(g, "architectur", e("emergence"), 0));
+    UnknownConceptException x =
+        assertThrows(
+            UnknownConceptException.class,
+            () -> new PathAnalysis(g, "architectur", e("emergence"), 0));
     assertEquals("architecture", x.suggestions().get(0));
-    assertTrue(x.getMessage().startsWith("unknown concept 'architectur'; did you mean: architecture, "),
+    assertTrue(
+        x.getMessage().startsWith("unknown concept 'architectur'; did you mean: architecture, "),
         x.getMessage());
   }
 }

@@ -23,15 +23,26 @@ class RenderersTest {
 
   @Test
   void table_cuts_long_cells_and_counts_rows_left_out() {
-    Table t = new Table("T", List.of("a"), List.of(List.of("x".repeat(100)), List.of("y"), List.of("z")), List.of("n"));
+    Table t =
+        new Table(
+            "T",
+            List.of("a"),
+            List.of(List.of("x".repeat(100)), List.of("y"), List.of("z")),
+            List.of("n"));
     String text = new TableRenderer(10, 2).render(() -> List.of(t));
     assertEquals("T\na\n----------\nxxxxxxxxx…\ny\n... 1 more rows\nn\n", text);
   }
 
   @Test
   void every_result_renders_as_a_table_and_as_json() throws Exception {
-    List<TopologyResult> results = List.of(topology.centres(), topology.clusters(), topology.bridges(),
-        topology.shape(), topology.path("a", "f", 1), topology.around("c", 1));
+    List<TopologyResult> results =
+        List.of(
+            topology.centres(),
+            topology.clusters(),
+            topology.bridges(),
+            topology.shape(),
+            topology.path("a", "f", 1),
+            topology.around("c", 1));
     for (TopologyResult r : results) {
       assertTrue(new TableRenderer().render(r).length() > 20, r.getClass().getSimpleName());
       JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));

@@ -35,8 +35,14 @@ final class SampleStore {
       throw new UncheckedIOException(e);
     }
     List<GraphContent> graphs = new ArrayList<>();
-    dataset.asDatasetGraph().listGraphNodes().forEachRemaining((Node g) -> graphs.add(
-        new GraphContent(g, "test", dataset.asDatasetGraph().getGraph(g).find().toList())));
+    dataset
+        .asDatasetGraph()
+        .listGraphNodes()
+        .forEachRemaining(
+            (Node g) ->
+                graphs.add(
+                    new GraphContent(
+                        g, "test", dataset.asDatasetGraph().getGraph(g).find().toList())));
     store.apply(new GraphChange(List.of(), List.of(), graphs));
     return store;
   }

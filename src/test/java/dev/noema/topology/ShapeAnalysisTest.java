@@ -52,16 +52,24 @@ class ShapeAnalysisTest {
   @Test
   void empty_graph_has_an_empty_shape() {
     ShapeResult s = new Topology(SmallGraphs.empty()).shape();
-    assertEquals(List.of(0, 0, 0, 0, 0), List.of(s.vertices(), s.edges(), s.components(), s.cycleRank(), s.diameter()));
+    assertEquals(
+        List.of(0, 0, 0, 0, 0),
+        List.of(s.vertices(), s.edges(), s.components(), s.cycleRank(), s.diameter()));
     assertEquals(List.of(), s.coreProfile());
   }
 
   @Test
   void clustering_and_cores_agree_with_jgrapht_on_random_graphs() {
-    for (MeaningGraph g : List.of(SmallGraphs.random(60, 400, 1L), SmallGraphs.random(300, 900, 2L), SmallGraphs.twoTriangles())) {
+    for (MeaningGraph g :
+        List.of(
+            SmallGraphs.random(60, 400, 1L),
+            SmallGraphs.random(300, 900, 2L),
+            SmallGraphs.twoTriangles())) {
       IndexedGraph indexed = g.indexed();
-      assertEquals(new ClusteringCoefficient<>(g.graph()).getAverageClusteringCoefficient(),
-          ShapeAnalysis.averageClustering(indexed), 1e-12);
+      assertEquals(
+          new ClusteringCoefficient<>(g.graph()).getAverageClusteringCoefficient(),
+          ShapeAnalysis.averageClustering(indexed),
+          1e-12);
       Map<String, Integer> cores = new HashMap<>();
       int[] numbers = ShapeAnalysis.coreNumbers(indexed);
       for (int v = 0; v < numbers.length; v++) {
@@ -87,6 +95,10 @@ class ShapeAnalysisTest {
     // On a tree the double sweep is exact: a path of n vertices has diameter n - 1.
     assertEquals(n - 1, s.diameter());
     assertEquals(false, s.diameterExact());
-    assertTrue(s.tables().get(0).rows().contains(List.of("diameter (hops)", (n - 1) + " (lower bound, double sweep)")));
+    assertTrue(
+        s.tables()
+            .get(0)
+            .rows()
+            .contains(List.of("diameter (hops)", (n - 1) + " (lower bound, double sweep)")));
   }
 }

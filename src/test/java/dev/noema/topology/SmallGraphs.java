@@ -2,7 +2,10 @@ package dev.noema.topology;
 
 import java.util.Random;
 
-/** Hand-built meaning graphs with known answers. Entities are {@code urn:x:<name>}, labelled by name. */
+/**
+ * Hand-built meaning graphs with known answers. Entities are {@code urn:x:<name>}, labelled by
+ * name.
+ */
 final class SmallGraphs {
   static final String RELATED = "https://w3id.org/noema/ontology#relatedTo";
   static final String PART_OF = "https://w3id.org/noema/ontology#partOf";
@@ -13,7 +16,10 @@ final class SmallGraphs {
     return "urn:x:" + name;
   }
 
-  /** Entities named by {@code names}, related along consecutive pairs of {@code edges} (a, b, c, d: a-b and c-d). */
+  /**
+   * Entities named by {@code names}, related along consecutive pairs of {@code edges} (a, b, c, d:
+   * a-b and c-d).
+   */
   static MeaningGraph graph(String[] names, String... edges) {
     MeaningGraph.Builder b = MeaningGraph.builder();
     for (String n : names) {
@@ -32,21 +38,48 @@ final class SmallGraphs {
 
   /** Triangles a b c and d e f, joined by the bridge c - d. */
   static MeaningGraph twoTriangles() {
-    return graph(new String[] {"a", "b", "c", "d", "e", "f"},
-        "a", "b", "b", "c", "a", "c", "d", "e", "e", "f", "d", "f", "c", "d");
+    return graph(
+        new String[] {"a", "b", "c", "d", "e", "f"},
+        "a",
+        "b",
+        "b",
+        "c",
+        "a",
+        "c",
+        "d",
+        "e",
+        "e",
+        "f",
+        "d",
+        "f",
+        "c",
+        "d");
   }
 
   /** hub related to l1..l5. */
   static MeaningGraph star() {
-    return graph(new String[] {"hub", "l1", "l2", "l3", "l4", "l5"},
-        "hub", "l1", "hub", "l2", "hub", "l3", "hub", "l4", "hub", "l5");
+    return graph(
+        new String[] {"hub", "l1", "l2", "l3", "l4", "l5"},
+        "hub",
+        "l1",
+        "hub",
+        "l2",
+        "hub",
+        "l3",
+        "hub",
+        "l4",
+        "hub",
+        "l5");
   }
 
   static MeaningGraph empty() {
     return MeaningGraph.builder().build();
   }
 
-  /** {@code vertices} entities and up to {@code edges} random relations between them (duplicates merge). */
+  /**
+   * {@code vertices} entities and up to {@code edges} random relations between them (duplicates
+   * merge).
+   */
   static MeaningGraph random(int vertices, int edges, long seed) {
     Random random = new Random(seed);
     String[] names = new String[vertices];

@@ -17,9 +17,14 @@ class TopologyTest {
   void on_the_sample_the_modules_cluster_with_their_consensus() {
     ClustersResult clusters = new Topology(SampleStore.graph(TopologyFilter.NONE)).clusters();
     int consensus = clusters.membership().get(e("module-consensus"));
-    Set<String> together = clusters.membership().entrySet().stream().filter(x -> x.getValue() == consensus)
-        .map(x -> x.getKey()).collect(Collectors.toSet());
-    assertTrue(together.containsAll(Set.of(e("recursia"), e("obstructio"), e("insight"), e("module-consensus"))),
+    Set<String> together =
+        clusters.membership().entrySet().stream()
+            .filter(x -> x.getValue() == consensus)
+            .map(x -> x.getKey())
+            .collect(Collectors.toSet());
+    assertTrue(
+        together.containsAll(
+            Set.of(e("recursia"), e("obstructio"), e("insight"), e("module-consensus"))),
         together.toString());
     assertTrue(clusters.modularity() > 0.2, "modularity " + clusters.modularity());
   }
@@ -27,7 +32,8 @@ class TopologyTest {
   @Test
   void on_the_sample_the_interpreted_concept_is_the_top_centre() {
     CentresResult centres = new Topology(SampleStore.graph(TopologyFilter.NONE)).centres();
-    assertTrue(Set.of(e("architecture"), e("emergence")).contains(centres.centres().get(0).iri()),
+    assertTrue(
+        Set.of(e("architecture"), e("emergence")).contains(centres.centres().get(0).iri()),
         centres.centres().get(0).label());
   }
 
@@ -37,10 +43,12 @@ class TopologyTest {
     TableRenderer table = new TableRenderer();
     JsonRenderer json = new JsonRenderer();
     for (TopologyResult r : List.of(t.centres(), t.clusters(), t.bridges(), t.shape())) {
-      assertTrue(table.render(r).contains("(none)") || table.render(r).contains("Shape"), table.render(r));
+      assertTrue(
+          table.render(r).contains("(none)") || table.render(r).contains("Shape"), table.render(r));
       assertTrue(json.render(r).startsWith("{"));
     }
-    UnknownConceptException miss = assertThrows(UnknownConceptException.class, () -> t.path("a", "b", 1));
+    UnknownConceptException miss =
+        assertThrows(UnknownConceptException.class, () -> t.path("a", "b", 1));
     assertEquals("unknown concept 'a' (the graph has no entities)", miss.getMessage());
     assertThrows(UnknownConceptException.class, () -> t.around("a", 1));
     assertThrows(TopologyException.class, () -> t.flow("c1"));

@@ -14,17 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ChatGPT's data export: {@code conversations.json} (a top-level array, or {@code {"conversations": [...]}}) and the
- * split {@code conversations-NNN.json} files of newer exports, which hold the same array in parts.
+ * ChatGPT's data export: {@code conversations.json} (a top-level array, or {@code {"conversations":
+ * [...]}}) and the split {@code conversations-NNN.json} files of newer exports, which hold the same
+ * array in parts.
  *
- * <p>Each conversation is a tree ({@code mapping}: node id to {@code {id, message, parent, children}}); the active
- * branch is the walk from {@code current_node} up the parent links, reversed. Timestamps are not used for order: they
- * are not monotonic along a branch. Without {@code current_node} the newest child is followed from the root.
+ * <p>Each conversation is a tree ({@code mapping}: node id to {@code {id, message, parent,
+ * children}}); the active branch is the walk from {@code current_node} up the parent links,
+ * reversed. Timestamps are not used for order: they are not monotonic along a branch. Without
+ * {@code current_node} the newest child is followed from the root.
  *
- * <p>Kept by default: user and assistant messages a person saw. Kept only on request ({@link ReadOptions}): system and
- * hidden messages, tool calls (a {@code recipient} other than {@code all}) and tool output, {@code thoughts} and
- * {@code reasoning_recap}, {@code user_editable_context} (custom instructions). Private-use citation markers are
- * removed from every text. Streams: one conversation in memory at a time.
+ * <p>Kept by default: user and assistant messages a person saw. Kept only on request ({@link
+ * ReadOptions}): system and hidden messages, tool calls (a {@code recipient} other than {@code
+ * all}) and tool output, {@code thoughts} and {@code reasoning_recap}, {@code
+ * user_editable_context} (custom instructions). Private-use citation markers are removed from every
+ * text. Streams: one conversation in memory at a time.
  */
 public final class ChatGptExportFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -34,7 +37,10 @@ public final class ChatGptExportFormat implements ConversationFormat {
     return "chatgpt-json";
   }
 
-  /** A conversation array whose first conversation has a {@code mapping} of ChatGPT messages (author, content type). */
+  /**
+   * A conversation array whose first conversation has a {@code mapping} of ChatGPT messages
+   * (author, content type).
+   */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
@@ -48,13 +54,16 @@ public final class ChatGptExportFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     reader.read(source, json -> convert(json, source, options), sink);
   }
 
-  private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
+  private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
+      throws UnreadableConversation {
     List<Turn> turns =
-        MessageTree.mappingTurns(json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
+        MessageTree.mappingTurns(
+            json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
     String id = ExportValues.text(json, "conversation_id", ExportValues.text(json, "id", null));
     if (id == null) {
       throw new UnreadableConversation("no \"conversation_id\" or \"id\"");
@@ -144,7 +153,16 @@ public final class ChatGptExportFormat implements ConversationFormat {
     }
     String model = role == Role.USER ? null : ExportValues.text(metadata, "model_slug");
     return List.of(
-        new Turn(0, nodeId, role, speaker, model, ExportValues.epoch(message, "create_time"), text, attachments, null));
+        new Turn(
+            0,
+            nodeId,
+            role,
+            speaker,
+            model,
+            ExportValues.epoch(message, "create_time"),
+            text,
+            attachments,
+            null));
   }
 
   /** The text of a message's content; asset-pointer parts become attachments. */
@@ -152,31 +170,38 @@ public final class ChatGptExportFormat implements ConversationFormat {
     return switch (contentType) {
       case "text", "multimodal_text" -> partsText(content.path("parts"), attachments);
       case "code", "execution_output" -> ExportValues.text(content, "text", "");
-      case "tether_quote" -> ExportValues.joined(
-          List.of(
-              ExportValues.text(content, "title", ""),
-              ExportValues.text(content, "url", ""),
-              ExportValues.text(content, "text", "")),
-          "\n");
+      case "tether_quote" ->
+          ExportValues.joined(
+              List.of(
+                  ExportValues.text(content, "title", ""),
+                  ExportValues.text(content, "url", ""),
+                  ExportValues.text(content, "text", "")),
+              "\n");
       case "thoughts" -> {
         List<String> thoughts = new ArrayList<>();
         for (JsonNode thought : content.path("thoughts")) {
           thoughts.add(
               ExportValues.joined(
-                  List.of(ExportValues.text(thought, "summary", ""), ExportValues.text(thought, "content", "")),
+                  List.of(
+                      ExportValues.text(thought, "summary", ""),
+                      ExportValues.text(thought, "content", "")),
                   "\n"));
         }
         yield ExportValues.joined(thoughts, "\n\n");
       }
       case "reasoning_recap" -> ExportValues.text(content, "content", "");
-      case "user_editable_context" -> ExportValues.joined(
-          List.of(
-              ExportValues.text(content, "user_profile", ""), ExportValues.text(content, "user_instructions", "")),
-          "\n\n");
-      // Types without a dialogue text of their own (browsing displays, errors): their text when they carry one.
-      default -> content.has("parts")
-          ? partsText(content.path("parts"), attachments)
-          : ExportValues.text(content, "text", "");
+      case "user_editable_context" ->
+          ExportValues.joined(
+              List.of(
+                  ExportValues.text(content, "user_profile", ""),
+                  ExportValues.text(content, "user_instructions", "")),
+              "\n\n");
+      // Types without a dialogue text of their own (browsing displays, errors): their text when
+      // they carry one.
+      default ->
+          content.has("parts")
+              ? partsText(content.path("parts"), attachments)
+              : ExportValues.text(content, "text", "");
     };
   }
 
@@ -189,7 +214,9 @@ public final class ChatGptExportFormat implements ConversationFormat {
       }
       String partType = ExportValues.text(part, "content_type", "");
       if (partType.endsWith("asset_pointer")) {
-        attachments.add(new Attachment(ExportValues.text(part, "asset_pointer", ""), mediaType(part, partType), null));
+        attachments.add(
+            new Attachment(
+                ExportValues.text(part, "asset_pointer", ""), mediaType(part, partType), null));
       } else if ("audio_transcription".equals(partType)) {
         texts.add(ExportValues.text(part, "text", ""));
       } else if (part.has("text")) {
@@ -199,7 +226,10 @@ public final class ChatGptExportFormat implements ConversationFormat {
     return ExportValues.joined(texts, "\n\n");
   }
 
-  /** A MIME type only when the export states one: {@code audio/wav} from an audio part's format, else null. */
+  /**
+   * A MIME type only when the export states one: {@code audio/wav} from an audio part's format,
+   * else null.
+   */
   private static String mediaType(JsonNode part, String partType) {
     String format = ExportValues.text(part, "format");
     if (format != null && partType.startsWith("audio")) {

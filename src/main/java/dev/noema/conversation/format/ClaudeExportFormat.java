@@ -16,15 +16,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Claude's data export {@code conversations.json}: an array of {@code {uuid, name, created_at, updated_at,
- * chat_messages}}. Both message shapes are read: older messages carry only {@code text}; newer ones carry {@code
- * content} blocks ({@code text}, {@code thinking}, {@code tool_use}, {@code tool_result}), which take precedence.
+ * Claude's data export {@code conversations.json}: an array of {@code {uuid, name, created_at,
+ * updated_at, chat_messages}}. Both message shapes are read: older messages carry only {@code
+ * text}; newer ones carry {@code content} blocks ({@code text}, {@code thinking}, {@code tool_use},
+ * {@code tool_result}), which take precedence.
  *
- * <p>Messages are ordered by {@code created_at}, stably (the export does not guarantee file order). One message can
- * yield several turns, in block order: consecutive text blocks form one turn (id: the message's uuid), a thinking or
- * tool block its own turn (id: {@code uuid#k}, k the block's position), kept only with {@link
- * ReadOptions#includeThinking()} or {@link ReadOptions#includeTools()}. Attachments with {@code extracted_content} and
- * {@code files} become {@link Attachment}s of the message's first turn. Streams: one conversation in memory at a time.
+ * <p>Messages are ordered by {@code created_at}, stably (the export does not guarantee file order).
+ * One message can yield several turns, in block order: consecutive text blocks form one turn (id:
+ * the message's uuid), a thinking or tool block its own turn (id: {@code uuid#k}, k the block's
+ * position), kept only with {@link ReadOptions#includeThinking()} or {@link
+ * ReadOptions#includeTools()}. Attachments with {@code extracted_content} and {@code files} become
+ * {@link Attachment}s of the message's first turn. Streams: one conversation in memory at a time.
  */
 public final class ClaudeExportFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -42,11 +44,13 @@ public final class ClaudeExportFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     reader.read(source, json -> convert(json, source, options), sink);
   }
 
-  private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
+  private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
+      throws UnreadableConversation {
     String id = ExportValues.text(json, "uuid");
     if (id == null || id.isBlank()) {
       throw new UnreadableConversation("no \"uuid\"");
@@ -58,7 +62,10 @@ public final class ClaudeExportFormat implements ConversationFormat {
     List<JsonNode> ordered = new ArrayList<>();
     messages.forEach(ordered::add);
     // List.sort is stable: messages with the same (or no) time keep their file order.
-    ordered.sort(Comparator.comparing(m -> ExportValues.iso(m, "created_at"), Comparator.nullsFirst(Comparator.naturalOrder())));
+    ordered.sort(
+        Comparator.comparing(
+            m -> ExportValues.iso(m, "created_at"),
+            Comparator.nullsFirst(Comparator.naturalOrder())));
     List<Turn> turns = new ArrayList<>();
     for (JsonNode message : ordered) {
       for (Turn turn : turnsOf(message, options)) {
@@ -121,28 +128,52 @@ public final class ClaudeExportFormat implements ConversationFormat {
         continue;
       }
       if (text.length() > 0) {
-        turns.add(mainTurn(uuid, mainTaken, k, speakerRole, speaker, time, text.toString(), attachments));
+        turns.add(
+            mainTurn(uuid, mainTaken, k, speakerRole, speaker, time, text.toString(), attachments));
         mainTaken = true;
         text.setLength(0);
       }
       turns.add(extra);
     }
     if (text.length() > 0 || (!mainTaken && !attachments.isEmpty())) {
-      turns.add(mainTurn(uuid, mainTaken, blocks.size(), speakerRole, speaker, time, text.toString(), attachments));
+      turns.add(
+          mainTurn(
+              uuid,
+              mainTaken,
+              blocks.size(),
+              speakerRole,
+              speaker,
+              time,
+              text.toString(),
+              attachments));
     }
     return turns;
   }
 
-  /** The first text turn of a message carries its uuid and its attachments; later text turns are {@code uuid#k}. */
+  /**
+   * The first text turn of a message carries its uuid and its attachments; later text turns are
+   * {@code uuid#k}.
+   */
   private static Turn mainTurn(
-      String uuid, boolean mainTaken, int k, Role role, String speaker, Instant time, String text, List<Attachment> attachments) {
+      String uuid,
+      boolean mainTaken,
+      int k,
+      Role role,
+      String speaker,
+      Instant time,
+      String text,
+      List<Attachment> attachments) {
     return mainTaken
         ? new Turn(0, uuid + "#" + k, role, speaker, null, time, text, List.of(), null)
         : new Turn(0, uuid, role, speaker, null, time, text, attachments, null);
   }
 
-  /** A thinking or tool block as a turn of its own, or null when the options leave it out or it is empty. */
-  private static Turn blockTurn(JsonNode block, String type, String id, String speaker, Instant time, ReadOptions options) {
+  /**
+   * A thinking or tool block as a turn of its own, or null when the options leave it out or it is
+   * empty.
+   */
+  private static Turn blockTurn(
+      JsonNode block, String type, String id, String speaker, Instant time, ReadOptions options) {
     String text;
     Role role;
     switch (type) {
@@ -159,7 +190,11 @@ public final class ClaudeExportFormat implements ConversationFormat {
         }
         role = Role.TOOL;
         JsonNode input = block.get("input");
-        text = ExportValues.joined(List.of(ExportValues.text(block, "name", ""), input == null ? "" : input.toString()), "\n");
+        text =
+            ExportValues.joined(
+                List.of(
+                    ExportValues.text(block, "name", ""), input == null ? "" : input.toString()),
+                "\n");
         speaker = ExportValues.text(block, "name", "tool");
       }
       case "tool_result" -> {
@@ -182,7 +217,9 @@ public final class ClaudeExportFormat implements ConversationFormat {
       }
     }
     text = text.strip();
-    return text.isEmpty() ? null : new Turn(0, id, role, speaker, null, time, text, List.of(), null);
+    return text.isEmpty()
+        ? null
+        : new Turn(0, id, role, speaker, null, time, text, List.of(), null);
   }
 
   private static List<Attachment> attachments(JsonNode message) {
@@ -196,7 +233,11 @@ public final class ClaudeExportFormat implements ConversationFormat {
               ExportValues.text(attachment, "extracted_content")));
     }
     for (JsonNode file : message.path("files")) {
-      attachments.add(new Attachment(ExportValues.text(file, "file_name", ExportValues.text(file, "file_uuid", "")), null, null));
+      attachments.add(
+          new Attachment(
+              ExportValues.text(file, "file_name", ExportValues.text(file, "file_uuid", "")),
+              null,
+              null));
     }
     return attachments;
   }

@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DeepSeek's data export: an array of {@code {id, title, inserted_at, updated_at, mapping}} whose nodes' messages hold
- * {@code fragments} of a {@code type} ({@code REQUEST}, {@code RESPONSE}, {@code THINK}, {@code SEARCH}, ...) and
- * {@code content}.
+ * DeepSeek's data export: an array of {@code {id, title, inserted_at, updated_at, mapping}} whose
+ * nodes' messages hold {@code fragments} of a {@code type} ({@code REQUEST}, {@code RESPONSE},
+ * {@code THINK}, {@code SEARCH}, ...) and {@code content}.
  *
- * <p>The active branch ends at {@code current_node} when the export records one, else it follows the newest (last)
- * child from the root. A message yields one turn per kind of fragment, in fragment order: REQUEST fragments a user
- * turn, RESPONSE fragments an assistant turn (id: the node id), THINK fragments a thinking turn ({@code id#think},
- * with {@link ReadOptions#includeThinking()}), SEARCH and other tool fragments a tool turn ({@code id#search}, with
- * {@link ReadOptions#includeTools()}). Streams: one conversation in memory at a time.
+ * <p>The active branch ends at {@code current_node} when the export records one, else it follows
+ * the newest (last) child from the root. A message yields one turn per kind of fragment, in
+ * fragment order: REQUEST fragments a user turn, RESPONSE fragments an assistant turn (id: the node
+ * id), THINK fragments a thinking turn ({@code id#think}, with {@link
+ * ReadOptions#includeThinking()}), SEARCH and other tool fragments a tool turn ({@code id#search},
+ * with {@link ReadOptions#includeTools()}). Streams: one conversation in memory at a time.
  */
 public final class DeepSeekExportFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -33,7 +34,10 @@ public final class DeepSeekExportFormat implements ConversationFormat {
     return "deepseek-json";
   }
 
-  /** A conversation array whose first conversation has a {@code mapping} with message {@code fragments}. */
+  /**
+   * A conversation array whose first conversation has a {@code mapping} with message {@code
+   * fragments}.
+   */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
@@ -43,13 +47,16 @@ public final class DeepSeekExportFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     reader.read(source, json -> convert(json, source, options), sink);
   }
 
-  private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
+  private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
+      throws UnreadableConversation {
     List<Turn> turns =
-        MessageTree.mappingTurns(json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
+        MessageTree.mappingTurns(
+            json, options.allBranches(), (id, message) -> turnsOf(id, message, options));
     String id = ExportValues.text(json, "id");
     if (id == null || id.isBlank()) {
       throw new UnreadableConversation("no \"id\"");
@@ -83,7 +90,10 @@ public final class DeepSeekExportFormat implements ConversationFormat {
         texts.clear();
       }
       JsonNode content = fragment.get("content");
-      texts.add(content == null || content.isNull() ? "" : content.isTextual() ? content.asText() : content.toString());
+      texts.add(
+          content == null || content.isNull()
+              ? ""
+              : content.isTextual() ? content.asText() : content.toString());
       if (fragment.path("results").isArray()) {
         texts.add(fragment.get("results").toString());
       }
@@ -93,23 +103,52 @@ public final class DeepSeekExportFormat implements ConversationFormat {
   }
 
   private static void addTurn(
-      List<Turn> turns, String nodeId, String kind, List<String> texts, String model, Instant time, ReadOptions options) {
+      List<Turn> turns,
+      String nodeId,
+      String kind,
+      List<String> texts,
+      String model,
+      Instant time,
+      ReadOptions options) {
     String text = ExportValues.joined(texts, "\n\n").strip();
     if (kind == null || text.isEmpty()) {
       return;
     }
     switch (kind) {
-      case "REQUEST" -> turns.add(new Turn(0, nodeId, Role.USER, "User", null, time, text, List.of(), null));
-      case "RESPONSE" -> turns.add(new Turn(0, nodeId, Role.ASSISTANT, "DeepSeek", model, time, text, List.of(), null));
+      case "REQUEST" ->
+          turns.add(new Turn(0, nodeId, Role.USER, "User", null, time, text, List.of(), null));
+      case "RESPONSE" ->
+          turns.add(
+              new Turn(0, nodeId, Role.ASSISTANT, "DeepSeek", model, time, text, List.of(), null));
       case "THINK" -> {
         if (options.includeThinking()) {
-          turns.add(new Turn(0, nodeId + "#think", Role.ASSISTANT, "DeepSeek", model, time, text, List.of(), null));
+          turns.add(
+              new Turn(
+                  0,
+                  nodeId + "#think",
+                  Role.ASSISTANT,
+                  "DeepSeek",
+                  model,
+                  time,
+                  text,
+                  List.of(),
+                  null));
         }
       }
       default -> {
         if (options.includeTools()) {
           String id = nodeId + "#" + kind.toLowerCase(Locale.ROOT);
-          turns.add(new Turn(0, id, Role.TOOL, kind.toLowerCase(Locale.ROOT), model, time, text, List.of(), null));
+          turns.add(
+              new Turn(
+                  0,
+                  id,
+                  Role.TOOL,
+                  kind.toLowerCase(Locale.ROOT),
+                  model,
+                  time,
+                  text,
+                  List.of(),
+                  null));
         }
       }
     }

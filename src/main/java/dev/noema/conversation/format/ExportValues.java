@@ -9,21 +9,24 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Small, lenient readers of the values every JSON export carries: texts, times, citation markers. */
+/**
+ * Small, lenient readers of the values every JSON export carries: texts, times, citation markers.
+ */
 final class ExportValues {
   /**
-   * ChatGPT's inline markup between private-use delimiters: citations {@code \ue200cite\ue202turn0search1\ue201},
-   * file citations, navigation lists. The whole sequence goes, not only its delimiters, or "cite" and the reference ids
-   * would be left in the text.
+   * ChatGPT's inline markup between private-use delimiters: citations {@code
+   * \ue200cite\ue202turn0search1\ue201}, file citations, navigation lists. The whole sequence goes,
+   * not only its delimiters, or "cite" and the reference ids would be left in the text.
    */
   private static final Pattern CITATION_SEQUENCE = Pattern.compile("\ue200[^\ue201]*\ue201");
 
   /**
-   * An entity mention, {@code \ue200entity\ue202["people","Ada Lovelace",...]\ue201}: its display name is part of the
-   * sentence, so it stays.
+   * An entity mention, {@code \ue200entity\ue202["people","Ada Lovelace",...]\ue201}: its display
+   * name is part of the sentence, so it stays.
    */
   private static final Pattern ENTITY_SEQUENCE =
-      Pattern.compile("\ue200entity\ue202\\[\"(?:[^\"\\\\]|\\\\.)*\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"[^\ue201]*\ue201");
+      Pattern.compile(
+          "\ue200entity\ue202\\[\"(?:[^\"\\\\]|\\\\.)*\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"[^\ue201]*\ue201");
 
   private static final Pattern PRIVATE_USE = Pattern.compile("[\ue000-\uf8ff]");
 
@@ -44,7 +47,10 @@ final class ExportValues {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  /** An epoch time in seconds (or milliseconds, told apart by size), or null when missing or not a number. */
+  /**
+   * An epoch time in seconds (or milliseconds, told apart by size), or null when missing or not a
+   * number.
+   */
   static Instant epoch(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     if (value == null || !value.isNumber()) {
@@ -60,8 +66,8 @@ final class ExportValues {
   }
 
   /**
-   * An ISO-8601 time with or without an offset (without one it is taken as UTC), or an epoch number; null when missing
-   * or unparseable: a bad time drops that time, not the conversation.
+   * An ISO-8601 time with or without an offset (without one it is taken as UTC), or an epoch
+   * number; null when missing or unparseable: a bad time drops that time, not the conversation.
    */
   static Instant iso(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
@@ -84,8 +90,8 @@ final class ExportValues {
   }
 
   /**
-   * The text without citation sequences (entity mentions reduced to their name) and without any other private-use
-   * character.
+   * The text without citation sequences (entity mentions reduced to their name) and without any
+   * other private-use character.
    */
   static String stripCitations(String text) {
     if (text == null || text.isEmpty()) {
@@ -95,7 +101,9 @@ final class ExportValues {
       char c = text.charAt(i);
       if (c >= '\ue000' && c <= '\uf8ff') {
         String entities = ENTITY_SEQUENCE.matcher(text).replaceAll("$1");
-        return PRIVATE_USE.matcher(CITATION_SEQUENCE.matcher(entities).replaceAll("")).replaceAll("");
+        return PRIVATE_USE
+            .matcher(CITATION_SEQUENCE.matcher(entities).replaceAll(""))
+            .replaceAll("");
       }
     }
     return text;

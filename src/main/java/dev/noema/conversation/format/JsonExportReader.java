@@ -25,23 +25,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Streams the conversations of a JSON export: a top-level array of conversation objects, or an object whose
- * {@code conversations} field holds that array. Exactly one conversation is in memory at a time, as a Jackson tree.
+ * Streams the conversations of a JSON export: a top-level array of conversation objects, or an
+ * object whose {@code conversations} field holds that array. Exactly one conversation is in memory
+ * at a time, as a Jackson tree.
  *
- * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second pass over the
- * file, so it is done lazily, once, on the first problem only (a clean import reads the file once), and at byte level
- * ({@link JsonStructure}), so that it also counts past a syntax error or a too-deep conversation.
+ * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second
+ * pass over the file, so it is done lazily, once, on the first problem only (a clean import reads
+ * the file once), and at byte level ({@link JsonStructure}), so that it also counts past a syntax
+ * error or a too-deep conversation.
  *
- * <p>A JSON syntax error or invalid UTF-8 leaves the parser unable to find the next conversation: it is reported for
- * the conversation it occurs in and the rest of the file is not read; the conversations before it have been delivered.
- * A conversation nested deeper than {@link #MAX_NESTING} levels (well-formed, but past Jackson's {@link
- * StreamReadConstraints}) is reported, skipped at byte level ({@link JsonStructure}) and reading goes on with a fresh
- * parser. Thread-safe: the factory and mapper are immutable after construction; each read has its own parsers.
+ * <p>A JSON syntax error or invalid UTF-8 leaves the parser unable to find the next conversation:
+ * it is reported for the conversation it occurs in and the rest of the file is not read; the
+ * conversations before it have been delivered. A conversation nested deeper than {@link
+ * #MAX_NESTING} levels (well-formed, but past Jackson's {@link StreamReadConstraints}) is reported,
+ * skipped at byte level ({@link JsonStructure}) and reading goes on with a fresh parser.
+ * Thread-safe: the factory and mapper are immutable after construction; each read has its own
+ * parsers.
  */
 final class JsonExportReader {
   private static final byte[] RESUME_PREFIX = "[0".getBytes(StandardCharsets.US_ASCII);
 
-  /** Jackson's own default; deeper JSON in a chat export is an attack or a broken file, not a conversation. */
+  /**
+   * Jackson's own default; deeper JSON in a chat export is an attack or a broken file, not a
+   * conversation.
+   */
   static final int MAX_NESTING = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
   private final JsonFactory factory;
@@ -53,11 +60,14 @@ final class JsonExportReader {
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING)
-                    // A pasted log can make a single message tens of megabytes; the pipeline's size policy
-                    // decides what to keep, so the parser must not refuse it (Jackson's default is 20 M chars).
+                    // A pasted log can make a single message tens of megabytes; the pipeline's size
+                    // policy
+                    // decides what to keep, so the parser must not refuse it (Jackson's default is
+                    // 20 M chars).
                     .maxStringLength(Integer.MAX_VALUE)
                     .build())
-            // Input streams are closed by whoever opened them: after a skipped conversation a new parser reads on.
+            // Input streams are closed by whoever opened them: after a skipped conversation a new
+            // parser reads on.
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
@@ -70,7 +80,10 @@ final class JsonExportReader {
     Conversation convert(JsonNode conversation) throws UnreadableConversation;
   }
 
-  /** Parses one standalone JSON document (a JSONL line) with the same limits as the streamed exports. */
+  /**
+   * Parses one standalone JSON document (a JSONL line) with the same limits as the streamed
+   * exports.
+   */
   JsonNode parse(byte[] json, int offset, int length) throws IOException {
     try (JsonParser parser = factory.createParser(json, offset, length)) {
       JsonNode node = mapper.readTree(parser);
@@ -82,8 +95,9 @@ final class JsonExportReader {
   }
 
   /**
-   * Reads every conversation of {@code source} in file order: each one converted by {@code converter} goes to {@link
-   * ConversationSink#accept}, each one that cannot be read to {@link ConversationSink#reject}.
+   * Reads every conversation of {@code source} in file order: each one converted by {@code
+   * converter} goes to {@link ConversationSink#accept}, each one that cannot be read to {@link
+   * ConversationSink#reject}.
    *
    * @throws IOException when the file itself cannot be read
    */
@@ -124,12 +138,16 @@ final class JsonExportReader {
               ByteArrayOutputStream unread = new ByteArrayOutputStream();
               parser.releaseBuffered(unread);
               InputStream rest =
-                  new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
+                  new BufferedInputStream(
+                      new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
               JsonStructure.Progress skipped = JsonStructure.closeLevels(rest, open);
               if (skipped != null) {
-                // The new parser starts inside a synthetic array with one dummy element, so the rest of the file
+                // The new parser starts inside a synthetic array with one dummy element, so the
+                // rest of the file
                 // (",{...}, ...]") parses as that array's further elements.
-                resumed = factory.createParser(new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
+                resumed =
+                    factory.createParser(
+                        new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
                 resumed.nextToken();
                 resumed.nextToken();
                 resumedBase = consumed.advancedBy(skipped).shiftedBack(RESUME_PREFIX.length);
@@ -168,7 +186,9 @@ final class JsonExportReader {
           try {
             conversation = converter.convert(node);
           } catch (UnreadableConversation e) {
-            sink.reject(new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
+            sink.reject(
+                new ImportProblem(
+                    source.name(), counter.location(index, idOf(node)), e.getMessage()));
             continue;
           }
           sink.accept(conversation);
@@ -204,23 +224,29 @@ final class JsonExportReader {
   }
 
   /**
-   * One line: what the parser met and where in the file, never Jackson's multi-line message with a source excerpt.
+   * One line: what the parser met and where in the file, never Jackson's multi-line message with a
+   * source excerpt.
    *
-   * @param parser the parser that failed: its position stands in when the exception carries none (constraint
-   *     violations)
+   * @param parser the parser that failed: its position stands in when the exception carries none
+   *     (constraint violations)
    * @param base where the parser's input starts in the file
    */
   private static String unreadable(JsonProcessingException e, JsonParser parser, Position base) {
     return describe(e, parser.currentLocation(), base, true);
   }
 
-  /** As for a whole file, for one line of a JSONL file that starts at byte {@code lineStart}: no line number. */
+  /**
+   * As for a whole file, for one line of a JSONL file that starts at byte {@code lineStart}: no
+   * line number.
+   */
   static String unreadableLine(JsonProcessingException e, long lineStart) {
     return describe(e, null, new Position(lineStart, 1, 1), false);
   }
 
-  private static String describe(JsonProcessingException e, JsonLocation fallback, Position base, boolean withLine) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+  private static String describe(
+      JsonProcessingException e, JsonLocation fallback, Position base, boolean withLine) {
+    String message =
+        e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     int newline = message.indexOf('\n');
     if (newline >= 0) {
       message = message.substring(0, newline);
@@ -231,8 +257,12 @@ final class JsonExportReader {
     if (location != null) {
       // Jackson reports a bad UTF-8 byte after consuming it; name the byte itself.
       Position at = base.advancedTo(location).shiftedBack(utf8 ? 1 : 0);
-      where = (withLine ? " at line " + at.line() + ", column " : " at column ") + at.column()
-          + " (byte offset " + at.byteOffset() + ")";
+      where =
+          (withLine ? " at line " + at.line() + ", column " : " at column ")
+              + at.column()
+              + " (byte offset "
+              + at.byteOffset()
+              + ")";
     }
     if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
       return "JSON nested deeper than " + MAX_NESTING + " levels" + where;
@@ -296,7 +326,10 @@ final class JsonExportReader {
       return "conversation " + index + of + (id == null ? "" : " (id " + id + ")");
     }
 
-    /** The number of elements of the conversations array, or -1 when the file cannot be read to its end. */
+    /**
+     * The number of elements of the conversations array, or -1 when the file cannot be read to its
+     * end.
+     */
     private int count() {
       try (InputStream in = source.open();
           JsonParser parser = factory.createParser(in)) {
@@ -306,7 +339,8 @@ final class JsonExportReader {
         ByteArrayOutputStream unread = new ByteArrayOutputStream();
         parser.releaseBuffered(unread);
         return JsonStructure.countElements(
-            new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in)));
+            new BufferedInputStream(
+                new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in)));
       } catch (IOException | RuntimeException e) {
         // Only a location suffix is lost: the problem itself is still reported.
         return -1;

@@ -10,13 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * What detection can tell from the (possibly cut-off) first 64 KiB of a JSON export: the field names of its first
- * conversation, as slash-separated paths relative to that conversation ({@code mapping}, {@code chat/history}). Arrays
- * add no path segment. The first conversation is the first element of a top-level array, the first element of the
- * array under a top-level {@code conversations} field, or a top-level object itself.
+ * What detection can tell from the (possibly cut-off) first 64 KiB of a JSON export: the field
+ * names of its first conversation, as slash-separated paths relative to that conversation ({@code
+ * mapping}, {@code chat/history}). Arrays add no path segment. The first conversation is the first
+ * element of a top-level array, the first element of the array under a top-level {@code
+ * conversations} field, or a top-level object itself.
  *
- * <p>Parsing stops quietly at the end of the first conversation, at the end of the head, or at the first syntax error,
- * keeping what it saw: a head cut off mid-string still tells its format.
+ * <p>Parsing stops quietly at the end of the first conversation, at the end of the head, or at the
+ * first syntax error, keeping what it saw: a head cut off mid-string still tells its format.
  */
 final class JsonHead {
   /** Where the first conversation was found. */
@@ -76,16 +77,21 @@ final class JsonHead {
   /**
    * Collects the paths of the object the parser is in, until its end.
    *
-   * @param atField whether the parser already stands on the object's first field name (else just after its start)
+   * @param atField whether the parser already stands on the object's first field name (else just
+   *     after its start)
    */
-  private static void collect(JsonParser parser, Set<String> paths, boolean atField) throws IOException {
+  private static void collect(JsonParser parser, Set<String> paths, boolean atField)
+      throws IOException {
     Deque<String> stack = new ArrayDeque<>();
     stack.push("");
     JsonToken token = atField ? parser.currentToken() : parser.nextToken();
     while (token != null && !stack.isEmpty()) {
       switch (token) {
         case FIELD_NAME -> {
-          String path = stack.peek().isEmpty() ? parser.currentName() : stack.peek() + "/" + parser.currentName();
+          String path =
+              stack.peek().isEmpty()
+                  ? parser.currentName()
+                  : stack.peek() + "/" + parser.currentName();
           if (stack.size() <= MAX_PATH_DEPTH) {
             paths.add(path);
           }

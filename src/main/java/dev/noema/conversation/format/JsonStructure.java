@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A byte-level walk over JSON structure (strings and brackets only, no tokens, no nesting stack), for where Jackson
- * cannot go on: past a conversation nested deeper than the parser allows, and counting the conversations of a file for
- * problem locations. Any depth costs constant memory. It trusts the bytes to be JSON; on malformed input its answers
- * are wrong but finite.
+ * A byte-level walk over JSON structure (strings and brackets only, no tokens, no nesting stack),
+ * for where Jackson cannot go on: past a conversation nested deeper than the parser allows, and
+ * counting the conversations of a file for problem locations. Any depth costs constant memory. It
+ * trusts the bytes to be JSON; on malformed input its answers are wrong but finite.
  */
 final class JsonStructure {
   /** How far a walk went: bytes consumed, and the line/column movement for locations. */
@@ -16,7 +16,8 @@ final class JsonStructure {
   private JsonStructure() {}
 
   /**
-   * Reads {@code in} until {@code open} enclosing levels have been closed, stopping right after the closing bracket.
+   * Reads {@code in} until {@code open} enclosing levels have been closed, stopping right after the
+   * closing bracket.
    *
    * @return how far it read, or null when the input ends first
    */

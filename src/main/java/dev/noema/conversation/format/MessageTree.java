@@ -16,8 +16,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A conversation stored as a tree of messages with parent links (ChatGPT, DeepSeek, Open WebUI): finds the active
- * branch and the alternative branches beside it, and numbers their turns. Not thread-safe; one per conversation.
+ * A conversation stored as a tree of messages with parent links (ChatGPT, DeepSeek, Open WebUI):
+ * finds the active branch and the alternative branches beside it, and numbers their turns. Not
+ * thread-safe; one per conversation.
  */
 final class MessageTree {
   /**
@@ -34,7 +35,9 @@ final class MessageTree {
 
   private final Map<String, Node> nodes;
 
-  /** @param nodes the nodes in the export's order */
+  /**
+   * @param nodes the nodes in the export's order
+   */
   MessageTree(List<Node> nodes) {
     Map<String, Node> byId = new LinkedHashMap<>();
     for (Node node : nodes) {
@@ -44,13 +47,15 @@ final class MessageTree {
   }
 
   /**
-   * The turns of a conversation stored as a {@code mapping} of node id to {@code {id, parent, children, message}}
-   * (ChatGPT, DeepSeek), in the order of {@link #turns}: the active branch ends at {@code current_node} when the
-   * conversation records one, else it follows the newest child from the root.
+   * The turns of a conversation stored as a {@code mapping} of node id to {@code {id, parent,
+   * children, message}} (ChatGPT, DeepSeek), in the order of {@link #turns}: the active branch ends
+   * at {@code current_node} when the conversation records one, else it follows the newest child
+   * from the root.
    *
-   * @param turnsOf the turns a node yields from its id and its {@code message} object (null when the node has none)
-   * @throws UnreadableConversation when there is no {@code mapping} object, {@code current_node} is not a node, or the
-   *     links form a cycle
+   * @param turnsOf the turns a node yields from its id and its {@code message} object (null when
+   *     the node has none)
+   * @throws UnreadableConversation when there is no {@code mapping} object, {@code current_node} is
+   *     not a node, or the links form a cycle
    */
   static List<Turn> mappingTurns(
       JsonNode conversation, boolean allBranches, BiFunction<String, JsonNode, List<Turn>> turnsOf)
@@ -73,7 +78,8 @@ final class MessageTree {
     }
     MessageTree tree = new MessageTree(nodes);
     String current = ExportValues.text(conversation, "current_node");
-    List<String> active = current == null ? tree.lastChildPath() : tree.pathTo(current, "current_node");
+    List<String> active =
+        current == null ? tree.lastChildPath() : tree.pathTo(current, "current_node");
     return tree.turns(active, allBranches, id -> turnsOf.apply(id, messages.get(id)));
   }
 
@@ -82,20 +88,22 @@ final class MessageTree {
   }
 
   /**
-   * The active branch ending at {@code leaf}, root first: walks the parent links up and reverses them. A parent id that
-   * is not in the tree ends the walk (that node is taken as the root).
+   * The active branch ending at {@code leaf}, root first: walks the parent links up and reverses
+   * them. A parent id that is not in the tree ends the walk (that node is taken as the root).
    *
    * @throws UnreadableConversation when {@code leaf} is not a node or the parent links form a cycle
    */
   List<String> pathTo(String leaf, String leafField) throws UnreadableConversation {
     if (!nodes.containsKey(leaf)) {
-      throw new UnreadableConversation(leafField + " \"" + leaf + "\" is not a message of the conversation");
+      throw new UnreadableConversation(
+          leafField + " \"" + leaf + "\" is not a message of the conversation");
     }
     List<String> path = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String id = leaf; id != null && nodes.containsKey(id); id = nodes.get(id).parent()) {
       if (!seen.add(id)) {
-        throw new UnreadableConversation("the parent links form a cycle through message \"" + id + "\"");
+        throw new UnreadableConversation(
+            "the parent links form a cycle through message \"" + id + "\"");
       }
       path.add(id);
     }
@@ -104,8 +112,8 @@ final class MessageTree {
   }
 
   /**
-   * The branch a viewer lands on without a recorded current message: from the first root, always the last (newest)
-   * child. Empty when the tree has no root.
+   * The branch a viewer lands on without a recorded current message: from the first root, always
+   * the last (newest) child. Empty when the tree has no root.
    *
    * @throws UnreadableConversation when the child links form a cycle
    */
@@ -121,7 +129,8 @@ final class MessageTree {
     Set<String> seen = new HashSet<>();
     for (String id = root; id != null; id = lastKnownChild(nodes.get(id))) {
       if (!seen.add(id)) {
-        throw new UnreadableConversation("the child links form a cycle through message \"" + id + "\"");
+        throw new UnreadableConversation(
+            "the child links form a cycle through message \"" + id + "\"");
       }
       path.add(id);
     }
@@ -139,16 +148,19 @@ final class MessageTree {
   }
 
   /**
-   * The turns of the active branch in order, then (when {@code allBranches}) those of every alternative branch:
-   * branches are visited along the active path, their subtrees depth-first in the export's child order. Active turns
-   * are numbered from 0; an alternative turn takes the index and the {@link Turn#alternativeOf()} of the first active
-   * turn at or after the point where its branch leaves the active path (alternatives with no such turn are dropped).
+   * The turns of the active branch in order, then (when {@code allBranches}) those of every
+   * alternative branch: branches are visited along the active path, their subtrees depth-first in
+   * the export's child order. Active turns are numbered from 0; an alternative turn takes the index
+   * and the {@link Turn#alternativeOf()} of the first active turn at or after the point where its
+   * branch leaves the active path (alternatives with no such turn are dropped).
    *
    * @param turnsOf the turns a node yields, index 0 and not yet linked; empty for a skipped node
    */
-  List<Turn> turns(List<String> activePath, boolean allBranches, Function<String, List<Turn>> turnsOf) {
+  List<Turn> turns(
+      List<String> activePath, boolean allBranches, Function<String, List<Turn>> turnsOf) {
     List<Turn> turns = new ArrayList<>();
-    // For each position on the active path, the first active turn at or after it: what an alternative stands beside.
+    // For each position on the active path, the first active turn at or after it: what an
+    // alternative stands beside.
     Turn[] besideAt = new Turn[activePath.size()];
     List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < activePath.size(); i++) {
@@ -189,7 +201,10 @@ final class MessageTree {
     return turns;
   }
 
-  /** The subtree under {@code top} in depth-first pre-order, skipping nodes already visited (so cycles end). */
+  /**
+   * The subtree under {@code top} in depth-first pre-order, skipping nodes already visited (so
+   * cycles end).
+   */
   private List<String> subtree(String top, Set<String> visited) {
     List<String> order = new ArrayList<>();
     Deque<String> stack = new ArrayDeque<>();

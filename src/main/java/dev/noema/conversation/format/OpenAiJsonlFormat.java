@@ -19,13 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OpenAI's chat messages JSONL (fine-tuning and eval files): one {@code {"messages": [{"role", "content"}, ...]}} per
- * line, each line one conversation with id {@code <file name>#<line number>}. Content is a string or a list of parts
- * whose {@code text} is kept. System messages are kept with {@link ReadOptions#includeSystem()}, tool messages and
- * assistant tool calls with {@link ReadOptions#includeTools()}.
+ * OpenAI's chat messages JSONL (fine-tuning and eval files): one {@code {"messages": [{"role",
+ * "content"}, ...]}} per line, each line one conversation with id {@code <file name>#<line
+ * number>}. Content is a string or a list of parts whose {@code text} is kept. System messages are
+ * kept with {@link ReadOptions#includeSystem()}, tool messages and assistant tool calls with {@link
+ * ReadOptions#includeTools()}.
  *
- * <p>Lines are parsed one at a time from raw bytes, so a broken line (bad JSON, invalid UTF-8, no messages) is rejected
- * with its line number and the lines after it still import. Blank lines are skipped.
+ * <p>Lines are parsed one at a time from raw bytes, so a broken line (bad JSON, invalid UTF-8, no
+ * messages) is rejected with its line number and the lines after it still import. Blank lines are
+ * skipped.
  */
 public final class OpenAiJsonlFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -35,7 +37,10 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     return "openai-jsonl";
   }
 
-  /** The first line is an object whose first field is a {@code messages} array of role/content objects. */
+  /**
+   * The first line is an object whose first field is a {@code messages} array of role/content
+   * objects.
+   */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
@@ -45,7 +50,8 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     String fileName = fileName(source.name());
     try (InputStream in = new BufferedInputStream(source.open(), 1 << 16)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -76,8 +82,14 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
   }
 
   private void readLine(
-      byte[] bytes, int lineNumber, long lineStart, LogSource source, String fileName, ReadOptions options,
-      ConversationSink sink) throws IOException {
+      byte[] bytes,
+      int lineNumber,
+      long lineStart,
+      LogSource source,
+      String fileName,
+      ReadOptions options,
+      ConversationSink sink)
+      throws IOException {
     if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
       return;
     }
@@ -86,7 +98,9 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     try {
       json = reader.parse(bytes, 0, bytes.length);
     } catch (JsonProcessingException e) {
-      sink.reject(new ImportProblem(source.name(), location, JsonExportReader.unreadableLine(e, lineStart)));
+      sink.reject(
+          new ImportProblem(
+              source.name(), location, JsonExportReader.unreadableLine(e, lineStart)));
       return;
     }
     JsonNode messages = json.get("messages");
@@ -99,11 +113,29 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
       Turn turn = turnOf(messages.get(m), m, options);
       if (turn != null) {
         turns.add(
-            new Turn(turns.size(), turn.messageId(), turn.role(), turn.speaker(), null, null, turn.text(), List.of(), null));
+            new Turn(
+                turns.size(),
+                turn.messageId(),
+                turn.role(),
+                turn.speaker(),
+                null,
+                null,
+                turn.text(),
+                List.of(),
+                null));
       }
     }
     sink.accept(
-        new Conversation(fileName + "#" + lineNumber, null, null, name(), source.name(), null, null, turns, List.of()));
+        new Conversation(
+            fileName + "#" + lineNumber,
+            null,
+            null,
+            name(),
+            source.name(),
+            null,
+            null,
+            turns,
+            List.of()));
   }
 
   /** The turn of message {@code m} (id {@code m<index>}), or null when it is empty or left out. */
@@ -137,26 +169,36 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     String text;
     if (content.isArray()) {
       List<String> parts = new ArrayList<>();
-      content.forEach(part -> parts.add(part.isTextual() ? part.asText() : ExportValues.text(part, "text", "")));
+      content.forEach(
+          part ->
+              parts.add(part.isTextual() ? part.asText() : ExportValues.text(part, "text", "")));
       text = ExportValues.joined(parts, "\n\n");
     } else {
       text = content.isNull() || content.isMissingNode() ? "" : content.asText();
     }
     if (role == Role.TOOL && text.isBlank()) {
-      JsonNode call = message.has("tool_calls") ? message.get("tool_calls") : message.path("function_call");
+      JsonNode call =
+          message.has("tool_calls") ? message.get("tool_calls") : message.path("function_call");
       text = call.isMissingNode() ? "" : call.toString();
     }
     text = text.strip();
     if (text.isEmpty()) {
       return null;
     }
-    String speaker = roleName.isEmpty() ? "" : Character.toUpperCase(roleName.charAt(0)) + roleName.substring(1);
+    String speaker =
+        roleName.isEmpty() ? "" : Character.toUpperCase(roleName.charAt(0)) + roleName.substring(1);
     return new Turn(0, "m" + m, role, speaker, null, null, text, List.of(), null);
   }
 
-  /** The last segment of a path or archive entry name: ids must not depend on where the file was unpacked. */
+  /**
+   * The last segment of a path or archive entry name: ids must not depend on where the file was
+   * unpacked.
+   */
   private static String fileName(String sourceName) {
-    int cut = Math.max(sourceName.lastIndexOf('/'), Math.max(sourceName.lastIndexOf('\\'), sourceName.lastIndexOf('!')));
+    int cut =
+        Math.max(
+            sourceName.lastIndexOf('/'),
+            Math.max(sourceName.lastIndexOf('\\'), sourceName.lastIndexOf('!')));
     return sourceName.substring(cut + 1);
   }
 }

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Open WebUI's chat export: an array of {@code {id, title, chat, created_at, updated_at}} whose {@code
- * chat.history.messages} maps message ids to {@code {id, parentId, childrenIds, role, content, timestamp, model}}.
- * The active branch is the walk from {@code chat.history.currentId} up the {@code parentId} links, reversed. Times are
- * epoch seconds. Streams: one conversation in memory at a time.
+ * Open WebUI's chat export: an array of {@code {id, title, chat, created_at, updated_at}} whose
+ * {@code chat.history.messages} maps message ids to {@code {id, parentId, childrenIds, role,
+ * content, timestamp, model}}. The active branch is the walk from {@code chat.history.currentId} up
+ * the {@code parentId} links, reversed. Times are epoch seconds. Streams: one conversation in
+ * memory at a time.
  */
 public final class OpenWebUiFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -37,11 +38,13 @@ public final class OpenWebUiFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     reader.read(source, json -> convert(json, source, options), sink);
   }
 
-  private Conversation convert(JsonNode json, LogSource source, ReadOptions options) throws UnreadableConversation {
+  private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
+      throws UnreadableConversation {
     JsonNode chat = json.path("chat");
     JsonNode history = chat.path("history");
     JsonNode messages = history.get("messages");
@@ -60,8 +63,10 @@ public final class OpenWebUiFormat implements ConversationFormat {
     }
     MessageTree tree = new MessageTree(nodes);
     String current = ExportValues.text(history, "currentId");
-    List<String> active = current == null ? tree.lastChildPath() : tree.pathTo(current, "chat.history.currentId");
-    List<Turn> turns = tree.turns(active, options.allBranches(), id -> turnsOf(id, byId.get(id), options));
+    List<String> active =
+        current == null ? tree.lastChildPath() : tree.pathTo(current, "chat.history.currentId");
+    List<Turn> turns =
+        tree.turns(active, options.allBranches(), id -> turnsOf(id, byId.get(id), options));
     String id = ExportValues.text(json, "id", ExportValues.text(chat, "id", null));
     if (id == null) {
       throw new UnreadableConversation("no \"id\"");
@@ -123,6 +128,15 @@ public final class OpenWebUiFormat implements ConversationFormat {
     }
     String model = role == Role.USER ? null : ExportValues.text(message, "model");
     return List.of(
-        new Turn(0, id, role, speaker, model, ExportValues.epoch(message, "timestamp"), text, attachments, null));
+        new Turn(
+            0,
+            id,
+            role,
+            speaker,
+            model,
+            ExportValues.epoch(message, "timestamp"),
+            text,
+            attachments,
+            null));
   }
 }

@@ -22,18 +22,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain-text or Markdown transcript, one conversation per file: {@code User:} / {@code Assistant:}, {@code You:} /
- * {@code ChatGPT:}, {@code Human:} / {@code Claude:} (and {@code System:}) at the start of a line, optionally as a
- * Markdown heading ({@code #### You:}). A turn runs until the next speaker marker; markers inside fenced code blocks
- * do not count. Text before the first marker is not a turn, except that a leading {@code # Title} heading becomes the
- * title.
+ * A plain-text or Markdown transcript, one conversation per file: {@code User:} / {@code
+ * Assistant:}, {@code You:} / {@code ChatGPT:}, {@code Human:} / {@code Claude:} (and {@code
+ * System:}) at the start of a line, optionally as a Markdown heading ({@code #### You:}). A turn
+ * runs until the next speaker marker; markers inside fenced code blocks do not count. Text before
+ * the first marker is not a turn, except that a leading {@code # Title} heading becomes the title.
  *
- * <p>Recognition is strict so that Markdown notes of other formats are not swallowed: at least two speaker markers at
- * line starts, a user-side and an assistant-side one, and no JSON or Nexus callouts.
+ * <p>Recognition is strict so that Markdown notes of other formats are not swallowed: at least two
+ * speaker markers at line starts, a user-side and an assistant-side one, and no JSON or Nexus
+ * callouts.
  */
 public final class PlainTranscriptFormat implements ConversationFormat {
   private static final Pattern MARKER =
-      Pattern.compile("^(?:#{1,6}[ \\t]*)?(User|You|Human|Assistant|ChatGPT|Claude|System):[ \\t]*(.*)$");
+      Pattern.compile(
+          "^(?:#{1,6}[ \\t]*)?(User|You|Human|Assistant|ChatGPT|Claude|System):[ \\t]*(.*)$");
   private static final Pattern TITLE = Pattern.compile("^#[ \\t]+(.+)$");
 
   @Override
@@ -44,7 +46,10 @@ public final class PlainTranscriptFormat implements ConversationFormat {
   @Override
   public boolean recognises(String head) {
     String start = head.stripLeading();
-    if (start.isEmpty() || start.charAt(0) == '{' || start.charAt(0) == '[' || head.contains(">[!nexus_")
+    if (start.isEmpty()
+        || start.charAt(0) == '{'
+        || start.charAt(0) == '['
+        || head.contains(">[!nexus_")
         || head.contains("> [!nexus_")) {
       return false;
     }
@@ -67,7 +72,8 @@ public final class PlainTranscriptFormat implements ConversationFormat {
   }
 
   @Override
-  public void read(LogSource source, ReadOptions options, ConversationSink sink) throws IOException {
+  public void read(LogSource source, ReadOptions options, ConversationSink sink)
+      throws IOException {
     byte[] bytes;
     try (InputStream in = source.open()) {
       bytes = in.readAllBytes();
@@ -80,7 +86,8 @@ public final class PlainTranscriptFormat implements ConversationFormat {
         line += bytes[i] == '\n' ? 1 : 0;
       }
       sink.reject(
-          new ImportProblem(source.name(), "line " + line, "invalid UTF-8 at byte offset " + malformed));
+          new ImportProblem(
+              source.name(), "line " + line, "invalid UTF-8 at byte offset " + malformed));
       return;
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
@@ -112,11 +119,16 @@ public final class PlainTranscriptFormat implements ConversationFormat {
     }
     addTurn(turns, speaker, body, options);
     String name = source.name();
-    String id = name.substring(Math.max(name.lastIndexOf('/'), Math.max(name.lastIndexOf('\\'), name.lastIndexOf('!'))) + 1);
-    sink.accept(new Conversation(id, title, provider(turns), name(), name, null, null, turns, List.of()));
+    String id =
+        name.substring(
+            Math.max(name.lastIndexOf('/'), Math.max(name.lastIndexOf('\\'), name.lastIndexOf('!')))
+                + 1);
+    sink.accept(
+        new Conversation(id, title, provider(turns), name(), name, null, null, turns, List.of()));
   }
 
-  private static void addTurn(List<Turn> turns, String speaker, StringBuilder body, ReadOptions options) {
+  private static void addTurn(
+      List<Turn> turns, String speaker, StringBuilder body, ReadOptions options) {
     if (speaker == null) {
       return;
     }
@@ -149,10 +161,13 @@ public final class PlainTranscriptFormat implements ConversationFormat {
   /** The offset of the first byte that is not valid UTF-8, or -1 when all are. */
   private static int firstMalformed(byte[] bytes) {
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    return decoder.decode(in, CharBuffer.allocate(bytes.length), true).isError() ? in.position() : -1;
+    return decoder.decode(in, CharBuffer.allocate(bytes.length), true).isError()
+        ? in.position()
+        : -1;
   }
 }

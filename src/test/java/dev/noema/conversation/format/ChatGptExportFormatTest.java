@@ -33,7 +33,8 @@ class ChatGptExportFormatTest {
 
   @Test
   void reads_the_active_branch_in_tree_order_not_time_order() {
-    CollectingSink sink = read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults());
+    CollectingSink sink =
+        read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults());
 
     assertEquals(List.of(), sink.rejected);
     assertEquals(2, sink.accepted.size());
@@ -46,13 +47,18 @@ class ChatGptExportFormatTest {
     assertEquals(Instant.ofEpochSecond(1700000200), c.updated());
     assertEquals(List.of("u1", "a1", "u2", "a2"), c.turns().stream().map(Turn::messageId).toList());
     assertEquals(List.of(0, 1, 2, 3), c.turns().stream().map(Turn::index).toList());
-    assertEquals(List.of(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT), c.turns().stream().map(Turn::role).toList());
-    assertEquals(List.of("User", "ChatGPT", "User", "ChatGPT"), c.turns().stream().map(Turn::speaker).toList());
+    assertEquals(
+        List.of(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT),
+        c.turns().stream().map(Turn::role).toList());
+    assertEquals(
+        List.of("User", "ChatGPT", "User", "ChatGPT"),
+        c.turns().stream().map(Turn::speaker).toList());
   }
 
   @Test
   void records_times_models_and_strips_citation_markers() {
-    Conversation c = read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults()).accepted.get(0);
+    Conversation c =
+        read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults()).accepted.get(0);
 
     Turn question = c.turns().get(0);
     assertEquals("What is inverse modelling?", question.text());
@@ -66,7 +72,12 @@ class ChatGptExportFormatTest {
 
   @Test
   void keeps_multimodal_text_parts_and_records_asset_pointers_as_attachments() {
-    Turn image = read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults()).accepted.get(0).turns().get(2);
+    Turn image =
+        read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults())
+            .accepted
+            .get(0)
+            .turns()
+            .get(2);
 
     assertEquals("Look at this diagram.\n\nand tell me what you see", image.text());
     assertEquals(
@@ -79,22 +90,35 @@ class ChatGptExportFormatTest {
 
   @Test
   void keeps_alternative_branches_beside_the_active_turn_they_stand_for() {
-    Conversation c = read(format, fixture("chatgpt-conversations.json"), new ReadOptions(true, false, false, false, false))
-        .accepted.get(0);
+    Conversation c =
+        read(
+                format,
+                fixture("chatgpt-conversations.json"),
+                new ReadOptions(true, false, false, false, false))
+            .accepted
+            .get(0);
 
     assertEquals(4, c.activeTurnCount());
     List<Turn> alternatives = c.turns().subList(4, c.turns().size());
-    // a1old is a sibling of the (skipped) thoughts node: it stands beside the first visible answer after it.
-    assertEquals(List.of("a1old", "u2edit", "a2edit"), alternatives.stream().map(Turn::messageId).toList());
-    assertEquals(List.of("a1", "u2", "u2"), alternatives.stream().map(Turn::alternativeOf).toList());
+    // a1old is a sibling of the (skipped) thoughts node: it stands beside the first visible answer
+    // after it.
+    assertEquals(
+        List.of("a1old", "u2edit", "a2edit"), alternatives.stream().map(Turn::messageId).toList());
+    assertEquals(
+        List.of("a1", "u2", "u2"), alternatives.stream().map(Turn::alternativeOf).toList());
     assertEquals(List.of(1, 2, 2), alternatives.stream().map(Turn::index).toList());
     assertEquals("gpt-4", alternatives.get(0).model());
   }
 
   @Test
   void includes_system_context_thinking_and_tools_only_when_asked() {
-    Conversation c = read(format, fixture("chatgpt-conversations.json"), new ReadOptions(false, true, true, true, true))
-        .accepted.get(0);
+    Conversation c =
+        read(
+                format,
+                fixture("chatgpt-conversations.json"),
+                new ReadOptions(false, true, true, true, true))
+            .accepted
+            .get(0);
 
     assertEquals(
         List.of("sys", "ctx", "u1", "th", "recap", "call", "out", "a1", "u2", "a2"),
@@ -116,7 +140,8 @@ class ChatGptExportFormatTest {
 
   @Test
   void reads_tether_quotes_and_conversation_id_from_id() {
-    Conversation c = read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults()).accepted.get(1);
+    Conversation c =
+        read(format, fixture("chatgpt-conversations.json"), ReadOptions.defaults()).accepted.get(1);
 
     assertEquals("conv-short", c.id());
     assertEquals("Example\nhttps://example.org\nQuoted text", c.turns().get(1).text());
@@ -125,11 +150,19 @@ class ChatGptExportFormatTest {
 
   @Test
   void reads_the_conversations_wrapper_object_and_split_files() {
-    assertEquals(List.of("conv-short"), ids(read(format, fixture("chatgpt-wrapped.json"), ReadOptions.defaults()).accepted));
     assertEquals(
-        List.of("split-1"), ids(read(format, fixture("chatgpt-conversations-000.json"), ReadOptions.defaults()).accepted));
+        List.of("conv-short"),
+        ids(read(format, fixture("chatgpt-wrapped.json"), ReadOptions.defaults()).accepted));
     assertEquals(
-        List.of("split-2"), ids(read(format, fixture("chatgpt-conversations-001.json"), ReadOptions.defaults()).accepted));
+        List.of("split-1"),
+        ids(
+            read(format, fixture("chatgpt-conversations-000.json"), ReadOptions.defaults())
+                .accepted));
+    assertEquals(
+        List.of("split-2"),
+        ids(
+            read(format, fixture("chatgpt-conversations-001.json"), ReadOptions.defaults())
+                .accepted));
   }
 
   @Test
@@ -140,13 +173,16 @@ class ChatGptExportFormatTest {
     assertEquals(List.of("c1", "c5", "c6"), ids(sink.accepted));
     assertEquals(
         List.of(
-            new ImportProblem(file.toString(), "conversation 2 of 6 (id c2)", "no \"mapping\" of messages"),
+            new ImportProblem(
+                file.toString(), "conversation 2 of 6 (id c2)", "no \"mapping\" of messages"),
             new ImportProblem(
                 file.toString(),
                 "conversation 3 of 6 (id c3)",
                 "current_node \"ghost\" is not a message of the conversation"),
             new ImportProblem(
-                file.toString(), "conversation 4 of 6 (id c4)", "the parent links form a cycle through message \"a\"")),
+                file.toString(),
+                "conversation 4 of 6 (id c4)",
+                "the parent links form a cycle through message \"a\"")),
         sink.rejected);
     // Null messages are skipped, the rest of that conversation kept.
     assertEquals(List.of("a"), sink.accepted.get(1).turns().stream().map(Turn::messageId).toList());
@@ -157,7 +193,8 @@ class ChatGptExportFormatTest {
     Path file = dir.resolve("conversations.json");
     String good = Files.readString(fixture("chatgpt-conversations-000.json"));
     good = good.substring(1, good.length() - 1);
-    Files.writeString(file, "[" + good + ",\n" + good + ",\n{\"title\": \"x\", \"mapping\": {,}}, " + good + "]");
+    Files.writeString(
+        file, "[" + good + ",\n" + good + ",\n{\"title\": \"x\", \"mapping\": {,}}, " + good + "]");
 
     CollectingSink sink = read(format, file, ReadOptions.defaults());
 
@@ -197,8 +234,11 @@ class ChatGptExportFormatTest {
     String good = Files.readString(fixture("chatgpt-conversations-000.json"));
     good = good.substring(1, good.length() - 1);
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(("[" + good + ",{\"conversation_id\": \"deep\", \"mapping\": {\"x\": {\"message\": {\"content\": ")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("["
+                  + good
+                  + ",{\"conversation_id\": \"deep\", \"mapping\": {\"x\": {\"message\": {\"content\": ")
+              .getBytes(StandardCharsets.UTF_8));
       out.write("[".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
       out.write("]".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
       out.write(("}}}}," + good + "]").getBytes(StandardCharsets.UTF_8));
@@ -206,11 +246,14 @@ class ChatGptExportFormatTest {
 
     CollectingSink sink = read(format, file, ReadOptions.defaults());
 
-    assertEquals(2, sink.accepted.size(), "the conversations before and after the deep one are read");
+    assertEquals(
+        2, sink.accepted.size(), "the conversations before and after the deep one are read");
     assertEquals(1, sink.rejected.size());
     ImportProblem problem = sink.rejected.get(0);
     assertEquals("conversation 2 of 3", problem.location());
-    assertTrue(problem.reason().startsWith("JSON nested deeper than 1000 levels at line 1, column "), problem.reason());
+    assertTrue(
+        problem.reason().startsWith("JSON nested deeper than 1000 levels at line 1, column "),
+        problem.reason());
   }
 
   @Test
@@ -218,10 +261,11 @@ class ChatGptExportFormatTest {
     Path file = dir.resolve("conversations.json");
     int size = 50 * 1024 * 1024;
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(("[{\"conversation_id\": \"big\", \"current_node\": \"a\", \"mapping\": {"
-              + "\"a\": {\"id\": \"a\", \"parent\": null, \"children\": [], \"message\": {\"author\": {\"role\": \"user\"},"
-              + " \"content\": {\"content_type\": \"text\", \"parts\": [\"")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("[{\"conversation_id\": \"big\", \"current_node\": \"a\", \"mapping\": {"
+                  + "\"a\": {\"id\": \"a\", \"parent\": null, \"children\": [], \"message\": {\"author\": {\"role\": \"user\"},"
+                  + " \"content\": {\"content_type\": \"text\", \"parts\": [\"")
+              .getBytes(StandardCharsets.UTF_8));
       byte[] chunk = "abcdefgh".repeat(1024).getBytes(StandardCharsets.US_ASCII);
       for (int written = 0; written < size; written += chunk.length) {
         out.write(chunk);
@@ -251,7 +295,11 @@ class ChatGptExportFormatTest {
     StrictModeAbort abort =
         assertThrows(
             StrictModeAbort.class,
-            () -> format.read(LogSource.of(fixture("chatgpt-bad-conversations.json")), ReadOptions.defaults(), strict));
+            () ->
+                format.read(
+                    LogSource.of(fixture("chatgpt-bad-conversations.json")),
+                    ReadOptions.defaults(),
+                    strict));
     assertEquals("conversation 2 of 6 (id c2)", abort.problem().location());
   }
 

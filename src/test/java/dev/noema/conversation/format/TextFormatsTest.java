@@ -38,21 +38,29 @@ class TextFormatsTest {
 
   @Test
   void jsonl_keeps_user_and_assistant_and_text_parts() {
-    CollectingSink sink = read(new OpenAiJsonlFormat(), fixture("openai-messages.jsonl"), ReadOptions.defaults());
+    CollectingSink sink =
+        read(new OpenAiJsonlFormat(), fixture("openai-messages.jsonl"), ReadOptions.defaults());
 
     Conversation first = sink.accepted.get(0);
-    assertEquals(List.of(Role.USER, Role.ASSISTANT), first.turns().stream().map(Turn::role).toList());
+    assertEquals(
+        List.of(Role.USER, Role.ASSISTANT), first.turns().stream().map(Turn::role).toList());
     assertEquals(List.of("User", "Assistant"), first.turns().stream().map(Turn::speaker).toList());
     assertEquals("4", first.turns().get(1).text());
     Conversation third = sink.accepted.get(1);
-    assertEquals(List.of("Part one.\n\nPart two.", "Done."), third.turns().stream().map(Turn::text).toList());
+    assertEquals(
+        List.of("Part one.\n\nPart two.", "Done."),
+        third.turns().stream().map(Turn::text).toList());
   }
 
   @Test
   void jsonl_keeps_system_and_tool_messages_when_asked() {
-    CollectingSink sink = read(new OpenAiJsonlFormat(), fixture("openai-messages.jsonl"), CollectingSink.everything());
+    CollectingSink sink =
+        read(
+            new OpenAiJsonlFormat(), fixture("openai-messages.jsonl"), CollectingSink.everything());
 
-    assertEquals(List.of(Role.SYSTEM, Role.USER, Role.ASSISTANT), sink.accepted.get(0).turns().stream().map(Turn::role).toList());
+    assertEquals(
+        List.of(Role.SYSTEM, Role.USER, Role.ASSISTANT),
+        sink.accepted.get(0).turns().stream().map(Turn::role).toList());
     assertEquals(
         List.of(Role.USER, Role.TOOL, Role.TOOL, Role.ASSISTANT),
         sink.accepted.get(1).turns().stream().map(Turn::role).toList());
@@ -68,21 +76,27 @@ class TextFormatsTest {
 
     CollectingSink sink = read(new OpenAiJsonlFormat(), file, ReadOptions.defaults());
 
-    assertEquals(List.of("train.jsonl#1", "train.jsonl#3"), sink.accepted.stream().map(Conversation::id).toList());
+    assertEquals(
+        List.of("train.jsonl#1", "train.jsonl#3"),
+        sink.accepted.stream().map(Conversation::id).toList());
     assertEquals("line 2", sink.rejected.get(0).location());
-    assertTrue(sink.rejected.get(0).reason().startsWith("invalid UTF-8 at column"), sink.rejected.get(0).reason());
+    assertTrue(
+        sink.rejected.get(0).reason().startsWith("invalid UTF-8 at column"),
+        sink.rejected.get(0).reason());
   }
 
   @Test
   void transcript_reads_markdown_headings_and_multi_line_turns() {
-    CollectingSink sink = read(new PlainTranscriptFormat(), fixture("transcript-chatgpt.md"), ReadOptions.defaults());
+    CollectingSink sink =
+        read(new PlainTranscriptFormat(), fixture("transcript-chatgpt.md"), ReadOptions.defaults());
 
     Conversation c = sink.accepted.get(0);
     assertEquals("transcript-chatgpt.md", c.id());
     assertEquals("Feedback loops", c.title());
     assertEquals("chatgpt", c.provider());
     assertEquals(List.of("You", "ChatGPT", "You"), c.turns().stream().map(Turn::speaker).toList());
-    assertEquals(List.of(Role.USER, Role.ASSISTANT, Role.USER), c.turns().stream().map(Turn::role).toList());
+    assertEquals(
+        List.of(Role.USER, Role.ASSISTANT, Role.USER), c.turns().stream().map(Turn::role).toList());
     assertEquals(
         "A loop where output feeds back as input.\n\nFor example:\n```\nUser: this line is inside code\n```",
         c.turns().get(1).text());
@@ -90,22 +104,33 @@ class TextFormatsTest {
 
   @Test
   void transcript_reads_speaker_lines_with_text_on_the_same_line() {
-    Conversation c = read(new PlainTranscriptFormat(), fixture("transcript-plain.txt"), ReadOptions.defaults()).accepted.get(0);
+    Conversation c =
+        read(new PlainTranscriptFormat(), fixture("transcript-plain.txt"), ReadOptions.defaults())
+            .accepted
+            .get(0);
 
     assertEquals(
-        List.of("Hello Claude.\nSecond line of the question.", "Hello! How can I help?", "Nothing, thanks."),
+        List.of(
+            "Hello Claude.\nSecond line of the question.",
+            "Hello! How can I help?",
+            "Nothing, thanks."),
         c.turns().stream().map(Turn::text).toList());
-    assertEquals(List.of("Human", "Claude", "Human"), c.turns().stream().map(Turn::speaker).toList());
+    assertEquals(
+        List.of("Human", "Claude", "Human"), c.turns().stream().map(Turn::speaker).toList());
   }
 
   @Test
   void transcript_names_the_byte_and_line_of_invalid_utf8() throws IOException {
     Path file = dir.resolve("chat.txt");
-    Files.write(file, concat("User: hi\nAssistant: h".getBytes(), new byte[] {(byte) 0xff}, "llo\n".getBytes()));
+    Files.write(
+        file,
+        concat("User: hi\nAssistant: h".getBytes(), new byte[] {(byte) 0xff}, "llo\n".getBytes()));
 
     CollectingSink sink = read(new PlainTranscriptFormat(), file, ReadOptions.defaults());
 
-    assertEquals(List.of(new ImportProblem(file.toString(), "line 2", "invalid UTF-8 at byte offset 21")), sink.rejected);
+    assertEquals(
+        List.of(new ImportProblem(file.toString(), "line 2", "invalid UTF-8 at byte offset 21")),
+        sink.rejected);
   }
 
   private static byte[] concat(byte[]... parts) {

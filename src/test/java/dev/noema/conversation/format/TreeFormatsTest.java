@@ -18,7 +18,11 @@ class TreeFormatsTest {
 
   @Test
   void deepseek_follows_the_newest_child_without_a_current_node() {
-    CollectingSink sink = read(new DeepSeekExportFormat(), fixture("deepseek-conversations.json"), ReadOptions.defaults());
+    CollectingSink sink =
+        read(
+            new DeepSeekExportFormat(),
+            fixture("deepseek-conversations.json"),
+            ReadOptions.defaults());
 
     assertEquals(List.of(), sink.rejected);
     Conversation c = sink.accepted.get(0);
@@ -36,10 +40,17 @@ class TreeFormatsTest {
 
   @Test
   void deepseek_keeps_thinking_search_and_alternatives_when_asked() {
-    Conversation c = read(new DeepSeekExportFormat(), fixture("deepseek-conversations.json"), CollectingSink.everything())
-        .accepted.get(0);
+    Conversation c =
+        read(
+                new DeepSeekExportFormat(),
+                fixture("deepseek-conversations.json"),
+                CollectingSink.everything())
+            .accepted
+            .get(0);
 
-    assertEquals(List.of("1", "3#think", "3#search", "3", "2"), c.turns().stream().map(Turn::messageId).toList());
+    assertEquals(
+        List.of("1", "3#think", "3#search", "3", "2"),
+        c.turns().stream().map(Turn::messageId).toList());
     assertEquals(Role.TOOL, c.turns().get(2).role());
     Turn alternative = c.turns().get(4);
     assertEquals("First try.", alternative.text());
@@ -49,7 +60,8 @@ class TreeFormatsTest {
 
   @Test
   void open_webui_walks_up_from_the_current_message() {
-    CollectingSink sink = read(new OpenWebUiFormat(), fixture("open-webui-export.json"), ReadOptions.defaults());
+    CollectingSink sink =
+        read(new OpenWebUiFormat(), fixture("open-webui-export.json"), ReadOptions.defaults());
 
     assertEquals(List.of(), sink.rejected);
     Conversation c = sink.accepted.get(0);
@@ -65,8 +77,13 @@ class TreeFormatsTest {
 
   @Test
   void open_webui_keeps_regenerated_answers_as_alternatives() {
-    Conversation c = read(new OpenWebUiFormat(), fixture("open-webui-export.json"), new ReadOptions(true, false, false, false, false))
-        .accepted.get(0);
+    Conversation c =
+        read(
+                new OpenWebUiFormat(),
+                fixture("open-webui-export.json"),
+                new ReadOptions(true, false, false, false, false))
+            .accepted
+            .get(0);
 
     Turn alternative = c.turns().get(3);
     assertEquals("m2", alternative.messageId());
