@@ -1,0 +1,95 @@
+package dev.noema.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one normalisation of labels in Noema: two labels name the same thing for matching, identity
+ * and search exactly when their {@link #key keys} are equal.
+ *
+ * <p>The rules, in order (Unicode-aware, for every script):
+ *
+ * <ol>
+ *   <li>NFKC, so compatibility forms (ligatures, full-width letters, superscripts) read as their
+ *       plain letters;
+ *   <li>lower case ({@link Locale#ROOT}), and {@code ß} as {@code ss};
+ *   <li>accents folded only on Latin letters ({@code café} = {@code cafe}, {@code Grüße} = {@code
+ *       grusse}): users of Latin-script languages routinely type without them. Letters of other
+ *       scripts keep their marks, because there the mark makes another letter: Russian {@code й} is
+ *       not {@code и} ({@code зайка} and {@code заика} are two words). One documented exception:
+ *       Russian {@code ё} is written {@code е}, as most Russian text does;
+ *   <li>typographic quotes, apostrophes and dashes read as their ASCII forms; every run of
+ *       characters that are neither letters, digits nor marks becomes one space; leading and
+ *       trailing spaces go.
+ * </ol>
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class Text {
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+
+  private Text() {}
+
+  /**
+   * The matching key of a label (the rules above); never null, empty for a label with no letters or
+   * digits.
+   */
+  public static String key(String label) {
+    if (label == null || label.isEmpty()) {
+      return "";
+    }
+    String compatible = Normalizer.normalize(label, Normalizer.Form.NFKC);
+    String lower = compatible.toLowerCase(Locale.ROOT).replace("ß", "ss");
+    String folded = foldMarks(lower);
+    return SEPARATORS.matcher(folded).replaceAll(" ").strip();
+  }
+
+  /**
+   * A readable identifier segment for a label: its {@link #key} with spaces as hyphens ({@code
+   * "Kirill's theory"} gives {@code kirill-s-theory}); {@code "x"} when the key is empty. Not
+   * percent-encoded.
+   */
+  public static String slug(String label) {
+    String key = key(label);
+    return key.isEmpty() ? "x" : key.replace(' ', '-');
+  }
+
+  /** Whether two labels have the same {@link #key}. */
+  public static boolean sameKey(String a, String b) {
+    return key(a).equals(key(b));
+  }
+
+  /**
+   * Whitespace collapsed and trimmed, NFC: the form a label is stored and shown in. Case, accents
+   * and punctuation are kept.
+   */
+  public static String clean(String label) {
+    if (label == null) {
+      return "";
+    }
+    return Normalizer.normalize(label, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+  }
+
+  /** Removes combining marks that follow a Latin letter, and the diaeresis of Russian ё. */
+  private static String foldMarks(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(decomposed.length());
+    int base = ' ';
+    for (int i = 0; i < decomposed.length(); ) {
+      int c = decomposed.codePointAt(i);
+      i += Character.charCount(c);
+      boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+      if (mark
+          && (Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN
+              || (base == 'е' && c == '\u0308'))) {
+        continue;
+      }
+      out.appendCodePoint(c);
+      if (!mark) {
+        base = c;
+      }
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Text rules every other package shares: the one normalisation of labels for matching, IRIs and
+ * search ({@link dev.noema.text.Text}). Depends on nothing else of Noema's, so that any package may
+ * use it.
+ */
+package dev.noema.text;

@@ -1,0 +1,60 @@
+package dev.noema.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+  @Test
+  void keeps_russian_short_i_apart_from_i() {
+    assertNotEquals(Text.key("зайка"), Text.key("заика"));
+  }
+
+  @Test
+  void reads_russian_yo_as_ye() {
+    assertEquals(Text.key("еж"), Text.key("ёж"));
+  }
+
+  @Test
+  void folds_latin_accents_and_case() {
+    assertEquals("cafe creme", Text.key("  Café  Crème "));
+    assertEquals("grusse", Text.key("Grüße"));
+    assertEquals("melatonine", Text.key("Mélatonine"));
+  }
+
+  @Test
+  void keeps_marks_of_other_scripts_and_lowercases_them() {
+    assertEquals("внимание", Text.key("Внимание"));
+    assertEquals("東京", Text.key("東京"));
+  }
+
+  @Test
+  void reads_compatibility_forms_as_plain_letters() {
+    assertEquals("office", Text.key("ｏﬃce"));
+  }
+
+  @Test
+  void turns_punctuation_runs_into_one_space() {
+    assertEquals("kirill s theory", Text.key("Kirill’s — theory!"));
+    assertEquals("tcc i", Text.key("TCC-I"));
+  }
+
+  @Test
+  void gives_an_empty_key_for_a_label_without_letters() {
+    assertEquals("", Text.key("—!?"));
+    assertEquals("", Text.key(null));
+  }
+
+  @Test
+  void slugs_with_hyphens_and_never_empty() {
+    assertEquals("consensus-of-modules", Text.slug("Consensus of Modules"));
+    assertEquals("x", Text.slug("***"));
+  }
+
+  @Test
+  void cleans_whitespace_but_keeps_case_and_accents() {
+    assertEquals("Café Crème", Text.clean(" Café\n Crème "));
+  }
+}
