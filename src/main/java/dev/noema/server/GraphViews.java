@@ -507,7 +507,7 @@ final class GraphViews {
     if (ontology.isSubClassOf(type, Noema.Perspective.getURI())) {
       return "perspective";
     }
-    if (ontology.isSubClassOf(type, Noema.MentionedPerson.getURI())) {
+    if (ontology.isSubClassOf(type, Noema.Person.getURI())) {
       return "person";
     }
     return ontology.isSubClassOf(type, Noema.Concept.getURI()) ? "concept" : "other";
