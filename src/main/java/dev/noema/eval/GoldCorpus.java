@@ -2,9 +2,12 @@ package dev.noema.eval;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,10 +90,7 @@ public record GoldCorpus(List<GoldConversation> conversations) {
     try {
       gold = YAML.readValue(file.toFile(), GoldConversation.class);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
-      throw new GoldFileException(
-          file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      throw new GoldFileException(describe(file, e));
     } catch (IOException e) {
       throw new GoldFileException(file + ": cannot read: " + e.getMessage());
     }
@@ -99,6 +99,60 @@ public record GoldCorpus(List<GoldConversation> conversations) {
     }
     check(file, gold);
     return gold.withFile(file.getFileName().toString());
+  }
+
+  /**
+   * One line for a parse or mapping error: a YAML syntax error with its line; a mapping error with
+   * the field it is about, since its location is where the buffered entry ended, not the field.
+   */
+  private static String describe(Path file, JsonProcessingException e) {
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof StreamReadException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof StreamReadException syntax) {
+      JsonLocation at = syntax.getLocation();
+      String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
+      // SnakeYAML's message indents its excerpts; the unindented lines say what is wrong.
+      String what =
+          String.join(
+              ": ",
+              syntax
+                  .getOriginalMessage()
+                  .lines()
+                  .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                  .toList());
+      return file + where + ": " + what;
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return file
+          + ": "
+          + path(unknown)
+          + ": unknown field (known: "
+          + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()
+          + ")";
+    }
+    if (e instanceof JsonMappingException mapping) {
+      return file + ": " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage());
+    }
+    return file + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+
+  /** The field a mapping error is about: {@code entities[3].types}. */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(top level)" : path.toString();
   }
 
   private static void check(Path file, GoldConversation gold) {
