@@ -8,7 +8,6 @@ import dev.noema.eval.ConversationScore.RelationMatch;
 import dev.noema.eval.ConversationScore.TopicMatch;
 import dev.noema.extract.Quotes;
 import dev.noema.ontology.Iris;
-import dev.noema.text.Text;
 import dev.noema.topology.CentresResult;
 import dev.noema.topology.Entity;
 import dev.noema.topology.MeaningEdge;
@@ -25,9 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Scores one conversation's meaning graph against its gold. Names are compared by {@link #key}
- * ({@link Text#key}, the one label normalisation), over every label an entity carries (canonical,
- * preferred, {@code rdfs:label}, alternative; any language).
+ * Scores one conversation's meaning graph against its gold. Names are compared as {@link Names}
+ * says: by {@link dev.noema.text.Text#key}, the one label normalisation, over every label an entity
+ * carries.
  *
  * <p>The conversation's entities are those of {@code graph} mentioned in one of its turns; its
  * centres are the graph's {@link #CENTRES} entities of highest PageRank ({@link Topology#centres}).
@@ -41,6 +40,7 @@ final class ConversationScoring {
   private final MeaningGraph graph;
   private final GoldTerms terms;
   private final List<Entity> mentioned;
+  private final Names names = new Names();
 
   /**
    * @param graph the meaning graph restricted to the conversation (its relations grounded in the
@@ -102,27 +102,10 @@ final class ConversationScoring {
         ungrounded);
   }
 
-  /** The matching key of a name: its {@link Text#key}, or the cleaned name when that is empty. */
-  static String key(String name) {
-    String key = Text.key(name);
-    return key.isEmpty() ? Text.clean(name) : key;
-  }
-
-  static Set<String> keys(Collection<String> names) {
-    Set<String> keys = new HashSet<>();
-    names.forEach(n -> keys.add(key(n)));
-    return keys;
-  }
-
-  /** Whether one of the entity's labels has one of {@code keys}. */
-  static boolean carries(Entity entity, Set<String> keys) {
-    return entity.labels().stream().anyMatch(l -> keys.contains(key(l)))
-        || keys.contains(key(entity.label()));
-  }
-
-  private List<Entity> mentionedAs(Collection<String> names) {
-    Set<String> keys = keys(names);
-    return mentioned.stream().filter(e -> carries(e, keys)).toList();
+  /** The conversation's entities found under one of {@code wanted}. */
+  private List<Entity> mentionedAs(Collection<String> wanted) {
+    Set<String> keys = Names.keys(wanted);
+    return mentioned.stream().filter(e -> names.carries(e, keys)).toList();
   }
 
   private List<EntityMatch> entities() {
@@ -150,21 +133,23 @@ final class ConversationScoring {
 
   private List<Centre> centres(List<CentresResult.Centre> top) {
     Set<String> topicKeys = new HashSet<>();
-    gold.topics().forEach(t -> topicKeys.addAll(keys(gold.namesOf(t))));
+    gold.topics().forEach(t -> topicKeys.addAll(Names.keys(gold.namesOf(t))));
     Set<String> entityKeys = new HashSet<>();
-    gold.entities().forEach(e -> entityKeys.addAll(keys(e.names())));
+    gold.entities().forEach(e -> entityKeys.addAll(Names.keys(e.names())));
     Set<String> endKeys = new HashSet<>();
     for (GoldConversation.Relation r : gold.relations()) {
-      endKeys.addAll(keys(gold.namesOf(r.subject())));
-      endKeys.addAll(keys(gold.namesOf(r.object())));
+      endKeys.addAll(Names.keys(gold.namesOf(r.subject())));
+      endKeys.addAll(Names.keys(gold.namesOf(r.object())));
     }
     List<Centre> centres = new ArrayList<>();
     for (CentresResult.Centre c : top) {
       Entity e = graph.entity(c.iri()).orElseThrow();
       String role =
-          carries(e, topicKeys)
+          names.carries(e, topicKeys)
               ? "topic"
-              : carries(e, entityKeys) ? "entity" : carries(e, endKeys) ? "relation end" : null;
+              : names.carries(e, entityKeys)
+                  ? "entity"
+                  : names.carries(e, endKeys) ? "relation end" : null;
       centres.add(new Centre(centres.size() + 1, c.label(), c.type(), c.pageRank(), role));
     }
     return centres;
@@ -173,10 +158,10 @@ final class ConversationScoring {
   private List<TopicMatch> topics(List<CentresResult.Centre> top) {
     List<TopicMatch> topics = new ArrayList<>();
     for (String topic : gold.topics()) {
-      Set<String> keys = keys(gold.namesOf(topic));
+      Set<String> keys = Names.keys(gold.namesOf(topic));
       int rank = 0;
       for (int i = 0; i < top.size() && rank == 0; i++) {
-        if (carries(graph.entity(top.get(i).iri()).orElseThrow(), keys)) {
+        if (names.carries(graph.entity(top.get(i).iri()).orElseThrow(), keys)) {
           rank = i + 1;
         }
       }

@@ -1,9 +1,5 @@
 package dev.noema.eval;
 
-import static dev.noema.eval.ConversationScoring.carries;
-import static dev.noema.eval.ConversationScoring.key;
-import static dev.noema.eval.ConversationScoring.keys;
-
 import dev.noema.topology.Entity;
 import dev.noema.topology.MeaningGraph;
 import java.util.ArrayList;
@@ -15,11 +11,12 @@ import java.util.Set;
 
 /**
  * Scores identity over the whole knowledge base: the corpus's cross-language pairs and the gold
- * entities of different types that one entity stands for. Names are compared as in {@link
- * ConversationScoring}. Stateless apart from its inputs.
+ * entities of different types that one entity stands for. Names are compared as {@link Names} says.
+ * Not thread-safe.
  */
 final class IdentityScoring {
   private final MeaningGraph graph;
+  private final Names names = new Names();
 
   /**
    * @param graph the whole meaning graph
@@ -37,7 +34,7 @@ final class IdentityScoring {
     Set<Set<String>> seen = new HashSet<>();
     for (GoldConversation gold : corpus.conversations()) {
       for (List<String> pair : gold.crossLanguage()) {
-        if (!seen.add(Set.of(key(pair.get(0)), key(pair.get(1))))) {
+        if (!seen.add(Set.of(Names.key(pair.get(0)), Names.key(pair.get(1))))) {
           continue;
         }
         List<Entity> first = carrying(pair.get(0));
@@ -57,15 +54,25 @@ final class IdentityScoring {
 
   private List<IdentityScore.Merge> merges(GoldCorpus corpus) {
     List<GoldConversation.Entity> golds = new ArrayList<>();
-    corpus.conversations().forEach(c -> golds.addAll(c.entities()));
+    List<Set<String>> goldKeys = new ArrayList<>();
+    for (GoldConversation c : corpus.conversations()) {
+      for (GoldConversation.Entity g : c.entities()) {
+        golds.add(g);
+        goldKeys.add(Names.keys(g.names()));
+      }
+    }
     List<IdentityScore.Merge> merges = new ArrayList<>();
     for (Entity e : graph.entities()) {
-      List<GoldConversation.Entity> named =
-          golds.stream().filter(g -> carries(e, keys(g.names()))).toList();
+      List<GoldConversation.Entity> named = new ArrayList<>();
+      for (int i = 0; i < golds.size(); i++) {
+        if (names.carries(e, goldKeys.get(i))) {
+          named.add(golds.get(i));
+        }
+      }
       Set<String> clashing = new LinkedHashSet<>();
       for (GoldConversation.Entity a : named) {
         for (GoldConversation.Entity b : named) {
-          if (!key(a.label()).equals(key(b.label()))
+          if (!Names.key(a.label()).equals(Names.key(b.label()))
               && Collections.disjoint(a.types(), b.types())) {
             clashing.add(a.label() + " (" + String.join(", ", a.types()) + ")");
           }
@@ -79,7 +86,7 @@ final class IdentityScoring {
   }
 
   private List<Entity> carrying(String name) {
-    Set<String> keys = Set.of(key(name));
-    return graph.entities().stream().filter(e -> carries(e, keys)).toList();
+    Set<String> keys = Set.of(Names.key(name));
+    return graph.entities().stream().filter(e -> names.carries(e, keys)).toList();
   }
 }
