@@ -35,14 +35,19 @@ public record GoldCorpus(List<GoldConversation> conversations) {
 
   /**
    * Whether {@code path} holds corpus gold rather than another evaluation format: a folder, or a
-   * YAML file whose top level is a mapping (a question file is a list, a triple file is TSV).
+   * YAML file whose top level is a mapping (a question file is a list, a triple file is TSV), or a
+   * YAML path that does not exist.
    */
   public static boolean isCorpus(Path path) {
     if (Files.isDirectory(path)) {
       return true;
     }
-    if (!isYaml(path) || !Files.isRegularFile(path)) {
+    if (!isYaml(path)) {
       return false;
+    }
+    if (!Files.isRegularFile(path)) {
+      // Reading it as gold says it is missing.
+      return true;
     }
     try {
       JsonNode root = YAML.readTree(path.toFile());
