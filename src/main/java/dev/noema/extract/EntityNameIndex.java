@@ -19,10 +19,11 @@ import java.util.function.Predicate;
  * <p>Names and text are compared word by word on their {@link Text#key keys} (case, accents and
  * punctuation aside). A word of the text matches a word of a name when they are equal, or, both
  * being at least {@value #MIN_STEM} letters long, when they share a prefix that leaves at most
- * {@value #MAX_ENDING} letters of the longer one: a light, language-blind allowance for inflection,
- * so that "Баха" finds "Бах", "Кирилла" finds "Кирилл" and "теории" finds "теория" (and, the price
- * of being simple, "card" finds "car"). Names longer than {@value #MAX_WORDS} words are not looked
- * for.
+ * {@value #MAX_ENDING} letters of the text's word and at most {@value #MAX_NAME_ENDING} of the
+ * name's: a light, language-blind allowance for inflection, which mostly adds or changes an ending,
+ * so that "Баха" finds "Бах", "Кирилла" finds "Кирилл", "теории" finds "теория" and "структур"
+ * finds "структура", while "open" does not find "OpenAI" (and, the price of being simple, "card"
+ * finds "car"). Names longer than {@value #MAX_WORDS} words are not looked for.
  *
  * <p>Entities are ranked by how often their names occur, then by where they first occur; an entity
  * (one canonical label) is returned once, under the first of its names found. Cost: for each word
@@ -37,6 +38,9 @@ public final class EntityNameIndex {
 
   /** Letters an inflected word may have beyond the prefix it shares with the name's word. */
   static final int MAX_ENDING = 2;
+
+  /** Letters the name's word may have beyond that prefix (an ending the text's form drops). */
+  static final int MAX_NAME_ENDING = 1;
 
   /** Shortest word compared by prefix; shorter words must be equal. */
   static final int MIN_STEM = 3;
@@ -64,7 +68,7 @@ public final class EntityNameIndex {
         continue;
       }
       Name name = new Name(words, entity);
-      for (String stem : stems(words[0])) {
+      for (String stem : stems(words[0], MAX_NAME_ENDING)) {
         byFirstWord.computeIfAbsent(stem, k -> new ArrayList<>()).add(name);
       }
     }
@@ -84,7 +88,7 @@ public final class EntityNameIndex {
     for (int i = 0; i < words.length; i++) {
       // A name may be reached through two stems of one word: each entity counts once per place.
       Set<String> here = new HashSet<>();
-      for (String stem : stems(words[i])) {
+      for (String stem : stems(words[i], MAX_ENDING)) {
         for (Name name : byFirstWord.getOrDefault(stem, List.of())) {
           String entity = Text.key(name.entity().canonicalLabel());
           if (!here.contains(entity)
@@ -119,33 +123,39 @@ public final class EntityNameIndex {
     return true;
   }
 
-  /** Equal, or sharing a prefix that leaves at most {@link #MAX_ENDING} letters of the longer. */
-  static boolean wordsMatch(String a, String b) {
-    if (a.equals(b)) {
+  /**
+   * Equal, or sharing a prefix that leaves at most {@link #MAX_NAME_ENDING} letters of the name's
+   * word and {@link #MAX_ENDING} of the text's.
+   */
+  static boolean wordsMatch(String name, String word) {
+    if (name.equals(word)) {
       return true;
     }
-    if (a.length() < MIN_STEM || b.length() < MIN_STEM) {
+    if (name.length() < MIN_STEM || word.length() < MIN_STEM) {
       return false;
     }
     int common = 0;
-    int shorter = Math.min(a.length(), b.length());
-    while (common < shorter && a.charAt(common) == b.charAt(common)) {
+    int shorter = Math.min(name.length(), word.length());
+    while (common < shorter && name.charAt(common) == word.charAt(common)) {
       common++;
     }
-    return common >= MIN_STEM && Math.max(a.length(), b.length()) - common <= MAX_ENDING;
+    return common >= MIN_STEM
+        && name.length() - common <= MAX_NAME_ENDING
+        && word.length() - common <= MAX_ENDING;
   }
 
   /**
-   * The prefixes of {@code word} that another word matching it may share: the word itself and, for
-   * a word long enough, the word without its last one or two letters (never shorter than {@link
-   * #MIN_STEM}). Two words that {@link #wordsMatch} always have one of these in common.
+   * The prefixes of {@code word} that a word matching it may share: the word itself and, for a word
+   * long enough, the word without its last letters, up to {@code ending} of them (never shorter
+   * than {@link #MIN_STEM}). A name's word and a text's word that {@link #wordsMatch} always have
+   * one of their stems in common.
    */
-  private static List<String> stems(String word) {
+  private static List<String> stems(String word, int ending) {
     if (word.length() < MIN_STEM) {
       return List.of(word);
     }
-    List<String> stems = new ArrayList<>(MAX_ENDING + 1);
-    for (int cut = 0; cut <= MAX_ENDING && word.length() - cut >= MIN_STEM; cut++) {
+    List<String> stems = new ArrayList<>(ending + 1);
+    for (int cut = 0; cut <= ending && word.length() - cut >= MIN_STEM; cut++) {
       stems.add(word.substring(0, word.length() - cut));
     }
     return stems;

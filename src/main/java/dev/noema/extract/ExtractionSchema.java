@@ -11,9 +11,11 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.ontology.OntologyModel.PropertyKind;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The LLM extraction's instructions and JSON schema, derived from the ontology at run time: the
@@ -46,6 +48,7 @@ public final class ExtractionSchema {
 
   private final Map<String, OntClass> types = new LinkedHashMap<>();
   private final Map<String, OntProperty> predicates = new LinkedHashMap<>();
+  private final Set<String> statements = new HashSet<>();
   private final String namespace;
   private final String schemaJson;
   private final String system;
@@ -63,6 +66,12 @@ public final class ExtractionSchema {
       if (p.kind() == PropertyKind.OBJECT
           && (p.domain() == null || !ontology.isSubClassOf(p.domain(), interpretation))) {
         predicates.put(p.localName(), p);
+      }
+    }
+    for (OntClass c : types.values()) {
+      if (ontology.isSubClassOf(c.iri(), Noema.Claim.getURI())
+          || ontology.isSubClassOf(c.iri(), Noema.Analogy.getURI())) {
+        statements.add(c.localName());
       }
     }
     if (types.isEmpty() || predicates.isEmpty()) {
@@ -94,6 +103,16 @@ public final class ExtractionSchema {
   /** The entity types offered, by local name, in the ontology's order. */
   public List<String> typeNames() {
     return List.copyOf(types.keySet());
+  }
+
+  /**
+   * Whether entities of {@code type} (a local name or an IRI) are statements rather than things
+   * named: claims (and the types under them) and analogies. Their labels are sentences or phrases
+   * composed for one place in one dialogue.
+   */
+  public boolean isStatement(String type) {
+    String t = type == null ? "" : Iris.localName(type.strip());
+    return statements.contains(t);
   }
 
   /** The predicates offered, by local name, in the ontology's order. */
@@ -307,8 +326,10 @@ public final class ExtractionSchema {
         "I", "you" or "we" said by them, or for the speaker names in the turn markers. Name them only as "%1$s" and \
         "%2$s", and only in an interpretation's "holder". A view a participant states as their own ("I think", "in my \
         view", an assessment the assistant makes) is a %3$s entity, labelled after its holder when the text gives \
-        it no name ("the user's view", written in the turn's language), with interpretations whose holder is "%1$s" \
-        or "%2$s".
+        it no name (in the turn's language) with the canonical label "the user's view" or "the assistant's view", \
+        and interpretations whose holder is "%1$s" or "%2$s". Other facts about the participants themselves (what \
+        the user founded, made or works for, what the assistant is) are not extracted; the things they speak of \
+        are, as entities of their own (the user's company, the user's modules).
 
         ANALOGIES: an analogy explains one thing (the thing explained) through another (the image). For each, give:
         - the thing explained and the image, each as an entity of its own (a concept, a method, an event, ...);
@@ -324,7 +345,9 @@ public final class ExtractionSchema {
 
         CLAIMS: a %8$s is recorded as said by the participant who speaks the turn it is quoted from; add no relation \
         for that. Use %9$s only for a person or organization other than the speaker whom the text names as its \
-        author ("Chalmers argues that ...").
+        author ("Chalmers argues that ...", "my investor says ..."). An interpretation's "holder" is likewise who \
+        the text says holds the view: leave it "" when the speaker only applies a doctrine ("in terms of \
+        synergetics, ...") without saying whose view it is.
 
         LABELS AND LANGUAGES:
         - "label" is the name in its base form, in the language of the turn: nominative case, singular unless the \
@@ -341,15 +364,18 @@ public final class ExtractionSchema {
         - An interpretation's "statement" is one sentence in the language of the turn it is quoted from, and its \
         "language" is that language's tag.
         - "canonical_label" is a short English name for the idea, whatever the dialogue's language: lower case \
-        except proper names and module names written in capitals ("Bach", "emergence", "RECURSIA"). When the user \
-        message lists a known entity that is the same idea, use its canonical label exactly.
+        except proper names and module names written in capitals ("Bach", "emergence", "RECURSIA"); for a %8$s, \
+        the assertion in English, lower case, without a final full stop. When the user message lists a known \
+        entity and the turn speaks of the same thing (not merely the same word), use its canonical label exactly.
 
         RULES:
         1. Evidence is an exact, contiguous quote copied from the turn you cite (a few words up to one sentence), in \
         the turn's own language. Never translate, shorten inside, or paraphrase evidence: facts whose evidence is not \
         found in the cited turn are discarded.
         2. Ids are unique within your answer; relations and interpretations refer to entities by id, and every id \
-        they use must be an entity of your answer (or "%1$s" or "%2$s" as a holder).
+        they use must be an entity of your answer (or "%1$s" or "%2$s" as a holder). Give an entity once for each \
+        turn you quote it from (the same canonical label each time), not once per relation: a relation or \
+        interpretation may use an entity quoted from another turn, since each cites its own evidence and turn.
         3. Use only the listed types and relations. The subject must be of the relation's subject type and the \
         object of its object type: a fact that breaks this is discarded. Prefer the most specific relation; %10$s \
         only when nothing else fits.

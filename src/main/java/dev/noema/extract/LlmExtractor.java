@@ -190,49 +190,62 @@ public final class LlmExtractor implements Extractor {
   }
 
   /**
-   * The known entities, as lines within {@link #KNOWN_TOKENS}: the knowledge base's entities named
-   * in {@code text}, then the canonical labels found in earlier chunks, most recent first, each
-   * canonical label once; empty when there are none.
+   * The known entities, within {@link #KNOWN_TOKENS}: the knowledge base's entities named in {@code
+   * text}, then the canonical labels found in earlier chunks, most recent first; each canonical
+   * label once, and no statements ({@link ExtractionSchema#isStatement}): their labels are
+   * sentences no later turn repeats. Empty when there are none.
    */
   private String knownSection(String conversationId, String text, Map<String, String> known) {
-    List<String> lines = new ArrayList<>();
     Set<String> listed = new HashSet<>();
+    List<String> earlier = new ArrayList<>();
     for (KnownEntity e : knownEntities.in(conversationId, text, MAX_KNOWN_ENTITIES)) {
-      if (listed.add(e.canonicalLabel().toLowerCase(Locale.ROOT))) {
-        lines.add(
-            "- "
-                + oneLine(e.canonicalLabel())
-                + " | "
-                + Iris.localName(e.type())
-                + " | "
-                + oneLine(e.name())
-                + "\n");
+      String type = Iris.localName(e.type());
+      if (!schema.isStatement(type) && listed.add(e.canonicalLabel().toLowerCase(Locale.ROOT))) {
+        earlier.add(
+            "- " + oneLine(e.canonicalLabel()) + " | " + type + " | " + oneLine(e.name()) + "\n");
       }
     }
+    List<String> here = new ArrayList<>();
     List<Map.Entry<String, String>> recent = new ArrayList<>(known.entrySet());
     for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - MAX_KNOWN); i--) {
-      if (listed.add(recent.get(i).getKey().toLowerCase(Locale.ROOT))) {
-        lines.add("- " + recent.get(i).getKey() + " | " + recent.get(i).getValue() + "\n");
+      Map.Entry<String, String> e = recent.get(i);
+      if (!schema.isStatement(e.getValue()) && listed.add(e.getKey().toLowerCase(Locale.ROOT))) {
+        here.add("- " + e.getKey() + " | " + e.getValue() + "\n");
       }
     }
-    if (lines.isEmpty()) {
+    if (earlier.isEmpty() && here.isEmpty()) {
       return "";
     }
-    String header =
-        "Known entities (canonical label | type | a name it goes by, for those of earlier"
-            + " conversations). When a turn speaks of one of these, use exactly this canonical"
-            + " label:\n";
-    StringBuilder section = new StringBuilder(header);
-    int used = chunker.tokens(header);
+    StringBuilder section =
+        new StringBuilder(
+            "Known entities: when a turn speaks of the same thing as one of these (not merely the"
+                + " same word), use exactly its canonical label.\n");
+    int[] used = {chunker.tokens(section.toString())};
+    append(
+        section,
+        used,
+        "From earlier conversations (canonical label | type | name there):\n",
+        earlier);
+    append(section, used, "Named earlier in this conversation (canonical label | type):\n", here);
+    return section.append('\n').toString();
+  }
+
+  /** Appends a titled list, line by line while {@link #KNOWN_TOKENS} allows; nothing when empty. */
+  private void append(StringBuilder section, int[] used, String title, List<String> lines) {
+    int titleTokens = chunker.tokens(title);
+    if (lines.isEmpty() || used[0] + titleTokens >= KNOWN_TOKENS) {
+      return;
+    }
+    section.append(title);
+    used[0] += titleTokens;
     for (String line : lines) {
       int tokens = chunker.tokens(line);
-      if (used + tokens > KNOWN_TOKENS) {
-        break;
+      if (used[0] + tokens > KNOWN_TOKENS) {
+        return;
       }
       section.append(line);
-      used += tokens;
+      used[0] += tokens;
     }
-    return section.append('\n').toString();
   }
 
   private static String oneLine(String s) {

@@ -45,6 +45,14 @@ class EntityNameIndexTest {
   void a_word_that_only_starts_like_a_name_is_not_the_name() {
     // "бахрома" shares "бах" but leaves four more letters.
     assertTrue(find("бахрома на шторе").isEmpty());
+    // A name may lose one letter to inflection, not two: "open" is not "OpenAI".
+    EntityNameIndex index =
+        new EntityNameIndex(
+            List.of(
+                new KnownEntity("OpenAI", "OpenAI", CONCEPT),
+                new KnownEntity("структура", "structure", CONCEPT)));
+    assertTrue(index.find("an open letter", 10, e -> true).isEmpty());
+    assertEquals(1, index.find("пять структур", 10, e -> true).size());
   }
 
   @Test

@@ -65,6 +65,8 @@ class ExtractionSchemaTest {
     assertTrue(participants.contains("\"" + ExtractionSchema.ASSISTANT_REF + "\""), participants);
     assertTrue(participants.contains("only in an interpretation's \"holder\""), participants);
     assertTrue(participants.contains("labelled after its holder"), participants);
+    assertTrue(participants.contains("canonical label \"the user's view\""), participants);
+    assertTrue(participants.contains("Other facts about the participants"), participants);
     String holder = field("interpretations", "holder").asText();
     assertTrue(holder.contains(ExtractionSchema.USER_REF), holder);
     assertTrue(holder.contains(ExtractionSchema.ASSISTANT_REF), holder);
@@ -87,6 +89,20 @@ class ExtractionSchemaTest {
     assertTrue(claims.contains("Claim or Hypothesis"), claims);
     assertTrue(claims.contains("add no relation"), claims);
     assertTrue(claims.contains("proposedBy only for a person or organization other than"));
+  }
+
+  @Test
+  void an_entity_is_given_once_per_turn_and_may_be_used_from_another_turn() {
+    String rules = section("RULES");
+
+    assertTrue(rules.contains("Give an entity once for each turn you quote it from"), rules);
+    assertTrue(rules.contains("may use an entity quoted from another turn"), rules);
+  }
+
+  @Test
+  void a_known_entity_is_reused_only_for_the_same_thing() {
+    assertTrue(
+        section("LABELS AND LANGUAGES").contains("the same thing (not merely the same word)"));
   }
 
   /**

@@ -276,6 +276,26 @@ class LlmExtractorTest {
   }
 
   @Test
+  void statements_are_not_listed_as_known_entities() {
+    ScriptedChatModel model = new ScriptedChatModel(VALID);
+    KnownEntities knowledgeBase =
+        (conversationId, text, limit) ->
+            List.of(
+                new KnownEntity("RECURSIA", "RECURSIA", NS + "CognitiveModule"),
+                new KnownEntity("RECURSIA rules", "RECURSIA rules", NS + "Hypothesis"),
+                new KnownEntity(
+                    "RECURSIA like a mirror", "RECURSIA like a mirror", NS + "Analogy"));
+
+    new LlmExtractor(ONTOLOGY, calls(model, OutputMode.JSON_SCHEMA), 2000, knowledgeBase)
+        .extract(DIALOGUE);
+
+    String user = userMessage(model, 0);
+    assertTrue(user.contains("- RECURSIA | CognitiveModule | RECURSIA\n"), user);
+    assertFalse(user.contains("RECURSIA rules"), user);
+    assertFalse(user.contains("mirror"), user);
+  }
+
+  @Test
   void the_list_of_known_entities_stays_within_its_token_bound() {
     ScriptedChatModel model = new ScriptedChatModel(VALID);
     List<KnownEntity> many = new java.util.ArrayList<>();
