@@ -24,10 +24,11 @@ import org.apache.jena.vocabulary.RDFS;
 
 /**
  * The entities one extractor has written to the store, found by their names ({@link
- * EntityNameIndex} over their labels and aliases): the knowledge base's answer to {@link
- * KnownEntities}. Only that extractor's entities are listed, because another extractor's canonical
- * labels follow other rules (the structural extractor keeps a Russian label as its canonical one),
- * and a model told to reuse them would break its own.
+ * EntityNameIndex} over their labels, aliases and canonical labels, so that an English text finds
+ * an idea first named in Russian): the knowledge base's answer to {@link KnownEntities}. Only that
+ * extractor's entities are listed, because another extractor's canonical labels follow other rules
+ * (the structural extractor keeps a Russian label as its canonical one), and a model told to reuse
+ * them would break its own.
  *
  * <p>The index follows the store: before each lookup the store's registry is compared with the one
  * last read, and the graphs written since (another conversation of the same run, for example) are
@@ -49,7 +50,8 @@ final class StoredEntityNames implements KnownEntities {
           + "    ?e noema:canonicalLabel ?canonical ; a ?type .\n"
           + "    { ?e rdfs:label ?name } UNION { ?e <"
           + Noema.skos_altLabel.getURI()
-          + "> ?name }\n  }\n"
+          + "> ?name }\n"
+          + "    UNION { ?e noema:canonicalLabel ?name }\n  }\n"
           + "  ?turn noema:inConversation/noema:conversationId ?conversation .\n}";
 
   private final GraphStore store;

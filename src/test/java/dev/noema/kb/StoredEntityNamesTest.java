@@ -82,6 +82,20 @@ class StoredEntityNamesTest {
   }
 
   @Test
+  void an_entity_is_found_by_its_canonical_label_in_another_language() {
+    write(
+        "a",
+        "эмерджентность",
+        "llm",
+        entity("эмерджентность", "emergence", Noema.Concept.getURI()));
+    StoredEntityNames names = new StoredEntityNames(store, ONTOLOGY, "llm");
+
+    assertEquals(
+        List.of(new KnownEntity("emergence", "emergence", Noema.Concept.getURI())),
+        names.in("b", "Why can't consciousness just be emergence?", 10));
+  }
+
+  @Test
   void entities_known_only_from_the_conversation_itself_are_left_out() {
     write("a", "Бах и симфония", "llm", entity("Бах", "Bach", Noema.Person.getURI()));
     StoredEntityNames names = new StoredEntityNames(store, ONTOLOGY, "llm");
