@@ -20,10 +20,11 @@ import java.util.function.Predicate;
  * punctuation aside). A word of the text matches a word of a name when they are equal, or, both
  * being at least {@value #MIN_STEM} letters long, when they share a prefix that leaves at most
  * {@value #MAX_ENDING} letters of the text's word and at most {@value #MAX_NAME_ENDING} of the
- * name's: a light, language-blind allowance for inflection, which mostly adds or changes an ending,
- * so that "Баха" finds "Бах", "Кирилла" finds "Кирилл", "теории" finds "теория" and "структур"
- * finds "структура", while "open" does not find "OpenAI" (and, the price of being simple, "card"
- * finds "car"). Names longer than {@value #MAX_WORDS} words are not looked for.
+ * name's (none when the shared prefix is only {@value #MIN_STEM} letters): a light, language-blind
+ * allowance for inflection, which mostly adds or changes an ending, so that "Баха" finds "Бах",
+ * "Кирилла" finds "Кирилл", "теории" finds "теория" and "структур" finds "структура", while "open"
+ * does not find "OpenAI" nor "back" "Bach" (and, the price of being simple, "card" finds "car").
+ * Names longer than {@value #MAX_WORDS} words are not looked for.
  *
  * <p>Entities are ranked by how often their names occur, then by where they first occur; an entity
  * (one canonical label) is returned once, under the first of its names found. Cost: for each word
@@ -125,7 +126,7 @@ public final class EntityNameIndex {
 
   /**
    * Equal, or sharing a prefix that leaves at most {@link #MAX_NAME_ENDING} letters of the name's
-   * word and {@link #MAX_ENDING} of the text's.
+   * word (none after a prefix of only {@link #MIN_STEM}) and {@link #MAX_ENDING} of the text's.
    */
   static boolean wordsMatch(String name, String word) {
     if (name.equals(word)) {
@@ -139,8 +140,10 @@ public final class EntityNameIndex {
     while (common < shorter && name.charAt(common) == word.charAt(common)) {
       common++;
     }
+    // A name's word gives up a letter only past a longer shared prefix: "back" is not "Bach".
+    int nameEnding = common > MIN_STEM ? MAX_NAME_ENDING : 0;
     return common >= MIN_STEM
-        && name.length() - common <= MAX_NAME_ENDING
+        && name.length() - common <= nameEnding
         && word.length() - common <= MAX_ENDING;
   }
 

@@ -52,6 +52,10 @@ class EntityNameIndexTest {
                 new KnownEntity("OpenAI", "OpenAI", CONCEPT),
                 new KnownEntity("структура", "structure", CONCEPT)));
     assertTrue(index.find("an open letter", 10, e -> true).isEmpty());
+    assertTrue(
+        new EntityNameIndex(List.of(new KnownEntity("Bach", "Bach", PERSON)))
+            .find("we came back", 10, e -> true)
+            .isEmpty());
     assertEquals(1, index.find("пять структур", 10, e -> true).size());
   }
 
