@@ -325,11 +325,12 @@ public final class ExtractionSchema {
         (role=assistant). They are not entities: never make an entity for the user or the assistant themselves, for \
         "I", "you" or "we" said by them, or for the speaker names in the turn markers. Name them only as "%1$s" and \
         "%2$s", and only in an interpretation's "holder". A view a participant states as their own ("I think", "in my \
-        view", an assessment the assistant makes) is a %3$s entity, labelled after its holder when the text gives \
-        it no name (in the turn's language) with the canonical label "the user's view" or "the assistant's view", \
-        and interpretations whose holder is "%1$s" or "%2$s". Other facts about the participants themselves (what \
-        the user founded, made or works for, what the assistant is) are not extracted; the things they speak of \
-        are, as entities of their own (the user's company, the user's modules).
+        view", an assessment the assistant makes) is a %3$s entity with interpretations whose holder is "%1$s" or \
+        "%2$s". Its label is the text's name for it ("your view as the founder"), else composed after its holder \
+        in the turn's language; its canonical label is always "the user's view" or "the assistant's view", in every \
+        turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
+        assistant is) are not extracted; the things they speak of are, as entities of their own (the user's \
+        company, the user's modules, machine consciousness when the assistant asks it of itself).
 
         ANALOGIES: an analogy explains one thing (the thing explained) through another (the image). For each, give:
         - the thing explained and the image, each as an entity of its own (a concept, a method, an event, ...);

@@ -64,8 +64,11 @@ class ExtractionSchemaTest {
     assertTrue(participants.contains("\"" + ExtractionSchema.USER_REF + "\""), participants);
     assertTrue(participants.contains("\"" + ExtractionSchema.ASSISTANT_REF + "\""), participants);
     assertTrue(participants.contains("only in an interpretation's \"holder\""), participants);
-    assertTrue(participants.contains("labelled after its holder"), participants);
-    assertTrue(participants.contains("canonical label \"the user's view\""), participants);
+    assertTrue(participants.contains("else composed after its holder"), participants);
+    assertTrue(
+        participants.contains(
+            "its canonical label is always \"the user's view\" or \"the assistant's view\""),
+        participants);
     assertTrue(participants.contains("Other facts about the participants"), participants);
     String holder = field("interpretations", "holder").asText();
     assertTrue(holder.contains(ExtractionSchema.USER_REF), holder);
