@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * (surefire skips *Benchmark); run its main with the test classpath: {@code LlmExtractionBenchmark
  * [conversations] [latencyMillis]}.
  */
-final class LlmExtractionBenchmark {
+public final class LlmExtractionBenchmark {
   private static final String[] WORDS =
       ("attention latent space emergence architecture meaning module recursion "
               + "insight perspective interpretation method probing analogy symphony structure training weights layer "
