@@ -59,7 +59,7 @@ final class EvalCommand implements Callable<Integer> {
   int budget;
 
   @Spec CommandSpec spec;
-  @Mixin LlmOptions llm;
+  @Mixin ExtractionOptions extraction;
 
   @ArgGroup(exclusive = false, multiplicity = "1", heading = "What to measure:%n")
   Measures measures;
@@ -84,7 +84,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (KnowledgeBase base = llm.open(null)) {
+    try (KnowledgeBase base = extraction.open(null)) {
       if (measures.questions != null) {
         ChatModel model = base.chatModel().orElse(null);
         dev.noema.prompt.EvalReport retrieval =

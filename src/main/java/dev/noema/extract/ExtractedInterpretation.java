@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param language BCP 47 tag of {@code statement}
  * @param evidence the exact quote from the turn
  * @param turnIndex index of the turn it was found in
+ * @param span where the evidence sits in the turn, once {@link FactValidator} has found it; null
+ *     before validation
  */
 public record ExtractedInterpretation(
     String concept,
@@ -21,7 +23,20 @@ public record ExtractedInterpretation(
     String statement,
     String language,
     String evidence,
-    int turnIndex) {
+    int turnIndex,
+    QuoteSpan span) {
+
+  /** An interpretation as an extractor finds it, before validation locates its evidence. */
+  public ExtractedInterpretation(
+      String concept,
+      String perspective,
+      String holder,
+      String statement,
+      String language,
+      String evidence,
+      int turnIndex) {
+    this(concept, perspective, holder, statement, language, evidence, turnIndex, null);
+  }
 
   public ExtractedInterpretation {
     Objects.requireNonNull(concept, "interpretation concept");
@@ -29,5 +44,11 @@ public record ExtractedInterpretation(
     Objects.requireNonNull(statement, "interpretation statement");
     Objects.requireNonNull(evidence, "interpretation evidence");
     language = language == null || language.isBlank() ? "und" : language;
+  }
+
+  /** This interpretation with its evidence located. */
+  public ExtractedInterpretation located(QuoteSpan at) {
+    return new ExtractedInterpretation(
+        concept, perspective, holder, statement, language, evidence, turnIndex, at);
   }
 }

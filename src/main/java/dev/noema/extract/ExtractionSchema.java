@@ -122,12 +122,11 @@ public final class ExtractionSchema {
         "canonical_label",
         "A short English name; reuse a known concept's canonical label for the same idea.");
     enumeration(entity, "type", "The entity's type.", typeNames());
-    ObjectNode aliases = props(entity).putObject("aliases");
-    aliases
-        .put("type", "array")
-        .put("description", "Other names used for it in the dialogue; [] when none.");
-    aliases.putObject("items").put("type", "string");
-    string(entity, "definition", "A one-sentence definition stated in the dialogue, or \"\".");
+    property(entity, "aliases", "array", "Other names used for it in the dialogue; [] when none.")
+        .putObject("items")
+        .put("type", "string");
+    nullableString(
+        entity, "definition", "A one-sentence definition stated in the dialogue, or null.");
     integer(entity, "turn", "Index of the turn the evidence is quoted from.");
     string(entity, "evidence", "An exact quote from that turn that names or defines it.");
 
@@ -137,18 +136,19 @@ public final class ExtractionSchema {
     string(relation, "object", "Id of the object entity.");
     string(relation, "evidence", "An exact quote from the turn that states the relation.");
     integer(relation, "turn", "Index of the turn the evidence is quoted from.");
-    props(relation)
-        .putObject("confidence")
-        .put("type", "number")
-        .put("description", "How sure you are that the dialogue states this, from 0 to 1.");
+    property(
+        relation,
+        "confidence",
+        "number",
+        "How sure you are that the dialogue states this, from 0 to 1.");
 
     ObjectNode interpretation = object(json);
     string(interpretation, "concept", "Id of the entity interpreted.");
     string(interpretation, "perspective", "Id of the Perspective entity it is interpreted from.");
-    string(
+    nullableString(
         interpretation,
         "holder",
-        "Id of the person or organization holding the perspective, or \"\" when unnamed.");
+        "Id of the person or organization holding the perspective, or null when unnamed.");
     string(
         interpretation, "statement", "The interpretation in one sentence, in the turn's language.");
     string(interpretation, "language", "BCP 47 tag of the statement's language.");
@@ -171,11 +171,23 @@ public final class ExtractionSchema {
     return node;
   }
 
-  /** Adds a property; strict structured output requires every property to be listed as required. */
+  /**
+   * Adds a property, listed as required: strict structured output (OpenAI) refuses a schema whose
+   * {@code required} leaves out any key of {@code properties}; an optional field is a required one
+   * that may be null ({@link #nullableString}).
+   */
   private static ObjectNode property(
       ObjectNode object, String name, String type, String description) {
     ((ArrayNode) object.get("required")).add(name);
     return props(object).putObject(name).put("type", type).put("description", description);
+  }
+
+  /** A required property whose value is a string or null (strict structured output's optional). */
+  private static void nullableString(ObjectNode object, String name, String description) {
+    ((ArrayNode) object.get("required")).add(name);
+    ObjectNode property = props(object).putObject(name);
+    property.putArray("type").add("string").add("null");
+    property.put("description", description);
   }
 
   private static ObjectNode props(ObjectNode object) {

@@ -73,7 +73,8 @@ public final class LlmExtractionBenchmark {
                 "sk-bench",
                 Duration.ofSeconds(30),
                 parallel,
-                3);
+                3,
+                null);
         ChatCalls calls =
             new ChatCalls(
                 ChatModels.create(config),

@@ -35,7 +35,8 @@ class KnowledgeBaseExtractTest {
     LlmSettings flags =
         stub == null
             ? LlmSettings.NONE
-            : new LlmSettings(LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2);
+            : new LlmSettings(
+                LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2, null);
     Map<String, String> env = stub == null ? Map.of() : Map.of("OPENAI_API_KEY", KEY);
     return KnowledgeBase.open(KnowledgeBaseConfig.folder(dir), flags, env);
   }
@@ -55,7 +56,7 @@ class KnowledgeBaseExtractTest {
       kb.importLogs(ImportRequest.of(List.of(SAMPLE)), ImportListener.NONE);
       List<GraphEntry> before = kb.store().graphs();
 
-      ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0));
+      ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0, 0));
 
       assertEquals(List.of("structural"), report.extractors());
       assertEquals(1, report.conversations());
@@ -73,11 +74,11 @@ class KnowledgeBaseExtractTest {
     try (KnowledgeBase kb = open(null)) {
       LlmException e =
           assertThrows(
-              LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0)));
+              LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0, 0)));
       assertTrue(e.getMessage().startsWith("no LLM provider configured"), e.getMessage());
       assertThrows(
           IllegalArgumentException.class,
-          () -> kb.extract(new ExtractRequest("nope", null, false, 0)));
+          () -> kb.extract(new ExtractRequest("nope", null, false, 0, 0)));
     }
   }
 
@@ -89,8 +90,8 @@ class KnowledgeBaseExtractTest {
       ImportReport imported = kb.importLogs(ImportRequest.of(List.of(SAMPLE)), ImportListener.NONE);
       int requests = stub.requests().size();
 
-      ExtractReport rerun = kb.extract(new ExtractRequest(null, "llm", false, 0));
-      ExtractReport offline = kb.extract(new ExtractRequest(null, "llm", true, 0));
+      ExtractReport rerun = kb.extract(new ExtractRequest(null, "llm", false, 0, 0));
+      ExtractReport offline = kb.extract(new ExtractRequest(null, "llm", true, 0, 0));
 
       assertTrue(requests > 0);
       assertEquals(requests, stub.requests().size(), "a re-run on unchanged turns sends nothing");
@@ -123,7 +124,7 @@ class KnowledgeBaseExtractTest {
               List.of(SAMPLE), null, null, false, false, ImportRequest.DEFAULT_MAX_TURN_CHARS),
           ImportListener.NONE);
 
-      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", true, 0));
+      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", true, 0, 0));
 
       assertEquals(0, stub.requests().size());
       assertEquals(0, report.written());

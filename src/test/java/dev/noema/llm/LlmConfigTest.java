@@ -57,7 +57,8 @@ class LlmConfigTest {
 
     LlmSettings flags =
         LlmSettings.ofSpec("openai:gpt-4o-mini", "--llm")
-            .over(new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null));
+            .over(
+                new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null, null));
     LlmConfig fromFlags = LlmConfig.resolve(flags, env, kb).orElseThrow();
     assertEquals(LlmProvider.OPENAI, fromFlags.provider());
     assertEquals("gpt-4o-mini", fromFlags.model());
@@ -83,7 +84,7 @@ class LlmConfigTest {
     assertEquals("sk-ant-secret-123", config.apiKey());
     assertFalse(config.toString().contains("sk-ant-secret-123"), config.toString());
     assertFalse(
-        new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null)
+        new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null, null)
             .toString()
             .contains("secret"));
   }
