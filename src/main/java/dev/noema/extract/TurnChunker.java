@@ -123,16 +123,22 @@ public final class TurnChunker {
           new Chunk(pieces.subList(0, cut)), new Chunk(pieces.subList(cut, pieces.size())));
     }
     Piece piece = pieces.get(0);
-    List<String> parts = split(piece.text(), Math.max(1, piece.tokens() / 2));
+    // Cut finely (an eighth of the piece at most), then keep the parts whose middle comes before
+    // the piece's: the cut lands near the middle.
+    List<String> parts = split(piece.text(), Math.max(1, piece.tokens() / 8));
     if (parts.size() < 2) {
       return List.of(chunk);
     }
     StringBuilder first = new StringBuilder();
     int used = 0;
     int i = 0;
-    for (; i < parts.size() - 1 && (used == 0 || used * 2 < piece.tokens()); i++) {
+    for (; i < parts.size() - 1; i++) {
+      int t = tokens(parts.get(i));
+      if (i > 0 && (used + t / 2) * 2 > piece.tokens()) {
+        break;
+      }
       first.append(parts.get(i));
-      used += tokens(parts.get(i));
+      used += t;
     }
     String second = String.join("", parts.subList(i, parts.size()));
     return List.of(

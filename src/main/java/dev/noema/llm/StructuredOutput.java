@@ -128,10 +128,9 @@ final class StructuredOutput {
     }
     List<String> required = new ArrayList<>();
     root.path("required").forEach(name -> required.add(name.asText()));
+    // additionalProperties at the root is left out: AnthropicChatModel does not send it there (the
+    // nested objects, sent as raw schemas, keep theirs).
     parameters.required(required);
-    if (root.has("additionalProperties")) {
-      parameters.additionalProperties(root.get("additionalProperties").asBoolean());
-    }
     return ToolSpecification.builder()
         .name(prompt.schemaName())
         .description(

@@ -69,6 +69,37 @@ class LlmConfigTest {
   }
 
   @Test
+  void price_per_million_comes_from_the_flag_or_noema_yaml_and_a_bad_one_is_named()
+      throws IOException {
+    yaml(
+        """
+        llm:
+          provider: openai
+          model: gpt-4o-mini
+          base-url: http://localhost:8000/v1
+          price-per-million: 0.15,0.60
+        """);
+    LlmConfig fromYaml = LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb).orElseThrow();
+    assertEquals(new TokenPrice(0.15, 0.60), fromYaml.price());
+    assertEquals(0.45, fromYaml.price().cost(1_000_000, 500_000), 1e-9);
+
+    LlmSettings flag =
+        new LlmSettings(null, null, null, null, null, null, null, new TokenPrice(3, 15));
+    assertEquals(
+        new TokenPrice(3, 15), LlmConfig.resolve(flag, Map.of(), kb).orElseThrow().price());
+
+    yaml("llm:\n  provider: openai\n  model: m\n  price-per-million: cheap\n");
+    LlmException e =
+        assertThrows(LlmException.class, () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "llm.price-per-million: expected INPUT,OUTPUT prices per"
+                    + " million tokens (0.15,0.60), got 'cheap'"),
+        e.getMessage());
+  }
+
+  @Test
   void key_comes_from_the_providers_variable_and_is_never_printed() {
     LlmConfig config =
         LlmConfig.resolve(
