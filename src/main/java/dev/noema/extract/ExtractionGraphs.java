@@ -231,18 +231,26 @@ public final class ExtractionGraphs {
 
   /**
    * A grounding of {@code body} in the quoted span of the turn; its target and selectors are named
-   * after it. The target has a {@code oa:TextQuoteSelector} with the turn's own text of the span
-   * and, beside it, a {@code oa:TextPositionSelector} with the span's offsets in code points; an
-   * aligned quote's grounding records its {@code noema:quoteSimilarity}. Without a span (an
-   * extraction that was not validated) only the quote as the extractor gave it is written.
+   * after the span, so the groundings of one quote share them. The target has a {@code
+   * oa:TextQuoteSelector} with the turn's own text of the span and, beside it, a {@code
+   * oa:TextPositionSelector} with the span's offsets in code points; an aligned quote's grounding
+   * records its {@code noema:quoteSimilarity}. Without a span (an extraction that was not
+   * validated) only the quote as the extractor gave it is written.
    */
   private static void ground(
       Set<Triple> out, Node body, Node turn, String evidence, QuoteSpan span) {
     String quote = span == null ? evidence : span.exact();
-    String hash = sha256(body.getURI(), turn.getURI(), quote);
-    Node grounding = Iris.extracted("grounding", hash);
-    Node target = Iris.extracted("target", hash);
-    Node selector = Iris.extracted("selector", hash);
+    Node grounding = Iris.extracted("grounding", sha256(body.getURI(), turn.getURI(), quote));
+    // The target and its selectors depend only on the span: the facts quoting one sentence share
+    // them (a Web Annotation target may serve several annotations).
+    String spanHash =
+        sha256(
+            turn.getURI(),
+            quote,
+            span == null ? "" : Integer.toString(span.start()),
+            span == null ? "" : Integer.toString(span.end()));
+    Node target = Iris.extracted("target", spanHash);
+    Node selector = Iris.extracted("selector", spanHash);
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.Grounding));
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.oa_Annotation));
     out.add(Triple.create(grounding, Noema.oa_hasBody, body));
@@ -253,7 +261,7 @@ public final class ExtractionGraphs {
     out.add(Triple.create(selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector));
     out.add(Triple.create(selector, Noema.oa_exact, string(quote)));
     if (span != null) {
-      Node position = Iris.extracted("position", hash);
+      Node position = Iris.extracted("position", spanHash);
       out.add(Triple.create(target, Noema.oa_hasSelector, position));
       out.add(Triple.create(position, RDF.Nodes.type, Noema.oa_TextPositionSelector));
       out.add(Triple.create(position, Noema.oa_start, offset(span.start())));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KnowledgeBaseExtractTest {
   static final Path SAMPLE = Path.of("import", "samples", "000_aecd9b8aaabbed65.txt");
+  static final Path CHATGPT =
+      Path.of("src", "test", "resources", "formats", "chatgpt-conversations.json");
   static final Path GOLD = Path.of("src", "test", "resources", "eval", "sample-gold.tsv");
   private static final String KEY = "sk-test-NEVER-LEAK-4711";
 
@@ -132,6 +134,41 @@ class KnowledgeBaseExtractTest {
       assertTrue(
           report.problems().get(0).contains("not in the LLM cache (offline)"),
           report.problems().get(0));
+    }
+  }
+
+  @Test
+  void a_refused_request_stops_the_reextraction_once_and_keeps_what_was_written()
+      throws IOException {
+    try (ProviderStub stub =
+            new ProviderStub(ProviderStub.Protocol.OPENAI)
+                .script(
+                    ProviderStub.Reply.ok(
+                        "{\"entities\":[],\"relations\":[],\"interpretations\":[]}"),
+                    ProviderStub.Reply.error(400, "Invalid 'messages': too long"));
+        KnowledgeBase kb = open(stub)) {
+      kb.importLogs(
+          new ImportRequest(
+              List.of(SAMPLE, CHATGPT),
+              null,
+              null,
+              false,
+              false,
+              ImportRequest.DEFAULT_MAX_TURN_CHARS),
+          ImportListener.NONE);
+
+      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", false, 1, 0));
+
+      assertEquals(2, stub.requests().size(), "one answered, one refused, none after");
+      assertEquals(
+          List.of(
+              "llm: openai:stub-model refused the request (HTTP 400): Invalid 'messages': too"
+                  + " long"),
+          report.problems());
+      assertEquals(1, report.written());
+      assertEquals(1, report.llmConversations());
+      assertEquals(2, report.unreached(), "the refused one and the one never started");
+      assertEquals(report.problems().get(0).substring(5), report.llm().stopped());
     }
   }
 
