@@ -264,15 +264,15 @@ public final class ChatCalls {
   private void fallBack(OutputMode refusedMode, String reason) {
     OutputMode weaker = refusedMode.fallback();
     if (mode.compareAndSet(refusedMode, weaker)) {
-      fallback.compareAndSet(
-          null,
+      String note =
           "the server refused "
               + refusedMode.label()
               + " ("
               + reason
               + "): asked in "
               + weaker.label()
-              + " instead, the schema in the instructions");
+              + " instead, the schema in the instructions";
+      fallback.accumulateAndGet(note, (before, now) -> before == null ? now : before + "; " + now);
     }
   }
 
