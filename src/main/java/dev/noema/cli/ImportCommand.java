@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
-  @Mixin KnowledgeBaseOptions kb;
+  @Mixin ExtractionOptions model;
 
   @Parameters(
       arity = "1..*",
@@ -112,7 +112,7 @@ final class ImportCommand implements Callable<Integer> {
     ImportRequest request =
         new ImportRequest(
             paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
-    try (KnowledgeBase base = kb.open();
+    try (KnowledgeBase base = model.open(null);
         ImportProgress progress =
             ImportProgress.onTerminal(!noProgress && System.console() != null)) {
       ImportReport report;
@@ -127,7 +127,7 @@ final class ImportCommand implements Callable<Integer> {
       boolean synced =
           noSync
               || report.imported() + report.replaced() == 0
-              || sync(base, kb.neo4jThroughServer(), out, err);
+              || sync(base, model.kb().neo4jThroughServer(), out, err);
       return report.hasProblems() || !synced ? 1 : 0;
     }
   }

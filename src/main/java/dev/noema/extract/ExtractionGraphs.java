@@ -40,13 +40,15 @@ import org.apache.jena.vocabulary.RDFS;
  * relation asserted as a plain triple (so SPARQL and graph algorithms see it directly) and reified
  * as a {@code noema:Fact} with confidence, weight, extractor, the activity that generated it and a
  * {@code noema:Grounding} (a Web Annotation whose target is an {@code oa:SpecificResource} on the
- * turn with an {@code oa:TextQuoteSelector} quoting the evidence); each interpretation as an n-ary
- * {@code noema:Interpretation} node with its grounding, and {@code holdsPerspective} from its
- * holder when it names one (an entity, or a participant of the dialogue layer: the user, or the
- * assistant who spoke nearest to the turn); and the {@code noema:ExtractionActivity}. A claim (or
- * hypothesis) is {@code prov:wasAttributedTo} the participant who spoke the turn it was found in:
- * who put it forward in the dialogue, beside any {@code proposedBy} author it names. A turn where
- * nothing was found still gets a graph holding its activity, recording that it was extracted.
+ * turn with an {@code oa:TextQuoteSelector} quoting the evidence and an {@code
+ * oa:TextPositionSelector} giving its offsets in the turn's text, in Unicode code points); each
+ * interpretation as an n-ary {@code noema:Interpretation} node with its grounding, and {@code
+ * holdsPerspective} from its holder when it names one (an entity, or a participant of the dialogue
+ * layer: the user, or the assistant who spoke nearest to the turn); and the {@code
+ * noema:ExtractionActivity}. A claim (or hypothesis) is {@code prov:wasAttributedTo} the
+ * participant who spoke the turn it was found in: who put it forward in the dialogue, beside any
+ * {@code proposedBy} author it names. A turn where nothing was found still gets a graph holding its
+ * activity, recording that it was extracted.
  *
  * <p>Facts, groundings, interpretations and activities are named by {@link Iris#extracted} with a
  * SHA-256 of their content, so the same extraction of an unchanged turn gives the same triples;
@@ -174,7 +176,7 @@ public final class ExtractionGraphs {
       if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())) {
         out.add(Triple.create(node, Noema.prov_wasAttributedTo, participant(turn)));
       }
-      ground(out, node, turnNode, e.evidence());
+      ground(out, node, turnNode, e.evidence(), e.span());
     }
     for (ExtractedRelation r : relations) {
       Node s = Iris.entity(byKey.get(r.subject()).canonicalLabel());
@@ -199,7 +201,7 @@ public final class ExtractionGraphs {
       out.add(Triple.create(fact, Noema.weight, decimal(r.weight())));
       out.add(Triple.create(fact, Noema.extractor, string(info.name())));
       out.add(Triple.create(fact, Noema.prov_wasGeneratedBy, activity));
-      ground(out, fact, turnNode, r.evidence());
+      ground(out, fact, turnNode, r.evidence(), r.span());
     }
     for (ExtractedInterpretation i : interpretations) {
       Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
@@ -237,7 +239,7 @@ public final class ExtractionGraphs {
                     out.add(
                         Triple.create(participant(holder), Noema.holdsPerspective, perspective)));
       }
-      ground(out, node, turnNode, i.evidence());
+      ground(out, node, turnNode, i.evidence(), i.span());
     }
     return new TurnGraph(
         Iris.extractionGraph(conversationId, index, info.name()),
@@ -276,14 +278,27 @@ public final class ExtractionGraphs {
   }
 
   /**
-   * A grounding of {@code body} in the quoted span of the turn; its target and selector are named
-   * after it.
+   * A grounding of {@code body} in the quoted span of the turn; its target and selectors are named
+   * after the span, so the groundings of one quote share them. The target has a {@code
+   * oa:TextQuoteSelector} with the turn's own text of the span and, beside it, a {@code
+   * oa:TextPositionSelector} with the span's offsets in code points; an aligned quote's grounding
+   * records its {@code noema:quoteSimilarity}. Without a span (an extraction that was not
+   * validated) only the quote as the extractor gave it is written.
    */
-  private static void ground(Set<Triple> out, Node body, Node turn, String quote) {
-    String hash = sha256(body.getURI(), turn.getURI(), quote);
-    Node grounding = Iris.extracted("grounding", hash);
-    Node target = Iris.extracted("target", hash);
-    Node selector = Iris.extracted("selector", hash);
+  private static void ground(
+      Set<Triple> out, Node body, Node turn, String evidence, QuoteSpan span) {
+    String quote = span == null ? evidence : span.exact();
+    Node grounding = Iris.extracted("grounding", sha256(body.getURI(), turn.getURI(), quote));
+    // The target and its selectors depend only on the span: the facts quoting one sentence share
+    // them (a Web Annotation target may serve several annotations).
+    String spanHash =
+        sha256(
+            turn.getURI(),
+            quote,
+            span == null ? "" : Integer.toString(span.start()),
+            span == null ? "" : Integer.toString(span.end()));
+    Node target = Iris.extracted("target", spanHash);
+    Node selector = Iris.extracted("selector", spanHash);
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.Grounding));
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.oa_Annotation));
     out.add(Triple.create(grounding, Noema.oa_hasBody, body));
@@ -293,6 +308,20 @@ public final class ExtractionGraphs {
     out.add(Triple.create(target, Noema.oa_hasSelector, selector));
     out.add(Triple.create(selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector));
     out.add(Triple.create(selector, Noema.oa_exact, string(quote)));
+    if (span != null) {
+      Node position = Iris.extracted("position", spanHash);
+      out.add(Triple.create(target, Noema.oa_hasSelector, position));
+      out.add(Triple.create(position, RDF.Nodes.type, Noema.oa_TextPositionSelector));
+      out.add(Triple.create(position, Noema.oa_start, offset(span.start())));
+      out.add(Triple.create(position, Noema.oa_end, offset(span.end())));
+      if (span.aligned()) {
+        out.add(Triple.create(grounding, Noema.quoteSimilarity, decimal(span.similarity())));
+      }
+    }
+  }
+
+  private static Node offset(int value) {
+    return NodeFactory.createLiteralDT(Integer.toString(value), XSDDatatype.XSDnonNegativeInteger);
   }
 
   private static void optional(Set<Triple> out, Node s, Node p, String value) {

@@ -39,8 +39,8 @@ import org.apache.jena.vocabulary.RDF;
  *       NEXT}, {@code hasTurn} {@code HAS_TURN});
  *   <li>resources typed as reifications, annotations, their targets and selectors, or activities
  *       ({@code rdf:Statement}, {@code oa:Annotation}, {@code oa:SpecificResource}, {@code
- *       oa:TextQuoteSelector}, {@code prov:Activity} and their sub-classes) are not nodes: what
- *       matters of them is folded onto relationships.
+ *       oa:TextQuoteSelector}, {@code oa:TextPositionSelector}, {@code prov:Activity} and their
+ *       sub-classes) are not nodes: what matters of them is folded onto relationships.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -78,6 +78,7 @@ public final class GraphMapping {
             Noema.oa_Annotation.getURI(),
             Noema.oa_SpecificResource.getURI(),
             Noema.oa_TextQuoteSelector.getURI(),
+            Noema.oa_TextPositionSelector.getURI(),
             Noema.prov_Activity.getURI());
     for (OntClass c : ontology.classes()) {
       List<String> supers = ontology.superClassesOf(c.iri());

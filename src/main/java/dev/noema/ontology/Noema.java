@@ -102,6 +102,7 @@ public final class Noema {
   public static final Node Fact = term("Fact");
   public static final Node Grounding = term("Grounding");
   public static final Node confidence = term("confidence");
+  public static final Node quoteSimilarity = term("quoteSimilarity");
   public static final Node weight = term("weight");
 
   // Derived measures
@@ -133,6 +134,10 @@ public final class Noema {
   public static final Node oa_Annotation = NodeFactory.createURI(OA + "Annotation");
   public static final Node oa_SpecificResource = NodeFactory.createURI(OA + "SpecificResource");
   public static final Node oa_TextQuoteSelector = NodeFactory.createURI(OA + "TextQuoteSelector");
+  public static final Node oa_TextPositionSelector =
+      NodeFactory.createURI(OA + "TextPositionSelector");
+  public static final Node oa_start = NodeFactory.createURI(OA + "start");
+  public static final Node oa_end = NodeFactory.createURI(OA + "end");
   public static final Node dcterms_title = NodeFactory.createURI(DCTERMS + "title");
   public static final Node dcterms_created = NodeFactory.createURI(DCTERMS + "created");
   public static final Node dcterms_modified = NodeFactory.createURI(DCTERMS + "modified");

@@ -85,6 +85,97 @@ class ExtractionGraphsTest {
   }
 
   @Test
+  void every_grounding_has_a_position_selector_over_its_quote_in_code_points() {
+    List<Triple> triples = graphs.get(1).triples();
+    String text = conversation.turns().get(1).text();
+    List<Node> targets =
+        triples.stream()
+            .filter(t -> t.getPredicate().equals(Noema.oa_hasTarget))
+            .map(Triple::getObject)
+            .distinct()
+            .toList();
+
+    assertTrue(targets.size() > 50, targets.size() + " groundings");
+    for (Node target : targets) {
+      List<Node> selectors =
+          triples.stream()
+              .filter(t -> t.getSubject().equals(target))
+              .filter(t -> t.getPredicate().equals(Noema.oa_hasSelector))
+              .map(Triple::getObject)
+              .toList();
+      Node quote =
+          selectors.stream()
+              .map(s -> objectOrNull(triples, s, Noema.oa_exact))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElseThrow();
+      Node position =
+          selectors.stream()
+              .filter(
+                  s ->
+                      triples.contains(
+                          Triple.create(s, RDF.Nodes.type, Noema.oa_TextPositionSelector)))
+              .findFirst()
+              .orElseThrow();
+      int start =
+          Integer.parseInt(objectOf(triples, position, Noema.oa_start).getLiteralLexicalForm());
+      int end = Integer.parseInt(objectOf(triples, position, Noema.oa_end).getLiteralLexicalForm());
+      String span =
+          text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+      assertEquals(
+          Quotes.normalize(quote.getLiteralLexicalForm()), Quotes.normalize(span), "at " + start);
+    }
+  }
+
+  @Test
+  void an_aligned_quote_records_its_similarity_on_the_grounding() {
+    ExtractedEntity module =
+        new ExtractedEntity(
+                "m",
+                "RECURSIA",
+                "en",
+                "RECURSIA",
+                Noema.CognitiveModule.getURI(),
+                List.of(),
+                null,
+                1,
+                "RECURSIA the module")
+            .located(new QuoteSpan(5, 13, "RECURSIA", 0.9, true));
+    Extraction aligned =
+        new Extraction(
+            conversation.id(),
+            ExtractorInfo.structural("test"),
+            List.of(module),
+            List.of(),
+            List.of(),
+            null,
+            null);
+
+    List<Triple> triples =
+        new ExtractionGraphs(ontology).graphs(aligned, conversation).get(1).triples();
+
+    Node grounding =
+        subjectOf(
+            triples, Noema.oa_hasBody, Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
+    assertEquals(
+        NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
+        objectOf(triples, grounding, Noema.quoteSimilarity));
+    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
+    assertTrue(
+        triples.stream()
+            .anyMatch(
+                t ->
+                    t.getSubject().equals(target)
+                        && t.getPredicate().equals(Noema.oa_hasSelector)
+                        && triples.contains(
+                            Triple.create(
+                                t.getObject(),
+                                Noema.oa_start,
+                                NodeFactory.createLiteralDT(
+                                    "5", XSDDatatype.XSDnonNegativeInteger)))));
+  }
+
+  @Test
   void entities_carry_labels_in_their_language_and_the_turn() {
     Node architecture = Iris.entity("architecture");
     List<Triple> triples = graphs.get(1).triples();
@@ -347,6 +438,14 @@ class ExtractionGraphsTest {
         .map(Triple::getObject)
         .findFirst()
         .orElseThrow(() -> new AssertionError(subject + " has no " + predicate));
+  }
+
+  private static Node objectOrNull(List<Triple> triples, Node subject, Node predicate) {
+    return triples.stream()
+        .filter(t -> t.getSubject().equals(subject) && t.getPredicate().equals(predicate))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The subject having both (p1 o1) and (p2 o2). */

@@ -120,7 +120,17 @@ class StructuralExtractorTest {
         new FactValidator(ontology).validate(sample, SampleDialogue.conversation());
 
     assertEquals(List.of(), result.summary().problems());
-    assertEquals(sample, result.kept());
+    Extraction kept = result.kept();
+    assertEquals(sample.entities(), kept.entities().stream().map(e -> e.located(null)).toList());
+    assertEquals(sample.relations(), kept.relations().stream().map(r -> r.located(null)).toList());
+    assertEquals(
+        sample.interpretations(),
+        kept.interpretations().stream().map(i -> i.located(null)).toList());
+    int items = sample.entities().size() + sample.relations().size();
+    assertEquals(
+        items + sample.interpretations().size(),
+        result.summary().exactQuotes(),
+        "every structural quote is exact");
   }
 
   @Test
