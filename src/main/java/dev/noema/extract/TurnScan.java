@@ -2,6 +2,7 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
+import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +28,6 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
 
 /**
  * One turn read by the structural extractor: walks the turn's commonmark tree once to learn its
@@ -168,18 +168,18 @@ final class TurnScan {
     // concept, so two tables comparing the same concepts line up; the longer label becomes a
     // narrower concept.
     for (String label : labels) {
-      List<String> words = TextRules.words(Lexicon.fold(label));
+      List<String> words = TextRules.words(Text.key(label));
       String best = label;
       for (String other : labels) {
-        List<String> otherWords = TextRules.words(Lexicon.fold(other));
+        List<String> otherWords = TextRules.words(Text.key(other));
         if (otherWords.size() < words.size()
             && !otherWords.isEmpty()
             && words.subList(0, otherWords.size()).equals(otherWords)
-            && otherWords.size() < TextRules.words(Lexicon.fold(best)).size()) {
+            && otherWords.size() < TextRules.words(Text.key(best)).size()) {
           best = other;
         }
       }
-      rowConcepts.put(Lexicon.fold(label), best);
+      rowConcepts.put(Text.key(label), best);
     }
   }
 
@@ -285,7 +285,7 @@ final class TurnScan {
       if (label.isEmpty()) {
         continue;
       }
-      String shared = rowConcepts.getOrDefault(Lexicon.fold(label), label);
+      String shared = rowConcepts.getOrDefault(Text.key(label), label);
       String type =
           (TextRules.CONSENSUS.matcher(label).find() ? Noema.ModuleConsensus : Noema.Concept)
               .getURI();
@@ -421,7 +421,7 @@ final class TurnScan {
                   .allMatch(
                       p ->
                           TextRules.words(p.header()).stream()
-                              .anyMatch(w -> Lexicon.fold(w).equals(Lexicon.fold(word))));
+                              .anyMatch(w -> Text.sameKey(w, word)));
       if (shared) {
         return entity(word, canonical(word), Noema.Concept.getURI(), word);
       }
@@ -488,7 +488,7 @@ final class TurnScan {
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
-    String analogy = entity(label, Lexicon.fold(label), Noema.Analogy.getURI(), sentence);
+    String analogy = entity(label, Text.key(label), Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String word : TextRules.capitalisedWords(clause, 0)) {
       String[] person = personName(word);
@@ -597,7 +597,7 @@ final class TurnScan {
    * stays, and the label as written becomes an alias when it differs.
    */
   private String entity(String label, String canonical, String type, String evidence) {
-    String key = "t" + turn.index() + "/" + Lexicon.fold(canonical);
+    String key = "t" + turn.index() + "/" + Text.key(canonical);
     Draft existing = entities.get(key);
     if (existing == null) {
       entities.put(
@@ -650,7 +650,7 @@ final class TurnScan {
 
   private String canonical(String label) {
     String listed = lexicon.canonical(label);
-    return listed != null ? listed : Lexicon.fold(label);
+    return listed != null ? listed : Text.key(label);
   }
 
   // ---- Markdown helpers ----
@@ -699,7 +699,7 @@ final class TurnScan {
     walk(
         node,
         n -> {
-          if (n instanceof Text text) {
+          if (n instanceof org.commonmark.node.Text text) {
             out.append(text.getLiteral());
           } else if (n instanceof Code code) {
             out.append(code.getLiteral());

@@ -6,19 +6,18 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.noema.ontology.Iris;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.LangText;
+import dev.noema.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -51,9 +50,10 @@ import org.apache.lucene.util.QueryBuilder;
  * an English field analysed by Lucene's {@link RussianAnalyzer} or {@link EnglishAnalyzer}
  * (stemming, stop words, lower case); Russian text also goes to a field with Savoy's light stemmer,
  * which treats proper names evenly. A literal goes to the field of its language tag, or of its
- * script when untagged. Accents are folded on both sides before analysis, so "внима́ние",
- * "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no
- * language detection is needed.
+ * script when untagged. Both sides are reduced to their {@link Text#key} before analysis (case,
+ * Latin accents and punctuation folded, ё as е), so "внима́ние", "ВНИМАНИЕ" and "вниманием" all
+ * find "внимание", while "заика" does not find "зайка". The question is searched in every field, so
+ * no language detection is needed.
  *
  * <p>Semantic (when an embedding model is given): cosine similarity between the question and each
  * node's labels, aliases and definition, exact (brute force over a normalised matrix); hits under
@@ -73,7 +73,6 @@ final class NodeIndex {
   static final double MIN_COSINE = 0.3;
 
   private static final int DEPTH = 20;
-  private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u0306]]+");
   private static final String ID = "id";
   private static final Map<String, Float> FIELDS =
       Map.of(
@@ -226,7 +225,7 @@ final class NodeIndex {
     Document doc = new Document();
     doc.add(new StoredField(ID, e.id()));
     if (e.canonicalLabel() != null) {
-      doc.add(new TextField("name_en", fold(e.canonicalLabel()), Field.Store.NO));
+      doc.add(new TextField("name_en", Text.key(e.canonicalLabel()), Field.Store.NO));
     }
     for (List<LangText> names : List.of(e.labels(), e.altLabels())) {
       for (LangText t : names) {
@@ -247,9 +246,9 @@ final class NodeIndex {
    */
   private static void add(Document doc, String prefix, LangText t) {
     String lang = language(t);
-    doc.add(new TextField(prefix + lang, fold(t.text()), Field.Store.NO));
+    doc.add(new TextField(prefix + lang, Text.key(t.text()), Field.Store.NO));
     if (lang.equals("ru")) {
-      doc.add(new TextField(prefix + "rulight", fold(t.text()), Field.Store.NO));
+      doc.add(new TextField(prefix + "rulight", Text.key(t.text()), Field.Store.NO));
     }
   }
 
@@ -264,15 +263,6 @@ final class NodeIndex {
   static boolean isCyrillic(String text) {
     return text.codePoints()
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
-  }
-
-  /**
-   * Removes accents (combining marks after canonical decomposition) except the breve, which makes
-   * "й" a letter of its own in Russian; "ё" becomes "е" as Russian writers do.
-   */
-  static String fold(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
   }
 
   /** What a node is embedded by: its labels, aliases, definition or statement. */
@@ -378,7 +368,7 @@ final class NodeIndex {
   }
 
   private List<Integer> lexical(String question) {
-    String folded = fold(question);
+    String folded = Text.key(question);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     QueryBuilder builder = new QueryBuilder(analyzer);
     FIELDS.entrySet().stream()
