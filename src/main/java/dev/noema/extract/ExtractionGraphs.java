@@ -7,12 +7,9 @@ import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -276,15 +275,11 @@ public final class ExtractionGraphs {
    * ("a","bc") differ.
    */
   static String sha256(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(Objects.toString(part, "\u0000null").getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (String part : parts) {
+      DigestUtils.updateDigest(digest, Objects.toString(part, "\u0000null"));
+      digest.update((byte) 0x1f);
     }
+    return Hex.encodeHexString(digest.digest());
   }
 }

@@ -6,21 +6,20 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.ContextFact.Kind;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -173,17 +172,11 @@ final class MeaningSnapshot {
    * changes.
    */
   static String fingerprint(GraphStore store) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (GraphEntry entry : store.graphs()) {
-        digest.update(
-            (entry.name().getURI() + " " + entry.contentHash() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (GraphEntry entry : store.graphs()) {
+      DigestUtils.updateDigest(digest, entry.name().getURI() + " " + entry.contentHash() + "\n");
     }
+    return Hex.encodeHexString(digest.digest());
   }
 
   /**

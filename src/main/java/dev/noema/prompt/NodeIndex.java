@@ -9,15 +9,15 @@ import dev.noema.prompt.MeaningSnapshot.LangText;
 import dev.noema.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -192,16 +192,15 @@ final class NodeIndex {
    * selects other entities, is not served a stale index).
    */
   private static String key(MeaningSnapshot snapshot, List<Document> documents) {
-    MessageDigest digest = IndexCache.sha256();
-    digest.update(
-        (IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    DigestUtils.updateDigest(digest, IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n");
     for (Document doc : documents) {
       for (IndexableField field : doc.getFields()) {
         Object value = field.numericValue() != null ? field.numericValue() : field.stringValue();
-        digest.update((field.name() + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+        DigestUtils.updateDigest(digest, field.name() + "=" + value + "\n");
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Hex.encodeHexString(digest.digest());
   }
 
   /**

@@ -9,14 +9,14 @@ import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -129,7 +129,7 @@ public final class DialogueGraph {
    * and ontology version that will process it), so that a change to either is seen as a change.
    */
   public static String contentHash(Conversation conversation, String pipeline) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = DigestUtils.getSha256Digest();
     update(digest, pipeline);
     update(digest, conversation.id());
     update(digest, conversation.title());
@@ -162,7 +162,7 @@ public final class DialogueGraph {
         update(digest, a.name() + "|" + a.mediaType() + "|" + a.content());
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Hex.encodeHexString(digest.digest());
   }
 
   private static void update(MessageDigest digest, String value) {
@@ -170,14 +170,6 @@ public final class DialogueGraph {
     digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
     digest.update((byte) ':');
     digest.update(bytes);
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   private static void add(List<Triple> out, Node s, Node p, Node o) {
