@@ -22,6 +22,9 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
+import org.apache.jena.vocabulary.SKOS;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -240,10 +243,10 @@ final class QueryCommand implements Callable<Integer> {
           .setNsPrefix("noema", dev.noema.ontology.Noema.NS)
           .setNsPrefix("id", dev.noema.ontology.Noema.ID)
           .setNsPrefix("graph", dev.noema.ontology.Noema.GRAPH)
-          .setNsPrefix("skos", dev.noema.ontology.Noema.SKOS)
+          .setNsPrefix("skos", SKOS.uri)
           .setNsPrefix("prov", dev.noema.ontology.Noema.PROV)
-          .setNsPrefix("oa", dev.noema.ontology.Noema.OA)
-          .setNsPrefix("dcterms", dev.noema.ontology.Noema.DCTERMS)
+          .setNsPrefix("oa", OA.NS)
+          .setNsPrefix("dcterms", DCTerms.NS)
           .lock();
 
   static String render(org.apache.jena.query.ResultSet rs, OutputFormat format) {

@@ -23,8 +23,10 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and
@@ -151,13 +153,13 @@ public final class ExtractionGraphs {
       for (String alias : e.aliases()) {
         out.add(
             Triple.create(
-                node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
+                node, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(alias, e.language())));
       }
       if (e.definition() != null && !e.definition().isBlank()) {
         out.add(
             Triple.create(
                 node,
-                Noema.skos_definition,
+                SKOS.definition.asNode(),
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
@@ -236,14 +238,14 @@ public final class ExtractionGraphs {
     Node target = Iris.extracted("target", hash);
     Node selector = Iris.extracted("selector", hash);
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.Grounding));
-    out.add(Triple.create(grounding, RDF.Nodes.type, Noema.oa_Annotation));
-    out.add(Triple.create(grounding, Noema.oa_hasBody, body));
-    out.add(Triple.create(grounding, Noema.oa_hasTarget, target));
-    out.add(Triple.create(target, RDF.Nodes.type, Noema.oa_SpecificResource));
-    out.add(Triple.create(target, Noema.oa_hasSource, turn));
-    out.add(Triple.create(target, Noema.oa_hasSelector, selector));
-    out.add(Triple.create(selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector));
-    out.add(Triple.create(selector, Noema.oa_exact, string(quote)));
+    out.add(Triple.create(grounding, RDF.Nodes.type, OA.Annotation.asNode()));
+    out.add(Triple.create(grounding, OA.hasBody.asNode(), body));
+    out.add(Triple.create(grounding, OA.hasTarget.asNode(), target));
+    out.add(Triple.create(target, RDF.Nodes.type, OA.SpecificResource.asNode()));
+    out.add(Triple.create(target, OA.hasSource.asNode(), turn));
+    out.add(Triple.create(target, OA.hasSelector.asNode(), selector));
+    out.add(Triple.create(selector, RDF.Nodes.type, OA.TextQuoteSelector.asNode()));
+    out.add(Triple.create(selector, OA.exact.asNode(), string(quote)));
   }
 
   private static void optional(Set<Triple> out, Node s, Node p, String value) {

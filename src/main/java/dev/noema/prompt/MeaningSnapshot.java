@@ -25,8 +25,11 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The meaning layer of a store read into memory once: entities with their labels, the reified
@@ -103,11 +106,11 @@ final class MeaningSnapshot {
           + ">\nPREFIX noema: <"
           + Noema.NS
           + ">\nPREFIX oa: <"
-          + Noema.OA
+          + OA.NS
           + ">\nPREFIX skos: <"
-          + Noema.SKOS
+          + SKOS.uri
           + ">\nPREFIX dcterms: <"
-          + Noema.DCTERMS
+          + DCTerms.NS
           + ">\n";
 
   private final String fingerprint;
@@ -219,9 +222,9 @@ final class MeaningSnapshot {
             Node p = row.getResource("p").asNode();
             if (p.equals(RDFS.label.asNode())) {
               b.labels.add(text);
-            } else if (p.equals(Noema.skos_altLabel)) {
+            } else if (p.equals(SKOS.altLabel.asNode())) {
               b.altLabels.add(text);
-            } else if (p.equals(Noema.skos_definition)) {
+            } else if (p.equals(SKOS.definition.asNode())) {
               b.definitions.add(text);
             } else if (p.equals(Noema.canonicalLabel)) {
               b.canonicalLabel = text.text();

@@ -21,6 +21,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -39,10 +40,10 @@ public final class DialogueGraph {
     Node source = Iris.sourceFile(conversation.source());
     add(out, conv, RDF.type.asNode(), Noema.Conversation);
     add(out, conv, Noema.conversationId, literal(conversation.id()));
-    add(out, conv, Noema.dcterms_title, literal(conversation.title()));
+    add(out, conv, DCTerms.title.asNode(), literal(conversation.title()));
     add(out, conv, Noema.provider, literal(conversation.provider()));
-    add(out, conv, Noema.dcterms_created, time(conversation.created()));
-    add(out, conv, Noema.dcterms_modified, time(conversation.updated()));
+    add(out, conv, DCTerms.created.asNode(), time(conversation.created()));
+    add(out, conv, DCTerms.modified.asNode(), time(conversation.updated()));
     add(out, conv, Noema.importedFrom, source);
     add(out, source, RDF.type.asNode(), Noema.SourceFile);
     add(out, source, Noema.path, literal(conversation.source()));

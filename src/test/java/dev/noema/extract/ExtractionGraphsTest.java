@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,10 +78,11 @@ class ExtractionGraphsTest {
                 NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
     assertTrue(
         triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
-    Node grounding = subjectOf(triples, Noema.oa_hasBody, fact, RDF.Nodes.type, Noema.Grounding);
-    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
-    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, Noema.oa_hasSource));
-    Node quote = objectOf(triples, objectOf(triples, target, Noema.oa_hasSelector), Noema.oa_exact);
+    Node grounding = subjectOf(triples, OA.hasBody.asNode(), fact, RDF.Nodes.type, Noema.Grounding);
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, OA.hasSource.asNode()));
+    Node quote =
+        objectOf(triples, objectOf(triples, target, OA.hasSelector.asNode()), OA.exact.asNode());
     assertTrue(Quotes.occursIn(quote.getLiteralLexicalForm(), conversation.turns().get(1).text()));
   }
 
