@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +69,9 @@ final class TurnScan {
   private final Map<String, Draft> entities = new LinkedHashMap<>();
   private final Map<String, RelationDraft> relations = new LinkedHashMap<>();
   private final List<ExtractedInterpretation> interpretations = new ArrayList<>();
-  private final Set<String> properNames = new HashSet<>();
+
+  /** The turn's proper-name candidates by {@link TextRules#stem}: the shortest form of each. */
+  private final Map<String, String> properNames = new HashMap<>();
 
   /**
    * First-column labels of concept tables (folded) to the label of the concept they are read as.
@@ -146,7 +147,9 @@ final class TurnScan {
         document,
         node -> {
           if (node instanceof Paragraph || node instanceof TableCell) {
-            properNames.addAll(TextRules.properNameCandidates(plainText(node)));
+            for (String name : TextRules.properNameCandidates(plainText(node))) {
+              properNames.merge(TextRules.stem(name), name, TurnScan::shorter);
+            }
           }
         });
     walk(
@@ -501,22 +504,23 @@ final class TurnScan {
 
   /**
    * {label, canonical} when a capitalised word is a person's name: listed in the lexicon, or
-   * capitalised in the middle of a sentence somewhere in the turn. An inflected form (Кирилла) is
-   * read as the base form (Кирилл) when that form occurs in the turn too.
+   * capitalised in the middle of a sentence somewhere in the turn. A word is read as the shortest
+   * form of the turn's names that has its stem, so an inflected form (Кирилла) is the base form
+   * (Кирилл) when that form occurs in the turn too.
    */
   private String[] personName(String word) {
     String listed = lexicon.canonical(word);
     if (listed != null && Character.isUpperCase(listed.charAt(0))) {
       return new String[] {word, listed};
     }
-    for (String ending : List.of("ом", "ем", "ой", "а", "я", "у", "ю", "е")) {
-      if (word.endsWith(ending)
-          && properNames.contains(word.substring(0, word.length() - ending.length()))) {
-        String base = word.substring(0, word.length() - ending.length());
-        return new String[] {base, base};
-      }
-    }
-    return properNames.contains(word) ? new String[] {word, word} : null;
+    String name = properNames.get(TextRules.stem(word));
+    return name == null ? null : new String[] {name, name};
+  }
+
+  /** The shorter of two forms of a name; the alphabetically first of two as long. */
+  private static String shorter(String a, String b) {
+    int byLength = Integer.compare(a.length(), b.length());
+    return byLength < 0 || (byLength == 0 && a.compareTo(b) <= 0) ? a : b;
   }
 
   /**
