@@ -8,12 +8,9 @@ import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and
@@ -163,13 +164,13 @@ public final class ExtractionGraphs {
       for (String alias : e.aliases()) {
         out.add(
             Triple.create(
-                node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
+                node, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(alias, e.language())));
       }
       if (e.definition() != null && !e.definition().isBlank()) {
         out.add(
             Triple.create(
                 node,
-                Noema.skos_definition,
+                SKOS.definition.asNode(),
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
@@ -300,20 +301,20 @@ public final class ExtractionGraphs {
     Node target = Iris.extracted("target", spanHash);
     Node selector = Iris.extracted("selector", spanHash);
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.Grounding));
-    out.add(Triple.create(grounding, RDF.Nodes.type, Noema.oa_Annotation));
-    out.add(Triple.create(grounding, Noema.oa_hasBody, body));
-    out.add(Triple.create(grounding, Noema.oa_hasTarget, target));
-    out.add(Triple.create(target, RDF.Nodes.type, Noema.oa_SpecificResource));
-    out.add(Triple.create(target, Noema.oa_hasSource, turn));
-    out.add(Triple.create(target, Noema.oa_hasSelector, selector));
-    out.add(Triple.create(selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector));
-    out.add(Triple.create(selector, Noema.oa_exact, string(quote)));
+    out.add(Triple.create(grounding, RDF.Nodes.type, OA.Annotation.asNode()));
+    out.add(Triple.create(grounding, OA.hasBody.asNode(), body));
+    out.add(Triple.create(grounding, OA.hasTarget.asNode(), target));
+    out.add(Triple.create(target, RDF.Nodes.type, OA.SpecificResource.asNode()));
+    out.add(Triple.create(target, OA.hasSource.asNode(), turn));
+    out.add(Triple.create(target, OA.hasSelector.asNode(), selector));
+    out.add(Triple.create(selector, RDF.Nodes.type, OA.TextQuoteSelector.asNode()));
+    out.add(Triple.create(selector, OA.exact.asNode(), string(quote)));
     if (span != null) {
       Node position = Iris.extracted("position", spanHash);
-      out.add(Triple.create(target, Noema.oa_hasSelector, position));
-      out.add(Triple.create(position, RDF.Nodes.type, Noema.oa_TextPositionSelector));
-      out.add(Triple.create(position, Noema.oa_start, offset(span.start())));
-      out.add(Triple.create(position, Noema.oa_end, offset(span.end())));
+      out.add(Triple.create(target, OA.hasSelector.asNode(), position));
+      out.add(Triple.create(position, RDF.Nodes.type, OA.TextPositionSelector.asNode()));
+      out.add(Triple.create(position, OA.start.asNode(), offset(span.start())));
+      out.add(Triple.create(position, OA.end.asNode(), offset(span.end())));
       if (span.aligned()) {
         out.add(Triple.create(grounding, Noema.quoteSimilarity, decimal(span.similarity())));
       }
@@ -353,15 +354,11 @@ public final class ExtractionGraphs {
    * ("a","bc") differ.
    */
   static String sha256(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(Objects.toString(part, "\u0000null").getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (String part : parts) {
+      DigestUtils.updateDigest(digest, Objects.toString(part, "\u0000null"));
+      digest.update((byte) 0x1f);
     }
+    return Hex.encodeHexString(digest.digest());
   }
 }

@@ -1,10 +1,8 @@
 package dev.noema.extract;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Turn;
+import dev.noema.text.TokenCounter;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +17,11 @@ import org.commonmark.parser.Parser;
 
 /**
  * Cuts a conversation's active-branch turns into chunks for the LLM: consecutive turns, as many as
- * fit in a token budget (counted with jtokkit's o200k encoding, an estimate for any provider). A
- * turn longer than the budget is split into parts at Markdown section boundaries (before a
- * heading), then between top-level blocks (paragraphs, lists, tables), then between sentences;
- * never inside a sentence, so a part may exceed the budget when one sentence does. Parts are
- * verbatim slices of the turn's text, in order, and together they are the whole turn.
+ * fit in a token budget (counted by {@link TokenCounter}, an estimate for any provider). A turn
+ * longer than the budget is split into parts at Markdown section boundaries (before a heading),
+ * then between top-level blocks (paragraphs, lists, tables), then between sentences; never inside a
+ * sentence, so a part may exceed the budget when one sentence does. Parts are verbatim slices of
+ * the turn's text, in order, and together they are the whole turn.
  *
  * <p>Thread-safe: the parser and the encoding are immutable.
  */
@@ -43,9 +41,7 @@ public final class TurnChunker {
     }
   }
 
-  /** Loading an encoding takes about a second; it is immutable, so every chunker shares one. */
-  private static final Encoding ENCODING =
-      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final TokenCounter TOKENS = new TokenCounter();
 
   private final int budget;
   private final Parser parser =
@@ -66,7 +62,7 @@ public final class TurnChunker {
 
   /** Tokens in {@code text}, by the estimate chunks are sized with. */
   public int tokens(String text) {
-    return ENCODING.countTokensOrdinary(text);
+    return TOKENS.count(text);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -107,12 +108,12 @@ public final class DialogueReader {
     return Optional.of(
         new Conversation(
             id,
-            s.text(conversation, Noema.dcterms_title),
+            s.text(conversation, DCTerms.title.asNode()),
             s.text(conversation, Noema.provider),
             format,
             path,
-            s.time(conversation, Noema.dcterms_created),
-            s.time(conversation, Noema.dcterms_modified),
+            s.time(conversation, DCTerms.created.asNode()),
+            s.time(conversation, DCTerms.modified.asNode()),
             turns,
             repairs));
   }

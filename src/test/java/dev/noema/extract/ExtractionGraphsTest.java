@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,10 +78,11 @@ class ExtractionGraphsTest {
                 NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
     assertTrue(
         triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
-    Node grounding = subjectOf(triples, Noema.oa_hasBody, fact, RDF.Nodes.type, Noema.Grounding);
-    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
-    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, Noema.oa_hasSource));
-    Node quote = objectOf(triples, objectOf(triples, target, Noema.oa_hasSelector), Noema.oa_exact);
+    Node grounding = subjectOf(triples, OA.hasBody.asNode(), fact, RDF.Nodes.type, Noema.Grounding);
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, OA.hasSource.asNode()));
+    Node quote =
+        objectOf(triples, objectOf(triples, target, OA.hasSelector.asNode()), OA.exact.asNode());
     assertTrue(Quotes.occursIn(quote.getLiteralLexicalForm(), conversation.turns().get(1).text()));
   }
 
@@ -90,7 +92,7 @@ class ExtractionGraphsTest {
     String text = conversation.turns().get(1).text();
     List<Node> targets =
         triples.stream()
-            .filter(t -> t.getPredicate().equals(Noema.oa_hasTarget))
+            .filter(t -> t.getPredicate().equals(OA.hasTarget.asNode()))
             .map(Triple::getObject)
             .distinct()
             .toList();
@@ -100,12 +102,12 @@ class ExtractionGraphsTest {
       List<Node> selectors =
           triples.stream()
               .filter(t -> t.getSubject().equals(target))
-              .filter(t -> t.getPredicate().equals(Noema.oa_hasSelector))
+              .filter(t -> t.getPredicate().equals(OA.hasSelector.asNode()))
               .map(Triple::getObject)
               .toList();
       Node quote =
           selectors.stream()
-              .map(s -> objectOrNull(triples, s, Noema.oa_exact))
+              .map(s -> objectOrNull(triples, s, OA.exact.asNode()))
               .filter(java.util.Objects::nonNull)
               .findFirst()
               .orElseThrow();
@@ -114,12 +116,13 @@ class ExtractionGraphsTest {
               .filter(
                   s ->
                       triples.contains(
-                          Triple.create(s, RDF.Nodes.type, Noema.oa_TextPositionSelector)))
+                          Triple.create(s, RDF.Nodes.type, OA.TextPositionSelector.asNode())))
               .findFirst()
               .orElseThrow();
       int start =
-          Integer.parseInt(objectOf(triples, position, Noema.oa_start).getLiteralLexicalForm());
-      int end = Integer.parseInt(objectOf(triples, position, Noema.oa_end).getLiteralLexicalForm());
+          Integer.parseInt(objectOf(triples, position, OA.start.asNode()).getLiteralLexicalForm());
+      int end =
+          Integer.parseInt(objectOf(triples, position, OA.end.asNode()).getLiteralLexicalForm());
       String span =
           text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
       assertEquals(
@@ -156,21 +159,21 @@ class ExtractionGraphsTest {
 
     Node grounding =
         subjectOf(
-            triples, Noema.oa_hasBody, Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
+            triples, OA.hasBody.asNode(), Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
     assertEquals(
         NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
         objectOf(triples, grounding, Noema.quoteSimilarity));
-    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
     assertTrue(
         triples.stream()
             .anyMatch(
                 t ->
                     t.getSubject().equals(target)
-                        && t.getPredicate().equals(Noema.oa_hasSelector)
+                        && t.getPredicate().equals(OA.hasSelector.asNode())
                         && triples.contains(
                             Triple.create(
                                 t.getObject(),
-                                Noema.oa_start,
+                                OA.start.asNode(),
                                 NodeFactory.createLiteralDT(
                                     "5", XSDDatatype.XSDnonNegativeInteger)))));
   }

@@ -260,6 +260,17 @@ class StructuralExtractorTest {
   }
 
   @Test
+  void an_inflected_name_is_read_as_its_base_form_in_the_turn() {
+    Extraction e =
+        extract(
+            """
+        Об этом писал Фейнман. Это похоже на то, как Фейнманом был понят электрон.
+        """);
+
+    assertEquals(Set.of("Фейнман"), canonicalsOfType(e, Noema.Person));
+  }
+
+  @Test
   void concepts_in_one_sentence_are_related_weighted_by_count() {
     Extraction e =
         extract(
