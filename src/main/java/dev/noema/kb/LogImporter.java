@@ -2,13 +2,13 @@ package dev.noema.kb;
 
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormat;
-import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.ConversationSink;
 import dev.noema.conversation.ImportProblem;
 import dev.noema.conversation.LogSource;
 import dev.noema.conversation.LogSources;
 import dev.noema.conversation.StrictModeAbort;
 import dev.noema.conversation.Turn;
+import dev.noema.conversation.format.ConversationFormats;
 import dev.noema.ontology.Iris;
 import dev.noema.store.DialogueGraph;
 import dev.noema.store.GraphChange;

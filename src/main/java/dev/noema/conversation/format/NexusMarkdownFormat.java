@@ -1,9 +1,19 @@
-package dev.noema.conversation;
+package dev.noema.conversation.format;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.noema.conversation.Attachment;
+import dev.noema.conversation.Conversation;
+import dev.noema.conversation.ConversationFormat;
+import dev.noema.conversation.ConversationSink;
+import dev.noema.conversation.ImportProblem;
+import dev.noema.conversation.LogSource;
+import dev.noema.conversation.ReadOptions;
+import dev.noema.conversation.Role;
+import dev.noema.conversation.Timestamps;
+import dev.noema.conversation.Turn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,9 +1,10 @@
-package dev.noema.conversation;
+package dev.noema.conversation.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.noema.conversation.format.PlainTranscriptFormat;
+import dev.noema.conversation.ConversationFormat;
+import dev.noema.conversation.LogSource;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

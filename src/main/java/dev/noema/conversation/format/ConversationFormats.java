@@ -1,11 +1,7 @@
-package dev.noema.conversation;
+package dev.noema.conversation.format;
 
-import dev.noema.conversation.format.ChatGptExportFormat;
-import dev.noema.conversation.format.ClaudeExportFormat;
-import dev.noema.conversation.format.DeepSeekExportFormat;
-import dev.noema.conversation.format.OpenAiJsonlFormat;
-import dev.noema.conversation.format.OpenWebUiFormat;
-import dev.noema.conversation.format.PlainTranscriptFormat;
+import dev.noema.conversation.ConversationFormat;
+import dev.noema.conversation.LogSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
