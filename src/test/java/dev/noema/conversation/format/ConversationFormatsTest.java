@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.noema.conversation.ConversationFormat;
 import dev.noema.conversation.LogSource;
+import dev.noema.conversation.ReadOptions;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -88,7 +89,10 @@ class ConversationFormatsTest {
   }
 
   private Optional<String> detect(LogSource source) throws IOException {
-    return formats.detect(source).map(ConversationFormat::name);
+    Identification identified = formats.identify(source, null, ReadOptions.defaults());
+    return identified instanceof Identification.Readable readable
+        ? Optional.of(readable.format().name())
+        : Optional.empty();
   }
 
   static Path fixture(String name) {

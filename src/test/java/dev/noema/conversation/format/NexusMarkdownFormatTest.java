@@ -326,9 +326,9 @@ class NexusMarkdownFormatTest {
 
   @Test
   void detects_the_sample_among_the_standard_formats() throws IOException {
-    assertEquals(
-        Optional.of(NexusMarkdownFormat.NAME),
-        ConversationFormats.standard().detect(LogSource.of(SAMPLE)).map(ConversationFormat::name));
+    Identification identified =
+        ConversationFormats.standard().identify(LogSource.of(SAMPLE), null, ReadOptions.defaults());
+    assertEquals(NexusMarkdownFormat.NAME, ((Identification.Readable) identified).format().name());
   }
 
   @Test
