@@ -82,11 +82,14 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
     if (nuls == 0) {
       return Optional.of(UTF_8);
     }
+    // In UTF-32 the top byte of every code unit is 0 and the next one nearly always (all but
+    // emoji and rare scripts past U+FFFF).
     int units32 = n / 4;
-    if (units32 > 0 && nulsAt[2] >= units32 && nulsAt[3] >= units32 && nulsAt[0] < units32) {
+    double mostUnits = units32 * (1 - MAX_STRAY_NUL_SHARE);
+    if (units32 > 0 && nulsAt[3] >= units32 && nulsAt[2] >= mostUnits && nulsAt[0] < units32) {
       return confirmed(new TextEncoding(UTF_32LE, 0), head);
     }
-    if (units32 > 0 && nulsAt[0] >= units32 && nulsAt[1] >= units32 && nulsAt[3] < units32) {
+    if (units32 > 0 && nulsAt[0] >= units32 && nulsAt[1] >= mostUnits && nulsAt[3] < units32) {
       return confirmed(new TextEncoding(UTF_32BE, 0), head);
     }
     int even = nulsAt[0] + nulsAt[2];

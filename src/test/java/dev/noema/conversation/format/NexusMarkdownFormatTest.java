@@ -185,6 +185,26 @@ class NexusMarkdownFormatTest {
   }
 
   @Test
+  void reads_uid_comments_quoted_inside_the_callout_around_rules_and_headings() throws Exception {
+    Conversation c = readOne(fixture("quoted-uid.md"));
+
+    assertEquals("3f1e9d2a-quoted", c.id());
+    assertEquals("Release notes", c.title());
+    assertEquals(
+        List.of("6b1a0c7e-user", "8d2f4e9a-agent", "1c3e5a7b-user"),
+        c.turns().stream().map(Turn::messageId).toList());
+    assertEquals(
+        List.of(
+            Instant.parse("2025-11-02T18:20:00Z"),
+            Instant.parse("2025-11-02T18:21:30Z"),
+            Instant.parse("2025-11-02T18:25:00Z")),
+        c.turns().stream().map(Turn::time).toList());
+    assertEquals(
+        "# Release 2.0\n\n---\n\n- Faster imports\n- UTF-16 files", c.turns().get(1).text());
+    assertEquals("Perfect.", c.turns().get(2).text());
+  }
+
+  @Test
   void reads_heading_style_of_version_1_1_with_invalid_yaml_front_matter() throws Exception {
     Conversation c = readOne(fixture("headings-1.1.md"));
 
