@@ -29,12 +29,13 @@ import java.util.Map;
  * A conversation that records its branches ({@code current_leaf_message_uuid} and each message's
  * {@code parent_message_uuid}, as the endpoint returns it) is read like a tree instead: the active
  * branch is the walk up from the current leaf, and the others are alternatives ({@link
- * ReadOptions#allBranches()}). One message can yield several turns, in block order: consecutive
- * text blocks form one turn (id: the message's uuid), a thinking or tool block its own turn (id:
- * {@code uuid#k}, k the block's position), kept only with {@link ReadOptions#includeThinking()} or
- * {@link ReadOptions#includeTools()}. Attachments with {@code extracted_content} and {@code files}
- * become {@link Attachment}s of the message's first turn. Streams: one conversation in memory at a
- * time.
+ * ReadOptions#allBranches()}). A conversation held in a project ({@code project_uuid}, or {@code
+ * project.uuid}) names it as its {@link Conversation#project()}. One message can yield several
+ * turns, in block order: consecutive text blocks form one turn (id: the message's uuid), a thinking
+ * or tool block its own turn (id: {@code uuid#k}, k the block's position), kept only with {@link
+ * ReadOptions#includeThinking()} or {@link ReadOptions#includeTools()}. Attachments with {@code
+ * extracted_content} and {@code files} become {@link Attachment}s of the message's first turn.
+ * Streams: one conversation in memory at a time.
  */
 public final class ClaudeExportFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -76,7 +77,7 @@ public final class ClaudeExportFormat implements ConversationFormat {
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
@@ -103,7 +104,10 @@ public final class ClaudeExportFormat implements ConversationFormat {
         ExportValues.iso(json, "created_at"),
         ExportValues.iso(json, "updated_at"),
         turns,
-        List.of());
+        List.of(),
+        Conversation.Kind.DIALOGUE,
+        ExportValues.text(
+            json, "project_uuid", ExportValues.text(json.path("project"), "uuid", null)));
   }
 
   /** The turns of messages ordered by {@code created_at}, stably, numbered from 0. */

@@ -52,9 +52,13 @@ public final class ConversationFormats {
             // transcript.
             new NexusMarkdownFormat(),
             new ClaudeExportFormat(),
+            new ClaudeMemoriesFormat(),
+            new ClaudeProjectsFormat(),
             new OpenWebUiFormat(),
             new DeepSeekExportFormat(),
             new ChatGptExportFormat(),
+            new GrokExportFormat(),
+            new GeminiActivityFormat(),
             new OpenAiJsonlFormat(),
             // The loosest test last: speaker markers at line starts.
             new PlainTranscriptFormat()),

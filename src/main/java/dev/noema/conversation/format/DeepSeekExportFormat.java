@@ -73,7 +73,7 @@ public final class DeepSeekExportFormat implements ConversationFormat {
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -80,10 +81,14 @@ final class JsonExportReader {
     this.mapper = new ObjectMapper(factory);
   }
 
-  /** Turns one conversation's JSON into a {@link Conversation}, or refuses it with a reason. */
+  /**
+   * Turns one element of an export into conversations (usually one; none for an element with
+   * nothing to import, several for a side file that holds more than one document), or refuses it
+   * with a reason.
+   */
   @FunctionalInterface
   interface Converter {
-    Conversation convert(JsonNode conversation) throws UnreadableConversation;
+    List<Conversation> convert(JsonNode element) throws UnreadableConversation;
   }
 
   /**
@@ -236,15 +241,15 @@ final class JsonExportReader {
       Converter converter,
       Counter counter,
       ConversationSink sink) {
-    Conversation conversation;
+    List<Conversation> conversations;
     try {
-      conversation = converter.convert(node);
+      conversations = converter.convert(node);
     } catch (UnreadableConversation e) {
       sink.reject(
           new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
       return;
     }
-    sink.accept(conversation);
+    conversations.forEach(sink::accept);
   }
 
   /**
