@@ -14,11 +14,12 @@ import java.util.Optional;
  * The character encoding of a log file, told from its first bytes before anything else looks at it,
  * so that every format reads UTF-8 whatever the file was saved as.
  *
- * <p>Recognised: a byte order mark (UTF-8, UTF-16 and UTF-32 in either byte order); without one,
- * UTF-16 and UTF-32 by where their NUL bytes fall (the high bytes of ASCII characters: every other
- * byte in UTF-16, three of four in UTF-32), confirmed by decoding the head strictly; anything else
- * without NUL bytes is UTF-8 (its validity is checked by the format reading it, which names the
- * first bad byte). A head with NUL bytes in no such pattern is binary.
+ * <p>Recognised: a byte order mark (UTF-8, UTF-16 and UTF-32 in either byte order), which the file
+ * is taken at its word for; without one, UTF-16 and UTF-32 by where their NUL bytes fall (the high
+ * bytes of ASCII characters: every other byte in UTF-16, three of four in UTF-32), confirmed by the
+ * head reading as text; anything else without NUL bytes is UTF-8 (its validity is checked by the
+ * format reading it, which names the first bad byte). A head with NUL bytes in no such pattern is
+ * binary.
  *
  * <p>{@link #decoded(LogSource)} gives the text as UTF-8 bytes: a UTF-8 file is passed through
  * untouched (its byte order mark too, which every format skips, so that byte offsets in problems
@@ -42,6 +43,9 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
    */
   private static final double MIN_ASCII_SHARE = 0.05;
 
+  /** The share of malformed or control characters a text head may have. */
+  private static final double MAX_ODD_SHARE = 0.01;
+
   /** The share of NUL bytes allowed on the other side in UTF-16 (U+0100, U+4E00, ...). */
   private static final double MAX_STRAY_NUL_SHARE = 0.1;
 
@@ -61,16 +65,16 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
       return Optional.of(new TextEncoding(StandardCharsets.UTF_8, 3));
     }
     if (n >= 4 && b(head, 0) == 0xFF && b(head, 1) == 0xFE && head[2] == 0 && head[3] == 0) {
-      return confirmed(new TextEncoding(UTF_32LE, 4), head);
+      return Optional.of(new TextEncoding(UTF_32LE, 4));
     }
     if (n >= 4 && head[0] == 0 && head[1] == 0 && b(head, 2) == 0xFE && b(head, 3) == 0xFF) {
-      return confirmed(new TextEncoding(UTF_32BE, 4), head);
+      return Optional.of(new TextEncoding(UTF_32BE, 4));
     }
     if (n >= 2 && b(head, 0) == 0xFF && b(head, 1) == 0xFE) {
-      return confirmed(new TextEncoding(StandardCharsets.UTF_16LE, 2), head);
+      return Optional.of(new TextEncoding(StandardCharsets.UTF_16LE, 2));
     }
     if (n >= 2 && b(head, 0) == 0xFE && b(head, 1) == 0xFF) {
-      return confirmed(new TextEncoding(StandardCharsets.UTF_16BE, 2), head);
+      return Optional.of(new TextEncoding(StandardCharsets.UTF_16BE, 2));
     }
     int[] nulsAt = new int[4];
     for (int i = 0; i < n; i++) {
@@ -157,30 +161,31 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
   }
 
   /**
-   * The encoding when the head decodes strictly in it (a sequence cut off by the end of the head
-   * aside) to text without NUL or other control characters, else empty.
+   * The encoding when the head reads as text in it: at most one character in a hundred is malformed
+   * (so that one bad sequence is reported where it is, by the reading, not taken for a binary file)
+   * or a control character other than tab, line feed, carriage return and form feed; else empty.
+   * Binary data read as UTF-16 is full of both.
    */
   private static Optional<TextEncoding> confirmed(TextEncoding encoding, byte[] head) {
     CharsetDecoder decoder =
         encoding
             .charset()
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     ByteBuffer in =
         ByteBuffer.wrap(head, encoding.byteOrderMark(), head.length - encoding.byteOrderMark());
     CharBuffer out = CharBuffer.allocate(head.length);
-    if (decoder.decode(in, out, false).isError()) {
-      return Optional.empty();
-    }
+    decoder.decode(in, out, false);
     out.flip();
+    int odd = 0;
     for (int i = 0; i < out.length(); i++) {
       char c = out.charAt(i);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
-        return Optional.empty();
+      if (c == '\uFFFD' || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+        odd++;
       }
     }
-    return Optional.of(encoding);
+    return odd <= out.length() * MAX_ODD_SHARE ? Optional.of(encoding) : Optional.empty();
   }
 
   private static int b(byte[] head, int i) {
