@@ -117,7 +117,10 @@ public final class ConversationFormats {
         return format.readsWith(options)
             ? new Identification.Readable(format, encoding.get())
             : new Identification.PassedOver(
-                format.name() + ": " + format.description() + " Not read with these options.");
+                format.name()
+                    + ": not read with the options given ('noema formats "
+                    + format.name()
+                    + "' says when it is)");
       }
     }
     for (KnownFile known : knownFiles) {
