@@ -182,7 +182,7 @@ final class LogImporter {
       }
       if (identified instanceof Identification.Unreadable unreadable) {
         // Exports carry files that are no logs (images, manifests): in an archive, not problems.
-        return isArchiveEntry(source) && !named ? null : failedFile(source, unreadable.reason());
+        return isArchiveEntry(source) ? null : failedFile(source, unreadable.reason());
       }
       readable = (Identification.Readable) identified;
     } catch (IOException e) {

@@ -271,6 +271,8 @@ public final class FormatsBenchmark {
     public static void main(String[] args) throws Exception {
       Path export = Path.of(args[0]);
       Path store = Path.of(args[1]);
+      // One unmeasured pass first, so that no phase below pays the JIT's warm-up for the others.
+      identifiedRead("warm-up", export);
       long[] turns = new long[1];
       ChildResult read =
           sampled(
