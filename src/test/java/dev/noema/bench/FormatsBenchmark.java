@@ -80,10 +80,11 @@ public final class FormatsBenchmark {
     System.out.println();
     System.out.println(
         "| size (MB) | conversations | turns | floor: Jackson parse MB/s | Noema read only MB/s "
-            + "| identify + decode + read MB/s | same, UTF-16 copy MB/s (of the UTF-8 size) "
+            + "| identify + decode + read MB/s | identify alone ms | same read, UTF-16 copy MB/s (of the"
+            + " UTF-8 size) "
             + "| Noema import MB/s | import / floor (target <= 3) | import turns/s | peak heap MB | live heap MB "
             + "(-Xmx512m) |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println(
         "\nimport / floor is the floor's MB/s over Noema's (time ratio); import is dialogue only "
@@ -137,11 +138,14 @@ public final class FormatsBenchmark {
       Path utf16 = work.resolve("conversations-" + megabytes + "MB-utf16.json");
       transcode(export, utf16);
       Map<String, ChildResult> results = new HashMap<>();
+      double identifyMillis = Double.NaN;
       for (String line : child(export, store, utf16)) {
         System.out.println("  child: " + line);
         if (line.startsWith(ChildResult.PREFIX)) {
           ChildResult result = ChildResult.parse(line);
           results.put(result.what(), result);
+        } else if (line.startsWith(IDENTIFY_PREFIX)) {
+          identifyMillis = Double.parseDouble(line.substring(IDENTIFY_PREFIX.length()).strip());
         }
       }
       Files.deleteIfExists(utf16);
@@ -162,13 +166,14 @@ public final class FormatsBenchmark {
       }
       return String.format(
           Locale.ROOT,
-          "| %.0f | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %,.0f | %,d | %,d |",
+          "| %.0f | %,d | %,d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %,.0f | %,d | %,d |",
           mb,
           totals.conversations(),
           totals.activeTurns(),
           mb / floorSeconds,
           mb / read.seconds(),
           mb / identified.seconds(),
+          identifyMillis,
           mb / fromUtf16.seconds(),
           mb / imported.seconds(),
           imported.seconds() / floorSeconds,
@@ -244,6 +249,9 @@ public final class FormatsBenchmark {
   }
 
   /** One measured phase of the child, as one line of its output. */
+  /** The child's line with the milliseconds one identification of the export takes. */
+  private static final String IDENTIFY_PREFIX = "IDENTIFY ms";
+
   record ChildResult(String what, double seconds, long turns, long peakHeap, long liveHeap) {
     static final String PREFIX = "RESULT ";
 
@@ -269,7 +277,8 @@ public final class FormatsBenchmark {
    * export cleanly.
    */
   public static final class ImportChild {
-    private static final int READ_ROUNDS = 3;
+    private static final int READ_ROUNDS = 7;
+    private static final int IDENTIFY_TIMES = 200;
 
     private ImportChild() {}
 
@@ -288,10 +297,22 @@ public final class FormatsBenchmark {
                 bareRead(export),
                 identifiedRead("identified", export),
                 identifiedRead("utf16", utf16))) {
+          System.out.printf(
+              Locale.ROOT, "round %d: %s %.3f s%n", round + 1, result.what(), result.seconds());
           best.merge(result.what(), result, (a, b) -> a.seconds() <= b.seconds() ? a : b);
         }
       }
       best.values().forEach(result -> System.out.println(result.line()));
+      ConversationFormats formats = ConversationFormats.standard();
+      long start = System.nanoTime();
+      for (int i = 0; i < IDENTIFY_TIMES; i++) {
+        formats.identify(LogSource.of(export), null, ReadOptions.defaults());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%s %.3f%n",
+          IDENTIFY_PREFIX,
+          (System.nanoTime() - start) / 1e6 / IDENTIFY_TIMES);
       ChildResult imported =
           sampled(
               "import",
