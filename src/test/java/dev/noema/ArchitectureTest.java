@@ -99,10 +99,6 @@ class ArchitectureTest {
   }
 
   @Test
-  @Disabled(
-      "pending: conversation and conversation.format still depend on each other"
-          + " (ConversationFormats.standard() builds the formats); the formats engineer moves that"
-          + " wiring out of conversation. Switch this on after merging that work.")
   void no_two_subpackages_depend_on_each_other() {
     slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(CLASSES);
   }

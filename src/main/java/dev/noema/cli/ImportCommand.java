@@ -32,7 +32,8 @@ final class ImportCommand implements Callable<Integer> {
     system,
     tools,
     thinking,
-    context
+    context,
+    projects
   }
 
   enum Branches {
@@ -108,7 +109,8 @@ final class ImportCommand implements Callable<Integer> {
             include.contains(Include.system),
             include.contains(Include.tools),
             include.contains(Include.thinking),
-            include.contains(Include.context));
+            include.contains(Include.context),
+            include.contains(Include.projects));
     ImportRequest request =
         new ImportRequest(
             paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));

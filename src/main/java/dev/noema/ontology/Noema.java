@@ -35,6 +35,10 @@ public final class Noema {
   public static final Node ImportActivity = term("ImportActivity");
   public static final Node ExtractionActivity = term("ExtractionActivity");
   public static final Node AnalysisActivity = term("AnalysisActivity");
+  public static final Node Memory = term("Memory");
+  public static final Node Project = term("Project");
+  public static final Node memoryOf = term("memoryOf");
+  public static final Node inProject = term("inProject");
   public static final Node hasTurn = term("hasTurn");
   public static final Node inConversation = term("inConversation");
   public static final Node turnIndex = term("turnIndex");

@@ -48,6 +48,17 @@ public final class DialogueGraph {
     add(out, source, RDF.type.asNode(), Noema.SourceFile);
     add(out, source, Noema.path, literal(conversation.source()));
     add(out, source, Noema.sourceFormat, literal(conversation.format()));
+    switch (conversation.kind()) {
+      case MEMORY -> {
+        add(out, conv, RDF.type.asNode(), Noema.Memory);
+        add(out, conv, Noema.memoryOf, humanParticipant(out));
+      }
+      case PROJECT -> add(out, conv, RDF.type.asNode(), Noema.Project);
+      case DIALOGUE -> {}
+    }
+    if (conversation.project() != null) {
+      add(out, conv, Noema.inProject, Iris.conversation(conversation.project()));
+    }
     for (TextRepair repair : conversation.repairs()) {
       add(
           out,
@@ -107,6 +118,15 @@ public final class DialogueGraph {
     return out;
   }
 
+  /** The human user, as every conversation's user turns name them. */
+  private static Node humanParticipant(List<Triple> out) {
+    Node user = Iris.participant("user", null);
+    add(out, user, RDF.type.asNode(), Noema.HumanParticipant);
+    add(out, user, Noema.participantRole, literal("user"));
+    add(out, user, RDFS.label.asNode(), literal("User"));
+    return user;
+  }
+
   private static Node participant(List<Triple> out, Turn turn) {
     String role = turn.role().name().toLowerCase(Locale.ROOT);
     String name = turn.participantName();
@@ -138,6 +158,10 @@ public final class DialogueGraph {
     update(digest, conversation.source());
     update(digest, String.valueOf(conversation.created()));
     update(digest, String.valueOf(conversation.updated()));
+    // Dialogues in no project hash as they did before documents had kinds.
+    if (conversation.kind() != Conversation.Kind.DIALOGUE || conversation.project() != null) {
+      update(digest, conversation.kind() + "|" + conversation.project());
+    }
     for (TextRepair r : conversation.repairs()) {
       update(digest, r.field() + r.layers());
     }
