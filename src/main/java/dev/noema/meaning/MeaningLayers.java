@@ -1,5 +1,6 @@
 package dev.noema.meaning;
 
+import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
 import java.io.IOException;
@@ -47,6 +48,11 @@ public final class MeaningLayers {
             .sorted((a, b) -> a.getURI().compareTo(b.getURI()))
             .toList());
     this.query = text.toString();
+  }
+
+  /** The layers of {@code store} as {@code ontology} defines the meaning layer. */
+  public static MeaningLayers of(GraphStore store, OntologyModel ontology) {
+    return new MeaningLayers(store, MeaningSchema.of(ontology));
   }
 
   public MeaningSchema schema() {

@@ -3,6 +3,7 @@ package dev.noema.prompt;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.conversation.Role;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
@@ -90,18 +91,19 @@ public final class ContextBenchmark {
       Generated generated = generated(folder, target, labels, random);
       try (Tdb2GraphStore store = Tdb2GraphStore.open(folder.resolve("tdb2"))) {
         long start = System.nanoTime();
-        MeaningSnapshot.load(store, ontology);
+        MeaningSnapshot.of(MeaningLayers.of(store, ontology).read());
         double read = (System.nanoTime() - start) / 1e9;
         Path cache = folder.resolve("index");
         double cold = Double.NaN;
         if (!keepCache) {
           delete(cache);
           start = System.nanoTime();
-          new GraphRetrieval(store, ontology, model, cache).refresh();
+          new GraphRetrieval(MeaningLayers.of(store, ontology), model, cache).refresh();
           cold = (System.nanoTime() - start) / 1e9;
         }
         start = System.nanoTime();
-        GraphRetrieval retrieval = new GraphRetrieval(store, ontology, model, cache);
+        GraphRetrieval retrieval =
+            new GraphRetrieval(MeaningLayers.of(store, ontology), model, cache);
         retrieval.refresh();
         double cached = (System.nanoTime() - start) / 1e9;
         Random questionsRandom = new Random(7);

@@ -13,6 +13,7 @@ import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.service.AiServices;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ class ContextRetrieverTest {
   static void readmeExample() {
     try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
       GraphRetrieval retrieval =
-          new GraphRetrieval(kb.store(), kb.ontology(), new AllMiniLmL6V2QuantizedEmbeddingModel());
+          new GraphRetrieval(
+              MeaningLayers.of(kb.store(), kb.ontology()),
+              new AllMiniLmL6V2QuantizedEmbeddingModel());
       Assistant assistant =
           AiServices.builder(Assistant.class)
               .chatModel(
@@ -52,7 +55,8 @@ class ContextRetrieverTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       ContextRetriever retriever =
-          new ContextRetriever(new GraphRetrieval(store, OntologyModel.loadDefault(), null));
+          new ContextRetriever(
+              new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null));
       List<Content> contents = retriever.retrieve(Query.from("Как Кирилл понимает внимание?"));
       String first = contents.get(0).textSegment().text();
       assertTrue(first.contains(SampleGraph.KIRILL_QUOTE), first);
@@ -71,7 +75,8 @@ class ContextRetrieverTest {
   void an_ai_services_assistant_gets_the_graph_context() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       ScriptedChatModel model =
           new ScriptedChatModel(messages -> "Как оператор гравитации смысла [T1].", true);
       Assistant assistant =

@@ -3,43 +3,40 @@ package dev.noema.topology;
 import static dev.noema.topology.SampleStore.e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.noema.store.Tdb2GraphStore;
+import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.SampleLayer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loader and the perspective query against the real TDB2 store (in memory), not the test
- * double.
+ * The meaning graph of the sample as read from a real TDB2 store (in memory, through the one query)
+ * beside the graph of the same named graphs read as loose triples: the two readings agree.
  */
 class Tdb2TopologyTest {
 
   @Test
-  void loads_the_same_meaning_graph_from_tdb2_as_from_the_test_store() {
-    MeaningGraph expected = SampleStore.graph(TopologyFilter.NONE);
-    try (Tdb2GraphStore store = SampleStore.loadInto(Tdb2GraphStore.inMemory())) {
-      MeaningGraph g =
-          new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
-      assertEquals(expected.graph().vertexSet(), g.graph().vertexSet());
-      assertEquals(expected.edgeCount(), g.edgeCount());
-      assertEquals(2.0, g.graph().getEdge(e("architecture"), e("latent-space")).weight());
-      MeaningGraph other =
-          new MeaningGraphLoader(store, SampleStore.ONTOLOGY)
-              .load(TopologyFilter.NONE.withConversation("other"));
-      assertEquals(Set.of(e("architecture"), e("attention")), other.graph().vertexSet());
-    }
+  void the_store_and_the_loose_triples_give_the_same_meaning_graph() {
+    MeaningGraph fromStore = SampleStore.graph(TopologyFilter.NONE);
+    MeaningLayer loose =
+        MeaningLayer.of(
+            SampleLayer.SCHEMA,
+            SampleLayer.graphs().stream().flatMap(g -> g.triples().stream()).toList());
+    MeaningGraph g = MeaningGraphs.of(loose, TopologyFilter.NONE);
+    assertEquals(fromStore.graph().vertexSet(), g.graph().vertexSet());
+    assertEquals(fromStore.edgeCount(), g.edgeCount());
+    assertEquals(2.0, g.graph().getEdge(e("architecture"), e("latent-space")).weight());
+    MeaningGraph other = MeaningGraphs.of(loose, TopologyFilter.NONE.withConversation("other"));
+    assertEquals(Set.of(e("architecture"), e("attention")), other.graph().vertexSet());
   }
 
   @Test
-  void reads_perspectives_from_tdb2() {
-    try (Tdb2GraphStore store = SampleStore.loadInto(Tdb2GraphStore.inMemory())) {
-      MeaningGraph g =
-          new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
-      PerspectivesResult r = new Topology(g).perspectives(store, "emergence");
-      assertEquals(
-          List.of("Industry perspective"),
-          r.interpretations().stream().map(PerspectivesResult.View::perspectiveLabel).toList());
-      assertEquals(List.of("the industry"), r.interpretations().get(0).holders());
-    }
+  void reads_perspectives_from_the_layer_the_store_holds() {
+    PerspectivesResult r =
+        new Topology(SampleStore.graph(TopologyFilter.NONE)).perspectives("emergence");
+    assertEquals(
+        List.of("Industry perspective"),
+        r.interpretations().stream().map(PerspectivesResult.View::perspectiveLabel).toList());
+    assertEquals(List.of("the industry"), r.interpretations().get(0).holders());
   }
 }

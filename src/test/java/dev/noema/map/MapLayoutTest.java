@@ -1,4 +1,4 @@
-package dev.noema.server;
+package dev.noema.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

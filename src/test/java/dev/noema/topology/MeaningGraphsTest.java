@@ -3,16 +3,19 @@ package dev.noema.topology;
 import static dev.noema.topology.SampleStore.e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.meaning.MeaningLayers;
+import dev.noema.store.Tdb2GraphStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-class MeaningGraphLoaderTest {
+class MeaningGraphsTest {
 
   private static Set<String> vertices(MeaningGraph g) {
     Set<String> names = new TreeSet<>();
@@ -132,25 +135,34 @@ class MeaningGraphLoaderTest {
 
   @Test
   void empty_store_gives_an_empty_graph() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       MeaningGraph g =
-          new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
+          MeaningGraphs.of(
+              MeaningLayers.of(store, SampleStore.ONTOLOGY).current(), TopologyFilter.NONE);
       assertTrue(g.isEmpty());
       assertEquals(0, g.edgeCount());
     }
   }
 
   @Test
-  void vocabulary_comes_from_the_ontology() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
-      MeaningGraphLoader loader = new MeaningGraphLoader(store, SampleStore.ONTOLOGY);
-      assertTrue(
-          loader.entityClasses().contains("https://w3id.org/noema/ontology#CognitiveModule"));
+  void interpretations_are_edges_between_perspective_and_concept_never_vertices() {
+    MeaningGraph g = SampleStore.graph(TopologyFilter.NONE);
+    for (Entity v : g.entities()) {
       assertFalse(
-          loader.entityClasses().contains("https://w3id.org/noema/ontology#Interpretation"));
-      assertTrue(loader.relationProperties().contains("https://w3id.org/noema/ontology#partOf"));
-      assertFalse(
-          loader.relationProperties().contains("https://w3id.org/noema/ontology#interprets"));
+          v.types().contains("https://w3id.org/noema/ontology#Interpretation"), v.toString());
     }
+    Set<String> relations = new TreeSet<>();
+    g.graph().edgeSet().forEach(edge -> relations.addAll(edge.relationTypes()));
+    assertTrue(
+        relations.contains("https://w3id.org/noema/ontology#interprets"), relations.toString());
+    assertFalse(
+        relations.contains("https://w3id.org/noema/ontology#fromPerspective"),
+        relations.toString());
+  }
+
+  @Test
+  void the_graph_keeps_the_layer_it_was_made_from() {
+    assertSame(SampleStore.layer(), SampleStore.graph(TopologyFilter.NONE).source().orElseThrow());
+    assertTrue(MeaningGraph.builder().build().source().isEmpty());
   }
 }

@@ -1,4 +1,4 @@
-package dev.noema.server;
+package dev.noema.map;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +21,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.Pseudograph;
 
 /**
- * Positions for the map's nodes, computed on the server so that the page only draws them
+ * Positions for the map's nodes, computed before they are served so that the page only draws them
  * (Cytoscape's {@code preset} layout): a force-directed layout in the browser took tens of seconds
  * for a few thousand nodes. JGraphT's Fruchterman-Reingold with a Barnes-Hut quadtree ({@link
  * IndexedFRLayoutAlgorithm2D}; Fruchterman and Reingold 1991, Barnes and Hut 1986): O(n log n + m)
@@ -31,7 +31,7 @@ import org.jgrapht.graph.Pseudograph;
  *
  * <p>Stateless and thread-safe.
  */
-final class MapLayout {
+public final class MapLayout {
   /** Enough for a small component to settle; the cost is linear in it. */
   private static final int ITERATIONS = 60;
 
@@ -56,7 +56,7 @@ final class MapLayout {
   private static final double NORMALIZATION = 0.25;
 
   /** A node's position. */
-  record Position(double x, double y) {}
+  public record Position(double x, double y) {}
 
   private MapLayout() {}
 
@@ -70,7 +70,7 @@ final class MapLayout {
    * @return every node's position, rounded to whole units (the page needs no more, and the payload
    *     stays small)
    */
-  static Map<String, Position> layout(Collection<String> nodes, Collection<String[]> edges) {
+  public static Map<String, Position> layout(Collection<String> nodes, Collection<String[]> edges) {
     Graph<String, DefaultEdge> graph = new Pseudograph<>(DefaultEdge.class);
     nodes.forEach(graph::addVertex);
     for (String[] edge : edges) {
