@@ -33,7 +33,6 @@ public final class MeaningSchema {
   private final Set<String> entityClasses;
   private final Set<String> interpretationClasses;
   private final List<String> relationProperties;
-  private final Set<String> relationSet;
   private final Map<String, NameKind> nameProperties;
   private final Map<String, Integer> depth = new ConcurrentHashMap<>();
   private final Map<String, Boolean> support = new ConcurrentHashMap<>();
@@ -64,7 +63,6 @@ public final class MeaningSchema {
             .map(OntProperty::iri)
             .sorted()
             .toList();
-    this.relationSet = Set.copyOf(relationProperties);
     Set<String> preferred = Set.copyOf(ontology.subPropertiesOf(Noema.skos_prefLabel.getURI()));
     Set<String> alternative = Set.copyOf(ontology.subPropertiesOf(Noema.skos_altLabel.getURI()));
     Map<String, NameKind> names = new LinkedHashMap<>();
@@ -116,10 +114,6 @@ public final class MeaningSchema {
   /** The object properties that relate two meaning entities, sorted. */
   public List<String> relationProperties() {
     return relationProperties;
-  }
-
-  public boolean isRelation(String propertyIri) {
-    return relationSet.contains(propertyIri);
   }
 
   /**

@@ -61,23 +61,6 @@ public final class NameIndex {
     }
   }
 
-  /** The meaning entities of {@code layer} that {@code keep} accepts, shown in {@code language}. */
-  public static NameIndex of(
-      MeaningLayer layer, java.util.function.Predicate<Entity> keep, String language) {
-    List<Entry> entries = new ArrayList<>();
-    for (Entity e : layer.entities()) {
-      if (keep.test(e)) {
-        entries.add(new Entry(e.iri(), layer.label(e.iri(), language), e.names().texts()));
-      }
-    }
-    return new NameIndex(entries);
-  }
-
-  /** Every entry, in the order given. */
-  public List<Entry> entries() {
-    return entries;
-  }
-
   /** The resource whose IRI is {@code nameOrIri}, else the one with a name of that key. */
   public Optional<Entry> find(String nameOrIri) {
     String trimmed = nameOrIri.strip();

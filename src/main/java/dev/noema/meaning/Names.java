@@ -59,10 +59,6 @@ public final class Names {
     return all;
   }
 
-  public boolean isEmpty() {
-    return all.isEmpty();
-  }
-
   /**
    * The name to show for {@code language} (a BCP 47 tag such as "ru" or "en-GB"; null or "" for
    * {@link #DEFAULT_LANGUAGE}), or empty when there are no names. Ranked, in order:
@@ -114,13 +110,6 @@ public final class Names {
   public List<String> texts() {
     Set<String> texts = new LinkedHashSet<>();
     all.forEach(n -> texts.add(n.text()));
-    return List.copyOf(texts);
-  }
-
-  /** The distinct texts of the names of one kind, in {@link #all()} order. */
-  public List<String> texts(NameKind kind) {
-    Set<String> texts = new LinkedHashSet<>();
-    all.stream().filter(n -> n.kind() == kind).forEach(n -> texts.add(n.text()));
     return List.copyOf(texts);
   }
 

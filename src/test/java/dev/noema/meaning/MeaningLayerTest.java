@@ -149,8 +149,8 @@ class MeaningLayerTest {
     assertTrue(schema.isEntityClass(NS + "CognitiveModule"));
     assertTrue(schema.isInterpretationClass(NS + "Interpretation"));
     assertFalse(schema.isEntityClass(NS + "Turn"));
-    assertTrue(schema.isRelation(NS + "partOf"));
-    assertFalse(schema.isRelation(NS + "interprets"));
+    assertTrue(schema.relationProperties().contains(NS + "partOf"));
+    assertFalse(schema.relationProperties().contains(NS + "interprets"));
     assertEquals(NameKind.PREFERRED, schema.nameKind(NS + "canonicalLabel").orElseThrow());
     assertEquals(NameKind.PREFERRED, schema.nameKind(Noema.skos_prefLabel.getURI()).orElseThrow());
     assertEquals(NameKind.ALTERNATIVE, schema.nameKind(Noema.skos_altLabel.getURI()).orElseThrow());
