@@ -2,7 +2,6 @@ package dev.noema.meaning;
 
 import dev.noema.ontology.Iris;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,14 +130,6 @@ public final class MeaningLayer {
 
   public Optional<TurnRef> turn(String iri) {
     return Optional.ofNullable(turns.get(iri));
-  }
-
-  /** The layer the triples state (a named graph's, say), read as the store's is. */
-  public static MeaningLayer of(
-      MeaningSchema schema, Collection<org.apache.jena.graph.Triple> triples) {
-    MeaningReader reader = new MeaningReader(schema);
-    triples.forEach(reader::triple);
-    return reader.build("");
   }
 
   @Override

@@ -287,41 +287,14 @@ public final class MeaningReader extends StreamRDFBase {
                   groundings.getOrDefault(node, List.of())));
         });
 
+    List<Fact> facts = facts(groundings);
     Map<List<String>, List<Fact>> factsByTriple = new HashMap<>();
-    List<Fact> facts = new ArrayList<>();
-    subjects.forEach(
-        (node, s) -> {
-          if (s.reifiedSubject != null
-              && s.reifiedPredicate != null
-              && s.reifiedObject != null
-              && s.reifiedSubject.isURI()
-              && s.reifiedPredicate.isURI()
-              && s.reifiedObject.isURI()) {
-            Fact fact =
-                new Fact(
-                    key(node),
-                    s.reifiedSubject.getURI(),
-                    s.reifiedPredicate.getURI(),
-                    s.reifiedObject.getURI(),
-                    s.weight,
-                    s.confidence,
-                    s.extractor,
-                    groundings.getOrDefault(node, List.of()));
-            facts.add(fact);
-            factsByTriple
-                .computeIfAbsent(
-                    List.of(fact.subject(), fact.predicate(), fact.object()),
-                    k -> new ArrayList<>(1))
-                .add(fact);
-          }
-        });
-    Comparator<Fact> factOrder =
-        Comparator.comparing(Fact::subject)
-            .thenComparing(Fact::predicate)
-            .thenComparing(Fact::object)
-            .thenComparing(Fact::iri);
-    facts.sort(factOrder);
-    factsByTriple.values().forEach(list -> list.sort(factOrder));
+    for (Fact fact : facts) {
+      factsByTriple
+          .computeIfAbsent(
+              List.of(fact.subject(), fact.predicate(), fact.object()), k -> new ArrayList<>(1))
+          .add(fact);
+    }
 
     List<Relation> relations = new ArrayList<>();
     Comparator<List<String>> byPredicateThenObject =
@@ -376,6 +349,45 @@ public final class MeaningReader extends StreamRDFBase {
         });
     return new MeaningLayer(
         schema, fingerprint, entityList, relations, facts, interpretations, turns);
+  }
+
+  /**
+   * The reified facts the triples read so far state, with their groundings, in subject, predicate,
+   * object, then IRI order: all {@link #build} would give as {@link MeaningLayer#facts()}, without
+   * the rest of the layer (what a projection of one named graph needs).
+   */
+  public List<Fact> facts() {
+    return facts(groundings());
+  }
+
+  private List<Fact> facts(Map<Node, List<Grounding>> groundings) {
+    List<Fact> facts = new ArrayList<>();
+    subjects.forEach(
+        (node, s) -> {
+          if (s.reifiedSubject != null
+              && s.reifiedPredicate != null
+              && s.reifiedObject != null
+              && s.reifiedSubject.isURI()
+              && s.reifiedPredicate.isURI()
+              && s.reifiedObject.isURI()) {
+            facts.add(
+                new Fact(
+                    key(node),
+                    s.reifiedSubject.getURI(),
+                    s.reifiedPredicate.getURI(),
+                    s.reifiedObject.getURI(),
+                    s.weight,
+                    s.confidence,
+                    s.extractor,
+                    groundings.getOrDefault(node, List.of())));
+          }
+        });
+    facts.sort(
+        Comparator.comparing(Fact::subject)
+            .thenComparing(Fact::predicate)
+            .thenComparing(Fact::object)
+            .thenComparing(Fact::iri));
+    return facts;
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.noema.neo4j;
 
-import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.MeaningReader;
 import dev.noema.meaning.Name;
 import dev.noema.meaning.NameKind;
 import dev.noema.meaning.Names;
@@ -86,7 +86,9 @@ final class Projector {
         types.computeIfAbsent(t.getSubject(), k -> new TreeSet<>()).add(t.getObject().getURI());
       }
     }
-    Map<List<String>, Fact> facts = facts(MeaningLayer.of(mapping.meaning(), triples));
+    MeaningReader reader = new MeaningReader(mapping.meaning());
+    triples.forEach(reader::triple);
+    Map<List<String>, Fact> facts = facts(reader.facts());
 
     Map<String, NodeRow> nodes = new TreeMap<>();
     Map<String, RelRow> relationships = new TreeMap<>();
@@ -237,9 +239,9 @@ final class Projector {
    * state one triple, the highest confidence and the least turn and extractor in lexical order are
    * kept.
    */
-  private static Map<List<String>, Fact> facts(MeaningLayer graph) {
+  private static Map<List<String>, Fact> facts(List<dev.noema.meaning.Fact> read) {
     Map<List<String>, Fact> facts = new HashMap<>();
-    for (dev.noema.meaning.Fact f : graph.facts()) {
+    for (dev.noema.meaning.Fact f : read) {
       Fact fact =
           new Fact(
               f.groundings().isEmpty() ? NONE : f.groundings().get(0).turn(),

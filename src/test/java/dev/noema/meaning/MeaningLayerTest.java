@@ -100,7 +100,9 @@ class MeaningLayerTest {
             .filter(g -> g.name().getURI().endsWith("sample/turn/0/llm"))
             .findFirst()
             .orElseThrow();
-    MeaningLayer alone = MeaningLayer.of(SampleLayer.SCHEMA, turn0.triples());
+    MeaningReader reader = new MeaningReader(SampleLayer.SCHEMA);
+    turn0.triples().forEach(reader::triple);
+    MeaningLayer alone = reader.build("");
     assertEquals(List.of(e("f1"), e("f2")), alone.facts().stream().map(Fact::iri).toList());
     assertEquals(
         LAYER.facts().stream().filter(f -> f.iri().equals(e("f1"))).findFirst().orElseThrow(),

@@ -4,6 +4,7 @@ import static dev.noema.topology.SampleStore.e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.MeaningReader;
 import dev.noema.meaning.SampleLayer;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +19,9 @@ class Tdb2TopologyTest {
   @Test
   void the_store_and_the_loose_triples_give_the_same_meaning_graph() {
     MeaningGraph fromStore = SampleStore.graph(TopologyFilter.NONE);
-    MeaningLayer loose =
-        MeaningLayer.of(
-            SampleLayer.SCHEMA,
-            SampleLayer.graphs().stream().flatMap(g -> g.triples().stream()).toList());
+    MeaningReader reader = new MeaningReader(SampleLayer.SCHEMA);
+    SampleLayer.graphs().forEach(g -> g.triples().forEach(reader::triple));
+    MeaningLayer loose = reader.build("");
     MeaningGraph g = MeaningGraphs.of(loose, TopologyFilter.NONE);
     assertEquals(fromStore.graph().vertexSet(), g.graph().vertexSet());
     assertEquals(fromStore.edgeCount(), g.edgeCount());
