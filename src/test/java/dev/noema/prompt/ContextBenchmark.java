@@ -77,9 +77,9 @@ public final class ContextBenchmark {
     OntologyModel ontology = OntologyModel.loadDefault();
     StringBuilder table =
         new StringBuilder(
-            "| triples | entities | facts | read (s) | index cold (s) |"
+            "| triples | entities | facts | read (s) | read CPU (s) | index cold (s) |"
                 + " index cached (s) | p50 (ms) | p95 (ms) | floor: embed p50 (ms) | mean facts | mean tokens |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (long target : sizes) {
       Path folder = Path.of("target", "context-bench", Long.toString(target));
       Random random = new Random(42);
@@ -91,8 +91,11 @@ public final class ContextBenchmark {
       Generated generated = generated(folder, target, labels, random);
       try (Tdb2GraphStore store = Tdb2GraphStore.open(folder.resolve("tdb2"))) {
         long start = System.nanoTime();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         MeaningSnapshot.of(MeaningLayers.of(store, ontology).read());
         double read = (System.nanoTime() - start) / 1e9;
+        double readCpu =
+            (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
         Path cache = folder.resolve("index");
         double cold = Double.NaN;
         if (!keepCache) {
@@ -140,11 +143,12 @@ public final class ContextBenchmark {
         String row =
             String.format(
                 Locale.ROOT,
-                "| %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n",
+                "| %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n",
                 generated.triples(),
                 labels.size(),
                 generated.facts(),
                 read,
+                readCpu,
                 cold,
                 cached,
                 latency[100],
