@@ -222,9 +222,9 @@ public final class ExtractionSchema {
       s.append("- ")
           .append(p.localName())
           .append(" (")
-          .append(localName(p.domain()))
+          .append(describeType(ontology, p.domain()))
           .append(" -> ")
-          .append(localName(p.range()))
+          .append(describeType(ontology, p.range()))
           .append("): ")
           .append(oneLine(p.comment()))
           .append('\n');
@@ -269,6 +269,29 @@ public final class ExtractionSchema {
       return "anything";
     }
     return Iris.localName(iri);
+  }
+
+  /**
+   * A domain or range as the model can use it: an entity type's own name, or, for a class that is
+   * not itself a type (prov:Agent), the entity types under it ("Organization|Person"); "any entity"
+   * when every type is under it.
+   */
+  private String describeType(OntologyModel ontology, String iri) {
+    if (iri == null || types.values().stream().allMatch(c -> ontology.isSubClassOf(c.iri(), iri))) {
+      return "any entity";
+    }
+    List<OntClass> under =
+        types.values().stream().filter(c -> ontology.isSubClassOf(c.iri(), iri)).toList();
+    List<String> topmost =
+        under.stream()
+            .filter(
+                c ->
+                    under.stream()
+                        .noneMatch(o -> o != c && ontology.isSubClassOf(c.iri(), o.iri())))
+            .map(OntClass::localName)
+            .sorted()
+            .toList();
+    return topmost.isEmpty() ? localName(iri) : String.join("|", topmost);
   }
 
   private static String oneLine(String comment) {

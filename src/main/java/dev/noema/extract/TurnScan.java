@@ -446,7 +446,7 @@ final class TurnScan {
           entity(
               holder[0],
               holder[1],
-              (group ? Noema.Organization : Noema.MentionedPerson).getURI(),
+              (group ? Noema.Organization : Noema.Person).getURI(),
               holder[0]);
       perspectiveCanonical = holder[1] + (group ? " perspective" : "'s perspective");
     }
@@ -493,7 +493,7 @@ final class TurnScan {
     for (String word : TextRules.capitalisedWords(clause, 0)) {
       String[] person = personName(word);
       if (person != null) {
-        String key = entity(person[0], person[1], Noema.MentionedPerson.getURI(), word);
+        String key = entity(person[0], person[1], Noema.Person.getURI(), word);
         relation(analogy, Noema.mentionsPerson.getURI(), key, sentence);
       }
     }
@@ -561,7 +561,7 @@ final class TurnScan {
             Noema.CognitiveModule.getURI(),
             Noema.ModuleConsensus.getURI(),
             Noema.Method.getURI(),
-            Noema.MentionedPerson.getURI());
+            Noema.Person.getURI());
     Map<String, String> labels = new LinkedHashMap<>();
     for (Draft d : entities.values()) {
       String label = Quotes.normalize(d.label());

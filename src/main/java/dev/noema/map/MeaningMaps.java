@@ -213,7 +213,7 @@ public final class MeaningMaps {
     if (schema.isA(type, Noema.Perspective.getURI())) {
       return "perspective";
     }
-    if (schema.isA(type, Noema.MentionedPerson.getURI())) {
+    if (schema.isA(type, Noema.Person.getURI())) {
       return "person";
     }
     return schema.isA(type, Noema.Concept.getURI()) ? "concept" : "other";

@@ -83,7 +83,7 @@ public final class Noema {
   public static final Node ModuleConsensus = term("ModuleConsensus");
   public static final Node Method = term("Method");
   public static final Node Analogy = term("Analogy");
-  public static final Node MentionedPerson = term("MentionedPerson");
+  public static final Node Person = term("Person");
   public static final Node Organization = term("Organization");
   public static final Node partOf = term("partOf");
   public static final Node broader = term("broader");

@@ -87,7 +87,7 @@ class FactValidatorTest {
 
   @Test
   void drops_range_violation() {
-    // mentionsPerson wants a MentionedPerson as object; a consensus is not one.
+    // mentionsPerson wants a Person as object; a consensus is not one.
     FactValidator.Result result =
         validator.validate(
             extraction(
@@ -180,7 +180,7 @@ class FactValidatorTest {
                 module("m", 1),
                 consensus("c", 1),
                 entity("p", "Leibniz", Noema.Perspective, 1),
-                entity("l", "Leibniz", Noema.MentionedPerson, 1)),
+                entity("l", "Leibniz", Noema.Person, 1)),
             List.of(),
             List.of(good, bad),
             null,

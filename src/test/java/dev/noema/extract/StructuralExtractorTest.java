@@ -89,8 +89,7 @@ class StructuralExtractorTest {
   @Test
   void sample_analogies_mention_leibniz_feynman_and_bach() {
     assertEquals(
-        Set.of("Leibniz", "Feynman", "Bach", "Кирилл"),
-        canonicalsOfType(sample, Noema.MentionedPerson));
+        Set.of("Leibniz", "Feynman", "Bach", "Кирилл"), canonicalsOfType(sample, Noema.Person));
     Set<String> mentioned =
         sample.relations().stream()
             .filter(r -> r.predicate().equals(Noema.mentionsPerson.getURI()))
@@ -100,7 +99,7 @@ class StructuralExtractorTest {
     assertEquals(new TreeSet<>(Set.of("Bach", "Feynman", "Leibniz")), mentioned);
     assertEquals(
         Set.of("Лейбниц", "Фейнман", "Баха"),
-        labelsOfType(sample, Noema.MentionedPerson).stream()
+        labelsOfType(sample, Noema.Person).stream()
             .filter(l -> !l.equals("Кирилл"))
             .collect(Collectors.toSet()));
   }
@@ -174,7 +173,7 @@ class StructuralExtractorTest {
     assertTrue(
         e.interpretations().stream().allMatch(i -> canonical(e, i.concept()).equals("memory")));
     assertTrue(has(e, "industry perspective", Noema.contrastsWith, "Alice's perspective"));
-    assertEquals(Set.of("Alice"), canonicalsOfType(e, Noema.MentionedPerson));
+    assertEquals(Set.of("Alice"), canonicalsOfType(e, Noema.Person));
   }
 
   @Test
@@ -245,7 +244,7 @@ class StructuralExtractorTest {
             "Kirill builds models of models. He works like Newton worked on orbits, says Kirill.");
 
     // Kirill is named outside the clause the cue opens, so he is not part of the analogy.
-    assertEquals(Set.of("Newton"), canonicalsOfType(e, Noema.MentionedPerson));
+    assertEquals(Set.of("Newton"), canonicalsOfType(e, Noema.Person));
     assertEquals(Set.of("newton worked on orbits"), canonicalsOfType(e, Noema.Analogy));
     assertTrue(has(e, "newton worked on orbits", Noema.mentionsPerson, "Newton"));
   }

@@ -48,7 +48,7 @@ public final class ContextBenchmark {
     "Method",
     "Claim",
     "Analogy",
-    "MentionedPerson",
+    "Person",
     "Organization"
   };
   private static final String[] RELATIONS = {

@@ -209,7 +209,7 @@ class GraphRetrievalTest {
     assertTrue(retrieval.link("Лейбниц", 5).isEmpty());
     MeaningGraphBuilder b = new MeaningGraphBuilder("second", "Лейбниц");
     b.turn(dev.noema.conversation.Role.USER, "Kirill", null, "x-0", "Лейбниц предсказал анализ.");
-    b.entity(0, "MentionedPerson", "Leibniz", "Leibniz@en", "Лейбниц@ru");
+    b.entity(0, "Person", "Leibniz", "Leibniz@en", "Лейбниц@ru");
     try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(other);
       GraphRetrieval fresh = new GraphRetrieval(MeaningLayers.of(other, ONTOLOGY), null);
