@@ -23,8 +23,9 @@ import org.apache.jena.vocabulary.RDFS;
  * relate two entities (the extractable object properties, except the two parts of an
  * interpretation), which properties name a resource ({@code rdfs:label} and every sub-property of
  * it the ontology declares, ranked by {@link NameKind}), and which resources only support a
- * statement (facts, groundings, their targets and selectors). Nothing here is a hand-written list
- * of the ontology's classes: a class or label property added to the ontology is read the next run.
+ * statement (facts, groundings, their targets and selectors: the sub-classes of the four standard
+ * classes that reify and annotate). No list of the ontology's own classes is written here: a class
+ * or label property added to the ontology is read the next run.
  *
  * <p>Immutable and thread-safe.
  */
