@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +86,6 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(forbidden.toArray(String[]::new))
           .because("the README's package map lets " + row.getKey() + " use only " + row.getValue())
-          // A package the map names may not exist yet (meaning is being built).
           .allowEmptyShould(true)
           .check(CLASSES);
     }
@@ -161,9 +159,6 @@ class ArchitectureTest {
   }
 
   @Test
-  @Disabled(
-      "pending: server.MapLayout lays out the map with JGraphT; the meaning engineer moves it into"
-          + " a library package. Switch this on after merging that work.")
   void the_edges_hold_no_graph_algorithm() {
     noClasses()
         .that()

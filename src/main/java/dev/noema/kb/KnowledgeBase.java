@@ -16,6 +16,8 @@ import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmException;
 import dev.noema.llm.LlmSettings;
 import dev.noema.llm.ResponseCache;
+import dev.noema.meaning.MeaningLayers;
+import dev.noema.meaning.MeaningSchema;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.GraphMapping;
 import dev.noema.neo4j.Neo4jConnection;
@@ -28,7 +30,7 @@ import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
 import dev.noema.store.Tdb2GraphStore;
 import dev.noema.topology.DerivedMeasures;
-import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.MeaningGraphs;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
 import dev.noema.topology.TopologySettings;
@@ -55,6 +57,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final GraphStore store;
   private final OntologyModel ontology;
   private final ConversationFormats formats;
+  private final MeaningLayers meaning;
   private GraphRetrieval retrieval;
   private ChatModel chatModel;
   private final LlmConfig llm;
@@ -74,6 +77,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.store = store;
     this.ontology = ontology;
     this.formats = ConversationFormats.standard();
+    this.meaning = new MeaningLayers(store, MeaningSchema.of(ontology));
     this.llm = llm;
   }
 
@@ -176,8 +180,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (retrieval == null) {
       retrieval =
           new GraphRetrieval(
-              store,
-              ontology,
+              meaning,
               new AllMiniLmL6V2QuantizedEmbeddingModel(),
               config.endpoint() == null ? config.indexFolder() : null);
     } else {
@@ -191,7 +194,15 @@ public final class KnowledgeBase implements AutoCloseable {
    * run on first use and are cached in the returned object.
    */
   public Topology topology(TopologyFilter filter, TopologySettings settings) {
-    return new Topology(new MeaningGraphLoader(store, ontology).load(filter), settings);
+    return new Topology(MeaningGraphs.of(meaning.current(), filter), settings);
+  }
+
+  /**
+   * The meaning layer of the store, read once and kept while the store is unchanged: what the
+   * topology, retrieval, the map and the Neo4j projection read meaning from.
+   */
+  public MeaningLayers meaning() {
+    return meaning;
   }
 
   /**

@@ -183,6 +183,30 @@ public final class OntologyModel {
     return classes.values().stream().filter(c -> isSubClassOf(c.iri(), ancestorIri)).toList();
   }
 
+  /**
+   * {@code propertyIri} and every property the ontology declares a sub-property of it
+   * (transitively, any namespace: {@code skos:prefLabel} under {@code rdfs:label}), nearest first,
+   * then in IRI order.
+   */
+  public List<String> subPropertiesOf(String propertyIri) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> queue = new ArrayList<>(List.of(propertyIri));
+    while (!queue.isEmpty()) {
+      String next = queue.remove(0);
+      if (seen.add(next)) {
+        model
+            .listSubjectsWithProperty(RDFS.subPropertyOf, model.createResource(next))
+            .filterKeep(Resource::isURIResource)
+            .toList()
+            .stream()
+            .map(Resource::getURI)
+            .sorted()
+            .forEach(queue::add);
+      }
+    }
+    return List.copyOf(seen);
+  }
+
   /** Whether {@code classIri} is {@code ancestorIri} or one of its sub-classes. */
   public boolean isSubClassOf(String classIri, String ancestorIri) {
     return superClassesOf(classIri).contains(ancestorIri);

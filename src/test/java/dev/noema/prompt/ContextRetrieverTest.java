@@ -11,6 +11,7 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.service.AiServices;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.io.IOException;
@@ -91,7 +92,8 @@ class ContextRetrieverTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       ContextRetriever retriever =
-          new ContextRetriever(new GraphRetrieval(store, OntologyModel.loadDefault(), null));
+          new ContextRetriever(
+              new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null));
       List<Content> contents = retriever.retrieve(Query.from("Как Кирилл понимает внимание?"));
       String first = contents.get(0).textSegment().text();
       assertTrue(first.contains(SampleGraph.KIRILL_QUOTE), first);
@@ -110,7 +112,8 @@ class ContextRetrieverTest {
   void an_ai_services_assistant_gets_the_graph_context() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       ScriptedChatModel model =
           new ScriptedChatModel(messages -> "Как оператор гравитации смысла [T1].", true);
       Assistant assistant =
