@@ -137,9 +137,13 @@ public final class RecordedReplies {
     return Optional.of(list.get(Math.min(i, list.size() - 1)));
   }
 
-  /** The first {@link #START_CHARS} characters of a turn, whitespace collapsed. */
+  /**
+   * The first {@link #START_CHARS} characters of a turn, whitespace collapsed, without a space at
+   * either end: stripped after the cut too, so a start that ends in a space (as written in a
+   * recording, or cut from a request's turn) gives the same key either way.
+   */
   static String start(String text) {
     String t = text.replaceAll("\\s+", " ").strip();
-    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS);
+    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS).strip();
   }
 }
