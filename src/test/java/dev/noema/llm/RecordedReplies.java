@@ -138,12 +138,12 @@ public final class RecordedReplies {
   }
 
   /**
-   * The first {@link #START_CHARS} characters of a turn, whitespace collapsed, without a space at
-   * either end: stripped after the cut too, so a start that ends in a space (as written in a
-   * recording, or cut from a request's turn) gives the same key either way.
+   * The first {@link #START_CHARS} characters of a turn, whitespace collapsed and stripped after
+   * the cut too, so that the start of a start is itself (a recording's {@code starts_with} is read
+   * through this again).
    */
   static String start(String text) {
     String t = text.replaceAll("\\s+", " ").strip();
-    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS).strip();
+    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS).stripTrailing();
   }
 }
