@@ -105,6 +105,7 @@ final class ConversationTerms {
       boolean capitalised,
       boolean upper,
       boolean stop,
+      boolean generic,
       boolean code,
       boolean sentenceStart,
       int start,
@@ -421,7 +422,7 @@ final class ConversationTerms {
         if (last == null || last.code()) {
           break;
         }
-        if (last.stop()) {
+        if (last.stop() || allStop(tokens.subList(i, i + n))) {
           continue;
         }
         Candidate c = candidate(tokens.subList(i, i + n), language);
@@ -640,8 +641,11 @@ final class ConversationTerms {
         return nameType(surface, c);
       }
     }
+    boolean heading = c.inHeading || headingKeys.contains(key);
     boolean structural =
-        c.emphasised || c.definition != null || c.inHeading || headingKeys.contains(key);
+        c.definition != null
+            || heading && (c.words > 1 || turns >= 3)
+            || c.emphasised && (c.words > 1 || turns >= 2 && count >= 3);
     boolean accepted =
         c.words > 1
             ? c.definition != null
@@ -815,6 +819,7 @@ final class ConversationTerms {
               capitalised,
               upper,
               stop,
+              !stop && profile.isGeneric(folded, stem),
               isCode(surface),
               sentenceStart,
               m.start(),
@@ -851,7 +856,7 @@ final class ConversationTerms {
   }
 
   private static boolean allStop(List<Token> tokens) {
-    return tokens.stream().allMatch(t -> t == null || t.stop());
+    return tokens.stream().allMatch(t -> t == null || t.stop() || t.generic());
   }
 
   // ---- text with code marked ----

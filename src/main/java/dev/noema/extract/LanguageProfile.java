@@ -19,10 +19,10 @@ import org.tartarus.snowball.SnowballStemmer;
 /**
  * What the structural extractor knows of one language, read from {@code lang/CODE/} beside this
  * class: the cue words of {@code cues.properties}, the stop words of Lucene's Snowball list for the
- * language plus the generic words of {@code stopwords.txt}, and Lucene's Snowball stemmer, which
- * reduces a word to the base form labels are matched by (the label keeps its surface form).
- * Immutable and thread-safe; {@link #stemmer()} gives each caller its own stemmer (Snowball's are
- * not thread-safe).
+ * language plus those of {@code stopwords.txt}, the generic nouns listed after its {@code
+ * [generic]} line, and Lucene's Snowball stemmer, which reduces a word to the base form labels are
+ * matched by (the label keeps its surface form). Immutable and thread-safe; {@link #stemmer()}
+ * gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
   private final String code;
@@ -30,10 +30,16 @@ final class LanguageProfile {
   private final Set<String> stopWords;
   private final Set<String> functionWords;
   private final Set<String> stopStems;
+  private final Set<String> genericWords;
+  private final Set<String> genericStems;
   private final String stemmerClass;
 
   private LanguageProfile(
-      String code, Properties cues, Set<String> functionWords, Set<String> own) {
+      String code,
+      Properties cues,
+      Set<String> functionWords,
+      Set<String> own,
+      Set<String> generic) {
     this.code = code;
     this.cues = cues;
     this.functionWords = Set.copyOf(functionWords);
@@ -47,6 +53,12 @@ final class LanguageProfile {
       stems.add(stem.apply(word));
     }
     this.stopStems = Set.copyOf(stems);
+    this.genericWords = Set.copyOf(generic);
+    Set<String> genericStems = new HashSet<>();
+    for (String word : generic) {
+      genericStems.add(stem.apply(word));
+    }
+    this.genericStems = Set.copyOf(genericStems);
   }
 
   /** Reads {@code lang/CODE/} beside this class. */
@@ -72,14 +84,20 @@ final class LanguageProfile {
       throw new UncheckedIOException(snowball + ": " + e.getMessage(), e);
     }
     Set<String> own = new HashSet<>();
+    Set<String> generic = new HashSet<>();
+    Set<String> into = own;
     for (String line : Lexicon.lines(folder + "stopwords.txt")) {
+      if (line.strip().equals("[generic]")) {
+        into = generic;
+        continue;
+      }
       for (String word : line.split("\\s+")) {
         if (!word.isEmpty()) {
-          own.add(Lexicon.fold(word));
+          into.add(Lexicon.fold(word));
         }
       }
     }
-    return new LanguageProfile(code, cues, functionWords, own);
+    return new LanguageProfile(code, cues, functionWords, own, generic);
   }
 
   /** The BCP 47 code ("en"). */
@@ -88,11 +106,16 @@ final class LanguageProfile {
   }
 
   /**
-   * Whether a word (already {@link Lexicon#fold folded}) never names anything on its own: a
-   * function word or a generic word of the language, in this form or by its stem.
+   * Whether a word (already {@link Lexicon#fold folded}) never starts or ends a term: a function,
+   * discourse or common word of the language, in this form or by its stem.
    */
   boolean isStopWord(String folded, String stem) {
     return stopWords.contains(folded) || stopStems.contains(stem);
+  }
+
+  /** Whether a folded word is a generic noun of the language, which names nothing alone. */
+  boolean isGeneric(String folded, String stem) {
+    return genericWords.contains(folded) || genericStems.contains(stem);
   }
 
   /** Whether a folded word is one of the language's function words (Lucene's Snowball list). */

@@ -73,7 +73,8 @@ final class Lexicon {
             "module",
             "person-before",
             "organization-before",
-            "method-word")) {
+            "method-word",
+            "view")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), !key.equals("analogy")));
     }
     for (String key : List.of("person-after", "organization-in", "definition")) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -472,11 +473,20 @@ final class TurnScan {
     }
     for (String word : TextRules.capitalisedWords(header, 0)) {
       String[] person = personName(word);
-      if (person != null) {
+      if (person != null && !possessedThing(header, word)) {
         return new String[] {person[0], person[1], null};
       }
     }
     return lexicon.cue("standard").matcher(header).find() ? new String[] {null, null, null} : null;
+  }
+
+  /**
+   * Whether a header names a thing of the person ("Julia Child's boeuf bourguignon") rather than
+   * their view ("Dennett's view"): a possessive followed by no view word.
+   */
+  private boolean possessedThing(String header, String word) {
+    Matcher possessive = Pattern.compile(Pattern.quote(word) + "['’]s\\b(.*)").matcher(header);
+    return possessive.find() && !lexicon.cue("view").matcher(possessive.group(1)).find();
   }
 
   /**
