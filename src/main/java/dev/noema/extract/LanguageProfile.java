@@ -25,11 +25,13 @@ import org.tartarus.snowball.SnowballStemmer;
  * gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
+  /** The shortest stem that stands for a generic word's inflections. */
+  private static final int MIN_STEM = 4;
+
   private final String code;
   private final Properties cues;
   private final Set<String> stopWords;
   private final Set<String> functionWords;
-  private final Set<String> stopStems;
   private final Set<String> genericWords;
   private final Set<String> genericStems;
   private final String stemmerClass;
@@ -48,11 +50,6 @@ final class LanguageProfile {
     all.addAll(own);
     this.stopWords = Set.copyOf(all);
     UnaryOperator<String> stem = stemmer();
-    Set<String> stems = new HashSet<>();
-    for (String word : own) {
-      stems.add(stem.apply(word));
-    }
-    this.stopStems = Set.copyOf(stems);
     this.genericWords = Set.copyOf(generic);
     Set<String> genericStems = new HashSet<>();
     for (String word : generic) {
@@ -107,15 +104,18 @@ final class LanguageProfile {
 
   /**
    * Whether a word (already {@link Lexicon#fold folded}) never starts or ends a term: a function,
-   * discourse or common word of the language, in this form or by its stem.
+   * discourse or common word of the language, in this form (function words are listed in all their
+   * forms; a stem would catch names, as "или" and "Илья" share one).
    */
   boolean isStopWord(String folded, String stem) {
-    return stopWords.contains(folded) || stopStems.contains(stem);
+    return stopWords.contains(folded);
   }
 
   /** Whether a folded word is a generic noun of the language, which names nothing alone. */
   boolean isGeneric(String folded, String stem) {
-    return genericWords.contains(folded) || genericStems.contains(stem);
+    // A short stem is shared by too many words ("или" and "Илья" both give "ил").
+    return genericWords.contains(folded)
+        || stem.length() >= MIN_STEM && genericStems.contains(stem);
   }
 
   /** Whether a folded word is one of the language's function words (Lucene's Snowball list). */

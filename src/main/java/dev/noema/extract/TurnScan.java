@@ -485,7 +485,8 @@ final class TurnScan {
    * their view ("Dennett's view"): a possessive followed by no view word.
    */
   private boolean possessedThing(String header, String word) {
-    Matcher possessive = Pattern.compile(Pattern.quote(word) + "['’]s\\b(.*)").matcher(header);
+    String name = word.replaceFirst("['’]s$", "");
+    Matcher possessive = Pattern.compile(Pattern.quote(name) + "['’]s\\b(.*)").matcher(header);
     return possessive.find() && !lexicon.cue("view").matcher(possessive.group(1)).find();
   }
 
