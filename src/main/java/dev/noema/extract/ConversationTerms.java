@@ -357,7 +357,9 @@ final class ConversationTerms {
   /** "term: definition" or "term — definition" in a list item. */
   private void listItemDefinition(String text, String language) {
     String[] split = TurnScan.termAndDefinition(quote(text));
-    if (split == null) {
+    int code = text.indexOf(CODE_START);
+    if (split == null || code >= 0 && code < quote(text).indexOf(split[1])) {
+      // A term written as code ("`--flag`: turns it off") is code, whatever it defines.
       return;
     }
     List<Token> tokens = tokens(prose(split[0]), language);
@@ -820,7 +822,7 @@ final class ConversationTerms {
               upper,
               stop,
               !stop && profile.isGeneric(folded, stem),
-              isCode(surface),
+              isCode(surface) || gap.matches("(?s).*(?:-|/|\\\\|\\.)$"),
               sentenceStart,
               m.start(),
               m.start() + surface.length()));

@@ -208,7 +208,8 @@ class StructuralExtractorTest {
                 One event loop per thread.
                 ## 2. Where to start
                 Read the docs on asyncio.
-                """));
+                """),
+            Turn.of(2, null, Role.USER, "User", null, "Thanks, asyncio makes sense now."));
     Extraction e = extractor.extract(c);
 
     assertTrue(has(e, "event loop", Noema.partOf, "asyncio"));
