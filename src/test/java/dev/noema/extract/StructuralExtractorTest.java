@@ -270,7 +270,8 @@ class StructuralExtractorTest {
     Extraction e =
         extract(
             """
-        **Attention** shapes **memory**. Attention needs memory. Nothing else matters here.
+        **Selective attention** shapes **working memory**. Selective attention needs working memory.
+        Nothing else matters here.
         """);
 
     ExtractedRelation related =
