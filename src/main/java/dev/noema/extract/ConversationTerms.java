@@ -79,6 +79,13 @@ final class ConversationTerms {
       Pattern.compile(
           "([\\p{L}][\\p{L}\\p{M}'’ -]{2,80}?)\\s*\\((\\p{Lu}[\\p{Lu}\\p{Ll}-]{1,7})\\)");
   private static final Pattern CODE_BLOCKS = Pattern.compile("(?s)```.*?(?:```|$)|`[^`\\n]*`");
+
+  /** What separates the subjects of a heading or title besides the language's subject-split cue. */
+  private static final Pattern SUBJECT_PUNCTUATION =
+      Pattern.compile("\\s*[:;,?!()–—|/]\\s*|\\s+-\\s+");
+
+  private static final Pattern HEADING_NUMBERING =
+      Pattern.compile("^[^\\p{L}\\p{N}]*(?:[IVX]+\\.|\\p{N}+[.)]?)?\\s*");
   private static final Set<String> NAME_PARTICLES =
       Set.of("von", "van", "de", "der", "den", "del", "di", "da", "du", "la", "le", "y");
 
@@ -135,6 +142,7 @@ final class ConversationTerms {
   private final Map<String, String> abbreviations = new HashMap<>();
   private final Set<String> codeWords = new HashSet<>();
   private final Set<String> headingKeys = new HashSet<>();
+  private final Set<String> subjects = new HashSet<>();
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Unit> units = new ArrayList<>();
   private final Map<String, Term> terms = new HashMap<>();
@@ -144,8 +152,11 @@ final class ConversationTerms {
     this.lexicon = lexicon;
   }
 
-  /** Reads the turns (parsed, in order) and decides which terms are entities. */
-  void read(List<Turn> turns, List<Node> documents) {
+  /**
+   * Reads the conversation's title (null when it has none) and turns (parsed, in order) and decides
+   * which terms are entities.
+   */
+  void read(String title, List<Turn> turns, List<Node> documents) {
     for (Node document : documents) {
       collectCode(document);
     }
@@ -154,6 +165,10 @@ final class ConversationTerms {
       String language = lexicon.detect(CODE_BLOCKS.matcher(turn.text()).replaceAll(" "));
       languages.put(turn.index(), language);
       readTurn(turn.index(), documents.get(i));
+    }
+    if (title != null && !title.isBlank()) {
+      // The title heads the whole conversation: what it names is what the conversation is about.
+      subjects(title, lexicon.detect(title));
     }
     decide();
     for (Unit unit : units) {
@@ -314,8 +329,29 @@ final class ConversationTerms {
         });
   }
 
+  /**
+   * The subjects of a heading or title: its parts between separators ("Threads vs. coroutines", "La
+   * mélatonine : un signal pour l'horloge", "Эмерджентность и самоорганизация"), each trimmed of
+   * stop words. A part that is a term whole is what the heading is about; a word merely inside a
+   * heading ("Why Dennett thinks the problem is misconceived") is not singled out by it.
+   */
+  private void subjects(String text, String language) {
+    String plain = HEADING_NUMBERING.matcher(prose(text).strip()).replaceFirst("");
+    String split = lexicon.cue("subject-split").matcher(plain).replaceAll(" | ");
+    for (String part : SUBJECT_PUNCTUATION.split(split)) {
+      List<Token> tokens = tokens(part, language);
+      if (tokens.contains(null)) {
+        continue;
+      }
+      trimmed(tokens)
+          .filter(span -> span.size() <= MAX_TERM_WORDS)
+          .ifPresent(span -> subjects.add(key(span, 0, span.size())));
+    }
+  }
+
   /** The terms a heading names: evidence that a single word names something. */
   private void headingTerms(String text, String language) {
+    subjects(text, language);
     List<Token> tokens = tokens(prose(text), language);
     for (int i = 0; i < tokens.size(); i++) {
       for (int n = 1; n <= MAX_TERM_WORDS && i + n <= tokens.size(); n++) {
@@ -628,6 +664,10 @@ final class ConversationTerms {
         || c.allCaps && !abbreviations.containsKey(Lexicon.fold(surface))) {
       return null;
     }
+    if (c.words == 1 && lexicon.language(c.language).isGeneric(Lexicon.fold(surface), key)) {
+      // A generic word capitalised ("Saturday", "Ticket") names no one in particular.
+      return null;
+    }
     boolean name = c.midSentenceNames > 0 && Character.isUpperCase(surface.charAt(0));
     if (name && c.words > 1) {
       return nameType(surface, c);
@@ -646,8 +686,10 @@ final class ConversationTerms {
     boolean heading = c.inHeading || headingKeys.contains(key);
     boolean structural =
         c.definition != null
-            || heading && (c.words > 1 || turns >= 3)
-            || c.emphasised && (c.words > 1 || turns >= 2 && count >= 3);
+            || subjects.contains(key)
+            || heading && c.words > 1
+            // One word emphasised needs to come back in three turns: emphasis alone marks stress.
+            || c.emphasised && (c.words > 1 || turns >= 3 && count >= 3);
     boolean accepted =
         c.words > 1
             ? c.definition != null

@@ -77,7 +77,7 @@ final class Lexicon {
             "view")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), !key.equals("analogy")));
     }
-    for (String key : List.of("person-after", "organization-in", "definition")) {
+    for (String key : List.of("person-after", "organization-in", "definition", "subject-split")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
     }
   }

@@ -160,7 +160,7 @@ public final class StructuralExtractor implements Extractor {
       }
     }
     ConversationTerms terms = new ConversationTerms(lexicon);
-    terms.read(turns, documents);
+    terms.read(conversation.title(), turns, documents);
     for (int i = 0; i < turns.size(); i++) {
       new TurnScan(turns.get(i), lexicon, terms, mode == Mode.SURE_ONLY)
           .scan(documents.get(i), entities, relations, interpretations);
