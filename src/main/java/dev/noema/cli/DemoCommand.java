@@ -4,6 +4,8 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.kb.NamedQueries;
+import dev.noema.kb.NamedQueries.Language;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.Neo4jException;
 import dev.noema.neo4j.SyncSummary;
@@ -75,15 +77,15 @@ final class DemoCommand implements Callable<Integer> {
       out.print(
           base.store()
               .<String>select(
-                  QueryCommand.NamedQueries.text("sparql", "repairs"),
+                  NamedQueries.bundled().text(Language.SPARQL, "repairs"),
                   Map.of(),
                   rs -> QueryCommand.render(rs, OutputFormat.table)));
       section(out, "3. The meaning graph (structural extractor): modules, perspectives, analogies");
       for (String name : List.of("modules", "interpretations", "analogies")) {
-        table(out, base, QueryCommand.NamedQueries.text("sparql", name), 12);
+        table(out, base, NamedQueries.bundled().text(Language.SPARQL, name), 12);
       }
       section(out, "4. Every fact is grounded in a quote (noema query evidence)");
-      table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
+      table(out, base, NamedQueries.bundled().text(Language.SPARQL, "evidence"), 5);
       cypher(out, base);
 
       section(out, "6. The topology of meaning (noema explore shape, perspectives architecture)");
@@ -132,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
       out.print(CypherOutput.render(base.cypher(modules, Map.of()), OutputFormat.table));
       out.println("noema query interpretations --cypher (queries/cypher/interpretations.cypher)");
       CypherResult all =
-          base.cypher(QueryCommand.NamedQueries.text("cypher", "interpretations"), Map.of());
+          base.cypher(NamedQueries.bundled().text(Language.CYPHER, "interpretations"), Map.of());
       int shown = Math.min(8, all.rows().size());
       out.print(
           CypherOutput.render(

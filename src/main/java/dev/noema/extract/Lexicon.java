@@ -90,7 +90,7 @@ final class Lexicon {
         throw new IllegalStateException(
             "lexicon.tsv: expected 'form<TAB>canonical', got '" + line + "'");
       }
-      canonical.put(fold(line.substring(0, tab)), line.substring(tab + 1).strip());
+      canonical.put(Text.key(line.substring(0, tab)), line.substring(tab + 1).strip());
     }
     Set<String> acronyms = new HashSet<>(lines("acronyms.txt"));
     Map<String, LanguageProfile> languages = new LinkedHashMap<>();
@@ -120,7 +120,7 @@ final class Lexicon {
 
   /** The canonical English label of a term, or null when the lexicon does not list it. */
   String canonical(String label) {
-    return canonical.get(fold(label));
+    return canonical.get(Text.key(label));
   }
 
   boolean isAcronym(String token) {

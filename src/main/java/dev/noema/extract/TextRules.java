@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
 
 /**
  * The structural extractor's rules for what lies inside one run of text (a paragraph, a table cell,
@@ -24,6 +25,9 @@ final class TextRules {
   private static final Pattern CLAUSE_END = Pattern.compile("[,;()]|\\s[—–-]\\s|[.!?…]\\s*$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:!?…]+$");
   private static final Pattern QUOTED = Pattern.compile("^[\"“«](.*)[\"”»]$");
+
+  /** Stateless after construction, so one is shared. */
+  private static final RussianLightStemmer RUSSIAN = new RussianLightStemmer();
 
   private TextRules() {}
 

@@ -2,6 +2,7 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
+import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +25,6 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 
 /**
  * One turn read by the structural extractor, after {@link ConversationTerms} has decided which
@@ -166,18 +166,18 @@ final class TurnScan {
     // concept, so two tables comparing the same concepts line up; the longer label becomes a
     // narrower concept.
     for (String label : labels) {
-      List<String> words = TextRules.words(Lexicon.fold(label));
+      List<String> words = TextRules.words(Text.key(label));
       String best = label;
       for (String other : labels) {
-        List<String> otherWords = TextRules.words(Lexicon.fold(other));
+        List<String> otherWords = TextRules.words(Text.key(other));
         if (otherWords.size() < words.size()
             && !otherWords.isEmpty()
             && words.subList(0, otherWords.size()).equals(otherWords)
-            && otherWords.size() < TextRules.words(Lexicon.fold(best)).size()) {
+            && otherWords.size() < TextRules.words(Text.key(best)).size()) {
           best = other;
         }
       }
-      rowConcepts.put(Lexicon.fold(label), best);
+      rowConcepts.put(Text.key(label), best);
     }
   }
 
@@ -286,7 +286,7 @@ final class TurnScan {
       String concept;
       if (compared || consensus) {
         // A row compared across perspectives names a concept by the table's structure.
-        String shared = rowConcepts.getOrDefault(Lexicon.fold(label), label);
+        String shared = rowConcepts.getOrDefault(Text.key(label), label);
         concept = entity(shared, canonical(shared), type, shared);
         if (!shared.equals(label)) {
           relation(
@@ -406,7 +406,8 @@ final class TurnScan {
             cell,
             TextRules.language(cell, language),
             cell,
-            turn.index()));
+            turn.index(),
+            null));
     Map<String, String> seen = interpretedFrom.computeIfAbsent(concept, k -> new LinkedHashMap<>());
     for (Map.Entry<String, String> other : seen.entrySet()) {
       if (!other.getKey().equals(perspective.key())) {
@@ -429,7 +430,7 @@ final class TurnScan {
                   .allMatch(
                       p ->
                           TextRules.words(p.header()).stream()
-                              .anyMatch(w -> Lexicon.fold(w).equals(Lexicon.fold(word))));
+                              .anyMatch(w -> Text.sameKey(w, word)));
       if (shared) {
         return entity(word, canonical(word), Noema.Concept.getURI(), word);
       }
@@ -514,7 +515,7 @@ final class TurnScan {
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
-    String analogy = entity(label, Lexicon.fold(label), Noema.Analogy.getURI(), sentence);
+    String analogy = entity(label, Text.key(label), Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String[] person : persons) {
       String key = entity(person[0], person[1], Noema.Person.getURI(), person[2]);
@@ -580,7 +581,7 @@ final class TurnScan {
    * stays, and the label as written becomes an alias when it differs.
    */
   private String entity(String label, String canonical, String type, String evidence) {
-    String key = "t" + turn.index() + "/" + Lexicon.fold(canonical);
+    String key = "t" + turn.index() + "/" + Text.key(canonical);
     Draft existing = entities.get(key);
     if (existing == null) {
       entities.put(
@@ -615,7 +616,7 @@ final class TurnScan {
         d.aliases().add(alias);
       }
     }
-    if (!surface.equals(d.label()) && !Lexicon.fold(surface).equals(Lexicon.fold(d.label()))) {
+    if (!surface.equals(d.label()) && !Text.sameKey(surface, d.label())) {
       d.aliases().add(surface);
     }
     if (term.definition() != null && Quotes.occursIn(term.definition(), turn.text())) {
@@ -651,7 +652,7 @@ final class TurnScan {
 
   private String canonical(String label) {
     String listed = lexicon.canonical(label);
-    return listed != null ? listed : Lexicon.fold(label);
+    return listed != null ? listed : Text.key(label);
   }
 
   // ---- Markdown helpers ----
@@ -708,7 +709,7 @@ final class TurnScan {
     walk(
         node,
         n -> {
-          if (n instanceof Text text) {
+          if (n instanceof org.commonmark.node.Text text) {
             out.append(text.getLiteral());
           } else if (n instanceof Code code) {
             out.append(ConversationTerms.markCode(code.getLiteral()));

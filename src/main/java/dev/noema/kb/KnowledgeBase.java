@@ -3,8 +3,8 @@ package dev.noema.kb;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.conversation.Conversation;
-import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.MojibakeRepair;
+import dev.noema.conversation.format.ConversationFormats;
 import dev.noema.eval.CorpusEvaluation;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
@@ -147,7 +147,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   private LogImporter importer(boolean extract) {
     ExtractionStep extraction =
-        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
+        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0, 0) : List.of());
     String pipeline =
         "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
     return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
@@ -221,6 +221,18 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * What {@link #extract} would cost with the LLM, without calling it: calls, prompt tokens and
+   * expected output tokens over the conversations the request names (see {@link
+   * dev.noema.extract.LlmExtractor#estimate}).
+   *
+   * @throws IllegalArgumentException when the request names an unknown conversation
+   * @throws LlmException when no provider is configured
+   */
+  public ExtractEstimate estimate(ExtractRequest request) {
+    return new Reextraction(this).estimate(request);
+  }
+
+  /**
    * Scores extraction without writing anything: against gold triples, and/or by running it twice
    * (see {@link EvalRequest}).
    *
@@ -254,8 +266,9 @@ public final class KnowledgeBase implements AutoCloseable {
    * configured; or only the one named by {@code only}.
    *
    * @param parallel requests in flight for the LLM, or 0 for the configured default
+   * @param maxCalls the most LLM requests to send, or 0 for no limit
    */
-  List<Extractor> extractors(String only, CacheMode mode, int parallel) {
+  List<Extractor> extractors(String only, CacheMode mode, int parallel, long maxCalls) {
     if (only != null && !only.equals(StructuralExtractor.NAME) && !only.equals(LlmExtractor.NAME)) {
       throw new IllegalArgumentException(
           "unknown extractor '"
@@ -280,8 +293,9 @@ public final class KnowledgeBase implements AutoCloseable {
       extractors.add(
           new LlmExtractor(
               ontology,
-              ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode),
-              LlmExtractor.DEFAULT_CHUNK_TOKENS));
+              ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode, maxCalls),
+              LlmExtractor.DEFAULT_CHUNK_TOKENS,
+              new StoredEntityNames(store, ontology, LlmExtractor.NAME)));
     }
     return extractors;
   }

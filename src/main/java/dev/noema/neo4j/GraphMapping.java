@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * How the ontology maps to the property graph, derived from {@link OntologyModel} at run time (no
@@ -39,8 +42,8 @@ import org.apache.jena.vocabulary.RDF;
  *       NEXT}, {@code hasTurn} {@code HAS_TURN});
  *   <li>resources typed as reifications, annotations, their targets and selectors, or activities
  *       ({@code rdf:Statement}, {@code oa:Annotation}, {@code oa:SpecificResource}, {@code
- *       oa:TextQuoteSelector}, {@code prov:Activity} and their sub-classes) are not nodes: what
- *       matters of them is folded onto relationships.
+ *       oa:TextQuoteSelector}, {@code oa:TextPositionSelector}, {@code prov:Activity} and their
+ *       sub-classes) are not nodes: what matters of them is folded onto relationships.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -75,9 +78,10 @@ public final class GraphMapping {
     Set<String> foldedRoots =
         Set.of(
             RDF.Statement.getURI(),
-            Noema.oa_Annotation.getURI(),
-            Noema.oa_SpecificResource.getURI(),
-            Noema.oa_TextQuoteSelector.getURI(),
+            OA.Annotation.getURI(),
+            OA.SpecificResource.getURI(),
+            OA.TextQuoteSelector.getURI(),
+            OA.TextPositionSelector.getURI(),
             Noema.prov_Activity.getURI());
     for (OntClass c : ontology.classes()) {
       List<String> supers = ontology.superClassesOf(c.iri());
@@ -106,12 +110,13 @@ public final class GraphMapping {
     // Literal properties of standard vocabularies that Noema writes and queries read (titles,
     // analogies' sentences):
     // the ontology declares them as annotation or datatype properties outside its namespace.
-    for (Node p : List.of(Noema.dcterms_title, Noema.dcterms_created, Noema.skos_definition)) {
+    for (Node p :
+        List.of(DCTerms.title.asNode(), DCTerms.created.asNode(), SKOS.definition.asNode())) {
       externalPropertyNames.put(p.getURI(), p.getLocalName());
     }
     // The extractor writes an analogy's sentence as its definition, once per conversation that
     // makes the analogy.
-    listProperties.add(Noema.skos_definition.getURI());
+    listProperties.add(SKOS.definition.getURI());
   }
 
   /** The ontology this mapping was derived from. */
@@ -231,7 +236,7 @@ public final class GraphMapping {
     externalPropertyNames.forEach(
         (iri, name) ->
             out.append("| `")
-                .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:")
+                .append(iri.startsWith(DCTerms.NS) ? "dcterms:" : "skos:")
                 .append(name)
                 .append("` | literal property | `.")
                 .append(name)

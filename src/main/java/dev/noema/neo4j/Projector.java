@@ -21,6 +21,7 @@ import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -259,13 +260,13 @@ final class Projector {
       Map<Node, List<Triple>> bySubject, Map<Node, Set<String>> types) {
     Map<Node, Node> turnOfFact = new HashMap<>();
     for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
-      Node body = object(e.getValue(), Noema.oa_hasBody);
-      Node target = object(e.getValue(), Noema.oa_hasTarget);
+      Node body = object(e.getValue(), OA.hasBody.asNode());
+      Node target = object(e.getValue(), OA.hasTarget.asNode());
       if (body != null && target != null) {
         Node source =
             target.isURI() && !bySubject.containsKey(target)
                 ? target
-                : object(bySubject.getOrDefault(target, List.of()), Noema.oa_hasSource);
+                : object(bySubject.getOrDefault(target, List.of()), OA.hasSource.asNode());
         if (source != null && source.isURI()) {
           turnOfFact.merge(body, source, (a, b) -> a.getURI().compareTo(b.getURI()) <= 0 ? a : b);
         }

@@ -83,18 +83,14 @@ public final class OntologyModel {
   }
 
   /**
-   * Noema's own ontology, {@code ontology/noema.ttl} relative to the working directory, else from
-   * the classpath.
+   * Noema's own ontology, {@code ontology/noema.ttl} as bundled on the classpath (in Noema's jar),
+   * wherever Noema runs; another ontology is loaded by {@link #load(Path)}, never picked up from
+   * the working directory.
    */
   public static OntologyModel loadDefault() {
-    Path file = Path.of("ontology", "noema.ttl");
-    if (Files.isRegularFile(file)) {
-      return load(file);
-    }
     try (InputStream in = OntologyModel.class.getResourceAsStream("/ontology/noema.ttl")) {
       if (in == null) {
-        throw new OntologyException(
-            "ontology/noema.ttl not found in the working directory nor on the classpath");
+        throw new OntologyException("ontology/noema.ttl is missing from the classpath");
       }
       Model model = ModelFactory.createDefaultModel();
       RDFDataMgr.read(model, in, Lang.TURTLE);

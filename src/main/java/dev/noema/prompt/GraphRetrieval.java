@@ -9,6 +9,7 @@ import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.Item;
 import dev.noema.store.GraphStore;
+import dev.noema.text.TokenCounter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,28 +6,30 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.ContextFact.Kind;
 import dev.noema.store.GraphEntry;
 import dev.noema.store.GraphStore;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The meaning layer of a store read into memory once: entities with their labels, the reified
@@ -104,11 +106,11 @@ final class MeaningSnapshot {
           + ">\nPREFIX noema: <"
           + Noema.NS
           + ">\nPREFIX oa: <"
-          + Noema.OA
+          + OA.NS
           + ">\nPREFIX skos: <"
-          + Noema.SKOS
+          + SKOS.uri
           + ">\nPREFIX dcterms: <"
-          + Noema.DCTERMS
+          + DCTerms.NS
           + ">\n";
 
   private final String fingerprint;
@@ -173,17 +175,11 @@ final class MeaningSnapshot {
    * changes.
    */
   static String fingerprint(GraphStore store) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (GraphEntry entry : store.graphs()) {
-        digest.update(
-            (entry.name().getURI() + " " + entry.contentHash() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (GraphEntry entry : store.graphs()) {
+      DigestUtils.updateDigest(digest, entry.name().getURI() + " " + entry.contentHash() + "\n");
     }
+    return Hex.encodeHexString(digest.digest());
   }
 
   /**
@@ -226,9 +222,9 @@ final class MeaningSnapshot {
             Node p = row.getResource("p").asNode();
             if (p.equals(RDFS.label.asNode())) {
               b.labels.add(text);
-            } else if (p.equals(Noema.skos_altLabel)) {
+            } else if (p.equals(SKOS.altLabel.asNode())) {
               b.altLabels.add(text);
-            } else if (p.equals(Noema.skos_definition)) {
+            } else if (p.equals(SKOS.definition.asNode())) {
               b.definitions.add(text);
             } else if (p.equals(Noema.canonicalLabel)) {
               b.canonicalLabel = text.text();

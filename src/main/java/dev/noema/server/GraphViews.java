@@ -69,8 +69,20 @@ final class GraphViews {
   record Interpretation(
       String perspective, String perspectiveLabel, String statement, String turn) {}
 
+  /**
+   * A quote grounding an entity or a fact about it: {@code start} and {@code end} are its offsets
+   * in the turn's text in code points (null for groundings written before offsets were), {@code
+   * similarity} is set for a quote found by alignment.
+   */
   record Evidence(
-      String quote, String turn, String conversation, Integer turnIndex, String speaker) {}
+      String quote,
+      String turn,
+      String conversation,
+      Integer turnIndex,
+      String speaker,
+      Integer start,
+      Integer end,
+      Double similarity) {}
 
   record Neighbour(String direction, String relation, String iri, String label) {}
 
@@ -368,7 +380,10 @@ final class GraphViews {
                     row.getResource("turn").getURI(),
                     text(row, "conversationId"),
                     row.contains("index") ? row.getLiteral("index").getInt() : null,
-                    text(row, "speaker"))));
+                    text(row, "speaker"),
+                    row.contains("start") ? row.getLiteral("start").getInt() : null,
+                    row.contains("end") ? row.getLiteral("end").getInt() : null,
+                    row.contains("similarity") ? row.getLiteral("similarity").getDouble() : null)));
     List<Neighbour> neighbours = new ArrayList<>();
     rows(
         "entity-neighbours",

@@ -1,21 +1,21 @@
 package dev.noema.topology;
 
-import java.text.Normalizer;
+import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds entities by IRI or by any of their labels, in any language, ignoring case and accents (NFD,
- * combining marks removed, lower case, spaces collapsed). A miss throws {@link
- * UnknownConceptException} with the closest labels by Levenshtein distance (Apache commons-text).
+ * Finds entities by IRI or by any of their labels, in any language, by their matching key ({@link
+ * Text#key}: case, Latin accents, punctuation and spacing ignored; {@code й} stays apart from
+ * {@code и}). A miss throws {@link UnknownConceptException} with the closest labels by Levenshtein
+ * distance (Apache commons-text).
  *
  * <p>Immutable and thread-safe. When two entities share a label, the one with the smaller IRI wins.
  */
@@ -32,7 +32,7 @@ public final class ConceptIndex {
       Set<String> labels = new LinkedHashSet<>(e.labels());
       labels.add(e.label());
       for (String label : labels) {
-        String key = normalize(label);
+        String key = Text.key(label);
         byKey.merge(key, e.iri(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
         labelOfKey.putIfAbsent(key, label);
       }
@@ -48,7 +48,7 @@ public final class ConceptIndex {
     String trimmed = labelOrIri.strip();
     String iri = byIri.get(trimmed);
     if (iri == null) {
-      iri = byKey.get(normalize(trimmed));
+      iri = byKey.get(Text.key(trimmed));
     }
     if (iri == null) {
       throw new UnknownConceptException(trimmed, closest(trimmed));
@@ -58,7 +58,7 @@ public final class ConceptIndex {
 
   /** Up to five labels closest to {@code query}, closest first (ties by label). */
   public List<String> closest(String query) {
-    String key = normalize(query);
+    String key = Text.key(query);
     LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
     List<Map.Entry<String, Integer>> scored = new ArrayList<>();
     labelOfKey.forEach((k, label) -> scored.add(Map.entry(label, distance.apply(key, k))));
@@ -69,14 +69,5 @@ public final class ConceptIndex {
         .limit(SUGGESTIONS)
         .map(Map.Entry::getKey)
         .toList();
-  }
-
-  /**
-   * Case- and accent-insensitive form of a label: NFD, combining marks removed, lower case, single
-   * spaces.
-   */
-  public static String normalize(String label) {
-    String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return decomposed.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
   }
 }

@@ -32,6 +32,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Loads the {@link MeaningGraph} from a {@link GraphStore} with one SPARQL query ({@code
@@ -61,9 +62,9 @@ public final class MeaningGraphLoader {
   private static final List<String> LABEL_PROPERTIES =
       List.of(
           Noema.canonicalLabel.getURI(),
-          Noema.skos_prefLabel.getURI(),
+          SKOS.prefLabel.getURI(),
           RDFS.label.getURI(),
-          Noema.skos_altLabel.getURI());
+          SKOS.altLabel.getURI());
 
   private final Set<String> entityClasses;
   private final Set<String> perspectiveClasses;

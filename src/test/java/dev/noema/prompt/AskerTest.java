@@ -12,6 +12,7 @@ import dev.noema.conversation.Role;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import dev.noema.text.TokenCounter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

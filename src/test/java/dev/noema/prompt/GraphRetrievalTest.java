@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import dev.noema.text.TokenCounter;
 import java.io.StringReader;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.store.Tdb2GraphStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -132,7 +133,7 @@ class MeaningGraphLoaderTest {
 
   @Test
   void empty_store_gives_an_empty_graph() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       MeaningGraph g =
           new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
       assertTrue(g.isEmpty());
@@ -142,7 +143,7 @@ class MeaningGraphLoaderTest {
 
   @Test
   void vocabulary_comes_from_the_ontology() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       MeaningGraphLoader loader = new MeaningGraphLoader(store, SampleStore.ONTOLOGY);
       assertTrue(
           loader.entityClasses().contains("https://w3id.org/noema/ontology#CognitiveModule"));

@@ -2,6 +2,7 @@ package dev.noema.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.noema.store.Tdb2GraphStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ class PerspectiveAnalysisTest {
 
   @Test
   void shows_each_perspective_on_a_concept_with_holder_and_turn() {
-    try (InMemoryGraphStore store = SampleStore.load()) {
+    try (Tdb2GraphStore store = SampleStore.load()) {
       MeaningGraph g =
           new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
       PerspectivesResult r = new PerspectiveAnalysis(store, g, "архитектура").result();
@@ -37,7 +38,7 @@ class PerspectiveAnalysisTest {
 
   @Test
   void a_concept_nobody_interprets_has_no_perspectives() {
-    try (InMemoryGraphStore store = SampleStore.load()) {
+    try (Tdb2GraphStore store = SampleStore.load()) {
       MeaningGraph g =
           new MeaningGraphLoader(store, SampleStore.ONTOLOGY).load(TopologyFilter.NONE);
       assertEquals(

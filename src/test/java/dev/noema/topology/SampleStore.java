@@ -4,6 +4,7 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
 import dev.noema.store.GraphStore;
+import dev.noema.store.Tdb2GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,15 +16,17 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 
-/** The hand-made sample meaning layer ({@code sample.trig}) in an {@link InMemoryGraphStore}. */
+/**
+ * The hand-made sample meaning layer ({@code sample.trig}) in an in-memory {@link Tdb2GraphStore}.
+ */
 final class SampleStore {
   static final String E = "https://w3id.org/noema/id/entity/";
   static final OntologyModel ONTOLOGY = OntologyModel.loadDefault();
 
   private SampleStore() {}
 
-  static InMemoryGraphStore load() {
-    return loadInto(new InMemoryGraphStore());
+  static Tdb2GraphStore load() {
+    return loadInto(Tdb2GraphStore.inMemory());
   }
 
   /** Writes the sample's named graphs into {@code store} and returns it. */
@@ -48,7 +51,7 @@ final class SampleStore {
   }
 
   static MeaningGraph graph(TopologyFilter filter) {
-    try (InMemoryGraphStore store = load()) {
+    try (Tdb2GraphStore store = load()) {
       return new MeaningGraphLoader(store, ONTOLOGY).load(filter);
     }
   }

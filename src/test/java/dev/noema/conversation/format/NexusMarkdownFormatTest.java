@@ -1,10 +1,20 @@
-package dev.noema.conversation;
+package dev.noema.conversation.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.conversation.Attachment;
+import dev.noema.conversation.Conversation;
+import dev.noema.conversation.ConversationFormat;
+import dev.noema.conversation.ImportProblem;
+import dev.noema.conversation.LogSource;
+import dev.noema.conversation.MojibakeRepair;
+import dev.noema.conversation.ReadOptions;
+import dev.noema.conversation.Role;
+import dev.noema.conversation.TextRepair;
+import dev.noema.conversation.Turn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,22 +34,6 @@ class NexusMarkdownFormatTest {
 
   private final NexusMarkdownFormat format = new NexusMarkdownFormat();
   private final MojibakeRepair repair = new MojibakeRepair();
-
-  /** Collects what a format emits. */
-  static final class CollectingSink implements ConversationSink {
-    final List<Conversation> accepted = new ArrayList<>();
-    final List<ImportProblem> rejected = new ArrayList<>();
-
-    @Override
-    public void accept(Conversation conversation) {
-      accepted.add(conversation);
-    }
-
-    @Override
-    public void reject(ImportProblem problem) {
-      rejected.add(problem);
-    }
-  }
 
   static LogSource bytes(String name, byte[] data) {
     return new LogSource() {
@@ -131,7 +124,7 @@ class NexusMarkdownFormatTest {
   void repaired_sample_contains_no_mojibake_characters() throws IOException {
     Conversation c = repair.repair(readOne(LogSource.of(SAMPLE)));
     for (Turn t : c.turns()) {
-      assertEquals(0, repair.suspiciousPairs(t.text()));
+      assertFalse(repair.repair(t.text()).repaired(), "nothing left to repair");
       for (String typical :
           List.of("–µ", "–æ", "—Ç", "—ã", "‚Äî", "‚Äú", "√", "Ä", "Ã", "Ð", "Ñ", "\uFFFD")) {
         assertFalse(t.text().contains(typical), typical);
@@ -189,6 +182,26 @@ class NexusMarkdownFormatTest {
     assertEquals("Assistant", last.speaker());
     assertEquals("ok", last.text());
     assertEquals(Instant.parse("2025-06-20T06:16:30Z"), last.time());
+  }
+
+  @Test
+  void reads_uid_comments_quoted_inside_the_callout_around_rules_and_headings() throws Exception {
+    Conversation c = readOne(fixture("quoted-uid.md"));
+
+    assertEquals("3f1e9d2a-quoted", c.id());
+    assertEquals("Release notes", c.title());
+    assertEquals(
+        List.of("6b1a0c7e-user", "8d2f4e9a-agent", "1c3e5a7b-user"),
+        c.turns().stream().map(Turn::messageId).toList());
+    assertEquals(
+        List.of(
+            Instant.parse("2025-11-02T18:20:00Z"),
+            Instant.parse("2025-11-02T18:21:30Z"),
+            Instant.parse("2025-11-02T18:25:00Z")),
+        c.turns().stream().map(Turn::time).toList());
+    assertEquals(
+        "# Release 2.0\n\n---\n\n- Faster imports\n- UTF-16 files", c.turns().get(1).text());
+    assertEquals("Perfect.", c.turns().get(2).text());
   }
 
   @Test
@@ -333,9 +346,9 @@ class NexusMarkdownFormatTest {
 
   @Test
   void detects_the_sample_among_the_standard_formats() throws IOException {
-    assertEquals(
-        Optional.of(NexusMarkdownFormat.NAME),
-        ConversationFormats.standard().detect(LogSource.of(SAMPLE)).map(ConversationFormat::name));
+    Identification identified =
+        ConversationFormats.standard().identify(LogSource.of(SAMPLE), null, ReadOptions.defaults());
+    assertEquals(NexusMarkdownFormat.NAME, ((Identification.Readable) identified).format().name());
   }
 
   @Test

@@ -1,9 +1,15 @@
-package dev.noema.conversation;
+package dev.noema.conversation.format;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.noema.conversation.Attachment;
+import dev.noema.conversation.Conversation;
+import dev.noema.conversation.ConversationFormat;
+import dev.noema.conversation.ConversationSink;
+import dev.noema.conversation.ImportProblem;
+import dev.noema.conversation.LogSource;
+import dev.noema.conversation.ReadOptions;
+import dev.noema.conversation.Role;
+import dev.noema.conversation.Timestamps;
+import dev.noema.conversation.Turn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +39,8 @@ import java.util.regex.Pattern;
  *   <li>1.2 and later callouts: {@code >[!nexus_user] **User** - <time>} and {@code >[!nexus_agent]
  *       **Assistant** - <time>}, every line quoted with {@code > }; since 1.6 the assistant's model
  *       follows a middle dot ({@code **Assistant · gpt-4o**} or {@code **Assistant** · gpt-4o});
- *   <li>each message closed by {@code <!-- UID: <message id> -->};
+ *   <li>each message closed by {@code <!-- UID: <message id> -->}, on a line of its own or quoted
+ *       inside the callout ({@code > <!-- UID: ... -->});
  *   <li>optional YAML front matter ({@code conversation_id}, {@code provider}, {@code create_time},
  *       {@code update_time}, {@code title} or {@code aliases}) and a {@code # Title: ...} heading.
  * </ul>
@@ -72,7 +78,13 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       Pattern.compile("^>\\s*\\[!nexus_(user|agent)\\][+-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern HEADING_HEADER =
       Pattern.compile("^(#{3,4})\\s+(.+?),\\s+on\\s+(.+?);?\\s*$");
-  private static final Pattern UID = Pattern.compile("^\\s*<!--\\s*UID:\\s*(.*?)\\s*-->\\s*$");
+
+  /**
+   * The UID comment, on its own line or quoted inside the message's callout ({@code > <!-- ...}).
+   */
+  private static final Pattern UID =
+      Pattern.compile("^(?:\\s*>)*\\s*<!--\\s*UID:\\s*(.*?)\\s*-->\\s*$");
+
   private static final Pattern ATTACHMENT_CALLOUT =
       Pattern.compile(
           "^\\[!nexus_(attachment|artifact|prompt)\\][+-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
@@ -80,7 +92,6 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       Pattern.compile("^\\*\\*📎\\s*(?:Missing\\s+)?Attachment:\\*\\*\\s*(.*)$");
   private static final Pattern BOLD_NAME = Pattern.compile("^\\*\\*(.+?)\\*\\*\\s*(.*)$");
   private static final Pattern MEDIA_TYPE = Pattern.compile("\\(([\\w.+-]+/[\\w.+-]+)\\)");
-  private static final Pattern SIMPLE_YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*):\\s*(.*)$");
   private static final Pattern CREATED_LINE = Pattern.compile("^(Created|Last Updated):\\s*(.+)$");
 
   /**
@@ -94,7 +105,7 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   private static final Pattern RECOGNISE_HEADING =
       Pattern.compile("^#{3,4} .+, on .+;[ \\t]*\\r?$", Pattern.MULTILINE);
   private static final Pattern RECOGNISE_UID =
-      Pattern.compile("^<!-- UID: .+ -->", Pattern.MULTILINE);
+      Pattern.compile("^(?:>\\s*)*<!-- UID: .+ -->", Pattern.MULTILINE);
   private static final Pattern RECOGNISE_FRONT_MATTER =
       Pattern.compile("\\A\\uFEFF?---\\r?\\n((?:.*\\r?\\n)*?)---\\r?$", Pattern.MULTILINE);
   private static final Pattern NEXUS_KEY =
@@ -103,11 +114,37 @@ public final class NexusMarkdownFormat implements ConversationFormat {
   private static final Set<String> NO_CONTENT =
       Set.of("[No content found]", "[No content]", "[No text content]");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Obsidian notes of the Nexus AI Chat Importer plugin, one conversation per note, every"
+        + " layout since 1.0; recognised by [!nexus_user]/[!nexus_agent] callouts, \"### User, on"
+        + " <time>;\" headings with UID comments, or front matter naming the plugin.";
+  }
+
+  @Override
+  public String example() {
+    return """
+        ---
+        nexus: nexus-ai-chat-importer
+        provider: chatgpt
+        conversation_id: n-1
+        title: Tides
+        create_time: 2025-07-26T10:07:00Z
+        ---
+
+        >[!nexus_user] **User** - 26.07.2025 at 10:07
+        > What causes tides?
+        <!-- UID: u-1 -->
+
+        >[!nexus_agent] **Assistant** - 26.07.2025 at 10:08
+        > Mostly the Moon's gravity.
+        <!-- UID: a-1 -->
+        """;
   }
 
   @Override
@@ -224,7 +261,7 @@ public final class NexusMarkdownFormat implements ConversationFormat {
       if (inFrontMatter) {
         if (line.strip().equals("---") || line.strip().equals("...")) {
           inFrontMatter = false;
-          frontMatter = parseFrontMatter(frontMatterText.toString());
+          frontMatter = FrontMatter.parse(frontMatterText.toString());
           frontMatterText = null;
         } else {
           frontMatterText.append(line).append('\n');
@@ -395,50 +432,6 @@ public final class NexusMarkdownFormat implements ConversationFormat {
               turns,
               List.of()));
     }
-
-    /**
-     * The front matter's scalar values (the first element of a list), read as YAML; when it is not
-     * valid YAML (the plugin once wrote titles unquoted, so {@code aliases: Error: x} occurs), read
-     * as {@code key: value} lines.
-     */
-    private Map<String, String> parseFrontMatter(String text) {
-      Map<String, String> values = new LinkedHashMap<>();
-      try {
-        JsonNode root = yaml.readTree(text);
-        if (root != null && root.isObject()) {
-          root.fields()
-              .forEachRemaining(
-                  e -> {
-                    JsonNode v = e.getValue();
-                    if (v.isArray() && !v.isEmpty()) {
-                      v = v.get(0);
-                    }
-                    if (v.isValueNode() && !v.isNull()) {
-                      values.put(e.getKey(), v.asText());
-                    }
-                  });
-        }
-        return values;
-      } catch (JacksonException e) {
-        values.clear();
-        for (String line : text.split("\n")) {
-          Matcher m = SIMPLE_YAML_LINE.matcher(line);
-          if (m.matches()) {
-            values.put(m.group(1), unquoteYaml(m.group(2).strip()));
-          }
-        }
-        return values;
-      }
-    }
-  }
-
-  private static String unquoteYaml(String value) {
-    if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
   }
 
   private static String firstNonBlank(String... values) {
