@@ -344,6 +344,7 @@ final class ConversationTerms {
         continue;
       }
       trimmed(tokens)
+          .map(ConversationTerms::withoutGenericEdges)
           .filter(span -> span.size() <= MAX_TERM_WORDS)
           .ifPresent(span -> subjects.add(key(span, 0, span.size())));
     }
@@ -555,6 +556,19 @@ final class ConversationTerms {
     }
     c.surfaces.merge(surface.toString(), 1, Integer::sum);
     return c;
+  }
+
+  /** A heading's part without the generic words at its edges ("How asyncio works": asyncio). */
+  private static List<Token> withoutGenericEdges(List<Token> span) {
+    int from = 0;
+    int to = span.size();
+    while (from < to - 1 && span.get(from).generic()) {
+      from++;
+    }
+    while (to > from + 1 && span.get(to - 1).generic()) {
+      to--;
+    }
+    return span.subList(from, to);
   }
 
   private static java.util.Optional<List<Token>> trimmed(List<Token> tokens) {
