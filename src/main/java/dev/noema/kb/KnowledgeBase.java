@@ -8,6 +8,7 @@ import dev.noema.conversation.MojibakeRepair;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.identity.Resolver;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.ChatCalls;
 import dev.noema.llm.ChatModels;
@@ -146,7 +147,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   private LogImporter importer(boolean extract) {
     ExtractionStep extraction =
-        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
+        new ExtractionStep(
+            ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of(), resolver());
     String pipeline =
         "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
     return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
@@ -228,6 +230,14 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public EvalReport evaluate(EvalRequest request) {
     return new Evaluation(this).run(request);
+  }
+
+  /**
+   * A resolver over this knowledge base's entities, for one run of writes (it reads them on first
+   * use and then keeps what it decides in memory).
+   */
+  Resolver resolver() {
+    return new Resolver(store, ontology, Clock.systemUTC());
   }
 
   /** The LLM configuration, or empty when none is configured (structural extraction only). */

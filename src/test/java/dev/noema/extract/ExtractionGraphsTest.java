@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
+import dev.noema.identity.EntityIris;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyCheck;
@@ -37,7 +38,9 @@ class ExtractionGraphsTest {
         new FactValidator(ontology)
             .validate(new StructuralExtractor(ontology).extract(conversation), conversation)
             .kept();
-    graphs = new ExtractionGraphs(ontology).graphs(extraction, conversation);
+    graphs =
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
   }
 
   @Test
@@ -62,8 +65,8 @@ class ExtractionGraphsTest {
 
   @Test
   void relations_are_asserted_and_reified_with_a_grounding() {
-    Node recursia = Iris.entity("RECURSIA");
-    Node consensus = Iris.entity("консенсус модулей");
+    Node recursia = EntityIris.of("RECURSIA");
+    Node consensus = EntityIris.of("консенсус модулей");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(triples.contains(Triple.create(recursia, Noema.partOf, consensus)));
@@ -86,7 +89,7 @@ class ExtractionGraphsTest {
 
   @Test
   void entities_carry_labels_in_their_language_and_the_turn() {
-    Node architecture = Iris.entity("architecture");
+    Node architecture = EntityIris.of("architecture");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(
@@ -114,16 +117,16 @@ class ExtractionGraphsTest {
             .filter(
                 t ->
                     t.getPredicate().equals(Noema.interprets)
-                        && t.getObject().equals(Iris.entity("architecture")))
+                        && t.getObject().equals(EntityIris.of("architecture")))
             .count();
 
     assertEquals(2, ofArchitecture);
     assertTrue(
         triples.contains(
             Triple.create(
-                Iris.entity("industry"),
+                EntityIris.of("industry"),
                 Noema.holdsPerspective,
-                Iris.entity("industry perspective"))));
+                EntityIris.of("industry perspective"))));
   }
 
   @Test
@@ -143,7 +146,8 @@ class ExtractionGraphsTest {
   @Test
   void same_extraction_gives_identical_triples_and_no_blank_nodes() {
     List<ExtractionGraphs.TurnGraph> again =
-        new ExtractionGraphs(ontology).graphs(extraction, conversation);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs, again);
     assertTrue(
@@ -159,7 +163,8 @@ class ExtractionGraphsTest {
     Conversation changed =
         SampleDialogue.conversation(conversation.id(), conversation.turns().get(0), edited);
     List<ExtractionGraphs.TurnGraph> after =
-        new ExtractionGraphs(ontology).graphs(extraction, changed);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, changed, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs.get(0).inputHash(), after.get(0).inputHash());
     assertNotEquals(graphs.get(1).inputHash(), after.get(1).inputHash());
