@@ -2,6 +2,7 @@ package dev.noema.identity;
 
 import dev.noema.ontology.Iris;
 import dev.noema.text.Text;
+import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -19,11 +20,17 @@ public final class EntityIris {
   }
 
   /**
-   * The IRI of {@link #of} with a readable qualifier appended ({@code apple} and {@code
-   * organization} give {@code apple-organization}).
+   * The first IRI not {@code taken} among: {@link #of} {@code name}; it qualified by the local name
+   * of {@code type} ({@code amazon-place}); then numbered ({@code amazon-place-2}, ...).
    */
-  static Node qualified(String name, String qualifier) {
-    return NodeFactory.createURI(
-        Iris.ENTITY + Iris.encode(Text.slug(name) + "-" + Text.slug(qualifier)));
+  static Node free(String name, String type, Predicate<Node> taken) {
+    Node iri = of(name);
+    String qualified = Text.slug(name) + "-" + Text.slug(Iris.localName(type));
+    for (int n = 1; taken.test(iri); n++) {
+      iri =
+          NodeFactory.createURI(
+              Iris.ENTITY + Iris.encode(n == 1 ? qualified : qualified + "-" + n));
+    }
+    return iri;
   }
 }

@@ -237,7 +237,7 @@ final class IdentityIndex {
         && d.mention() != null
         && d.used() != null
         && d.used().isURI()) {
-      pins.put(pin(Iris.localName(d.used().getURI()), d.mention().key()), d.entity());
+      pins.put(pin(d.used(), d.extractor(), d.mention().key()), d.entity());
     }
   }
 
@@ -267,9 +267,12 @@ final class IdentityIndex {
     return bySkeleton.getOrDefault((fromLatin ? "T" : "L") + skeleton, Set.of());
   }
 
-  /** The entity the user pinned this name to in this conversation, or null. */
-  Node pinned(String conversationId, String key) {
-    return pins.get(pin(Iris.encode(conversationId), key));
+  /**
+   * The entity the user pinned this name, as this extractor used it in this conversation, to; or
+   * null.
+   */
+  Node pinned(Node conversation, String extractor, String key) {
+    return pins.get(pin(conversation, extractor, key));
   }
 
   boolean keptApart(Node a, Node b) {
@@ -280,8 +283,8 @@ final class IdentityIndex {
     return pending.contains(pair(a, b));
   }
 
-  private static String pin(String encodedConversation, String key) {
-    return encodedConversation + '\n' + key;
+  private static String pin(Node conversation, String extractor, String key) {
+    return conversation.getURI() + '\n' + extractor + '\n' + key;
   }
 
   private static String pair(Node a, Node b) {

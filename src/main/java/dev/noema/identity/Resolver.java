@@ -18,15 +18,15 @@ import org.apache.jena.graph.Node;
  * Decides which entity each mention denotes, when facts are written, so that every reader sees one
  * node per real thing without knowing about resolution.
  *
- * <p>A mention resolves, in order, to: the entity the user pinned its label to in its conversation;
- * else the best candidate among the entities of a type compatible with its own (not declared
- * disjoint in the ontology, through the class hierarchy) that share a name with it, by the
- * strongest {@link Evidence} of any of its names (label, aliases, canonical label) against any of
- * theirs, if that evidence scores at least {@link #SAME}; else a new entity. Candidates rank by
- * score, then by which of the mention's names matched (its label before an alias before its
- * canonical label), then by how close the types are, then by IRI, so the same store always gives
- * the same answer. A new entity's IRI is {@link EntityIris#of} its canonical label (else its
- * label), qualified by its type, then numbered, when another entity holds that IRI.
+ * <p>A mention resolves, in order, to: the entity the user pinned its label to, as its extractor
+ * used it in its conversation; else the best candidate among the entities of a type compatible with
+ * its own (not declared disjoint in the ontology, through the class hierarchy) that share a name
+ * with it, by the strongest {@link Evidence} of any of its names (label, aliases, canonical label)
+ * against any of theirs, if that evidence scores at least {@link #SAME}; else a new entity.
+ * Candidates rank by score, then by which of the mention's names matched (its label before an alias
+ * before its canonical label), then by how close the types are, then by IRI, so the same store
+ * always gives the same answer. A new entity's IRI is {@link EntityIris#of} its canonical label
+ * (else its label), qualified by its type, then numbered, when another entity holds that IRI.
  *
  * <p>Every decision that changes an entity (a mention that brings it a new name, or a type related
  * to none of its own) is recorded with its evidence and score; a candidate scoring between {@link
@@ -90,10 +90,15 @@ public final class Resolver {
   public synchronized Node resolve(Mention mention) {
     IdentityIndex idx = index();
     List<MentionName> names = names(mention);
-    Node pinned = idx.pinned(mention.conversationId(), NameKeys.exact(mention.label()));
+    Node pinned =
+        idx.pinned(
+            Iris.conversation(mention.conversationId()),
+            mention.extractor(),
+            NameKeys.exact(mention.label()));
     if (pinned != null && idx.contains(pinned)) {
+      // The user's decision holds for this mention only: its names are no evidence for others.
       EntityRecord record = idx.record(pinned);
-      attach(record, mention, names);
+      record.addType(mention.type());
       return record.iri();
     }
     List<Match> candidates = candidates(mention, names);
@@ -299,14 +304,7 @@ public final class Resolver {
         mention.canonicalLabel() == null || mention.canonicalLabel().isBlank()
             ? mention.label()
             : mention.canonicalLabel();
-    Node iri = EntityIris.of(base);
-    String qualifier = Iris.localName(mention.type());
-    for (int n = 2; index.contains(iri); n++) {
-      iri =
-          n == 2
-              ? EntityIris.qualified(base, qualifier)
-              : EntityIris.qualified(base, qualifier + "-" + (n - 1));
-    }
+    Node iri = EntityIris.free(base, mention.type(), index::contains);
     EntityRecord record = index.record(iri);
     attach(record, mention, names);
     changed.add(record);

@@ -8,6 +8,7 @@ import dev.noema.conversation.MojibakeRepair;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.identity.IdentityReview;
 import dev.noema.identity.Resolver;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.ChatCalls;
@@ -230,6 +231,14 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public EvalReport evaluate(EvalRequest request) {
     return new Evaluation(this).run(request);
+  }
+
+  /**
+   * The user's side of identity: what was merged and why, the pairs waiting for review, and the
+   * operations that split, accept and reject (see {@link IdentityReview}).
+   */
+  public IdentityReview identity() {
+    return new IdentityReview(store, Clock.systemUTC());
   }
 
   /**

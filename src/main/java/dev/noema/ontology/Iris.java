@@ -141,6 +141,16 @@ public final class Iris {
         : Optional.empty();
   }
 
+  /** The conversation a turn IRI ({@link #turn}) belongs to, or empty for any other IRI. */
+  public static Optional<Node> conversationOfTurn(Node turn) {
+    String iri = turn.isURI() ? turn.getURI() : "";
+    String base = Noema.ID + "conversation/";
+    int cut = iri.indexOf("/turn/", base.length());
+    return iri.startsWith(base) && cut > base.length()
+        ? Optional.of(NodeFactory.createURI(iri.substring(0, cut)))
+        : Optional.empty();
+  }
+
   /** The part of an IRI after its last '#' or '/' (the whole IRI when nothing follows them). */
   public static String localName(String iri) {
     int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
