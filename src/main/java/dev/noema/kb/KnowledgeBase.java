@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.MojibakeRepair;
+import dev.noema.eval.CorpusEvaluation;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
@@ -247,6 +248,14 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   Resolver resolver() {
     return new Resolver(store, ontology, Clock.systemUTC());
+  }
+
+  /**
+   * Scoring of the knowledge base as stored against a corpus's gold files, and the gold's retrieval
+   * questions (see {@link CorpusEvaluation}).
+   */
+  public CorpusEvaluation corpusEvaluation() {
+    return new CorpusEvaluation(store, ontology);
   }
 
   /** The LLM configuration, or empty when none is configured (structural extraction only). */
