@@ -114,6 +114,7 @@ final class IdentityIndex {
     // Sorted, so that the preferred name of each language is the same whatever order the store
     // returns them in.
     Map<Node, TreeMap<String, EntityName>> labels = new HashMap<>();
+    Map<Node, List<EntityName>> canonicals = new HashMap<>();
     Map<Node, List<EntityName>> others = new HashMap<>();
     store.select(
         LABELS,
@@ -137,7 +138,7 @@ final class IdentityIndex {
                       .computeIfAbsent(e, k -> new TreeMap<>())
                       .put(n.language() + '\n' + n.text(), n);
                 } else if (p.equals(Noema.canonicalLabel)) {
-                  others.computeIfAbsent(e, k -> new ArrayList<>()).add(canonical(name));
+                  canonicals.computeIfAbsent(e, k -> new ArrayList<>()).add(canonical(name));
                 } else {
                   others.computeIfAbsent(e, k -> new ArrayList<>()).add(IdentityGraph.name(name));
                 }
@@ -145,6 +146,12 @@ final class IdentityIndex {
           return null;
         });
     labels.forEach((e, names) -> names.values().forEach(n -> records.get(e).addName(n, true)));
+    // A canonical label is the entity's English name when no English label says otherwise.
+    canonicals.forEach(
+        (e, names) ->
+            names.stream()
+                .sorted(java.util.Comparator.comparing(EntityName::toString))
+                .forEach(n -> records.get(e).addName(n, true)));
     others.forEach(
         (e, names) ->
             names.stream()

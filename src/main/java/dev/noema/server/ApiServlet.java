@@ -2,6 +2,9 @@ package dev.noema.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.identity.Decision;
+import dev.noema.identity.EntityName;
+import dev.noema.identity.IdentityListing;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.Neo4jException;
@@ -177,7 +180,64 @@ final class ApiServlet extends HttpServlet {
                 "POST",
                 "/api/context",
                 call -> contextView(kb.retrieval().context(contextRequest(jsonBody(call))))),
-            new Route("POST", "/api/ask", this::ask));
+            new Route("POST", "/api/ask", this::ask),
+            new Route("GET", "/api/identity", call -> identityView(kb.identity().list())),
+            new Route(
+                "POST",
+                "/api/identity/decisions",
+                AccessPolicy.Need.API_WRITE,
+                this::decideIdentity));
+  }
+
+  /** The identity listing: counts, merges, the review queue and the user's decisions. */
+  private static Map<String, Object> identityView(IdentityListing listing) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("entities", listing.entities());
+    out.put("merges", listing.merges().stream().map(d -> decisionView(d, listing)).toList());
+    out.put("pending", listing.pending().stream().map(d -> decisionView(d, listing)).toList());
+    out.put("byUser", listing.byUser().stream().map(d -> decisionView(d, listing)).toList());
+    return out;
+  }
+
+  private static Map<String, Object> decisionView(Decision d, IdentityListing listing) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", d.id());
+    out.put("verdict", d.verdict().id());
+    out.put("evidence", d.evidence().id());
+    out.put("score", d.score());
+    out.put("entity", d.entity().getURI());
+    out.put("entityName", listing.name(d.entity()));
+    out.put("other", d.other() == null ? null : d.other().getURI());
+    out.put("otherName", d.other() == null ? null : listing.name(d.other()));
+    out.put("mention", d.mention() == null ? null : d.mention().text());
+    out.put("language", d.mention() == null ? null : d.mention().language());
+    out.put("added", d.added().stream().map(EntityName::text).toList());
+    out.put("extractor", d.extractor());
+    out.put("turn", d.used() == null ? null : d.used().getURI());
+    out.put("time", d.time().toString());
+    return out;
+  }
+
+  /**
+   * Takes the user's decision on identity ({@code {"action": "accept"|"reject"|"split", "id":
+   * ...}}): accept or reject a pending pair, or split a merge (its id, or an entity's IRI).
+   */
+  private Object decideIdentity(Call call) throws IOException {
+    JsonNode body = jsonBody(call);
+    String action = text(body, "action");
+    String id = text(body, "id");
+    try {
+      return switch (action) {
+        case "accept" -> kb.identity().accept(id);
+        case "reject" -> decisionView(kb.identity().reject(id), kb.identity().list());
+        case "split" -> kb.identity().split(id);
+        default ->
+            throw new ApiError(
+                400, "\"action\" must be accept, reject or split, not '" + action + "'");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
   }
 
   /**
