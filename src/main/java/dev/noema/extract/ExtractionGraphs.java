@@ -1,6 +1,7 @@
 package dev.noema.extract;
 
 import dev.noema.conversation.Conversation;
+import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -38,9 +41,12 @@ import org.apache.jena.vocabulary.RDFS;
  * that generated it and a {@code noema:Grounding} (a Web Annotation whose target is an {@code
  * oa:SpecificResource} on the turn with an {@code oa:TextQuoteSelector} quoting the evidence); each
  * interpretation as an n-ary {@code noema:Interpretation} node with its grounding, and {@code
- * holdsPerspective} from its holder when it names one; and the {@code noema:ExtractionActivity}. A
- * turn where nothing was found still gets a graph holding its activity, recording that it was
- * extracted.
+ * holdsPerspective} from its holder when it names one (an entity, or a participant of the dialogue
+ * layer: the user, or the assistant who spoke nearest to the turn); and the {@code
+ * noema:ExtractionActivity}. A claim (or hypothesis) is {@code prov:wasAttributedTo} the
+ * participant who spoke the turn it was found in: who put it forward in the dialogue, beside any
+ * {@code proposedBy} author it names. A turn where nothing was found still gets a graph holding its
+ * activity, recording that it was extracted.
  *
  * <p>Facts, groundings, interpretations and activities are named by {@link Iris#extracted} with a
  * SHA-256 of their content, so the same extraction of an unchanged turn gives the same triples;
@@ -65,9 +71,11 @@ public final class ExtractionGraphs {
     }
   }
 
+  private final OntologyModel ontology;
   private final String ontologyVersion;
 
   public ExtractionGraphs(OntologyModel ontology) {
+    this.ontology = ontology;
     this.ontologyVersion = ontology.version();
   }
 
@@ -96,7 +104,7 @@ public final class ExtractionGraphs {
         result.add(
             graph(
                 extraction,
-                conversation.id(),
+                conversation,
                 turn,
                 entityIris,
                 entities.getOrDefault(index, List.of()),
@@ -109,13 +117,14 @@ public final class ExtractionGraphs {
 
   private TurnGraph graph(
       Extraction extraction,
-      String conversationId,
+      Conversation conversation,
       Turn turn,
       Map<String, Node> entityIris,
       List<ExtractedEntity> entities,
       List<ExtractedRelation> relations,
       List<ExtractedInterpretation> interpretations) {
     ExtractorInfo info = extraction.extractor();
+    String conversationId = conversation.id();
     int index = turn.index();
     Node turnNode = Iris.turn(conversationId, index);
     String inputHash =
@@ -165,6 +174,9 @@ public final class ExtractionGraphs {
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
+      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())) {
+        out.add(Triple.create(node, Noema.prov_wasAttributedTo, participant(turn)));
+      }
       ground(out, node, turnNode, e.evidence());
     }
     for (ExtractedRelation r : relations) {
@@ -217,6 +229,13 @@ public final class ExtractionGraphs {
       if (i.holder() != null) {
         out.add(Triple.create(entityIris.get(i.holder()), Noema.holdsPerspective, perspective));
       }
+      if (i.participantHolder() != null) {
+        speakerOf(conversation, turn, i.participantHolder())
+            .ifPresent(
+                holder ->
+                    out.add(
+                        Triple.create(participant(holder), Noema.holdsPerspective, perspective)));
+      }
       ground(out, node, turnNode, i.evidence());
     }
     return new TurnGraph(
@@ -224,6 +243,35 @@ public final class ExtractionGraphs {
         index,
         inputHash,
         List.copyOf(out));
+  }
+
+  /**
+   * The active-branch turn whose speaker is the participant of {@code role} meant in {@code turn}:
+   * the turn itself when its speaker has that role, else the nearest such turn before it, else
+   * after it; empty when no turn of the conversation has that role.
+   */
+  private static Optional<Turn> speakerOf(Conversation conversation, Turn turn, Role role) {
+    if (turn.role() == role) {
+      return Optional.of(turn);
+    }
+    Turn before = null;
+    Turn after = null;
+    for (Turn t : conversation.turns()) {
+      if (t.alternativeOf() != null || t.role() != role) {
+        continue;
+      }
+      if (t.index() < turn.index()) {
+        before = t;
+      } else if (after == null) {
+        after = t;
+      }
+    }
+    return Optional.ofNullable(before != null ? before : after);
+  }
+
+  /** The dialogue layer's participant who spoke {@code turn} (the IRI the dialogue graph uses). */
+  private static Node participant(Turn turn) {
+    return Iris.participant(turn.role().name().toLowerCase(Locale.ROOT), turn.participantName());
   }
 
   /**

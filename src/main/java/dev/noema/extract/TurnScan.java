@@ -398,7 +398,8 @@ final class TurnScan {
             cell,
             TextRules.language(cell),
             cell,
-            turn.index()));
+            turn.index(),
+            null));
     Map<String, String> seen = interpretedFrom.computeIfAbsent(concept, k -> new LinkedHashMap<>());
     for (Map.Entry<String, String> other : seen.entrySet()) {
       if (!other.getKey().equals(perspective.key())) {

@@ -159,47 +159,6 @@ public final class Resolver {
     return graphs;
   }
 
-  /**
-   * The known entities whose names occur in {@code text} (as whole words, by key or by stem in the
-   * language of their script), in order of first occurrence, each once. Names of up to six words
-   * are found.
-   */
-  public synchronized List<KnownEntity> namedIn(String text) {
-    IdentityIndex idx = index();
-    String[] words = NameKeys.exact(text).split(" ");
-    Map<Node, KnownEntity> found = new LinkedHashMap<>();
-    for (int start = 0; start < words.length; start++) {
-      StringBuilder phrase = new StringBuilder();
-      for (int end = start; end < Math.min(words.length, start + 6); end++) {
-        if (end > start) {
-          phrase.append(' ');
-        }
-        phrase.append(words[end]);
-        String key = phrase.toString();
-        Set<EntityRecord> hits = new LinkedHashSet<>(idx.byKey(key));
-        String language = NameKeys.isLatin(key) ? "en" : "und";
-        String stem = NameKeys.stem(key, language);
-        if (stem != null) {
-          hits.addAll(idx.byStem(stem));
-        }
-        for (EntityRecord r : hits) {
-          found.computeIfAbsent(r.iri(), iri -> known(r, key));
-        }
-      }
-    }
-    return List.copyOf(found.values());
-  }
-
-  private KnownEntity known(EntityRecord r, String key) {
-    String name =
-        r.names().stream()
-            .filter(n -> n.key().equals(key))
-            .map(EntityName::text)
-            .findFirst()
-            .orElse(r.display());
-    return new KnownEntity(r.iri().getURI(), name, r.display(), types.mostSpecific(r.types()));
-  }
-
   /** The index, read from the store on first use. */
   private IdentityIndex index() {
     if (index == null) {

@@ -53,18 +53,4 @@ final class TypeRules {
     }
     return COMPATIBLE;
   }
-
-  /** The most specific of {@code types} (the one with most super-classes; ties by IRI), or null. */
-  String mostSpecific(Set<String> types) {
-    String best = null;
-    int depth = -1;
-    for (String t : types) {
-      int d = ontology.superClassesOf(t).size();
-      if (d > depth || (d == depth && t.compareTo(best) < 0)) {
-        best = t;
-        depth = d;
-      }
-    }
-    return best;
-  }
 }

@@ -300,7 +300,8 @@ public final class KnowledgeBase implements AutoCloseable {
           new LlmExtractor(
               ontology,
               ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode),
-              LlmExtractor.DEFAULT_CHUNK_TOKENS));
+              LlmExtractor.DEFAULT_CHUNK_TOKENS,
+              new StoredEntityNames(store, ontology, LlmExtractor.NAME)));
     }
     return extractors;
   }

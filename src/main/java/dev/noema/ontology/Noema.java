@@ -70,6 +70,7 @@ public final class Noema {
   public static final Node Concept = term("Concept");
   public static final Node Interpretation = term("Interpretation");
   public static final Node Perspective = term("Perspective");
+  public static final Node Claim = term("Claim");
   public static final Node interprets = term("interprets");
   public static final Node fromPerspective = term("fromPerspective");
   public static final Node statement = term("statement");
@@ -91,6 +92,11 @@ public final class Noema {
   public static final Node mentionsPerson = term("mentionsPerson");
   public static final Node holdsPerspective = term("holdsPerspective");
   public static final Node usesMethod = term("usesMethod");
+  // Named by the LLM extraction's instructions, which say how an analogy and a claim's author are
+  // given.
+  public static final Node analogousTo = term("analogousTo");
+  public static final Node about = term("about");
+  public static final Node proposedBy = term("proposedBy");
 
   // Identity: each entity's names and the decisions about it
   public static final Node IdentityDecision = term("IdentityDecision");
@@ -122,6 +128,7 @@ public final class Noema {
   public static final Node prov_wasAssociatedWith =
       NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_wasAttributedTo = NodeFactory.createURI(PROV + "wasAttributedTo");
   public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
   public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");

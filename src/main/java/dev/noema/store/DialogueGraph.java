@@ -108,8 +108,7 @@ public final class DialogueGraph {
 
   private static Node participant(List<Triple> out, Turn turn) {
     String role = turn.role().name().toLowerCase(Locale.ROOT);
-    String name =
-        turn.role() == Role.USER ? null : turn.model() != null ? turn.model() : turn.speaker();
+    String name = turn.participantName();
     Node participant = Iris.participant(role, name);
     Node type =
         switch (turn.role()) {

@@ -200,6 +200,141 @@ class ExtractionGraphsTest {
     assertEquals(List.of(), report.lines());
   }
 
+  /** A dialogue where both participants hold views and the assistant makes a claim. */
+  private static final Conversation VIEWS =
+      SampleDialogue.conversation(
+          "views",
+          Turn.of(0, null, Role.USER, "You", null, "I think emergence is a name for ignorance."),
+          new Turn(
+              1,
+              null,
+              Role.ASSISTANT,
+              "ChatGPT",
+              "gpt-4o",
+              null,
+              "In my view emergence is real. Prigogine showed that order arises far from equilibrium.",
+              List.of(),
+              null),
+          Turn.of(2, null, Role.USER, "You", null, "Your view of emergence is too generous."));
+
+  private static List<ExtractionGraphs.TurnGraph> viewGraphs() {
+    String perspective = Noema.Perspective.getURI();
+    String concept = Noema.Concept.getURI();
+    Extraction raw =
+        new Extraction(
+            "views",
+            new ExtractorInfo("llm", "openai", "gpt-4o-mini", "hash"),
+            List.of(
+                entity("e0", "emergence", concept, 0, "emergence"),
+                entity("u0", "the user's view", perspective, 0, "I think"),
+                entity("e1", "emergence", concept, 1, "emergence is real"),
+                entity("a1", "the assistant's view", perspective, 1, "In my view"),
+                entity(
+                    "c1",
+                    "order arises far from equilibrium",
+                    Noema.NS + "Claim",
+                    1,
+                    "order arises far from equilibrium"),
+                entity("p1", "Prigogine", Noema.Person.getURI(), 1, "Prigogine"),
+                entity("e2", "emergence", concept, 2, "emergence"),
+                entity("a2", "the assistant's view", perspective, 2, "Your view")),
+            List.of(),
+            List.of(
+                new ExtractedInterpretation(
+                    "e0",
+                    "u0",
+                    null,
+                    "a name for ignorance",
+                    "en",
+                    "I think emergence",
+                    0,
+                    Role.USER),
+                new ExtractedInterpretation(
+                    "e1", "a1", null, "real", "en", "emergence is real", 1, Role.ASSISTANT),
+                new ExtractedInterpretation(
+                    "e2",
+                    "a2",
+                    null,
+                    "too generous",
+                    "en",
+                    "Your view of emergence is too generous.",
+                    2,
+                    Role.ASSISTANT)),
+            null,
+            null);
+    Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
+    assertEquals(3, kept.interpretations().size());
+    return new ExtractionGraphs(ontology).graphs(kept, VIEWS, SampleDialogue.entityIris(kept));
+  }
+
+  private static ExtractedEntity entity(
+      String key, String canonical, String type, int turn, String evidence) {
+    return new ExtractedEntity(
+        key, canonical, "en", canonical, type, List.of(), null, turn, evidence);
+  }
+
+  /** The participant the dialogue layer says spoke turn {@code index}. */
+  private static Node spokenBy(int index) {
+    Node turn = Iris.turn(VIEWS.id(), index);
+    return dev.noema.store.DialogueGraph.triples(VIEWS).stream()
+        .filter(t -> t.getSubject().equals(turn) && t.getPredicate().equals(Noema.spokenBy))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void a_perspective_held_by_a_participant_is_linked_to_that_participant_of_the_dialogue_layer() {
+    List<ExtractionGraphs.TurnGraph> views = viewGraphs();
+
+    assertTrue(
+        views
+            .get(0)
+            .triples()
+            .contains(
+                Triple.create(
+                    spokenBy(0), Noema.holdsPerspective, EntityIris.of("the user's view"))));
+    assertTrue(
+        views
+            .get(1)
+            .triples()
+            .contains(
+                Triple.create(
+                    spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))));
+  }
+
+  @Test
+  void the_assistant_named_in_a_user_turn_is_the_assistant_who_spoke_before_it() {
+    List<Triple> triples = viewGraphs().get(2).triples();
+
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))),
+        triples.toString());
+    assertTrue(
+        triples.stream()
+            .noneMatch(
+                t ->
+                    t.getPredicate().equals(Noema.holdsPerspective)
+                        && t.getSubject().equals(spokenBy(2))));
+  }
+
+  @Test
+  void claims_are_attributed_to_the_participant_who_spoke_their_turn_and_nothing_else_is() {
+    List<Triple> triples = viewGraphs().get(1).triples();
+
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                EntityIris.of("order arises far from equilibrium"),
+                Noema.prov_wasAttributedTo,
+                spokenBy(1))));
+    assertEquals(
+        1,
+        triples.stream().filter(t -> t.getPredicate().equals(Noema.prov_wasAttributedTo)).count());
+  }
+
   private static Node activity(ExtractionGraphs.TurnGraph graph) {
     return graph.triples().stream()
         .filter(

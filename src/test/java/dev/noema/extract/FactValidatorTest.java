@@ -169,9 +169,9 @@ class FactValidatorTest {
   @Test
   void interpretation_needs_a_perspective() {
     ExtractedInterpretation good =
-        new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1);
+        new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1, null);
     ExtractedInterpretation bad =
-        new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1);
+        new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1, null);
     Extraction e =
         new Extraction(
             "c",

@@ -241,30 +241,4 @@ class ResolverTest {
     assertEquals(
         leibniz, resolver.resolve(mention("Лейбница", "ru", null, PERSON, "structural", "new")));
   }
-
-  @Test
-  void names_in_a_text_find_the_known_entities() {
-    Resolver resolver = resolver();
-    Node kirill = resolver.resolve(mention("Кирилл", "ru", "Kirill", PERSON, "llm", "a"));
-    Node consensus =
-        resolver.resolve(
-            mention(
-                "консенсус модулей",
-                "ru",
-                "consensus of modules",
-                Noema.ModuleConsensus.getURI(),
-                "llm",
-                "a"));
-    resolver.resolve(
-        mention("RECURSIA", "en", "RECURSIA", Noema.CognitiveModule.getURI(), "llm", "a"));
-
-    List<KnownEntity> known = resolver.namedIn("Метод Кирилла и консенсус модулей: что нового?");
-
-    assertEquals(
-        List.of(kirill.getURI(), consensus.getURI()),
-        known.stream().map(KnownEntity::iri).toList());
-    assertEquals("Kirill", known.get(0).canonicalLabel());
-    assertEquals(PERSON, known.get(0).type());
-    assertEquals("консенсус модулей", known.get(1).name());
-  }
 }
