@@ -50,6 +50,7 @@ final class IdentityIndex {
   /** Consonant skeletons of names, prefixed "L" for Latin names and "T" for transliterated ones. */
   private final Map<String, Set<EntityRecord>> bySkeleton = new HashMap<>();
 
+  private final Map<String, NameKeys.Keys> keyCache = new HashMap<>();
   private final Map<String, Node> pins = new HashMap<>();
   private final Set<String> apart = new HashSet<>();
   private final Set<String> pending = new HashSet<>();
@@ -204,29 +205,25 @@ final class IdentityIndex {
 
   /** Makes {@code record} findable by {@code name}. */
   void indexName(EntityRecord record, EntityName name) {
-    String key = name.key();
-    if (key.isEmpty()) {
+    NameKeys.Keys k = keys(name);
+    if (k.exact().isEmpty()) {
       return;
     }
-    add(byKey, key, record);
-    if (NameKeys.isLatin(key)) {
-      String skeleton = NameKeys.skeleton(key);
-      if (skeleton != null) {
-        add(bySkeleton, "L" + skeleton, record);
-      }
-    } else {
-      for (String latin : NameKeys.latin(key)) {
-        add(byTransliteration, latin, record);
-        String skeleton = NameKeys.skeleton(latin);
-        if (skeleton != null) {
-          add(bySkeleton, "T" + skeleton, record);
-        }
-      }
+    add(byKey, k.exact(), record);
+    k.transliterations().forEach(latin -> add(byTransliteration, latin, record));
+    k.skeletons().forEach(skeleton -> add(bySkeleton, (k.latin() ? "L" : "T") + skeleton, record));
+    if (k.stem() != null) {
+      add(byStem, k.stem(), record);
     }
-    String stem = NameKeys.stem(key, name.language());
-    if (stem != null) {
-      add(byStem, stem, record);
-    }
+  }
+
+  /**
+   * The keys of a name, computed once per run and language: transliteration is the dearest step of
+   * resolution, and the same names come back in every turn.
+   */
+  NameKeys.Keys keys(EntityName name) {
+    return keyCache.computeIfAbsent(
+        name.language() + '\n' + name.text(), k -> NameKeys.Keys.of(name.key(), name.language()));
   }
 
   /** Takes in what a decision says about pins, pairs kept apart and pairs pending. */

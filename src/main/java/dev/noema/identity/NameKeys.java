@@ -159,6 +159,37 @@ final class NameKeys {
 
   private static final int MIN_SKELETON_LETTERS = 3;
 
+  /**
+   * Every key of one name at once.
+   *
+   * @param exact its {@link #exact} key
+   * @param latin whether it is written in Latin letters
+   * @param transliterations the keys of its {@link #latin} forms (empty for a Latin name)
+   * @param skeletons the {@link #skeleton}s of its Latin forms (its own key's for a Latin name)
+   * @param stem its {@link #stem} key, or null
+   */
+  record Keys(
+      String exact,
+      boolean latin,
+      Set<String> transliterations,
+      Set<String> skeletons,
+      String stem) {
+
+    static Keys of(String key, String language) {
+      boolean latin = isLatin(key);
+      Set<String> transliterations = latin ? Set.of() : NameKeys.latin(key);
+      Set<String> skeletons = new LinkedHashSet<>();
+      for (String form : latin ? Set.of(key) : transliterations) {
+        String skeleton = skeleton(form);
+        if (skeleton != null) {
+          skeletons.add(skeleton);
+        }
+      }
+      return new Keys(
+          key, latin, transliterations, Set.copyOf(skeletons), NameKeys.stem(key, language));
+    }
+  }
+
   /** The primary subtag of a BCP 47 tag, lower case ("en" for "en-GB"); "und" for none. */
   static String primary(String language) {
     if (language == null || language.isBlank()) {

@@ -193,28 +193,24 @@ public final class Resolver {
     for (MentionName mentionName : names) {
       EntityName name = mentionName.name();
       int nameRank = mentionName.kind();
-      String key = name.key();
-      if (key.isEmpty()) {
+      NameKeys.Keys keys = idx.keys(name);
+      if (keys.exact().isEmpty()) {
         continue;
       }
-      consider(best, idx.byKey(key), Evidence.SAME_NAME, nameRank, mention);
-      boolean latin = NameKeys.isLatin(key);
-      Set<String> latinKeys = latin ? Set.of(key) : NameKeys.latin(key);
-      for (String latinKey : latinKeys) {
+      consider(best, idx.byKey(keys.exact()), Evidence.SAME_NAME, nameRank, mention);
+      if (keys.latin()) {
         consider(
-            best,
-            latin ? idx.byTransliteration(latinKey) : idx.byKey(latinKey),
-            Evidence.TRANSLITERATION,
-            nameRank,
-            mention);
-        String skeleton = NameKeys.skeleton(latinKey);
-        if (skeleton != null) {
-          consider(best, idx.bySkeleton(skeleton, latin), Evidence.SOUNDS_ALIKE, nameRank, mention);
-        }
+            best, idx.byTransliteration(keys.exact()), Evidence.TRANSLITERATION, nameRank, mention);
       }
-      String stem = NameKeys.stem(key, name.language());
-      if (stem != null) {
-        consider(best, idx.byStem(stem), Evidence.STEM, nameRank, mention);
+      for (String transliterated : keys.transliterations()) {
+        consider(best, idx.byKey(transliterated), Evidence.TRANSLITERATION, nameRank, mention);
+      }
+      for (String skeleton : keys.skeletons()) {
+        consider(
+            best, idx.bySkeleton(skeleton, keys.latin()), Evidence.SOUNDS_ALIKE, nameRank, mention);
+      }
+      if (keys.stem() != null) {
+        consider(best, idx.byStem(keys.stem()), Evidence.STEM, nameRank, mention);
       }
     }
     List<Match> ranked = new ArrayList<>(best.values());

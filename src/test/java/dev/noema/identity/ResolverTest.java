@@ -241,4 +241,20 @@ class ResolverTest {
     assertEquals(
         leibniz, resolver.resolve(mention("Лейбница", "ru", null, PERSON, "structural", "new")));
   }
+
+  @Test
+  void a_split_by_a_name_two_entities_share_is_refused_naming_both() {
+    Resolver resolver = resolver();
+    Node company =
+        resolver.resolve(mention("Amazon", "en", null, Noema.Organization.getURI(), "llm", "a"));
+    Node river = resolver.resolve(mention("Amazon", "en", null, Noema.NS + "Place", "llm", "b"));
+    write(resolver);
+
+    IllegalArgumentException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> new IdentityReview(store, CLOCK).split("amazon"));
+
+    assertTrue(refused.getMessage().contains(company.getURI()), refused.getMessage());
+    assertTrue(refused.getMessage().contains(river.getURI()), refused.getMessage());
+  }
 }
