@@ -76,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
   int budget;
 
   @Spec CommandSpec spec;
-  @Mixin LlmOptions llm;
+  @Mixin ExtractionOptions extraction;
 
   @ArgGroup(exclusive = false, multiplicity = "1", heading = "What to measure:%n")
   Measures measures;
@@ -126,7 +126,7 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> json = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    try (KnowledgeBase base = llm.open(null)) {
+    try (KnowledgeBase base = extraction.open(null)) {
       if (measures.questions != null) {
         List<EvalQuestion> questions;
         if (GoldCorpus.isCorpus(measures.questions)) {

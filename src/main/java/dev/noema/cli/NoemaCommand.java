@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ImportCommand.class,
+      FormatsCommand.class,
       QueryCommand.class,
       SyncCommand.class,
       StatsCommand.class,

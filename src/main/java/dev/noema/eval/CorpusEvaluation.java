@@ -1,13 +1,14 @@
 package dev.noema.eval;
 
 import dev.noema.eval.ConversationScore.Quote;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.EvalQuestion;
 import dev.noema.store.GraphStore;
 import dev.noema.text.Text;
 import dev.noema.topology.MeaningGraph;
-import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.MeaningGraphs;
 import dev.noema.topology.TopologyFilter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,12 @@ public final class CorpusEvaluation {
 
   private final GraphStore store;
   private final GoldTerms terms;
-  private final MeaningGraphLoader loader;
+  private final MeaningLayers layers;
 
   public CorpusEvaluation(GraphStore store, OntologyModel ontology) {
     this.store = Objects.requireNonNull(store, "store");
     this.terms = new GoldTerms(ontology);
-    this.loader = new MeaningGraphLoader(store, ontology);
+    this.layers = MeaningLayers.of(store, ontology);
   }
 
   /**
@@ -62,10 +63,12 @@ public final class CorpusEvaluation {
       String id = m.getValue();
       Map<Integer, String> turns = turns(id);
       notes.addAll(goldQuoteNotes(gold, turns));
-      MeaningGraph graph = loader.load(TopologyFilter.NONE.withConversation(id));
+      MeaningGraph graph =
+          MeaningGraphs.of(layers.current(), TopologyFilter.NONE.withConversation(id));
       scores.add(new ConversationScoring(gold, graph, terms).score(id, turns, quotes(id)));
     }
-    IdentityScore identity = new IdentityScoring(loader.load(TopologyFilter.NONE)).score(corpus);
+    IdentityScore identity =
+        new IdentityScoring(MeaningGraphs.of(layers.current(), TopologyFilter.NONE)).score(corpus);
     return new CorpusReport(scores, identity, notes, matches.problems);
   }
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param participantHolder the role of the dialogue's participant who holds the perspective ({@link
  *     Role#USER} or {@link Role#ASSISTANT}), or null when no participant does; the writer links it
  *     to that participant of the dialogue layer. Not set together with {@code holder}.
+ * @param span where the evidence sits in the turn, once {@link FactValidator} has found it; null
+ *     before validation
  */
 public record ExtractedInterpretation(
     String concept,
@@ -26,7 +28,30 @@ public record ExtractedInterpretation(
     String language,
     String evidence,
     int turnIndex,
-    Role participantHolder) {
+    Role participantHolder,
+    QuoteSpan span) {
+
+  /** An interpretation as an extractor finds it, before validation locates its evidence. */
+  public ExtractedInterpretation(
+      String concept,
+      String perspective,
+      String holder,
+      String statement,
+      String language,
+      String evidence,
+      int turnIndex,
+      Role participantHolder) {
+    this(
+        concept,
+        perspective,
+        holder,
+        statement,
+        language,
+        evidence,
+        turnIndex,
+        participantHolder,
+        null);
+  }
 
   public ExtractedInterpretation {
     Objects.requireNonNull(concept, "interpretation concept");
@@ -38,5 +63,19 @@ public record ExtractedInterpretation(
       throw new IllegalArgumentException(
           "an interpretation's perspective is held by an entity or by a participant, not both");
     }
+  }
+
+  /** This interpretation with its evidence located. */
+  public ExtractedInterpretation located(QuoteSpan at) {
+    return new ExtractedInterpretation(
+        concept,
+        perspective,
+        holder,
+        statement,
+        language,
+        evidence,
+        turnIndex,
+        participantHolder,
+        at);
   }
 }

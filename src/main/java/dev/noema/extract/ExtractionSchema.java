@@ -158,15 +158,17 @@ public final class ExtractionSchema {
         "canonical_label",
         "A short English name; a known entity's canonical label for the same idea.");
     enumeration(entity, "type", "The entity's type.", typeNames());
-    ObjectNode aliases = props(entity).putObject("aliases");
-    aliases
-        .put("type", "array")
-        .put("description", "Other names used for it in the dialogue, in base form; [] when none.");
-    aliases.putObject("items").put("type", "string");
-    string(
+    property(
+            entity,
+            "aliases",
+            "array",
+            "Other names used for it in the dialogue, in base form; [] when none.")
+        .putObject("items")
+        .put("type", "string");
+    nullableString(
         entity,
         "definition",
-        "One sentence, in the turn's language, saying what the dialogue says it is; \"\" when it"
+        "One sentence, in the turn's language, saying what the dialogue says it is; null when it"
             + " does not say.");
     integer(entity, "turn", "Index of the turn the evidence is quoted from.");
     string(entity, "evidence", "An exact quote from that turn that names or defines it.");
@@ -177,22 +179,23 @@ public final class ExtractionSchema {
     string(relation, "object", "Id of the object entity.");
     string(relation, "evidence", "An exact quote from the turn that states the relation.");
     integer(relation, "turn", "Index of the turn the evidence is quoted from.");
-    props(relation)
-        .putObject("confidence")
-        .put("type", "number")
-        .put("description", "How sure you are that the dialogue states this, from 0 to 1.");
+    property(
+        relation,
+        "confidence",
+        "number",
+        "How sure you are that the dialogue states this, from 0 to 1.");
 
     ObjectNode interpretation = object(json);
     string(interpretation, "concept", "Id of the entity interpreted.");
     string(interpretation, "perspective", "Id of the Perspective entity it is interpreted from.");
-    string(
+    nullableString(
         interpretation,
         "holder",
         "Id of the Person or Organization holding the perspective; \""
             + USER_REF
             + "\" or \""
             + ASSISTANT_REF
-            + "\" when a participant of the dialogue holds it; \"\" when the text names no holder.");
+            + "\" when a participant of the dialogue holds it; null when the text names no holder.");
     string(
         interpretation,
         "statement",
@@ -217,11 +220,23 @@ public final class ExtractionSchema {
     return node;
   }
 
-  /** Adds a property; strict structured output requires every property to be listed as required. */
+  /**
+   * Adds a property, listed as required: strict structured output (OpenAI) refuses a schema whose
+   * {@code required} leaves out any key of {@code properties}; an optional field is a required one
+   * that may be null ({@link #nullableString}).
+   */
   private static ObjectNode property(
       ObjectNode object, String name, String type, String description) {
     ((ArrayNode) object.get("required")).add(name);
     return props(object).putObject(name).put("type", type).put("description", description);
+  }
+
+  /** A required property whose value is a string or null (strict structured output's optional). */
+  private static void nullableString(ObjectNode object, String name, String description) {
+    ((ArrayNode) object.get("required")).add(name);
+    ObjectNode property = props(object).putObject(name);
+    property.putArray("type").add("string").add("null");
+    property.put("description", description);
   }
 
   private static ObjectNode props(ObjectNode object) {
@@ -317,7 +332,7 @@ public final class ExtractionSchema {
         .append("\" or \"")
         .append(ASSISTANT_REF)
         .append("\" when a participant of the dialogue holds it,")
-        .append(" or \"\" when the text names no holder.\n");
+        .append(" or null when the text names no holder.\n");
     s.append(
         """
 
@@ -347,7 +362,7 @@ public final class ExtractionSchema {
         CLAIMS: a %8$s is recorded as said by the participant who speaks the turn it is quoted from; add no relation \
         for that. Use %9$s only for a person or organization other than the speaker whom the text names as its \
         author ("Chalmers argues that ...", "my investor says ..."). An interpretation's "holder" is likewise who \
-        the text says holds the view: leave it "" when the speaker only applies a doctrine ("in terms of \
+        the text says holds the view: leave it null when the speaker only applies a doctrine ("in terms of \
         synergetics, ...") without saying whose view it is.
 
         LABELS AND LANGUAGES:

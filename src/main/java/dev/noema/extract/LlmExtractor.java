@@ -10,16 +10,20 @@ import dev.noema.llm.ChatCalls;
 import dev.noema.llm.ChatPrompt;
 import dev.noema.llm.LlmException;
 import dev.noema.llm.MalformedReplyException;
+import dev.noema.llm.ReplyCutOffException;
 import dev.noema.llm.ResponseCache;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,10 +47,11 @@ import java.util.Set;
  * and predicates outside the ontology, broken domains and ranges, and evidence not found in the
  * cited turn are dropped by {@link FactValidator} before anything is written.
  *
- * <p>Unlike the structural extractor this one can fail: {@link #extract} throws {@link
- * ExtractionException} when a chunk gets no usable answer (the provider keeps failing, or offline
+ * <p>A chunk whose reply stops at the model's output limit is cut in two and asked again. Unlike
+ * the structural extractor this one can fail: {@link #extract} throws {@link ExtractionException}
+ * when a chunk gets no usable answer (the provider keeps failing or refused the request, or offline
  * mode finds no cached answer), and then nothing of the conversation should be written for it.
- * Thread-safe.
+ * {@link #estimate} says what a run would cost without calling. Thread-safe.
  */
 public final class LlmExtractor implements Extractor {
   public static final String NAME = "llm";
@@ -68,6 +73,16 @@ public final class LlmExtractor implements Extractor {
    * knowledge base's matches in the chunk first, then the conversation's, most recent first.
    */
   public static final int KNOWN_TOKENS = 1000;
+
+  /**
+   * Completion tokens to expect per token of turn text, for {@link #estimate}: a careful answer
+   * quotes its evidence, so it grows with the text (half is a rough rule, not a measurement of any
+   * one model).
+   */
+  static final double OUTPUT_PER_TURN_TOKEN = 0.5;
+
+  /** The least an answer costs: an empty one is still a JSON object with three arrays. */
+  static final int MIN_OUTPUT_TOKENS = 20;
 
   private final ExtractionSchema schema;
   private final ChatCalls calls;
@@ -118,7 +133,11 @@ public final class LlmExtractor implements Extractor {
   }
 
   /**
-   * @throws ExtractionException when a chunk gets no usable answer
+   * Extracts chunk after chunk; a chunk whose reply stopped at the model's output limit is cut in
+   * two ({@link TurnChunker#halve}) and each half asked for instead.
+   *
+   * @throws ExtractionException when a chunk gets no usable answer ({@link
+   *     ExtractionException#runStopped()} tells when no other conversation can get one either)
    */
   @Override
   public Extraction extract(Conversation conversation) {
@@ -127,29 +146,96 @@ public final class LlmExtractor implements Extractor {
     List<ExtractedRelation> relations = new ArrayList<>();
     List<ExtractedInterpretation> interpretations = new ArrayList<>();
     Map<String, String> known = new LinkedHashMap<>();
-    List<TurnChunker.Chunk> chunks = chunker.chunks(conversation);
-    for (int c = 0; c < chunks.size(); c++) {
-      TurnChunker.Chunk chunk = chunks.get(c);
+    Deque<TurnChunker.Chunk> pending = new ArrayDeque<>(chunker.chunks(conversation));
+    int answered = 0;
+    while (!pending.isEmpty()) {
+      TurnChunker.Chunk chunk = pending.pop();
       JsonNode reply;
       try {
         reply = calls.ask(prompt(conversation.id(), chunk, known), this::parse).value();
+      } catch (ReplyCutOffException e) {
+        List<TurnChunker.Chunk> halves = chunker.halve(chunk);
+        if (halves.size() < 2) {
+          throw new ExtractionException(
+              where(conversation, chunk) + ": " + e.getMessage() + ", even for one sentence", e);
+        }
+        pending.push(halves.get(1));
+        pending.push(halves.get(0));
+        continue;
       } catch (LlmException e) {
-        List<Integer> turns = chunk.turnIndices();
-        throw new ExtractionException(
-            "conversation "
-                + conversation.id()
-                + ", turns "
-                + turns.get(0)
-                + "-"
-                + turns.get(turns.size() - 1)
-                + ": "
-                + e.getMessage(),
-            e);
+        throw new ExtractionException(where(conversation, chunk) + ": " + e.getMessage(), e);
       }
-      read(reply, "c" + c + ".", entities, relations, interpretations, known);
+      read(reply, "c" + answered++ + ".", entities, relations, interpretations, known);
     }
     return new Extraction(
         conversation.id(), info, entities, relations, interpretations, started, Instant.now());
+  }
+
+  /**
+   * What extracting {@code conversation} would cost, without sending anything: one call per chunk
+   * not answered from the cache, the prompt tokens of those calls (system prompt, schema and turns,
+   * counted with the chunker's o200k estimate) and the completion tokens to expect ({@link
+   * #OUTPUT_PER_TURN_TOKEN} per token of turn text). Cached answers are read as the extraction
+   * would read them, so the concepts they name are listed to later chunks as they will be; after
+   * the first uncached chunk that list is unknown and left out, so later prompts are estimated a
+   * little short. Chunks cut again because a reply stops at the output limit are not foreseen.
+   */
+  public Estimate estimate(Conversation conversation) {
+    Map<String, String> known = new LinkedHashMap<>();
+    int calls = 0;
+    int cached = 0;
+    long prompt = 0;
+    long output = 0;
+    boolean answersKnown = true;
+    for (TurnChunker.Chunk chunk : chunker.chunks(conversation)) {
+      ChatPrompt request = prompt(conversation.id(), chunk, known);
+      Optional<JsonNode> hit =
+          answersKnown ? this.calls.cached(request, this::parse) : Optional.empty();
+      if (hit.isPresent()) {
+        cached++;
+        read(hit.get(), "", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), known);
+        continue;
+      }
+      answersKnown = false;
+      calls++;
+      prompt +=
+          chunker.tokens(request.system())
+              + chunker.tokens(request.user())
+              + chunker.tokens(request.schemaJson());
+      int turnTokens = chunk.pieces().stream().mapToInt(TurnChunker.Piece::tokens).sum();
+      output += Math.max(MIN_OUTPUT_TOKENS, Math.round(turnTokens * OUTPUT_PER_TURN_TOKEN));
+    }
+    return new Estimate(calls, cached, prompt, output);
+  }
+
+  /**
+   * The cost of extracting one conversation, before any call.
+   *
+   * @param calls requests that would be sent
+   * @param cached chunks the cache already answers (no call)
+   * @param promptTokens prompt tokens of the calls
+   * @param outputTokens completion tokens to expect from them
+   */
+  public record Estimate(int calls, int cached, long promptTokens, long outputTokens) {
+    public static final Estimate NONE = new Estimate(0, 0, 0, 0);
+
+    public Estimate plus(Estimate other) {
+      return new Estimate(
+          calls + other.calls,
+          cached + other.cached,
+          promptTokens + other.promptTokens,
+          outputTokens + other.outputTokens);
+    }
+  }
+
+  private static String where(Conversation conversation, TurnChunker.Chunk chunk) {
+    List<Integer> turns = chunk.turnIndices();
+    return "conversation "
+        + conversation.id()
+        + ", turns "
+        + turns.get(0)
+        + "-"
+        + turns.get(turns.size() - 1);
   }
 
   /**

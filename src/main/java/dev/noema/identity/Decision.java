@@ -1,13 +1,12 @@
 package dev.noema.identity;
 
 import dev.noema.ontology.Iris;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
 
 /**
@@ -131,15 +130,11 @@ public record Decision(
 
   /** SHA-256 over the parts, each followed by a separator no text contains. */
   static String sha256(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(Objects.toString(part, "\u0000null").getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (String part : parts) {
+      DigestUtils.updateDigest(digest, Objects.toString(part, "\u0000null"));
+      digest.update((byte) 0x1f);
     }
+    return Hex.encodeHexString(digest.digest());
   }
 }

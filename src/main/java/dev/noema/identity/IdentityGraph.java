@@ -17,6 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * An entity's identity graph ({@link Iris#identityGraph}) written from, and read back into, an
@@ -45,7 +46,7 @@ final class IdentityGraph {
       out.add(
           Triple.create(
               e,
-              record.isPreferred(name) ? Noema.skos_prefLabel : Noema.skos_altLabel,
+              record.isPreferred(name) ? SKOS.prefLabel.asNode() : SKOS.altLabel.asNode(),
               literal(name)));
     }
     for (Decision d : record.decisions()) {
@@ -93,9 +94,9 @@ final class IdentityGraph {
     for (Triple t : triples) {
       if (t.getSubject().equals(record.iri())) {
         Node o = t.getObject();
-        if (o.isLiteral() && t.getPredicate().equals(Noema.skos_prefLabel)) {
+        if (o.isLiteral() && t.getPredicate().equals(SKOS.prefLabel.asNode())) {
           record.prefer(name(o));
-        } else if (o.isLiteral() && t.getPredicate().equals(Noema.skos_altLabel)) {
+        } else if (o.isLiteral() && t.getPredicate().equals(SKOS.altLabel.asNode())) {
           record.addName(name(o), false);
         }
       } else {

@@ -21,6 +21,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Every entity of a knowledge base with its names, found by any of them: by key, by transliterated
@@ -110,7 +111,7 @@ final class IdentityIndex {
     Map<String, Node> params = new HashMap<>();
     params.put("prefix", literal(Iris.ENTITY));
     params.put("label", RDFS.Nodes.label);
-    params.put("alt", Noema.skos_altLabel);
+    params.put("alt", SKOS.altLabel.asNode());
     params.put("canonical", Noema.canonicalLabel);
     // Sorted, so that the preferred name of each language is the same whatever order the store
     // returns them in.

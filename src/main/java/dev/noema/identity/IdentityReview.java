@@ -22,6 +22,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The user's side of identity: list what was decided and what waits for review; undo a merge
@@ -280,7 +281,7 @@ public final class IdentityReview {
           labelKeys.add(key);
         }
         if (p.equals(RDFS.Nodes.label)
-            || p.equals(Noema.skos_altLabel)
+            || p.equals(SKOS.altLabel.asNode())
             || p.equals(Noema.canonicalLabel)) {
           keys.add(key);
         }

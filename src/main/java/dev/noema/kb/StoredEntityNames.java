@@ -21,6 +21,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The entities one extractor has written to the store, found by their names ({@link
@@ -49,7 +50,7 @@ final class StoredEntityNames implements KnownEntities {
           + "      noema:extractedFromTurn ?turn .\n"
           + "    ?e noema:canonicalLabel ?canonical ; a ?type .\n"
           + "    { ?e rdfs:label ?name } UNION { ?e <"
-          + Noema.skos_altLabel.getURI()
+          + SKOS.altLabel.getURI()
           + "> ?name }\n"
           + "    UNION { ?e noema:canonicalLabel ?name }\n  }\n"
           + "  ?turn noema:inConversation/noema:conversationId ?conversation .\n}";

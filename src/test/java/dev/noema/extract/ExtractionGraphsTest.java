@@ -20,6 +20,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,11 +81,111 @@ class ExtractionGraphsTest {
                 NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
     assertTrue(
         triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
-    Node grounding = subjectOf(triples, Noema.oa_hasBody, fact, RDF.Nodes.type, Noema.Grounding);
-    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
-    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, Noema.oa_hasSource));
-    Node quote = objectOf(triples, objectOf(triples, target, Noema.oa_hasSelector), Noema.oa_exact);
+    Node grounding = subjectOf(triples, OA.hasBody.asNode(), fact, RDF.Nodes.type, Noema.Grounding);
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, OA.hasSource.asNode()));
+    Node quote =
+        objectOf(triples, objectOf(triples, target, OA.hasSelector.asNode()), OA.exact.asNode());
     assertTrue(Quotes.occursIn(quote.getLiteralLexicalForm(), conversation.turns().get(1).text()));
+  }
+
+  @Test
+  void every_grounding_has_a_position_selector_over_its_quote_in_code_points() {
+    List<Triple> triples = graphs.get(1).triples();
+    String text = conversation.turns().get(1).text();
+    List<Node> targets =
+        triples.stream()
+            .filter(t -> t.getPredicate().equals(OA.hasTarget.asNode()))
+            .map(Triple::getObject)
+            .distinct()
+            .toList();
+
+    assertTrue(targets.size() > 50, targets.size() + " groundings");
+    for (Node target : targets) {
+      List<Node> selectors =
+          triples.stream()
+              .filter(t -> t.getSubject().equals(target))
+              .filter(t -> t.getPredicate().equals(OA.hasSelector.asNode()))
+              .map(Triple::getObject)
+              .toList();
+      Node quote =
+          selectors.stream()
+              .map(s -> objectOrNull(triples, s, OA.exact.asNode()))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElseThrow();
+      Node position =
+          selectors.stream()
+              .filter(
+                  s ->
+                      triples.contains(
+                          Triple.create(s, RDF.Nodes.type, OA.TextPositionSelector.asNode())))
+              .findFirst()
+              .orElseThrow();
+      int start =
+          Integer.parseInt(objectOf(triples, position, OA.start.asNode()).getLiteralLexicalForm());
+      int end =
+          Integer.parseInt(objectOf(triples, position, OA.end.asNode()).getLiteralLexicalForm());
+      String span =
+          text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+      assertEquals(
+          Quotes.normalize(quote.getLiteralLexicalForm()), Quotes.normalize(span), "at " + start);
+    }
+  }
+
+  @Test
+  void an_aligned_quote_records_its_similarity_on_the_grounding() {
+    ExtractedEntity module =
+        new ExtractedEntity(
+                "m",
+                "RECURSIA",
+                "en",
+                "RECURSIA",
+                Noema.CognitiveModule.getURI(),
+                List.of(),
+                null,
+                1,
+                "RECURSIA the module")
+            .located(new QuoteSpan(5, 13, "RECURSIA", 0.9, true));
+    Extraction aligned =
+        new Extraction(
+            conversation.id(),
+            ExtractorInfo.structural("test"),
+            List.of(module),
+            List.of(),
+            List.of(),
+            null,
+            null);
+
+    List<Triple> triples =
+        new ExtractionGraphs(ontology)
+            .graphs(aligned, conversation, SampleDialogue.entityIris(aligned))
+            .get(1)
+            .triples();
+
+    Node grounding =
+        subjectOf(
+            triples,
+            OA.hasBody.asNode(),
+            EntityIris.of("RECURSIA"),
+            RDF.Nodes.type,
+            Noema.Grounding);
+    assertEquals(
+        NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
+        objectOf(triples, grounding, Noema.quoteSimilarity));
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertTrue(
+        triples.stream()
+            .anyMatch(
+                t ->
+                    t.getSubject().equals(target)
+                        && t.getPredicate().equals(OA.hasSelector.asNode())
+                        && triples.contains(
+                            Triple.create(
+                                t.getObject(),
+                                OA.start.asNode(),
+                                NodeFactory.createLiteralDT(
+                                    "5", XSDDatatype.XSDnonNegativeInteger)))));
   }
 
   @Test
@@ -352,6 +453,14 @@ class ExtractionGraphsTest {
         .map(Triple::getObject)
         .findFirst()
         .orElseThrow(() -> new AssertionError(subject + " has no " + predicate));
+  }
+
+  private static Node objectOrNull(List<Triple> triples, Node subject, Node predicate) {
+    return triples.stream()
+        .filter(t -> t.getSubject().equals(subject) && t.getPredicate().equals(predicate))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The subject having both (p1 o1) and (p2 o2). */

@@ -120,7 +120,17 @@ class StructuralExtractorTest {
         new FactValidator(ontology).validate(sample, SampleDialogue.conversation());
 
     assertEquals(List.of(), result.summary().problems());
-    assertEquals(sample, result.kept());
+    Extraction kept = result.kept();
+    assertEquals(sample.entities(), kept.entities().stream().map(e -> e.located(null)).toList());
+    assertEquals(sample.relations(), kept.relations().stream().map(r -> r.located(null)).toList());
+    assertEquals(
+        sample.interpretations(),
+        kept.interpretations().stream().map(i -> i.located(null)).toList());
+    int items = sample.entities().size() + sample.relations().size();
+    assertEquals(
+        items + sample.interpretations().size(),
+        result.summary().exactQuotes(),
+        "every structural quote is exact");
   }
 
   @Test
@@ -247,6 +257,17 @@ class StructuralExtractorTest {
     assertEquals(Set.of("Newton"), canonicalsOfType(e, Noema.Person));
     assertEquals(Set.of("newton worked on orbits"), canonicalsOfType(e, Noema.Analogy));
     assertTrue(has(e, "newton worked on orbits", Noema.mentionsPerson, "Newton"));
+  }
+
+  @Test
+  void an_inflected_name_is_read_as_its_base_form_in_the_turn() {
+    Extraction e =
+        extract(
+            """
+        Об этом писал Фейнман. Это похоже на то, как Фейнманом был понят электрон.
+        """);
+
+    assertEquals(Set.of("Фейнман"), canonicalsOfType(e, Noema.Person));
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,11 +80,11 @@ class ResolverTest {
     assertTrue(
         triples.contains(
             Triple.create(
-                offline, Noema.skos_prefLabel, NodeFactory.createLiteralLang("Кирилл", "ru"))));
+                offline, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("Кирилл", "ru"))));
     assertTrue(
         triples.contains(
             Triple.create(
-                offline, Noema.skos_prefLabel, NodeFactory.createLiteralLang("Kirill", "en"))));
+                offline, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("Kirill", "en"))));
     // The merge is recorded: who decided, on what evidence, and what it added.
     assertTrue(
         triples.stream()

@@ -87,7 +87,7 @@ class IdentityReviewTest {
   }
 
   private void reextract() {
-    ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0));
+    ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0, 0));
     assertEquals(List.of(), report.problems());
   }
 

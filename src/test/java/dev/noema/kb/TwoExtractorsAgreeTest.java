@@ -10,15 +10,26 @@ import dev.noema.extract.Extraction;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.ExtractorInfo;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.meaning.Entity;
+import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.Name;
+import dev.noema.meaning.NameKind;
+import dev.noema.meaning.Names;
 import dev.noema.ontology.Noema;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
+import dev.noema.text.Text;
+import dev.noema.topology.MeaningGraph;
+import dev.noema.topology.TopologyFilter;
+import dev.noema.topology.TopologySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,5 +231,32 @@ class TwoExtractorsAgreeTest {
   @Test
   void bach_named_in_the_genitive_offline_and_the_nominative_by_the_model_is_one_entity() {
     assertEquals(entitiesLabelled("Баха"), entitiesLabelled("Бах"));
+  }
+
+  @Test
+  void the_meaning_layer_and_the_topology_see_one_kirill_named_per_language() {
+    String kirill = entitiesLabelled("Кирилл").get(0);
+    MeaningLayer layer = kb.meaning().current();
+    String key = Text.key("Кирилл");
+    List<String> named =
+        layer.entities().stream()
+            .filter(e -> e.names().texts().stream().anyMatch(t -> Text.key(t).equals(key)))
+            .map(Entity::iri)
+            .toList();
+    assertEquals(List.of(kirill), named);
+    // The identity graph's names, one skos:prefLabel per language, are what the display rule picks.
+    Names names = layer.entity(kirill).orElseThrow().names();
+    String preferred = SKOS.prefLabel.getURI();
+    assertEquals(
+        Optional.of(new Name("Кирилл", "ru", NameKind.PREFERRED, preferred)), names.best("ru"));
+    assertEquals(
+        Optional.of(new Name("Kirill", "en", NameKind.PREFERRED, preferred)), names.best("en"));
+    MeaningGraph graph = kb.topology(TopologyFilter.NONE, TopologySettings.DEFAULT).graph();
+    List<String> nodes =
+        graph.entities().stream()
+            .map(dev.noema.topology.Entity::iri)
+            .filter(iri -> List.of("Kirill", "Кирилл").contains(graph.label(iri)))
+            .toList();
+    assertEquals(List.of(kirill), nodes);
   }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.noema.identity.EntityIris;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import dev.noema.text.TokenCounter;
 import java.io.StringReader;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
@@ -27,7 +29,7 @@ class GraphRetrievalTest {
   static void sample() {
     store = Tdb2GraphStore.inMemory();
     SampleGraph.writeTo(store);
-    retrieval = new GraphRetrieval(store, ONTOLOGY, null);
+    retrieval = new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null);
   }
 
   @AfterAll
@@ -212,7 +214,7 @@ class GraphRetrievalTest {
     b.entity(0, "Person", "Leibniz", "Leibniz@en", "Лейбниц@ru");
     try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(other);
-      GraphRetrieval fresh = new GraphRetrieval(other, ONTOLOGY, null);
+      GraphRetrieval fresh = new GraphRetrieval(MeaningLayers.of(other, ONTOLOGY), null);
       assertTrue(fresh.link("Лейбниц", 5).isEmpty());
       b.writeTo(other);
       fresh.refresh();
