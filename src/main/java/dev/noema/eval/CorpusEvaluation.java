@@ -1,7 +1,10 @@
 package dev.noema.eval;
 
 import dev.noema.eval.ConversationScore.Quote;
+import dev.noema.meaning.Grounding;
+import dev.noema.meaning.MeaningLayer;
 import dev.noema.meaning.MeaningLayers;
+import dev.noema.meaning.TurnRef;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.EvalQuestion;
@@ -38,7 +41,6 @@ import org.apache.jena.query.QuerySolution;
 public final class CorpusEvaluation {
   private static final String CONVERSATIONS = query("conversations.rq");
   private static final String TURNS = query("turns.rq");
-  private static final String QUOTES = query("quotes.rq");
 
   private final GraphStore store;
   private final GoldTerms terms;
@@ -58,17 +60,17 @@ public final class CorpusEvaluation {
     Matches matches = match(corpus);
     List<String> notes = new ArrayList<>(vocabularyNotes(corpus));
     List<ConversationScore> scores = new ArrayList<>();
+    MeaningLayer layer = layers.current();
     for (Map.Entry<GoldConversation, String> m : matches.found.entrySet()) {
       GoldConversation gold = m.getKey();
       String id = m.getValue();
       Map<Integer, String> turns = turns(id);
       notes.addAll(goldQuoteNotes(gold, turns));
-      MeaningGraph graph =
-          MeaningGraphs.of(layers.current(), TopologyFilter.NONE.withConversation(id));
-      scores.add(new ConversationScoring(gold, graph, terms).score(id, turns, quotes(id)));
+      MeaningGraph graph = MeaningGraphs.of(layer, TopologyFilter.NONE.withConversation(id));
+      scores.add(new ConversationScoring(gold, graph, terms).score(id, turns, quotes(layer, id)));
     }
     IdentityScore identity =
-        new IdentityScoring(MeaningGraphs.of(layers.current(), TopologyFilter.NONE)).score(corpus);
+        new IdentityScoring(MeaningGraphs.of(layer, TopologyFilter.NONE)).score(corpus);
     return new CorpusReport(scores, identity, notes, matches.problems);
   }
 
@@ -180,18 +182,23 @@ public final class CorpusEvaluation {
         });
   }
 
-  private List<Quote> quotes(String conversationId) {
-    return store.select(
-        QUOTES,
-        Map.of("conv", Iris.conversation(conversationId)),
-        results -> {
-          List<Quote> quotes = new ArrayList<>();
-          while (results.hasNext()) {
-            QuerySolution row = results.next();
-            quotes.add(new Quote(row.getLiteral("index").getInt(), text(row, "quote")));
-          }
-          return quotes;
-        });
+  /**
+   * Every quote grounding something extracted from the conversation (an entity, a fact, an
+   * interpretation), with the index of the turn it cites, as the meaning layer reads them.
+   */
+  private List<Quote> quotes(MeaningLayer layer, String conversationId) {
+    List<Grounding> groundings = new ArrayList<>();
+    layer.entities().forEach(e -> groundings.addAll(e.groundings()));
+    layer.facts().forEach(f -> groundings.addAll(f.groundings()));
+    layer.interpretations().forEach(i -> groundings.addAll(i.groundings()));
+    List<Quote> quotes = new ArrayList<>();
+    for (Grounding g : groundings) {
+      TurnRef turn = layer.turn(g.turn()).orElse(null);
+      if (g.quote() != null && turn != null && conversationId.equals(turn.conversationId())) {
+        quotes.add(new Quote(turn.index(), g.quote()));
+      }
+    }
+    return quotes;
   }
 
   /** Gold types and predicates the ontology does not define: nothing can match them. */

@@ -353,11 +353,11 @@ public final class ExtractionSchema {
         - an %5$s entity, labelled with a short phrase naming the comparison, its evidence the sentence that makes it;
         - the relation: %5$s %6$s thing explained;
         - for each person the comparison invokes, a Person entity and the relation: %5$s %7$s that person.
-        The %5$s entity is linked only by %6$s and %7$s, never by %4$s or as a part of either side. Example: "Kirill \
-        works from internal modelling, much as Leibniz predicted calculus without computers" gives the entities \
-        internal modelling (Method), Leibniz's prediction of calculus (Event), Leibniz (Person) and the %5$s "internal \
-        modelling like Leibniz's prediction of calculus", and the relations internal modelling %4$s Leibniz's \
-        prediction of calculus, the %5$s %6$s internal modelling, the %5$s %7$s Leibniz.
+        The %5$s entity is linked only by %6$s and %7$s, never by %4$s or as a part of either side. Example: "an \
+        electric current is like water flowing through a pipe, the picture Maxwell used" gives the entities \
+        electric current (Concept), water flowing through a pipe (Concept), Maxwell (Person) and the %5$s \
+        "electric current as water in a pipe", and the relations electric current %4$s water flowing through a \
+        pipe, the %5$s %6$s electric current, the %5$s %7$s Maxwell.
 
         CLAIMS: a %8$s is recorded as said by the participant who speaks the turn it is quoted from; add no relation \
         for that. Use %9$s only for a person or organization other than the speaker whom the text names as its \
@@ -367,16 +367,17 @@ public final class ExtractionSchema {
 
         LABELS AND LANGUAGES:
         - "label" is the name in its base form, in the language of the turn: nominative case, singular unless the \
-        thing is plural, each word in its dictionary form as far as the phrase's grammar allows (Russian "Бах", not \
-        the "Баха" of "голос Баха"; "теория Кирилла" for "теорию Кирилла"). The inflected form as written belongs \
+        thing is plural, each word in its dictionary form as far as the phrase's grammar allows (Russian "Толстой", not \
+        the "Толстого" of "романы Толстого"; "теория относительности" for "теорию относительности"; German "der \
+        Zug" for the "des Zuges" of "die Abfahrt des Zuges"). The inflected form as written belongs \
         only in "evidence". When the text gives the thing no name (a perspective named after its holder, an \
         analogy), compose the label in the turn's language; a %8$s is labelled by its assertion as one short \
         sentence.
         - "aliases" are other names for the same thing in the dialogue, also in base form.
         - "language" is the BCP 47 tag of the language of the turn the entity is quoted from; "label", "aliases" \
         and "definition" are in that language.
-        - "definition" is one sentence in that language saying what the dialogue says the thing is, or "" when it \
-        does not say.
+        - "definition" is one sentence in that language saying what the dialogue says the thing is, or null when \
+        it does not say.
         - An interpretation's "statement" is one sentence in the language of the turn it is quoted from, and its \
         "language" is that language's tag.
         - "canonical_label" is a short English name for the idea, whatever the dialogue's language: lower case \
@@ -389,9 +390,10 @@ public final class ExtractionSchema {
         the turn's own language. Never translate, shorten inside, or paraphrase evidence: facts whose evidence is not \
         found in the cited turn are discarded.
         2. Ids are unique within your answer; relations and interpretations refer to entities by id, and every id \
-        they use must be an entity of your answer (or "%1$s" or "%2$s" as a holder). Give an entity once for each \
-        turn you quote it from (the same canonical label each time), not once per relation: a relation or \
-        interpretation may use an entity quoted from another turn, since each cites its own evidence and turn.
+        they use must be an entity of your answer (or "%1$s" or "%2$s" as a holder). An entity is a mention in one \
+        turn: a thing quoted from three turns is three entities (one per turn, each with that turn's evidence, all \
+        with the same canonical label); within one turn it is one entity however many relations use it. A relation \
+        or interpretation may use an entity quoted from another turn, since each cites its own evidence and turn.
         3. Use only the listed types and relations. The subject must be of the relation's subject type and the \
         object of its object type: a fact that breaks this is discarded. Prefer the most specific relation; %10$s \
         only when nothing else fits.

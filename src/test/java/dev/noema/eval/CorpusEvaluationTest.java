@@ -17,13 +17,10 @@ import dev.noema.prompt.ContextRequest;
 import dev.noema.prompt.EvalReport;
 import dev.noema.prompt.Evaluator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,47 +157,8 @@ class CorpusEvaluationTest {
   }
 
   @Test
-  void the_corpus_scores_hold_their_floors() throws IOException {
-    Properties floors = new Properties();
-    try (InputStream in = getClass().getResourceAsStream(FLOORS)) {
-      floors.load(in);
-    }
-    Scores s = report.overall();
-    List<String> below = new ArrayList<>();
-    atLeast(below, floors, "entityRecall", s.entityRecall());
-    atLeast(below, floors, "typingPrecision", s.typingPrecision());
-    atLeast(below, floors, "top10Precision", s.top10Precision());
-    atLeast(below, floors, "topicsCentral", s.topicsCentral());
-    atLeast(below, floors, "grounding", s.grounding());
-    atLeast(below, floors, "relationsExact", s.relationsExact());
-    atLeast(below, floors, "relationsAnyPredicate", s.relationsAnyPredicate());
-    atLeast(below, floors, "crossLanguageResolved", report.identity().resolvedPairs());
-    atLeast(below, floors, "retrievalRecall", retrieval.meanRecall());
-    atLeast(below, floors, "retrievalMrr", retrieval.meanReciprocalRank());
-    double ceiling = Double.parseDouble(floors.getProperty("notEntitiesProducedAtMost"));
-    if (s.notEntitiesProduced() > ceiling) {
-      below.add("notEntitiesProduced " + s.notEntitiesProduced() + " > " + ceiling);
-    }
-
-    assertTrue(
-        below.isEmpty(),
-        "below the floors of "
-            + FLOORS
-            + ": "
-            + below
-            + "\n"
-            + report.table(false)
-            + retrieval.table());
-  }
-
-  private static void atLeast(List<String> below, Properties floors, String name, double score) {
-    String floor = floors.getProperty(name);
-    if (floor == null) {
-      throw new IllegalStateException(FLOORS + " has no floor for " + name);
-    }
-    if (score < Double.parseDouble(floor)) {
-      below.add(name + " " + score + " < " + floor);
-    }
+  void the_corpus_scores_hold_their_floors() {
+    new CorpusFloors(FLOORS).check(report, retrieval);
   }
 
   @Test

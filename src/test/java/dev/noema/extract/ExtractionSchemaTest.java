@@ -37,7 +37,7 @@ class ExtractionSchemaTest {
     String labels = section("LABELS AND LANGUAGES");
 
     assertTrue(labels.contains("base form"), labels);
-    assertTrue(labels.contains("\"Бах\", not the \"Баха\""), labels);
+    assertTrue(labels.contains("\"Толстой\", not the \"Толстого\""), labels);
     assertTrue(labels.contains("inflected form as written belongs only in \"evidence\""), labels);
     assertTrue(field("entities", "label").asText().contains("base form"));
     assertTrue(field("entities", "aliases").asText().contains("base form"));
@@ -52,6 +52,9 @@ class ExtractionSchemaTest {
     assertTrue(
         labels.contains("\"statement\" is one sentence in the language of the turn"), labels);
     assertTrue(labels.contains("\"canonical_label\" is a short English name"), labels);
+    assertTrue(
+        labels.contains("or null when it does not say"),
+        "the instructions agree with the schema's nullable definition: " + labels);
     assertTrue(field("entities", "definition").asText().contains("in the turn's language"));
     assertTrue(
         field("interpretations", "statement").asText().contains("language of the cited turn"));
@@ -83,6 +86,10 @@ class ExtractionSchemaTest {
     assertTrue(analogies.contains("Analogy about thing explained"), analogies);
     assertTrue(analogies.contains("Analogy mentionsPerson that person"), analogies);
     assertTrue(analogies.contains("never by analogousTo"), analogies);
+    // The example is an ordinary one: the seed's own analogies must not be handed to the model.
+    assertTrue(
+        analogies.contains("electric current analogousTo water flowing through a"), analogies);
+    assertTrue(!analogies.contains("Leibniz") && !analogies.contains("Kirill"), analogies);
   }
 
   @Test
@@ -98,7 +105,8 @@ class ExtractionSchemaTest {
   void an_entity_is_given_once_per_turn_and_may_be_used_from_another_turn() {
     String rules = section("RULES");
 
-    assertTrue(rules.contains("Give an entity once for each turn you quote it from"), rules);
+    assertTrue(rules.contains("An entity is a mention in one turn"), rules);
+    assertTrue(rules.contains("within one turn it is one entity"), rules);
     assertTrue(rules.contains("may use an entity quoted from another turn"), rules);
   }
 

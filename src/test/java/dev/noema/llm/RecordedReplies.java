@@ -137,9 +137,13 @@ public final class RecordedReplies {
     return Optional.of(list.get(Math.min(i, list.size() - 1)));
   }
 
-  /** The first {@link #START_CHARS} characters of a turn, whitespace collapsed. */
+  /**
+   * The first {@link #START_CHARS} characters of a turn, whitespace collapsed and stripped after
+   * the cut too, so that the start of a start is itself (a recording's {@code starts_with} is read
+   * through this again).
+   */
   static String start(String text) {
     String t = text.replaceAll("\\s+", " ").strip();
-    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS);
+    return t.length() <= START_CHARS ? t : t.substring(0, START_CHARS).stripTrailing();
   }
 }
