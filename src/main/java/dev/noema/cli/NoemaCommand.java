@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ChatCommand.class,
       ExtractCommand.class,
+      ResolveCommand.class,
       EvalCommand.class,
       OntologyCommand.class,
       ServeCommand.class,

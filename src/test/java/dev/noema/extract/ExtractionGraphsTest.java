@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
+import dev.noema.identity.EntityIris;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyCheck;
@@ -38,7 +39,9 @@ class ExtractionGraphsTest {
         new FactValidator(ontology)
             .validate(new StructuralExtractor(ontology).extract(conversation), conversation)
             .kept();
-    graphs = new ExtractionGraphs(ontology).graphs(extraction, conversation);
+    graphs =
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
   }
 
   @Test
@@ -63,8 +66,8 @@ class ExtractionGraphsTest {
 
   @Test
   void relations_are_asserted_and_reified_with_a_grounding() {
-    Node recursia = Iris.entity("RECURSIA");
-    Node consensus = Iris.entity("консенсус модулей");
+    Node recursia = EntityIris.of("RECURSIA");
+    Node consensus = EntityIris.of("консенсус модулей");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(triples.contains(Triple.create(recursia, Noema.partOf, consensus)));
@@ -155,11 +158,18 @@ class ExtractionGraphsTest {
             null);
 
     List<Triple> triples =
-        new ExtractionGraphs(ontology).graphs(aligned, conversation).get(1).triples();
+        new ExtractionGraphs(ontology)
+            .graphs(aligned, conversation, SampleDialogue.entityIris(aligned))
+            .get(1)
+            .triples();
 
     Node grounding =
         subjectOf(
-            triples, OA.hasBody.asNode(), Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
+            triples,
+            OA.hasBody.asNode(),
+            EntityIris.of("RECURSIA"),
+            RDF.Nodes.type,
+            Noema.Grounding);
     assertEquals(
         NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
         objectOf(triples, grounding, Noema.quoteSimilarity));
@@ -180,7 +190,7 @@ class ExtractionGraphsTest {
 
   @Test
   void entities_carry_labels_in_their_language_and_the_turn() {
-    Node architecture = Iris.entity("architecture");
+    Node architecture = EntityIris.of("architecture");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(
@@ -208,16 +218,16 @@ class ExtractionGraphsTest {
             .filter(
                 t ->
                     t.getPredicate().equals(Noema.interprets)
-                        && t.getObject().equals(Iris.entity("architecture")))
+                        && t.getObject().equals(EntityIris.of("architecture")))
             .count();
 
     assertEquals(2, ofArchitecture);
     assertTrue(
         triples.contains(
             Triple.create(
-                Iris.entity("industry"),
+                EntityIris.of("industry"),
                 Noema.holdsPerspective,
-                Iris.entity("industry perspective"))));
+                EntityIris.of("industry perspective"))));
   }
 
   @Test
@@ -237,7 +247,8 @@ class ExtractionGraphsTest {
   @Test
   void same_extraction_gives_identical_triples_and_no_blank_nodes() {
     List<ExtractionGraphs.TurnGraph> again =
-        new ExtractionGraphs(ontology).graphs(extraction, conversation);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs, again);
     assertTrue(
@@ -253,7 +264,8 @@ class ExtractionGraphsTest {
     Conversation changed =
         SampleDialogue.conversation(conversation.id(), conversation.turns().get(0), edited);
     List<ExtractionGraphs.TurnGraph> after =
-        new ExtractionGraphs(ontology).graphs(extraction, changed);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, changed, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs.get(0).inputHash(), after.get(0).inputHash());
     assertNotEquals(graphs.get(1).inputHash(), after.get(1).inputHash());
@@ -353,7 +365,7 @@ class ExtractionGraphsTest {
             null);
     Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
     assertEquals(3, kept.interpretations().size());
-    return new ExtractionGraphs(ontology).graphs(kept, VIEWS);
+    return new ExtractionGraphs(ontology).graphs(kept, VIEWS, SampleDialogue.entityIris(kept));
   }
 
   private static ExtractedEntity entity(
@@ -382,14 +394,14 @@ class ExtractionGraphsTest {
             .triples()
             .contains(
                 Triple.create(
-                    spokenBy(0), Noema.holdsPerspective, Iris.entity("the user's view"))));
+                    spokenBy(0), Noema.holdsPerspective, EntityIris.of("the user's view"))));
     assertTrue(
         views
             .get(1)
             .triples()
             .contains(
                 Triple.create(
-                    spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))));
+                    spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))));
   }
 
   @Test
@@ -399,7 +411,7 @@ class ExtractionGraphsTest {
     assertTrue(
         triples.contains(
             Triple.create(
-                spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))),
+                spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))),
         triples.toString());
     assertTrue(
         triples.stream()
@@ -416,7 +428,7 @@ class ExtractionGraphsTest {
     assertTrue(
         triples.contains(
             Triple.create(
-                Iris.entity("order arises far from equilibrium"),
+                EntityIris.of("order arises far from equilibrium"),
                 Noema.prov_wasAttributedTo,
                 spokenBy(1))));
     assertEquals(
