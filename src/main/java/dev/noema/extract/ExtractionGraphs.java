@@ -176,7 +176,8 @@ public final class ExtractionGraphs {
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
-      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())) {
+      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())
+          && !reportedNotHeld(extraction, e.key())) {
         out.add(Triple.create(node, Noema.prov_wasAttributedTo, participant(turn)));
       }
       ground(out, node, turnNode, e.evidence(), e.span());
@@ -269,6 +270,26 @@ public final class ExtractionGraphs {
       }
     }
     return Optional.ofNullable(before != null ? before : after);
+  }
+
+  /**
+   * Whether the extraction says a claim is not its speaker's own: it names another author ({@code
+   * proposedBy}) or something argues against it. A speaker who reports or rejects a claim ("some
+   * say X, but ...") does not put it forward, so such a claim is not attributed to the speaker.
+   */
+  private boolean reportedNotHeld(Extraction extraction, String claimKey) {
+    for (ExtractedRelation r : extraction.relations()) {
+      if (r.subject().equals(claimKey) && is(r.predicate(), Noema.proposedBy)
+          || r.object().equals(claimKey) && is(r.predicate(), Noema.arguesAgainst)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code predicate} is {@code property} or one of its sub-properties. */
+  private boolean is(String predicate, Node property) {
+    return ontology.subPropertiesOf(property.getURI()).contains(predicate);
   }
 
   /** The dialogue layer's participant who spoke {@code turn} (the IRI the dialogue graph uses). */

@@ -101,6 +101,7 @@ public final class Noema {
   public static final Node analogousTo = term("analogousTo");
   public static final Node about = term("about");
   public static final Node proposedBy = term("proposedBy");
+  public static final Node arguesAgainst = term("arguesAgainst");
 
   // Identity: each entity's names and the decisions about it
   public static final Node IdentityDecision = term("IdentityDecision");

@@ -368,6 +368,53 @@ class ExtractionGraphsTest {
     return new ExtractionGraphs(ontology).graphs(kept, VIEWS, SampleDialogue.entityIris(kept));
   }
 
+  @Test
+  void a_claim_its_speaker_reports_from_an_author_or_argues_against_is_not_attributed_to_them() {
+    String claim = Noema.NS + "Claim";
+    Extraction raw =
+        new Extraction(
+            "views",
+            new ExtractorInfo("llm", "openai", "gpt-4o-mini", "hash"),
+            List.of(
+                entity("u2", "the user's view", Noema.Perspective.getURI(), 2, "Your view"),
+                entity("c1", "emergence is real", claim, 1, "emergence is real"),
+                entity(
+                    "c2",
+                    "order arises far from equilibrium",
+                    claim,
+                    1,
+                    "order arises far from equilibrium"),
+                entity("p1", "Prigogine", Noema.Person.getURI(), 1, "Prigogine"),
+                entity(
+                    "c3", "emergence is a name for ignorance", claim, 0, "a name for ignorance")),
+            List.of(
+                new ExtractedRelation(
+                    "c2", Noema.proposedBy.getURI(), "p1", "Prigogine showed", 1, 0.9, 1),
+                new ExtractedRelation(
+                    "u2", Noema.arguesAgainst.getURI(), "c1", "too generous", 2, 0.8, 1)),
+            List.of(),
+            null,
+            null);
+    Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
+    assertEquals(2, kept.relations().size(), kept.toString());
+    List<Triple> triples =
+        new ExtractionGraphs(ontology)
+            .graphs(kept, VIEWS, SampleDialogue.entityIris(kept)).stream()
+                .flatMap(g -> g.triples().stream())
+                .filter(t -> t.getPredicate().equals(Noema.prov_wasAttributedTo))
+                .toList();
+
+    assertEquals(
+        List.of(
+            Triple.create(
+                EntityIris.of("emergence is a name for ignorance"),
+                Noema.prov_wasAttributedTo,
+                spokenBy(0))),
+        triples,
+        "only the claim the user put forward is the user's; the one Prigogine showed and the one"
+            + " argued against are not the assistant's");
+  }
+
   private static ExtractedEntity entity(
       String key, String canonical, String type, int turn, String evidence) {
     return new ExtractedEntity(
