@@ -37,8 +37,15 @@ class IdentityReviewTest {
   void importFour() throws IOException {
     logs = dir.resolve("logs");
     Files.createDirectories(logs);
-    write("a.txt", "User: Кто такой **Кирилл**?\nAssistant: **Кирилл** строит модели.\n");
-    write("b.txt", "User: Who is **Kirill**?\nAssistant: **Kirill** builds models.\n");
+    // An emphasised single word is a name offline only when it comes back in three turns.
+    write(
+        "a.txt",
+        "User: Кто такой **Кирилл**?\nAssistant: **Кирилл** строит модели.\n"
+            + "User: Что ещё делает **Кирилл**?\n");
+    write(
+        "b.txt",
+        "User: Who is **Kirill**?\nAssistant: **Kirill** builds models.\n"
+            + "User: What else does **Kirill** do?\n");
     write("c.txt", "User: Что говорит **Дэвид Чалмерс**?\nAssistant: **Дэвид Чалмерс** прав.\n");
     write(
         "d.txt",
