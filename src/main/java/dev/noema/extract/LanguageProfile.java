@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import dev.noema.text.LanguageWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,18 +12,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * What the structural extractor knows of one language, read from {@code lang/CODE/} beside this
- * class: the cue words of {@code cues.properties}, the stop words of Lucene's Snowball list for the
- * language plus those of {@code stopwords.txt}, the generic nouns listed after its {@code
- * [generic]} line, and Lucene's Snowball stemmer, which reduces a word to the base form labels are
- * matched by (the label keeps its surface form). Immutable and thread-safe; {@link #stemmer()}
- * gives each caller its own stemmer (Snowball's are not thread-safe).
+ * What the structural extractor knows of one language: the cue words of {@code
+ * lang/CODE/cues.properties} beside this class, its function, stop and generic words ({@link
+ * LanguageWords}, shared with identity), and Lucene's Snowball stemmer, which reduces a word to the
+ * base form labels are matched by (the label keeps its surface form). Immutable and thread-safe;
+ * {@link #stemmer()} gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
   /** The shortest stem that stands for a generic word's inflections. */
@@ -67,34 +64,25 @@ final class LanguageProfile {
     } catch (IOException e) {
       throw new UncheckedIOException(folder + "cues.properties: " + e.getMessage(), e);
     }
-    Set<String> functionWords = new HashSet<>();
-    String snowball = required(cues, "snowball-stop");
-    try (InputStream in = SnowballFilter.class.getResourceAsStream(snowball)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            folder + "cues.properties: Lucene has no Snowball stop list " + snowball);
-      }
-      CharArraySet set =
-          WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
-      set.forEach(w -> functionWords.add(Lexicon.fold(new String((char[]) w))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(snowball + ": " + e.getMessage(), e);
+    LanguageWords words = LanguageWords.of(code);
+    if (words.genericWords().isEmpty()) {
+      throw new IllegalStateException(
+          "lang/languages.txt lists "
+              + code
+              + " but dev/noema/text/lang/"
+              + code
+              + "/stopwords.txt is missing");
     }
-    Set<String> own = new HashSet<>();
-    Set<String> generic = new HashSet<>();
-    Set<String> into = own;
-    for (String line : Lexicon.lines(folder + "stopwords.txt")) {
-      if (line.strip().equals("[generic]")) {
-        into = generic;
-        continue;
-      }
-      for (String word : line.split("\\s+")) {
-        if (!word.isEmpty()) {
-          into.add(Lexicon.fold(word));
-        }
-      }
-    }
+    Set<String> functionWords = folded(words.functionWords());
+    Set<String> own = folded(words.stopWords());
+    Set<String> generic = folded(words.genericWords());
     return new LanguageProfile(code, cues, functionWords, own, generic);
+  }
+
+  private static Set<String> folded(Set<String> words) {
+    Set<String> out = new HashSet<>();
+    words.forEach(w -> out.add(Lexicon.fold(w)));
+    return out;
   }
 
   /** The BCP 47 code ("en"). */

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *   <li>{@code lexicon.tsv}: form, tab, canonical English label (Лейбниц to Leibniz);
  *   <li>{@code acronyms.txt}: upper-case tokens that are acronyms, never module names;
  *   <li>{@code lang/languages.txt} and one {@link LanguageProfile} per language listed ({@code
- *       lang/CODE/cues.properties}, {@code lang/CODE/stopwords.txt});
+ *       lang/CODE/cues.properties}, with the words of {@link dev.noema.text.LanguageWords});
  *   <li>{@code lang/names.tsv}: known names with their general type (a gazetteer);
  *   <li>{@code lang/given-names.txt}: given names, the first word of a person's name.
  * </ul>

@@ -14,8 +14,8 @@ import org.apache.jena.graph.Node;
 
 /**
  * What identity knows of one entity: its types, its names (one preferred per language, the others
- * alternative) and the decisions about it that its identity graph holds. Mutable; used under the
- * lock of the {@link IdentityIndex} that holds it.
+ * alternative), the conversations it is named in and the decisions about it that its identity graph
+ * holds. Mutable; used under the lock of the {@link IdentityIndex} that holds it.
  */
 final class EntityRecord {
   private final Node iri;
@@ -27,6 +27,9 @@ final class EntityRecord {
   private final Map<String, String> preferred = new TreeMap<>();
   private final Set<String> keys = new LinkedHashSet<>();
   private final Map<Node, Decision> decisions = new LinkedHashMap<>();
+
+  /** The ids of the conversations an extraction names the entity in. */
+  private final Set<String> conversations = new TreeSet<>();
 
   EntityRecord(Node iri) {
     this.iri = iri;
@@ -42,6 +45,16 @@ final class EntityRecord {
 
   void addType(String type) {
     types.add(type);
+  }
+
+  /** Records that an extraction of conversation {@code conversationId} names the entity. */
+  void addConversation(String conversationId) {
+    conversations.add(conversationId);
+  }
+
+  /** Whether an extraction of conversation {@code conversationId} names the entity. */
+  boolean namedIn(String conversationId) {
+    return conversations.contains(conversationId);
   }
 
   /**

@@ -24,14 +24,16 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
- * Every entity of a knowledge base with its names, found by any of them: by key, by transliterated
- * key, by stem key and by consonant skeleton ({@link NameKeys}); with the decisions of the user
- * (names pinned to an entity in one conversation, pairs kept apart) and the pairs waiting for
- * review. Read from a store by {@link #load}; not thread-safe (its owner locks).
+ * Every entity of a knowledge base with its names and the conversations naming it, found by any of
+ * its names: by key, by transliterated key, by stem key and by consonant skeleton ({@link
+ * NameKeys}); with the decisions of the user (names pinned to an entity in one conversation, pairs
+ * kept apart) and the pairs waiting for review. Read from a store by {@link #load}; not thread-safe
+ * (its owner locks).
  */
 final class IdentityIndex {
+  /** Each entity's types, and the graphs stating them (whose names say the conversation). */
   private static final String TYPES =
-      "SELECT ?e ?t WHERE { ?e a ?t FILTER(STRSTARTS(STR(?e), ?prefix)) }";
+      "SELECT ?g ?e ?t WHERE { GRAPH ?g { ?e a ?t } FILTER(STRSTARTS(STR(?e), ?prefix)) }";
 
   /** The names of entities that have no identity graph yet (written before identity existed). */
   private static final String LABELS =
@@ -57,9 +59,10 @@ final class IdentityIndex {
   private final Set<String> pending = new HashSet<>();
 
   /**
-   * Reads every entity of {@code store}: types from the union graph, names and decisions from the
-   * identity graphs, and for an entity with no identity graph (a store written before identity was
-   * decided) its labels, alternative and canonical labels from the union graph.
+   * Reads every entity of {@code store}: types and conversations from the extraction graphs, names
+   * and decisions from the identity graphs, and for an entity with no identity graph (a store
+   * written before identity was decided) its labels, alternative and canonical labels from the
+   * union graph.
    */
   static IdentityIndex load(GraphStore store) {
     IdentityIndex index = new IdentityIndex();
@@ -73,7 +76,10 @@ final class IdentityIndex {
                 Node e = row.get("e").asNode();
                 Node t = row.get("t").asNode();
                 if (e.isURI() && t.isURI()) {
-                  index.record(e).addType(t.getURI());
+                  EntityRecord record = index.record(e);
+                  record.addType(t.getURI());
+                  Iris.extractionGraphName(row.get("g").asNode())
+                      .ifPresent(g -> record.addConversation(g.conversationId()));
                 }
               });
           return null;

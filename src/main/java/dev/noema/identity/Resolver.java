@@ -22,11 +22,14 @@ import org.apache.jena.graph.Node;
  * used it in its conversation; else the best candidate among the entities of a type compatible with
  * its own (not declared disjoint in the ontology, through the class hierarchy) that share a name
  * with it, by the strongest {@link Evidence} of any of its names (label, aliases, canonical label)
- * against any of theirs, if that evidence scores at least {@link #SAME}; else a new entity.
- * Candidates rank by score, then by which of the mention's names matched (its label before an alias
- * before its canonical label), then by how close the types are, then by IRI, so the same store
- * always gives the same answer. A new entity's IRI is {@link EntityIris#of} its canonical label
- * (else its label), qualified by its type, then numbered, when another entity holds that IRI.
+ * against any of theirs, if that evidence scores at least {@link #SAME}; else a new entity. A
+ * generic name ({@link GenericNames}: "plan", "my recommendation", "the assistant's view") is
+ * evidence only for the entities named in the mention's own conversation, so that two
+ * conversations' plans stay two things while "Kirill" is one wherever it is said. Candidates rank
+ * by score, then by which of the mention's names matched (its label before an alias before its
+ * canonical label), then by how close the types are, then by IRI, so the same store always gives
+ * the same answer. A new entity's IRI is {@link EntityIris#of} its canonical label (else its
+ * label), qualified by its type, then numbered, when another entity holds that IRI.
  *
  * <p>Every decision that changes an entity (a mention that brings it a new name, or a type related
  * to none of its own) is recorded with its evidence and score; a candidate scoring between {@link
@@ -59,8 +62,15 @@ public final class Resolver {
     this.clock = clock;
   }
 
-  /** One of a mention's names, and which: 0 its label, 1 an alias, 2 its canonical label. */
-  private record MentionName(EntityName name, int kind) {
+  /**
+   * One of a mention's names, and which: 0 its label, 1 an alias, 2 its canonical label; {@code
+   * bound} when it means something only inside the mention's conversation ({@link GenericNames}).
+   */
+  private record MentionName(EntityName name, int kind, boolean bound) {
+    MentionName(EntityName name, int kind) {
+      this(name, kind, GenericNames.boundToConversation(name));
+    }
+
     static final int LABEL = 0;
     static final int ALIAS = 1;
     static final int CANONICAL = 2;
@@ -99,6 +109,7 @@ public final class Resolver {
       // The user's decision holds for this mention only: its names are no evidence for others.
       EntityRecord record = idx.record(pinned);
       record.addType(mention.type());
+      record.addConversation(mention.conversationId());
       return record.iri();
     }
     List<Match> candidates = candidates(mention, names);
@@ -197,20 +208,33 @@ public final class Resolver {
       if (keys.exact().isEmpty()) {
         continue;
       }
-      consider(best, idx.byKey(keys.exact()), Evidence.SAME_NAME, nameRank, mention);
+      // A generic name is evidence only for the entities its own conversation names.
+      String within = mentionName.bound() ? mention.conversationId() : null;
+      consider(best, idx.byKey(keys.exact()), Evidence.SAME_NAME, nameRank, mention, within);
       if (keys.latin()) {
         consider(
-            best, idx.byTransliteration(keys.exact()), Evidence.TRANSLITERATION, nameRank, mention);
+            best,
+            idx.byTransliteration(keys.exact()),
+            Evidence.TRANSLITERATION,
+            nameRank,
+            mention,
+            within);
       }
       for (String transliterated : keys.transliterations()) {
-        consider(best, idx.byKey(transliterated), Evidence.TRANSLITERATION, nameRank, mention);
+        consider(
+            best, idx.byKey(transliterated), Evidence.TRANSLITERATION, nameRank, mention, within);
       }
       for (String skeleton : keys.skeletons()) {
         consider(
-            best, idx.bySkeleton(skeleton, keys.latin()), Evidence.SOUNDS_ALIKE, nameRank, mention);
+            best,
+            idx.bySkeleton(skeleton, keys.latin()),
+            Evidence.SOUNDS_ALIKE,
+            nameRank,
+            mention,
+            within);
       }
       if (keys.stem() != null) {
-        consider(best, idx.byStem(keys.stem()), Evidence.STEM, nameRank, mention);
+        consider(best, idx.byStem(keys.stem()), Evidence.STEM, nameRank, mention, within);
       }
     }
     List<Match> ranked = new ArrayList<>(best.values());
@@ -223,8 +247,12 @@ public final class Resolver {
       Set<EntityRecord> records,
       Evidence evidence,
       int nameRank,
-      Mention mention) {
+      Mention mention,
+      String withinConversation) {
     for (EntityRecord r : records) {
+      if (withinConversation != null && !r.namedIn(withinConversation)) {
+        continue;
+      }
       if (!types.compatible(mention.type(), r.types())) {
         continue;
       }
@@ -238,6 +266,7 @@ public final class Resolver {
   /** Gives the record the mention's type and names; returns the names whose keys it lacked. */
   private List<EntityName> attach(EntityRecord record, Mention mention, List<MentionName> names) {
     record.addType(mention.type());
+    record.addConversation(mention.conversationId());
     List<EntityName> added = new ArrayList<>();
     for (MentionName mentionName : names) {
       EntityName name = mentionName.name();

@@ -258,4 +258,137 @@ class ResolverTest {
     assertTrue(refused.getMessage().contains(company.getURI()), refused.getMessage());
     assertTrue(refused.getMessage().contains(river.getURI()), refused.getMessage());
   }
+
+  @Test
+  void two_conversations_generic_my_recommendation_stay_two_entities() {
+    String perspective = Noema.Perspective.getURI();
+    Resolver resolver = resolver();
+    Node guitar =
+        resolver.resolve(
+            mention("Mi recomendación", "es", "my recommendation", perspective, "llm", "guitar"));
+    Node train =
+        resolver.resolve(
+            mention("Meine Empfehlung", "de", "my recommendation", perspective, "llm", "train"));
+    Node sameChat =
+        resolver.resolve(
+            mention("my recommendation", "en", null, perspective, "structural", "guitar"));
+
+    assertNotEquals(guitar, train);
+    assertEquals(guitar, sameChat, "within its conversation the name still finds its entity");
+  }
+
+  @Test
+  void a_participants_view_is_one_entity_per_conversation() {
+    String perspective = Noema.Perspective.getURI();
+    Resolver resolver = resolver();
+    Node guitar =
+        resolver.resolve(
+            mention(
+                "la opinión del asistente",
+                "es",
+                "the assistant's view",
+                perspective,
+                "llm",
+                "guitar"));
+    Node train =
+        resolver.resolve(
+            mention("meine Empfehlung", "de", "the assistant's view", perspective, "llm", "train"));
+    Node guitarAgain =
+        resolver.resolve(
+            mention(
+                "mi recomendación", "es", "the assistant's view", perspective, "llm", "guitar"));
+
+    assertNotEquals(guitar, train);
+    assertEquals(guitar, guitarAgain);
+  }
+
+  @Test
+  void two_conversations_plans_stay_two_entities_after_a_reload() {
+    String method = Noema.Method.getURI();
+    Resolver first = resolver();
+    Mention guitarPlan =
+        new Mention(
+            "plan de práctica de ocho semanas",
+            "es",
+            List.of("plan"),
+            "eight-week practice plan",
+            method,
+            "llm",
+            "guitar",
+            11);
+    Node guitar = first.resolve(guitarPlan);
+    write(first);
+    // What the import writes beside the identity graphs: the extraction graph naming the entity.
+    store.apply(
+        GraphChange.put(
+            new GraphContent(
+                Iris.extractionGraph("guitar", 11, "llm"),
+                "guitar",
+                List.of(Triple.create(guitar, RDF.Nodes.type, Noema.Method)))));
+
+    Resolver second = resolver();
+    Node sleep =
+        second.resolve(
+            new Mention(
+                "plan pour la série de nuits",
+                "fr",
+                List.of("plan"),
+                "night-shift sleep plan",
+                method,
+                "llm",
+                "sommeil",
+                11));
+    Node guitarReextracted = second.resolve(mention("plan", "es", null, method, "llm", "guitar"));
+
+    assertNotEquals(guitar, sleep);
+    assertEquals(guitar, guitarReextracted, "the store says which conversation names the plan");
+  }
+
+  @Test
+  void a_named_thing_in_two_conversations_stays_one_entity() {
+    Resolver resolver = resolver();
+    Node seed = resolver.resolve(mention("Кирилл", "ru", "Kirill", PERSON, "llm", "seed"));
+    Node other = resolver.resolve(mention("Kirill", "en", null, PERSON, "structural", "other"));
+    Node practice =
+        resolver.resolve(
+            mention("eight-week practice plan", "en", null, Noema.Method.getURI(), "llm", "a"));
+    Node samePractice =
+        resolver.resolve(
+            mention(
+                "plan de práctica de ocho semanas",
+                "es",
+                "eight-week practice plan",
+                Noema.Method.getURI(),
+                "llm",
+                "b"));
+
+    assertEquals(seed, other);
+    assertEquals(practice, samePractice);
+  }
+
+  @Test
+  void only_names_made_of_ordinary_words_are_bound_to_their_conversation() {
+    for (EntityName generic :
+        List.of(
+            new EntityName("plan", "fr"),
+            new EntityName("Mi recomendación", "es"),
+            new EntityName("meine Empfehlungen", "de"),
+            new EntityName("your question", "en"),
+            new EntityName("the assistant's view", "en"),
+            new EntityName("la opinión del asistente", "es"),
+            new EntityName("мой вопрос", "ru"))) {
+      assertTrue(GenericNames.boundToConversation(generic), generic.toString());
+    }
+    for (EntityName named :
+        List.of(
+            new EntityName("night-shift sleep plan", "en"),
+            new EntityName("Kirill", "en"),
+            new EntityName("consciousness", "en"),
+            new EntityName("сознание", "ru"),
+            new EntityName("My Fair Lady", "en"),
+            new EntityName("the", "en"),
+            new EntityName("plan", "und"))) {
+      assertTrue(!GenericNames.boundToConversation(named), named.toString());
+    }
+  }
 }
