@@ -17,11 +17,18 @@ class ResolveCommandTest {
   void list_counts_merges_and_suspected_duplicates_and_review_decides_them() throws Exception {
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs);
-    Files.writeString(logs.resolve("a.txt"), "User: **Кирилл**?\nAssistant: **Кирилл** прав.\n");
+    // An emphasised single word is a name offline only when it comes back in three turns.
     Files.writeString(
-        logs.resolve("b.txt"), "User: **Kirill**?\nAssistant: **Kirill** is right.\n");
-    Files.writeString(logs.resolve("c.txt"), "User: **Дэвид Чалмерс**?\nAssistant: Да.\n");
-    Files.writeString(logs.resolve("d.txt"), "User: **David Chalmers**?\nAssistant: Yes.\n");
+        logs.resolve("a.txt"),
+        "User: **Кирилл**?\nAssistant: **Кирилл** прав.\nUser: **Кирилл**?\n");
+    Files.writeString(
+        logs.resolve("b.txt"),
+        "User: **Kirill**?\nAssistant: **Kirill** is right.\nUser: **Kirill**?\n");
+    Files.writeString(
+        logs.resolve("c.txt"), "User: **Дэвид Чалмерс**?\nAssistant: **Дэвид Чалмерс** прав.\n");
+    Files.writeString(
+        logs.resolve("d.txt"),
+        "User: **David Chalmers**?\nAssistant: **David Chalmers** is right.\n");
     String data = "--data=" + dir.resolve("kb");
     assertEquals(0, CliRun.of("import", data, "--no-progress", logs.toString()).exitCode());
 
