@@ -22,6 +22,7 @@ import dev.noema.neo4j.Neo4jSync;
 import dev.noema.neo4j.SyncSummary;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.GraphRetrieval;
+import dev.noema.prompt.LazyEmbeddingModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
@@ -166,10 +167,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's
-   * labels and embeds them with the in-process MiniLM model) and refreshed when the store has
-   * changed since. With the embedded TDB2 the index and the embeddings are cached in {@code
-   * <folder>/index} and rebuilt only when the store changed; over a remote endpoint they are kept
-   * in memory.
+   * labels and embeds them with the in-process MiniLM model, loaded when first needed) and
+   * refreshed when the store has changed since. With the embedded TDB2 the index and the embeddings
+   * are cached in {@code <folder>/index} and rebuilt only when the store changed; over a remote
+   * endpoint they are kept in memory.
    */
   public synchronized GraphRetrieval retrieval() {
     if (retrieval == null) {
@@ -177,7 +178,9 @@ public final class KnowledgeBase implements AutoCloseable {
           new GraphRetrieval(
               store,
               ontology,
-              new AllMiniLmL6V2QuantizedEmbeddingModel(),
+              new LazyEmbeddingModel(
+                  AllMiniLmL6V2QuantizedEmbeddingModel.class,
+                  AllMiniLmL6V2QuantizedEmbeddingModel::new),
               config.endpoint() == null ? config.indexFolder() : null);
     } else {
       retrieval.refresh();

@@ -105,8 +105,7 @@ final class NodeIndex {
   NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings, Path cache) {
     this.snapshot = snapshot;
     this.embeddings = embeddings;
-    this.englishOnlyEmbeddings =
-        embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
+    this.englishOnlyEmbeddings = embeddings != null && modelId(embeddings).contains(".AllMiniLm");
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put("name_ru", new RussianAnalyzer());
     perField.put("text_ru", perField.get("name_ru"));
@@ -153,7 +152,7 @@ final class NodeIndex {
           cache == null
               ? embed(texts, embeddings)
               : new IndexCache(cache)
-                  .embeddings(embeddings.getClass().getName(), texts, t -> embed(t, embeddings));
+                  .embeddings(modelId(embeddings), texts, t -> embed(t, embeddings));
     }
   }
 
@@ -273,6 +272,15 @@ final class NodeIndex {
   static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
     return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
+  }
+
+  /**
+   * What names a model's vectors: its name, or its class name for a model without one (the
+   * in-process models, unless wrapped in a {@link LazyEmbeddingModel}, which gives the same name).
+   */
+  private static String modelId(EmbeddingModel model) {
+    String name = model.modelName();
+    return name == null || name.equals("unknown") ? model.getClass().getName() : name;
   }
 
   /** What a node is embedded by: its labels, aliases, definition or statement. */
