@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured),
@@ -61,6 +63,11 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
+
+  /**
+   * Neo4j being opened in the background ({@link #startNeo4j}), or null; guarded by {@code this}.
+   */
+  private CompletableFuture<Neo4jConnection> starting;
 
   /**
    * Serialises syncs: a sync is not safe to run twice at once on one database (see {@link
@@ -289,10 +296,46 @@ public final class KnowledgeBase implements AutoCloseable {
    *     embedded database does not start (for example while {@code noema serve} holds its folder)
    */
   public synchronized Neo4jConnection neo4j() {
+    if (neo4j == null && starting != null) {
+      CompletableFuture<Neo4jConnection> started = starting;
+      starting = null;
+      try {
+        neo4j = started.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
     if (neo4j == null) {
       neo4j = Neo4jConnection.open(config.neo4j());
     }
     return neo4j;
+  }
+
+  /**
+   * Starts opening the Neo4j projection on a background thread, and runs there the statement a sync
+   * starts with ({@link Neo4jSync#prepare}), for a command that syncs after other work: an embedded
+   * Neo4j takes seconds to start and the first Cypher statement seconds to plan. {@link #neo4j()}
+   * waits for it, and throws what opening it threw. Does nothing when Neo4j is open or opening.
+   */
+  public synchronized void startNeo4j() {
+    if (neo4j == null && starting == null) {
+      starting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                Neo4jConnection connection = Neo4jConnection.open(config.neo4j());
+                try {
+                  Neo4jSync.prepare(connection);
+                } catch (RuntimeException e) {
+                  // Only a head start: the sync plans the statement again, and reports what fails.
+                }
+                return connection;
+              },
+              work -> {
+                Thread thread = new Thread(work, "neo4j-start");
+                thread.setDaemon(true);
+                thread.start();
+              });
+    }
   }
 
   /**
@@ -333,11 +376,21 @@ public final class KnowledgeBase implements AutoCloseable {
     return config;
   }
 
-  /** Closes Neo4j when it was opened (stopping an embedded one), then the store. */
+  /**
+   * Closes Neo4j when it was opened, or started and not used (stopping an embedded one), then the
+   * store.
+   */
   @Override
   public void close() {
     try {
       synchronized (this) {
+        if (starting != null) {
+          try {
+            neo4j();
+          } catch (RuntimeException e) {
+            // It failed to start and nothing used it: nothing to close.
+          }
+        }
         if (neo4j != null) {
           neo4j.close();
           neo4j = null;
