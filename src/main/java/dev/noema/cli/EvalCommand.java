@@ -87,6 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     try (KnowledgeBase base = llm.open(null)) {
       if (measures.questions != null) {
         ChatModel model = base.chatModel().orElse(null);
+        base.embedLabels(); // retrieval is scored as it is with every label embedded
         dev.noema.prompt.EvalReport retrieval =
             new Evaluator(base.retrieval(), model, model)
                 .run(

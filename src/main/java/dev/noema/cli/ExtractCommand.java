@@ -72,6 +72,7 @@ final class ExtractCommand implements Callable<Integer> {
         throw new CommandFailure(e.getMessage());
       }
       print(report, out, err);
+      SyncCommand.embed(base, out);
       return report.problems().isEmpty() ? 0 : 1;
     }
   }

@@ -174,10 +174,11 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's
-   * labels and embeds them with the in-process MiniLM model, loaded when first needed) and
-   * refreshed when the store has changed since. With the embedded TDB2 the index and the embeddings
-   * are cached in {@code <folder>/index} and rebuilt only when the store changed; over a remote
-   * endpoint they are kept in memory.
+   * labels) and refreshed when the store has changed since. With the embedded TDB2 the index and
+   * the embeddings (in-process MiniLM, loaded when first needed) are cached in {@code
+   * <folder>/index}: a question never waits for labels to be embedded, it links those lexically
+   * ({@link GraphRetrieval#embeddedShare}), and {@link #embedLabels} embeds them. Over a remote
+   * endpoint everything is kept in memory and embedded before the first question.
    */
   public synchronized GraphRetrieval retrieval() {
     if (retrieval == null) {
@@ -188,11 +189,22 @@ public final class KnowledgeBase implements AutoCloseable {
               new LazyEmbeddingModel(
                   AllMiniLmL6V2QuantizedEmbeddingModel.class,
                   AllMiniLmL6V2QuantizedEmbeddingModel::new),
-              config.endpoint() == null ? config.indexFolder() : null);
+              config.endpoint() == null ? config.indexFolder() : null,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
     } else {
       retrieval.refresh();
     }
     return retrieval;
+  }
+
+  /**
+   * Embeds the labels of the meaning layer that have no cached embedding yet (after an import or an
+   * extraction: only the new ones), so that questions link them semantically too.
+   *
+   * @return how many nodes were embedded
+   */
+  public int embedLabels() {
+    return retrieval().embedMissing();
   }
 
   /**
