@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: runs per light command (default 10); Neo4j syncs and demos run a third as often (at
  * least 2). With a second argument, N conversations, it measures instead the first question after
- * importing a generated ChatGPT export of N conversations ({@code ./benchmark startup 3 6000}).
- * Run: {@code ./benchmark startup}. It uses and replaces {@code target/cds}.
+ * importing a generated Nexus corpus of N conversations of 10 turns ({@code ./benchmark startup 3
+ * 6000}). Run: {@code ./benchmark startup}. It uses and replaces {@code target/cds}.
  */
 public final class StartupBenchmark {
   private static final String RUSSIAN = "Как Кирилл понимает внимание?";
@@ -221,7 +221,7 @@ public final class StartupBenchmark {
   }
 
   /**
-   * The first question after a large import: a generated ChatGPT export imported by {@code noema
+   * The first question after a large import: a generated Nexus corpus imported by {@code noema
    * import} (which embeds the labels it adds), then {@code noema stats} (the floor), the first
    * {@code noema context} and later ones, and a first one over labels not embedded (the embeddings
    * file deleted: it links lexically at once). The import's cost is set against today's import (its
@@ -235,11 +235,8 @@ public final class StartupBenchmark {
         cpuModel(),
         System.getProperty("java.version"),
         load());
-    Path export = work.resolve("conversations.json");
-    new dev.noema.conversation.ChatGptExportGenerator(
-            new dev.noema.conversation.ChatGptExportGenerator.Settings(
-                conversations, 6, 40, 0.1, 0.05, 1L))
-        .writeTo(export);
+    Path export = work.resolve("corpus");
+    new NexusCorpusGenerator(42).write(export, conversations, 10);
     Timed imported =
         noema(Map.of(), "import", "--data", kb.toString(), "--no-progress", export.toString());
     check(imported, "import");
@@ -247,7 +244,11 @@ public final class StartupBenchmark {
     if (!embedded.find()) {
       throw new IllegalStateException("no embedding line in:\n" + imported.output());
     }
+    System.out.print(imported.output());
     int labels = Integer.parseInt(embedded.group(1));
+    if (labels == 0) {
+      throw new IllegalStateException("the import made no label to embed");
+    }
     double embedding = Double.parseDouble(embedded.group(2));
     double bare = bareEmbedding();
     floor =
@@ -264,6 +265,7 @@ public final class StartupBenchmark {
             "per command",
             List.of(first.wall()),
             List.of(first.cpu())));
+    System.out.print(rows.get(rows.size() - 1));
     measure(
         "noema context, later",
         "per command",
