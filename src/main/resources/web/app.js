@@ -208,12 +208,61 @@ async function search(text) {
   });
 }
 
-/** A link to a turn in the conversation reader. */
-function turnLink(conversation, index, text) {
+/** A link to a turn in the conversation reader; {@code span} ({start, end} in code points) is highlighted there. */
+function turnLink(conversation, index, text, span) {
   const a = el('a', text);
   a.href = '#turn-' + index;
-  a.addEventListener('click', (event) => { event.preventDefault(); openConversation(conversation, index); });
+  a.addEventListener('click', (event) => { event.preventDefault(); openConversation(conversation, index, span); });
   return a;
+}
+
+// Private-use characters put around a quoted span in a turn's Markdown: they survive rendering and sanitising as
+// text, so the span can be found in the rendered page whatever Markdown surrounds it.
+const SPAN_OPEN = '\uE000';
+const SPAN_CLOSE = '\uE001';
+
+/** The Markdown {@code text} with the span [start, end) (in code points, as the grounding counts them) marked. */
+function markSpan(text, span) {
+  const points = Array.from(text);
+  if (!span || !(span.start >= 0) || !(span.end > span.start) || span.end > points.length) return text;
+  return points.slice(0, span.start).join('') + SPAN_OPEN + points.slice(span.start, span.end).join('') + SPAN_CLOSE
+    + points.slice(span.end).join('');
+}
+
+/** Wraps the marked text under {@code root} in <mark> elements (one per text node it crosses); returns the first. */
+function highlightMarked(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let inside = false;
+  let first = null;
+  nodes.forEach((node) => {
+    const text = node.nodeValue;
+    if (!inside && !text.includes(SPAN_OPEN) && !text.includes(SPAN_CLOSE)) return;
+    const parts = document.createDocumentFragment();
+    let buffer = '';
+    const flush = () => {
+      if (inside && buffer.trim()) {
+        const mark = el('mark', buffer, 'quoted');
+        first = first || mark;
+        parts.appendChild(mark);
+      } else if (buffer) {
+        parts.appendChild(document.createTextNode(buffer));
+      }
+      buffer = '';
+    };
+    for (const ch of text) {
+      if (ch === SPAN_OPEN || ch === SPAN_CLOSE) {
+        flush();
+        inside = ch === SPAN_OPEN;
+      } else {
+        buffer += ch;
+      }
+    }
+    flush();
+    node.parentNode.replaceChild(parts, node);
+  });
+  return first;
 }
 
 async function showEntity(iri) {
@@ -255,7 +304,11 @@ async function showEntity(iri) {
   entity.evidence.forEach((e) => {
     const li = el('li', null, 'evidence');
     li.appendChild(el('blockquote', e.quote));
-    li.appendChild(turnLink(e.conversation, e.turnIndex, (e.speaker || 'turn') + ', turn ' + e.turnIndex + ' of ' + e.conversation));
+    const span = e.start === null || e.start === undefined ? null : { start: e.start, end: e.end };
+    li.appendChild(turnLink(e.conversation, e.turnIndex, (e.speaker || 'turn') + ', turn ' + e.turnIndex + ' of ' + e.conversation, span));
+    if (e.similarity !== null && e.similarity !== undefined) {
+      li.appendChild(el('span', ' · quote aligned, similarity ' + Number(e.similarity).toFixed(2), 'muted'));
+    }
     evidence.appendChild(li);
   });
   if (!entity.evidence.length) evidence.appendChild(el('li', 'no quoted evidence', 'muted'));
@@ -313,7 +366,7 @@ async function loadConversations() {
   });
 }
 
-async function openConversation(id, focusIndex) {
+async function openConversation(id, focusIndex, span) {
   showTab('reader');
   const conversation = await api('/api/conversations/' + encodeURIComponent(id));
   $('reader-title').textContent = conversation.title;
@@ -324,7 +377,9 @@ async function openConversation(id, focusIndex) {
     turn.appendChild(el('div', (t.speaker || t.role || 'turn') + (t.time ? ' · ' + t.time : ''), 'speaker'));
     const body = el('div', null, 'markdown');
     // Markdown from user logs: parsed by marked, then sanitised by DOMPurify before it touches the page.
-    body.innerHTML = DOMPurify.sanitize(marked.parse(t.text || ''));
+    const quoted = span && t.index === focusIndex;
+    body.innerHTML = DOMPurify.sanitize(marked.parse(quoted ? markSpan(t.text || '', span) : (t.text || '')));
+    if (quoted) highlightMarked(body);
     turn.appendChild(body);
     reader.appendChild(turn);
   });
@@ -344,7 +399,11 @@ async function openConversation(id, focusIndex) {
     .catch((e) => { flow.textContent = 'Flow view: ' + e.message; });
   if (focusIndex !== undefined && focusIndex !== null) {
     const target = $('turn-' + focusIndex);
-    if (target) { target.classList.add('focus'); target.scrollIntoView(); }
+    if (target) {
+      target.classList.add('focus');
+      const mark = target.querySelector('mark.quoted');
+      (mark || target).scrollIntoView(mark ? { block: 'center' } : undefined);
+    }
   }
 }
 

@@ -51,7 +51,7 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KnowledgeBase base = llm.open(null)) {
+    try (KnowledgeBase base = llm.open()) {
       ChatModel model = base.chatModel().orElse(null);
       GraphRetrieval retrieval = base.retrieval();
       AskResult result = new Asker(retrieval, model).ask(context.request(question), baseline);

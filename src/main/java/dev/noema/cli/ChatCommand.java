@@ -24,7 +24,7 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KnowledgeBase base = llm.open(null)) {
+    try (KnowledgeBase base = llm.open()) {
       var model =
           base.chatModel()
               .orElseThrow(

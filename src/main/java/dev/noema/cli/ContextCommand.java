@@ -65,7 +65,7 @@ final class ContextCommand implements Callable<Integer> {
         names = "--budget",
         defaultValue = "" + ContextRequest.DEFAULT_BUDGET,
         paramLabel = "TOKENS",
-        description = "Most tokens the context may take (cl100k_base). Default: ${DEFAULT-VALUE}.")
+        description = "Most tokens the context may take (o200k_base). Default: ${DEFAULT-VALUE}.")
     int budget;
 
     @Option(

@@ -4,11 +4,14 @@ import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.kb.NamedQueries;
+import dev.noema.kb.NamedQueries.Language;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.Neo4jException;
 import dev.noema.neo4j.SyncSummary;
 import dev.noema.prompt.ContextRequest;
 import dev.noema.prompt.GraphContext;
+import dev.noema.store.Dialogues;
 import dev.noema.topology.TableRenderer;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
@@ -18,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,17 +51,6 @@ final class DemoCommand implements Callable<Integer> {
       description = "Logs to import (default: import/samples).")
   List<Path> paths = List.of(Path.of("import", "samples"));
 
-  static final String TURNS =
-      """
-      PREFIX noema: <https://w3id.org/noema/ontology#>
-      SELECT ?conversation ?index ?speaker ?time ?uid ?opening WHERE {
-        ?c noema:conversationId ?conversation ; noema:hasTurn ?turn .
-        ?turn noema:turnIndex ?index ; noema:speakerName ?speaker ; noema:text ?text .
-        OPTIONAL { ?turn noema:timestamp ?time }
-        OPTIONAL { ?turn noema:messageId ?uid }
-        BIND(CONCAT(SUBSTR(REPLACE(?text, "\\\\s+", " "), 1, 60), "...") AS ?opening)
-      } ORDER BY ?conversation ?index LIMIT 20""";
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -70,29 +64,36 @@ final class DemoCommand implements Callable<Integer> {
       if (!report.didSomething()) {
         return 1;
       }
-      section(out, "2. The dialogue: turns in order, repaired text (noema query turns)");
-      out.print(
-          base.store()
-              .<String>select(TURNS, Map.of(), rs -> QueryCommand.render(rs, OutputFormat.table)));
+      section(out, "2. The dialogue: turns in order, repaired text (noema query turns -p id=ID)");
+      for (Dialogues.ConversationSummary c :
+          new Dialogues(base.store()).conversations().stream().limit(3).toList()) {
+        out.println("noema query turns -p id=" + c.id() + "   (" + c.title() + ")");
+        table(
+            out,
+            base,
+            NamedQueries.bundled().text(Language.SPARQL, "turns"),
+            Map.of("id", NodeFactory.createLiteralString(c.id())),
+            10);
+      }
       out.print(
           base.store()
               .<String>select(
-                  QueryCommand.NamedQueries.text("sparql", "repairs"),
+                  NamedQueries.bundled().text(Language.SPARQL, "repairs"),
                   Map.of(),
                   rs -> QueryCommand.render(rs, OutputFormat.table)));
       section(out, "3. The meaning graph (structural extractor): modules, perspectives, analogies");
       for (String name : List.of("modules", "interpretations", "analogies")) {
-        table(out, base, QueryCommand.NamedQueries.text("sparql", name), 12);
+        table(out, base, NamedQueries.bundled().text(Language.SPARQL, name), Map.of(), 12);
       }
       section(out, "4. Every fact is grounded in a quote (noema query evidence)");
-      table(out, base, QueryCommand.NamedQueries.text("sparql", "evidence"), 5);
+      table(out, base, NamedQueries.bundled().text(Language.SPARQL, "evidence"), Map.of(), 5);
       cypher(out, base);
 
       section(out, "6. The topology of meaning (noema explore shape, perspectives architecture)");
       Topology topology = base.topology(TopologyFilter.NONE, TopologySettings.DEFAULT);
       TableRenderer tables = new TableRenderer(60, 8);
       out.println(tables.render(topology.shape()));
-      out.println(tables.render(topology.perspectives(base.store(), "architecture")));
+      out.println(tables.render(topology.perspectives("architecture")));
       base.saveMeasures(topology, TopologyFilter.NONE);
       out.println(
           "(PageRank, betweenness, degree and clusters written to the derived graph: noema query centres)");
@@ -134,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
       out.print(CypherOutput.render(base.cypher(modules, Map.of()), OutputFormat.table));
       out.println("noema query interpretations --cypher (queries/cypher/interpretations.cypher)");
       CypherResult all =
-          base.cypher(QueryCommand.NamedQueries.text("cypher", "interpretations"), Map.of());
+          base.cypher(NamedQueries.bundled().text(Language.CYPHER, "interpretations"), Map.of());
       int shown = Math.min(8, all.rows().size());
       out.print(
           CypherOutput.render(
@@ -151,12 +152,13 @@ final class DemoCommand implements Callable<Integer> {
    * Prints the first {@code rows} rows of a query's results, with long cells cut, and how many rows
    * there were.
    */
-  static void table(PrintWriter out, KnowledgeBase base, String sparql, int rows) {
+  static void table(
+      PrintWriter out, KnowledgeBase base, String sparql, Map<String, Node> params, int rows) {
     String text =
         base.store()
             .<String>select(
                 sparql,
-                Map.of(),
+                params,
                 rs -> {
                   org.apache.jena.query.ResultSetRewindable all =
                       org.apache.jena.query.ResultSetFactory.makeRewindable(rs);

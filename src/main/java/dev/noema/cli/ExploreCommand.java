@@ -289,7 +289,7 @@ final class ExploreCommand implements Runnable {
 
     @Override
     TopologyResult analyse(Topology topology, KnowledgeBase base) {
-      return topology.perspectives(base.store(), concept);
+      return topology.perspectives(concept);
     }
   }
 

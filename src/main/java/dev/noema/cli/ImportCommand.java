@@ -32,7 +32,8 @@ final class ImportCommand implements Callable<Integer> {
     system,
     tools,
     thinking,
-    context
+    context,
+    projects
   }
 
   enum Branches {
@@ -41,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
-  @Mixin KnowledgeBaseOptions kb;
+  @Mixin ExtractionOptions model;
 
   @Parameters(
       arity = "1..*",
@@ -108,11 +109,12 @@ final class ImportCommand implements Callable<Integer> {
             include.contains(Include.system),
             include.contains(Include.tools),
             include.contains(Include.thinking),
-            include.contains(Include.context));
+            include.contains(Include.context),
+            include.contains(Include.projects));
     ImportRequest request =
         new ImportRequest(
             paths, format, options, strict, !noExtract, (int) (maxTurnMb * 1_000_000));
-    try (KnowledgeBase base = kb.open();
+    try (KnowledgeBase base = model.open(null);
         ImportProgress progress =
             ImportProgress.onTerminal(!noProgress && System.console() != null)) {
       ImportReport report;
@@ -130,7 +132,7 @@ final class ImportCommand implements Callable<Integer> {
       boolean synced =
           noSync
               || report.imported() + report.replaced() == 0
-              || sync(base, kb.neo4jThroughServer(), out, err);
+              || sync(base, model.kb().neo4jThroughServer(), out, err);
       return report.hasProblems() || !synced ? 1 : 0;
     }
   }

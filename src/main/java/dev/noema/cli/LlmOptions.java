@@ -2,12 +2,14 @@ package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.llm.LlmSettings;
+import dev.noema.llm.TokenPrice;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Which LLM to use, for the commands that extract: flags win over the environment, which wins over
- * noema.yaml.
+ * Which LLM to use, for the commands that talk to one: flags win over the environment, which wins
+ * over noema.yaml. The commands that extract take {@link ExtractionOptions}, which adds {@code
+ * --parallel}.
  */
 final class LlmOptions {
   @Mixin KnowledgeBaseOptions kb;
@@ -31,9 +33,19 @@ final class LlmOptions {
   /**
    * Opens the knowledge base with the LLM these flags, the environment and noema.yaml configure.
    */
-  KnowledgeBase open(Integer parallel) {
+  KnowledgeBase open() {
+    return open(null, null);
+  }
+
+  /**
+   * As {@link #open()}, with the limit on requests in flight and the price from other flags (each
+   * null when not given).
+   */
+  KnowledgeBase open(Integer parallel, TokenPrice price) {
     LlmSettings flags = llm == null ? LlmSettings.NONE : LlmSettings.ofSpec(llm, "--llm");
-    flags = new LlmSettings(flags.provider(), flags.model(), baseUrl, null, null, parallel, null);
+    flags =
+        new LlmSettings(
+            flags.provider(), flags.model(), baseUrl, null, null, parallel, null, price);
     return kb.open(flags);
   }
 }

@@ -21,6 +21,7 @@ public final class NoemaCommand implements Runnable {
       List.of(
           DemoCommand.class,
           ImportCommand.class,
+          FormatsCommand.class,
           QueryCommand.class,
           SyncCommand.class,
           StatsCommand.class,

@@ -1,27 +1,35 @@
 package dev.noema.cli;
 
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.kb.NamedQueries;
+import dev.noema.kb.NamedQueries.Language;
+import dev.noema.kb.NamedQueries.NamedQuery;
 import dev.noema.neo4j.SyncSummary;
 import dev.noema.server.ServerClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
+import org.apache.jena.vocabulary.SKOS;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +58,8 @@ import picocli.CommandLine.Spec;
           + "with no argument, lists the named queries of both languages."
     })
 final class QueryCommand implements Callable<Integer> {
-  /** A query name: also what tells a twin's name from a Cypher query after {@code --cypher}. */
-  private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
+  /** The user's own named queries, added to the bundled ones when this folder exists. */
+  static final Path USER_QUERIES = Path.of("queries");
 
   @Spec CommandSpec spec;
   @Mixin KnowledgeBaseOptions kb;
@@ -114,17 +122,16 @@ final class QueryCommand implements Callable<Integer> {
     if (source == null && name == null) {
       out.println(
           "Named queries (noema query NAME runs the SPARQL one; add --cypher for its Cypher twin):");
-      List<NamedQueries.Entry> sparql = NamedQueries.list("sparql");
-      List<NamedQueries.Entry> cypher = NamedQueries.list("cypher");
-      Map<String, String> languages = new java.util.TreeMap<>();
+      NamedQueries queries = NamedQueries.bundledAnd(USER_QUERIES);
+      Map<String, String> languages = new TreeMap<>();
       Map<String, String> summaries = new LinkedHashMap<>();
-      for (NamedQueries.Entry e : cypher) {
-        languages.put(e.name(), "cypher");
-        summaries.put(e.name(), e.summary());
+      for (NamedQuery q : queries.list(Language.CYPHER)) {
+        languages.put(q.name(), "cypher");
+        summaries.put(q.name(), q.summary());
       }
-      for (NamedQueries.Entry e : sparql) {
-        languages.merge(e.name(), "sparql", (twin, self) -> "sparql+cypher");
-        summaries.put(e.name(), e.summary());
+      for (NamedQuery q : queries.list(Language.SPARQL)) {
+        languages.merge(q.name(), "sparql", (twin, self) -> "sparql+cypher");
+        summaries.put(q.name(), q.summary());
       }
       languages.forEach((n, l) -> out.printf("  %-20s %-14s %s%n", n, l, summaries.get(n)));
       out.flush();
@@ -159,8 +166,7 @@ final class QueryCommand implements Callable<Integer> {
     String sparql = query.text();
     try (KnowledgeBase base = kb.open()) {
       Map<String, Node> bindings = bindings(params);
-      if (sparql.matches("(?is).*\\b(CONSTRUCT|DESCRIBE)\\b.*")
-          && !sparql.matches("(?is).*\\bSELECT\\b.*")) {
+      if (returnsTriples(sparql)) {
         StreamRDF writer =
             StreamRDFWriter.getWriterStream(
                 new ByteArrayOutputStreamBridge(out), RDFFormat.TURTLE_BLOCKS);
@@ -184,13 +190,16 @@ final class QueryCommand implements Callable<Integer> {
       String file = source.file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       return new Query(readFile(source.file), file.endsWith(".cypher") || file.endsWith(".cyp"));
     }
+    NamedQueries queries = NamedQueries.bundledAnd(USER_QUERIES);
     if (source != null && !source.cypher.isBlank()) {
       String text = source.cypher.strip();
       if (name != null) {
         throw new CommandFailure("give either a query name or --cypher QUERY, not both");
       }
       // A bare word is never a Cypher query: `--cypher modules` means the twin named modules.
-      return new Query(text.matches(NAME_PATTERN) ? NamedQueries.text("cypher", text) : text, true);
+      return new Query(
+          text.matches(NamedQueries.NAME_PATTERN) ? named(queries, Language.CYPHER, text) : text,
+          true);
     }
     if (name == null) {
       throw new CommandFailure(
@@ -198,8 +207,49 @@ final class QueryCommand implements Callable<Integer> {
     }
     boolean cypher =
         source != null
-            || !NamedQueries.exists("sparql", name) && NamedQueries.exists("cypher", name);
-    return new Query(NamedQueries.text(cypher ? "cypher" : "sparql", name), cypher);
+            || queries.find(Language.SPARQL, name).isEmpty()
+                && queries.find(Language.CYPHER, name).isPresent();
+    return new Query(named(queries, cypher ? Language.CYPHER : Language.SPARQL, name), cypher);
+  }
+
+  private static String named(NamedQueries queries, Language language, String name) {
+    if (!name.matches(NamedQueries.NAME_PATTERN)) {
+      throw new CommandFailure("'" + name + "' is not a query name (letters, digits, - and _)");
+    }
+    return queries
+        .find(language, name)
+        .orElseThrow(
+            () ->
+                new CommandFailure(
+                    "no "
+                        + language.folder()
+                        + " query named '"
+                        + name
+                        + "' (bundled or in "
+                        + USER_QUERIES.resolve(language.folder())
+                        + "); run 'noema query' to list them"))
+        .text();
+  }
+
+  /**
+   * Whether a SPARQL text is a CONSTRUCT or DESCRIBE (triples out) rather than a SELECT or ASK
+   * (rows out), as Jena's parser reads it. An update is refused here; other syntax errors are left
+   * to the store, which reports them in one line.
+   */
+  static boolean returnsTriples(String sparql) {
+    try {
+      org.apache.jena.query.Query parsed = QueryFactory.create(sparql);
+      return parsed.isConstructType() || parsed.isDescribeType();
+    } catch (QueryParseException notAQuery) {
+      try {
+        UpdateFactory.create(sparql);
+      } catch (QueryParseException notAnUpdate) {
+        return false;
+      }
+      throw new CommandFailure(
+          "this is a SPARQL Update: noema query only reads (the store changes through import and"
+              + " extract)");
+    }
   }
 
   /**
@@ -240,10 +290,10 @@ final class QueryCommand implements Callable<Integer> {
           .setNsPrefix("noema", dev.noema.ontology.Noema.NS)
           .setNsPrefix("id", dev.noema.ontology.Noema.ID)
           .setNsPrefix("graph", dev.noema.ontology.Noema.GRAPH)
-          .setNsPrefix("skos", dev.noema.ontology.Noema.SKOS)
+          .setNsPrefix("skos", SKOS.uri)
           .setNsPrefix("prov", dev.noema.ontology.Noema.PROV)
-          .setNsPrefix("oa", dev.noema.ontology.Noema.OA)
-          .setNsPrefix("dcterms", dev.noema.ontology.Noema.DCTERMS)
+          .setNsPrefix("oa", OA.NS)
+          .setNsPrefix("dcterms", DCTerms.NS)
           .lock();
 
   static String render(org.apache.jena.query.ResultSet rs, OutputFormat format) {
@@ -309,81 +359,6 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public void close() {
       flush();
-    }
-  }
-
-  /** Named queries: files under {@code queries/<language>/}, or the copies bundled in the jar. */
-  static final class NamedQueries {
-    private NamedQueries() {}
-
-    record Entry(String name, String summary) {}
-
-    /** Whether a query of this name exists in this language, as a file or bundled in the jar. */
-    static boolean exists(String language, String name) {
-      String file = name + extension(language);
-      return name.matches(NAME_PATTERN)
-          && (Files.isRegularFile(Path.of("queries", language, file))
-              || NamedQueries.class.getResource("/queries/" + language + "/" + file) != null);
-    }
-
-    private static String extension(String language) {
-      return language.equals("sparql") ? ".rq" : ".cypher";
-    }
-
-    static String text(String language, String name) {
-      String extension = extension(language);
-      if (!name.matches(NAME_PATTERN)) {
-        throw new CommandFailure("'" + name + "' is not a query name (letters, digits, - and _)");
-      }
-      Path file = Path.of("queries", language, name + extension);
-      try {
-        if (Files.isRegularFile(file)) {
-          return Files.readString(file);
-        }
-        try (InputStream in =
-            NamedQueries.class.getResourceAsStream(
-                "/queries/" + language + "/" + name + extension)) {
-          if (in != null) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-        }
-      } catch (IOException e) {
-        throw new CommandFailure(file + ": " + e.getMessage());
-      }
-      throw new CommandFailure(
-          "no query named '"
-              + name
-              + "' (looked for "
-              + file
-              + "); run 'noema query' to list them");
-    }
-
-    static List<Entry> list(String language) throws IOException {
-      Path folder = Path.of("queries", language);
-      if (!Files.isDirectory(folder)) {
-        return List.of();
-      }
-      try (var files = Files.list(folder)) {
-        return files
-            .sorted()
-            .map(
-                f -> {
-                  String file = f.getFileName().toString();
-                  String name = file.substring(0, file.lastIndexOf('.'));
-                  try {
-                    String summary =
-                        Files.readAllLines(f).stream()
-                            .filter(l -> l.startsWith("#") || l.startsWith("//"))
-                            .findFirst()
-                            .map(l -> l.replaceFirst("^(#|//)\\s*", ""))
-                            .orElse("");
-                    return new Entry(name, summary);
-                  } catch (IOException e) {
-                    return new Entry(name, "(unreadable)");
-                  }
-                })
-            .toList();
-      }
     }
   }
 }

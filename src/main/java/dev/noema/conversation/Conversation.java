@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param turns the turns, active branch in order then alternatives; never null
  * @param repairs the text repairs made while reading (mojibake layers undone), empty when the text
  *     was clean
+ * @param kind what the document is: a dialogue, or a conversation-like side document of an export
+ * @param project the id of the {@link Kind#PROJECT} this one belongs to, or null
  */
 public record Conversation(
     String id,
@@ -30,14 +32,48 @@ public record Conversation(
     Instant created,
     Instant updated,
     List<Turn> turns,
-    List<TextRepair> repairs) {
+    List<TextRepair> repairs,
+    Kind kind,
+    String project) {
+
+  /** What a conversation-like document is. */
+  public enum Kind {
+    /** A dialogue between a person and an assistant: what every chat export holds. */
+    DIALOGUE,
+    /**
+     * What an assistant service remembers about its user across conversations (Claude's {@code
+     * memories.json}): each turn is a statement the assistant keeps about the human participant.
+     */
+    MEMORY,
+    /**
+     * A project of an assistant service: its description, the instructions it gives the assistant
+     * and its knowledge documents, each a turn written by the user.
+     */
+    PROJECT
+  }
 
   public Conversation {
     Objects.requireNonNull(id, "conversation id");
     Objects.requireNonNull(format, "conversation format");
     Objects.requireNonNull(source, "conversation source");
+    Objects.requireNonNull(kind, "conversation kind");
     turns = turns == null ? List.of() : List.copyOf(turns);
     repairs = repairs == null ? List.of() : List.copyOf(repairs);
+  }
+
+  /** A dialogue in no project: what every chat export holds. */
+  public Conversation(
+      String id,
+      String title,
+      String provider,
+      String format,
+      String source,
+      Instant created,
+      Instant updated,
+      List<Turn> turns,
+      List<TextRepair> repairs) {
+    this(
+        id, title, provider, format, source, created, updated, turns, repairs, Kind.DIALOGUE, null);
   }
 
   /** The number of turns on the active branch (alternatives not counted). */

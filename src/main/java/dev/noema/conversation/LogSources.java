@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +30,8 @@ import java.util.zip.ZipFile;
  * <ul>
  *   <li>hidden files and folders (name starting with {@code .}, e.g. {@code .obsidian}, {@code
  *       .trash});
- *   <li>binary files (a NUL byte in their first 8 KiB: images, PDFs, audio);
+ *   <li>binary files (NUL bytes in their first 8 KiB in no pattern of a {@link TextEncoding}:
+ *       images, PDFs, audio);
  *   <li>in Obsidian vaults of Nexus notes, what the Nexus AI Chat Importer plugin writes besides
  *       conversations: a folder named {@code Attachments} or {@code Reports} next to a folder named
  *       {@code Conversations} (the plugin's layout), and any note whose front matter has an {@code
@@ -135,12 +137,18 @@ public final class LogSources {
         continue;
       }
       byte[] head = sniff(child, expansion);
-      if (head == null || isBinary(head) && !startsWithZipMagic(head)) {
+      if (head == null) {
         continue;
       }
       if (startsWithZipMagic(head)) {
         openZip(child, expansion);
-      } else if (!NEXUS_SIDE_NOTE.matcher(frontMatterAndFirstHeading(head)).find()) {
+        continue;
+      }
+      Optional<TextEncoding> encoding = TextEncoding.of(head);
+      if (encoding.isPresent()
+          && !NEXUS_SIDE_NOTE
+              .matcher(frontMatterAndFirstHeading(encoding.get().decodeHead(head)))
+              .find()) {
         expansion.sources.add(LogSource.of(child));
       }
     }
@@ -186,7 +194,7 @@ public final class LogSources {
         expansion.problems.add(
             new ImportProblem(
                 shown, null, "archive inside an archive is not read; unpack it first"));
-      } else if (!isBinary(head)) {
+      } else if (TextEncoding.of(head).isPresent()) {
         expansion.sources.add(source);
       }
     }
@@ -226,21 +234,11 @@ public final class LogSources {
     return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
   }
 
-  private static boolean isBinary(byte[] head) {
-    for (byte b : head) {
-      if (b == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * The front matter block and the first heading of a note's head: where the plugin marks its side
    * notes.
    */
-  private static String frontMatterAndFirstHeading(byte[] head) {
-    String text = new String(head, StandardCharsets.UTF_8);
+  private static String frontMatterAndFirstHeading(String text) {
     if (!text.startsWith("---")) {
       int heading = text.indexOf("\n# ");
       String firstLine =

@@ -179,7 +179,9 @@ public final class MojibakeRepair {
         c.created(),
         c.updated(),
         turns,
-        repairs);
+        repairs,
+        c.kind(),
+        c.project());
   }
 
   private String fix(String value, String field, List<TextRepair> repairs) {

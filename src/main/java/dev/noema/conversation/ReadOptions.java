@@ -11,16 +11,19 @@ package dev.noema.conversation;
  * @param includeTools keep tool calls and tool output
  * @param includeThinking keep the assistant's thinking and reasoning summaries
  * @param includeUserContext keep the user's custom instructions and profile messages
+ * @param includeProjects read project side files (Claude's {@code projects.json}: a project's
+ *     description, instructions and knowledge documents); by default they are passed over
  */
 public record ReadOptions(
     boolean allBranches,
     boolean includeSystem,
     boolean includeTools,
     boolean includeThinking,
-    boolean includeUserContext) {
+    boolean includeUserContext,
+    boolean includeProjects) {
 
   /** The active branch of the visible dialogue only. */
   public static ReadOptions defaults() {
-    return new ReadOptions(false, false, false, false, false);
+    return new ReadOptions(false, false, false, false, false, false);
   }
 }

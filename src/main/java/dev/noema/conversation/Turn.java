@@ -50,6 +50,15 @@ public record Turn(
     return new Turn(index, messageId, role, speaker, null, time, text, List.of(), null);
   }
 
+  /**
+   * The name that, with the role, identifies who spoke this turn across conversations: null for the
+   * user (one user, whatever the export calls them), else the model when the export records it,
+   * else the speaker's display name.
+   */
+  public String participantName() {
+    return role == Role.USER ? null : model != null ? model : speaker;
+  }
+
   /** This turn with its text replaced (after a repair, for example). */
   public Turn withText(String newText) {
     return new Turn(

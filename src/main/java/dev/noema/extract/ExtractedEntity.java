@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param definition a short definition from the turn, or null
  * @param turnIndex index of the turn it was found in
  * @param evidence the exact quote from that turn that names or defines it
+ * @param span where the evidence sits in the turn, once {@link FactValidator} has found it; null
+ *     before validation
  */
 public record ExtractedEntity(
     String key,
@@ -28,7 +30,23 @@ public record ExtractedEntity(
     List<String> aliases,
     String definition,
     int turnIndex,
-    String evidence) {
+    String evidence,
+    QuoteSpan span) {
+
+  /** An entity as an extractor finds it, before validation locates its evidence. */
+  public ExtractedEntity(
+      String key,
+      String label,
+      String language,
+      String canonicalLabel,
+      String type,
+      List<String> aliases,
+      String definition,
+      int turnIndex,
+      String evidence) {
+    this(
+        key, label, language, canonicalLabel, type, aliases, definition, turnIndex, evidence, null);
+  }
 
   public ExtractedEntity {
     Objects.requireNonNull(key, "entity key");
@@ -38,5 +56,11 @@ public record ExtractedEntity(
     Objects.requireNonNull(evidence, "entity evidence");
     language = language == null || language.isBlank() ? "und" : language;
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
+  }
+
+  /** This entity with its evidence located. */
+  public ExtractedEntity located(QuoteSpan at) {
+    return new ExtractedEntity(
+        key, label, language, canonicalLabel, type, aliases, definition, turnIndex, evidence, at);
   }
 }

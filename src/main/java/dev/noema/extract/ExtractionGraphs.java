@@ -1,31 +1,35 @@
 package dev.noema.extract;
 
 import dev.noema.conversation.Conversation;
+import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and
@@ -37,10 +41,15 @@ import org.apache.jena.vocabulary.RDFS;
  * relation asserted as a plain triple (so SPARQL and graph algorithms see it directly) and reified
  * as a {@code noema:Fact} with confidence, weight, extractor, the activity that generated it and a
  * {@code noema:Grounding} (a Web Annotation whose target is an {@code oa:SpecificResource} on the
- * turn with an {@code oa:TextQuoteSelector} quoting the evidence); each interpretation as an n-ary
- * {@code noema:Interpretation} node with its grounding, and {@code holdsPerspective} from its
- * holder when it names one; and the {@code noema:ExtractionActivity}. A turn where nothing was
- * found still gets a graph holding its activity, recording that it was extracted.
+ * turn with an {@code oa:TextQuoteSelector} quoting the evidence and an {@code
+ * oa:TextPositionSelector} giving its offsets in the turn's text, in Unicode code points); each
+ * interpretation as an n-ary {@code noema:Interpretation} node with its grounding, and {@code
+ * holdsPerspective} from its holder when it names one (an entity, or a participant of the dialogue
+ * layer: the user, or the assistant who spoke nearest to the turn); and the {@code
+ * noema:ExtractionActivity}. A claim (or hypothesis) is {@code prov:wasAttributedTo} the
+ * participant who spoke the turn it was found in: who put it forward in the dialogue, beside any
+ * {@code proposedBy} author it names. A turn where nothing was found still gets a graph holding its
+ * activity, recording that it was extracted.
  *
  * <p>Facts, groundings, interpretations and activities are named by {@link Iris#extracted} with a
  * SHA-256 of their content, so the same extraction of an unchanged turn gives the same triples;
@@ -65,9 +74,11 @@ public final class ExtractionGraphs {
     }
   }
 
+  private final OntologyModel ontology;
   private final String ontologyVersion;
 
   public ExtractionGraphs(OntologyModel ontology) {
+    this.ontology = ontology;
     this.ontologyVersion = ontology.version();
   }
 
@@ -97,7 +108,7 @@ public final class ExtractionGraphs {
         result.add(
             graph(
                 extraction,
-                conversation.id(),
+                conversation,
                 turn,
                 byKey,
                 entities.getOrDefault(index, List.of()),
@@ -110,13 +121,14 @@ public final class ExtractionGraphs {
 
   private TurnGraph graph(
       Extraction extraction,
-      String conversationId,
+      Conversation conversation,
       Turn turn,
       Map<String, ExtractedEntity> byKey,
       List<ExtractedEntity> entities,
       List<ExtractedRelation> relations,
       List<ExtractedInterpretation> interpretations) {
     ExtractorInfo info = extraction.extractor();
+    String conversationId = conversation.id();
     int index = turn.index();
     Node turnNode = Iris.turn(conversationId, index);
     String inputHash =
@@ -152,17 +164,20 @@ public final class ExtractionGraphs {
       for (String alias : e.aliases()) {
         out.add(
             Triple.create(
-                node, Noema.skos_altLabel, NodeFactory.createLiteralLang(alias, e.language())));
+                node, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(alias, e.language())));
       }
       if (e.definition() != null && !e.definition().isBlank()) {
         out.add(
             Triple.create(
                 node,
-                Noema.skos_definition,
+                SKOS.definition.asNode(),
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
-      ground(out, node, turnNode, e.evidence());
+      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())) {
+        out.add(Triple.create(node, Noema.prov_wasAttributedTo, participant(turn)));
+      }
+      ground(out, node, turnNode, e.evidence(), e.span());
     }
     for (ExtractedRelation r : relations) {
       Node s = Iris.entity(byKey.get(r.subject()).canonicalLabel());
@@ -187,7 +202,7 @@ public final class ExtractionGraphs {
       out.add(Triple.create(fact, Noema.weight, decimal(r.weight())));
       out.add(Triple.create(fact, Noema.extractor, string(info.name())));
       out.add(Triple.create(fact, Noema.prov_wasGeneratedBy, activity));
-      ground(out, fact, turnNode, r.evidence());
+      ground(out, fact, turnNode, r.evidence(), r.span());
     }
     for (ExtractedInterpretation i : interpretations) {
       Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
@@ -218,7 +233,14 @@ public final class ExtractionGraphs {
                 Noema.holdsPerspective,
                 perspective));
       }
-      ground(out, node, turnNode, i.evidence());
+      if (i.participantHolder() != null) {
+        speakerOf(conversation, turn, i.participantHolder())
+            .ifPresent(
+                holder ->
+                    out.add(
+                        Triple.create(participant(holder), Noema.holdsPerspective, perspective)));
+      }
+      ground(out, node, turnNode, i.evidence(), i.span());
     }
     return new TurnGraph(
         Iris.extractionGraph(conversationId, index, info.name()),
@@ -228,23 +250,79 @@ public final class ExtractionGraphs {
   }
 
   /**
-   * A grounding of {@code body} in the quoted span of the turn; its target and selector are named
-   * after it.
+   * The active-branch turn whose speaker is the participant of {@code role} meant in {@code turn}:
+   * the turn itself when its speaker has that role, else the nearest such turn before it, else
+   * after it; empty when no turn of the conversation has that role.
    */
-  private static void ground(Set<Triple> out, Node body, Node turn, String quote) {
-    String hash = sha256(body.getURI(), turn.getURI(), quote);
-    Node grounding = Iris.extracted("grounding", hash);
-    Node target = Iris.extracted("target", hash);
-    Node selector = Iris.extracted("selector", hash);
+  private static Optional<Turn> speakerOf(Conversation conversation, Turn turn, Role role) {
+    if (turn.role() == role) {
+      return Optional.of(turn);
+    }
+    Turn before = null;
+    Turn after = null;
+    for (Turn t : conversation.turns()) {
+      if (t.alternativeOf() != null || t.role() != role) {
+        continue;
+      }
+      if (t.index() < turn.index()) {
+        before = t;
+      } else if (after == null) {
+        after = t;
+      }
+    }
+    return Optional.ofNullable(before != null ? before : after);
+  }
+
+  /** The dialogue layer's participant who spoke {@code turn} (the IRI the dialogue graph uses). */
+  private static Node participant(Turn turn) {
+    return Iris.participant(turn.role().name().toLowerCase(Locale.ROOT), turn.participantName());
+  }
+
+  /**
+   * A grounding of {@code body} in the quoted span of the turn; its target and selectors are named
+   * after the span, so the groundings of one quote share them. The target has a {@code
+   * oa:TextQuoteSelector} with the turn's own text of the span and, beside it, a {@code
+   * oa:TextPositionSelector} with the span's offsets in code points; an aligned quote's grounding
+   * records its {@code noema:quoteSimilarity}. Without a span (an extraction that was not
+   * validated) only the quote as the extractor gave it is written.
+   */
+  private static void ground(
+      Set<Triple> out, Node body, Node turn, String evidence, QuoteSpan span) {
+    String quote = span == null ? evidence : span.exact();
+    Node grounding = Iris.extracted("grounding", sha256(body.getURI(), turn.getURI(), quote));
+    // The target and its selectors depend only on the span: the facts quoting one sentence share
+    // them (a Web Annotation target may serve several annotations).
+    String spanHash =
+        sha256(
+            turn.getURI(),
+            quote,
+            span == null ? "" : Integer.toString(span.start()),
+            span == null ? "" : Integer.toString(span.end()));
+    Node target = Iris.extracted("target", spanHash);
+    Node selector = Iris.extracted("selector", spanHash);
     out.add(Triple.create(grounding, RDF.Nodes.type, Noema.Grounding));
-    out.add(Triple.create(grounding, RDF.Nodes.type, Noema.oa_Annotation));
-    out.add(Triple.create(grounding, Noema.oa_hasBody, body));
-    out.add(Triple.create(grounding, Noema.oa_hasTarget, target));
-    out.add(Triple.create(target, RDF.Nodes.type, Noema.oa_SpecificResource));
-    out.add(Triple.create(target, Noema.oa_hasSource, turn));
-    out.add(Triple.create(target, Noema.oa_hasSelector, selector));
-    out.add(Triple.create(selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector));
-    out.add(Triple.create(selector, Noema.oa_exact, string(quote)));
+    out.add(Triple.create(grounding, RDF.Nodes.type, OA.Annotation.asNode()));
+    out.add(Triple.create(grounding, OA.hasBody.asNode(), body));
+    out.add(Triple.create(grounding, OA.hasTarget.asNode(), target));
+    out.add(Triple.create(target, RDF.Nodes.type, OA.SpecificResource.asNode()));
+    out.add(Triple.create(target, OA.hasSource.asNode(), turn));
+    out.add(Triple.create(target, OA.hasSelector.asNode(), selector));
+    out.add(Triple.create(selector, RDF.Nodes.type, OA.TextQuoteSelector.asNode()));
+    out.add(Triple.create(selector, OA.exact.asNode(), string(quote)));
+    if (span != null) {
+      Node position = Iris.extracted("position", spanHash);
+      out.add(Triple.create(target, OA.hasSelector.asNode(), position));
+      out.add(Triple.create(position, RDF.Nodes.type, OA.TextPositionSelector.asNode()));
+      out.add(Triple.create(position, OA.start.asNode(), offset(span.start())));
+      out.add(Triple.create(position, OA.end.asNode(), offset(span.end())));
+      if (span.aligned()) {
+        out.add(Triple.create(grounding, Noema.quoteSimilarity, decimal(span.similarity())));
+      }
+    }
+  }
+
+  private static Node offset(int value) {
+    return NodeFactory.createLiteralDT(Integer.toString(value), XSDDatatype.XSDnonNegativeInteger);
   }
 
   private static void optional(Set<Triple> out, Node s, Node p, String value) {
@@ -276,15 +354,11 @@ public final class ExtractionGraphs {
    * ("a","bc") differ.
    */
   static String sha256(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(Objects.toString(part, "\u0000null").getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (String part : parts) {
+      DigestUtils.updateDigest(digest, Objects.toString(part, "\u0000null"));
+      digest.update((byte) 0x1f);
     }
+    return Hex.encodeHexString(digest.digest());
   }
 }

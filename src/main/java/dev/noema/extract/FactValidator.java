@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,8 +29,11 @@ import java.util.Set;
  * confidence is within 0..1 and its evidence is grounded. An interpretation is kept on the same
  * terms, read as the relations {@code interprets} (concept) and {@code fromPerspective}
  * (perspective), plus {@code holdsPerspective} for its holder when it names one. Grounded means the
- * evidence occurs in the text of the active-branch turn it cites, compared by {@link
- * Quotes#occursIn}. Dropping an entity drops what refers to it ({@link DropReason#DANGLING}).
+ * evidence is found in the text of the active-branch turn it cites: as it is (compared in {@link
+ * Quotes#normalize normal form}), or else by alignment with a span of the turn ({@link TurnText}).
+ * Every kept item carries the span its evidence was found at ({@link QuoteSpan}), and the summary
+ * counts exact and aligned quotes. Dropping an entity drops what refers to it ({@link
+ * DropReason#DANGLING}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -58,65 +62,69 @@ public final class FactValidator {
     Run run = new Run(extraction, conversation);
     List<ExtractedEntity> entities = new ArrayList<>();
     for (ExtractedEntity e : extraction.entities()) {
-      if (run.keep(e)) {
-        entities.add(e);
-      }
+      run.keep(e).ifPresent(at -> entities.add(e.located(at)));
     }
     List<ExtractedRelation> relations = new ArrayList<>();
     for (ExtractedRelation r : extraction.relations()) {
-      if (run.keep(r)) {
-        relations.add(r);
-      }
+      run.keep(r).ifPresent(at -> relations.add(r.located(at)));
     }
     List<ExtractedInterpretation> interpretations = new ArrayList<>();
     for (ExtractedInterpretation i : extraction.interpretations()) {
-      if (run.keep(i)) {
-        interpretations.add(i);
-      }
+      run.keep(i).ifPresent(at -> interpretations.add(i.located(at)));
     }
     ValidationSummary summary =
         new ValidationSummary(
-            entities.size(), relations.size(), interpretations.size(), run.dropped, run.problems);
+            entities.size(),
+            relations.size(),
+            interpretations.size(),
+            run.exact,
+            run.aligned,
+            run.dropped,
+            run.problems);
     return new Result(extraction.with(entities, relations, interpretations), summary);
   }
 
   /** The state of one validation: the kept entities by key and the tally of drops. */
   private final class Run {
     private final String conversationId;
-    private final Map<Integer, String> normalizedTurnTexts = new HashMap<>();
+    private final Map<Integer, TurnText> turnTexts = new HashMap<>();
     private final Map<String, ExtractedEntity> kept = new HashMap<>();
     private final Set<String> seenKeys = new HashSet<>();
     private final Map<String, String> typeByTurnAndLabel = new HashMap<>();
     private final Map<DropReason, Integer> dropped = new EnumMap<>(DropReason.class);
     private final List<String> problems = new ArrayList<>();
+    private int exact;
+    private int aligned;
 
     Run(Extraction extraction, Conversation conversation) {
       this.conversationId = extraction.conversationId();
       for (Turn t : conversation.turns()) {
         if (t.alternativeOf() == null) {
-          // Normalised once per turn: a long turn is quoted by hundreds of facts.
-          normalizedTurnTexts.put(t.index(), Quotes.normalize(t.text()));
+          // Prepared once per turn: a long turn is quoted by hundreds of facts.
+          turnTexts.put(t.index(), new TurnText(t.text()));
         }
       }
     }
 
-    boolean keep(ExtractedEntity e) {
+    /** The span of the entity's evidence when it is kept, else empty (the drop recorded). */
+    Optional<QuoteSpan> keep(ExtractedEntity e) {
       String what = "entity '" + e.key() + "'";
       if (!seenKeys.add(e.key())) {
-        return drop(e.turnIndex(), what, DropReason.CONFLICT, "key used twice");
+        return dropped(e.turnIndex(), what, DropReason.CONFLICT, "key used twice");
       }
       if (!extractableClasses.contains(e.type())) {
-        return drop(
+        return dropped(
             e.turnIndex(),
             what,
             DropReason.UNKNOWN_TYPE,
             "type " + e.type() + " is not extractable");
       }
       if (e.label().isBlank() || e.canonicalLabel().isBlank()) {
-        return drop(e.turnIndex(), what, DropReason.MALFORMED, "blank label");
+        return dropped(e.turnIndex(), what, DropReason.MALFORMED, "blank label");
       }
-      if (!grounded(e.turnIndex(), e.evidence())) {
-        return drop(
+      Optional<QuoteSpan> at = locate(e.turnIndex(), e.evidence());
+      if (at.isEmpty()) {
+        return dropped(
             e.turnIndex(),
             what,
             DropReason.UNGROUNDED,
@@ -125,59 +133,57 @@ public final class FactValidator {
       String other =
           typeByTurnAndLabel.putIfAbsent(e.turnIndex() + "\n" + e.canonicalLabel(), e.type());
       if (other != null && !other.equals(e.type())) {
-        return drop(
+        return dropped(
             e.turnIndex(),
             what,
             DropReason.CONFLICT,
             "canonical label '" + e.canonicalLabel() + "' already typed " + other);
       }
       kept.put(e.key(), e);
-      return true;
+      return counted(at);
     }
 
-    boolean keep(ExtractedRelation r) {
+    /** The span of the relation's evidence when it is kept, else empty (the drop recorded). */
+    Optional<QuoteSpan> keep(ExtractedRelation r) {
       String what = "relation " + r.subject() + " " + r.predicate() + " " + r.object();
       OntProperty p = extractableRelations.get(r.predicate());
       if (p == null) {
-        return drop(
+        return dropped(
             r.turnIndex(),
             what,
             DropReason.UNKNOWN_PREDICATE,
             "predicate is not an extractable relation");
       }
-      return keepLinks(r.turnIndex(), what, r.subject(), p, r.object())
-          && (r.confidence() >= 0 && r.confidence() <= 1
-              || drop(
-                  r.turnIndex(),
-                  what,
-                  DropReason.MALFORMED,
-                  "confidence " + r.confidence() + " outside 0..1"))
-          && (grounded(r.turnIndex(), r.evidence())
-              || drop(
-                  r.turnIndex(),
-                  what,
-                  DropReason.UNGROUNDED,
-                  "evidence not in the turn: " + clip(r.evidence())));
+      if (!keepLinks(r.turnIndex(), what, r.subject(), p, r.object())) {
+        return Optional.empty();
+      }
+      if (r.confidence() < 0 || r.confidence() > 1) {
+        return dropped(
+            r.turnIndex(),
+            what,
+            DropReason.MALFORMED,
+            "confidence " + r.confidence() + " outside 0..1");
+      }
+      return grounded(r.turnIndex(), what, r.evidence());
     }
 
-    boolean keep(ExtractedInterpretation i) {
+    /**
+     * The span of the interpretation's evidence when it is kept, else empty (the drop recorded).
+     */
+    Optional<QuoteSpan> keep(ExtractedInterpretation i) {
       String what = "interpretation of '" + i.concept() + "' from '" + i.perspective() + "'";
       OntProperty interprets = ontology.property(Noema.interprets.getURI()).orElseThrow();
       OntProperty from = ontology.property(Noema.fromPerspective.getURI()).orElseThrow();
       OntProperty holds = ontology.property(Noema.holdsPerspective.getURI()).orElseThrow();
       if (i.statement().isBlank()) {
-        return drop(i.turnIndex(), what, DropReason.MALFORMED, "blank statement");
+        return dropped(i.turnIndex(), what, DropReason.MALFORMED, "blank statement");
       }
-      return rangeOk(i.turnIndex(), what, i.concept(), interprets)
-          && rangeOk(i.turnIndex(), what, i.perspective(), from)
-          && (i.holder() == null
-              || keepLinks(i.turnIndex(), what, i.holder(), holds, i.perspective()))
-          && (grounded(i.turnIndex(), i.evidence())
-              || drop(
-                  i.turnIndex(),
-                  what,
-                  DropReason.UNGROUNDED,
-                  "evidence not in the turn: " + clip(i.evidence())));
+      boolean linked =
+          rangeOk(i.turnIndex(), what, i.concept(), interprets)
+              && rangeOk(i.turnIndex(), what, i.perspective(), from)
+              && (i.holder() == null
+                  || keepLinks(i.turnIndex(), what, i.holder(), holds, i.perspective()));
+      return linked ? grounded(i.turnIndex(), what, i.evidence()) : Optional.empty();
     }
 
     /**
@@ -210,10 +216,33 @@ public final class FactValidator {
       return true;
     }
 
-    private boolean grounded(int turn, String evidence) {
-      String text = normalizedTurnTexts.get(turn);
-      String quote = Quotes.normalize(evidence);
-      return text != null && !quote.isEmpty() && text.contains(quote);
+    /** The span of {@code evidence} in turn {@code turn}, counted, or empty (a drop recorded). */
+    private Optional<QuoteSpan> grounded(int turn, String what, String evidence) {
+      Optional<QuoteSpan> at = locate(turn, evidence);
+      return at.isPresent()
+          ? counted(at)
+          : dropped(
+              turn, what, DropReason.UNGROUNDED, "evidence not in the turn: " + clip(evidence));
+    }
+
+    private Optional<QuoteSpan> locate(int turn, String evidence) {
+      TurnText text = turnTexts.get(turn);
+      return text == null ? Optional.empty() : text.locate(evidence);
+    }
+
+    private Optional<QuoteSpan> counted(Optional<QuoteSpan> at) {
+      if (at.orElseThrow().aligned()) {
+        aligned++;
+      } else {
+        exact++;
+      }
+      return at;
+    }
+
+    /** Records a drop and returns empty, for the checks that end in a span. */
+    private Optional<QuoteSpan> dropped(int turn, String what, DropReason reason, String detail) {
+      drop(turn, what, reason, detail);
+      return Optional.empty();
     }
 
     /** Records a drop and returns false, so checks read as {@code ok || drop(...)}. */

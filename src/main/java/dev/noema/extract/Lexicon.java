@@ -1,26 +1,24 @@
 package dev.noema.extract;
 
+import dev.noema.text.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The structural extractor's small word lists, read from {@code lexicon.tsv} (form, tab, canonical
  * English label) and {@code acronyms.txt} (one upper-case token a line) beside this class. Both
- * ignore blank lines and {@code #} comments. Immutable and thread-safe.
+ * ignore blank lines and {@code #} comments. Forms are matched by {@link Text#key}. Immutable and
+ * thread-safe.
  */
 final class Lexicon {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final Map<String, String> canonical;
   private final Set<String> acronyms;
 
@@ -37,7 +35,7 @@ final class Lexicon {
         throw new IllegalStateException(
             "lexicon.tsv: expected 'form<TAB>canonical', got '" + line + "'");
       }
-      canonical.put(fold(line.substring(0, tab)), line.substring(tab + 1).strip());
+      canonical.put(Text.key(line.substring(0, tab)), line.substring(tab + 1).strip());
     }
     Set<String> acronyms = new HashSet<>(lines("acronyms.txt"));
     return new Lexicon(canonical, acronyms);
@@ -45,34 +43,11 @@ final class Lexicon {
 
   /** The canonical English label of a term, or null when the lexicon does not list it. */
   String canonical(String label) {
-    return canonical.get(fold(label));
+    return canonical.get(Text.key(label));
   }
 
   boolean isAcronym(String token) {
     return acronyms.contains(token);
-  }
-
-  /**
-   * Lower case, whitespace collapsed, Latin accents removed and ё written е; other scripts keep
-   * their letters (folding every combining mark would turn Russian й into и).
-   */
-  static String fold(String text) {
-    String decomposed =
-        Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    StringBuilder out = new StringBuilder(decomposed.length());
-    char base = ' ';
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
-      boolean latinBase = Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN;
-      boolean yo = base == 'е' && c == '\u0308';
-      if (mark && (latinBase || yo)) {
-        continue;
-      }
-      out.append(c);
-      base = mark ? base : c;
-    }
-    return WHITESPACE.matcher(Normalizer.normalize(out, Normalizer.Form.NFC)).replaceAll(" ");
   }
 
   private static Set<String> lines(String resource) {

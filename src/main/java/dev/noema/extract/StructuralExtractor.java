@@ -22,18 +22,17 @@ import org.commonmark.parser.Parser;
  * <ul>
  *   <li><b>Comparison tables.</b> A header cell that names who holds a view (a group such as the
  *       industry, a person named elsewhere in the turn such as Кирилл, or an unnamed standard view)
- *       is a {@code Perspective} (with its holder, an {@code Organization} or a {@code
- *       MentionedPerson}); other header cells are aspects. When the first column is an aspect, its
- *       cells are concepts and each other cell is an {@code Interpretation} of the row's concept
- *       from the column's perspective (or, in an aspect column, the concept's definition). Two
- *       tables over the same concepts give each concept interpretations from both perspectives, and
- *       the perspectives {@code contrastsWith} each other; a row label that extends another's
- *       ("Архитектура модели" after "Архитектура") is read as that concept, and is {@code
- *       broader}-linked to it. When every column is a perspective, the cells interpret the word the
- *       headers share ("Метод", "Понимание") or else the enclosing heading's topic. A header naming
- *       a method ("Метод индустрии") is a {@code Method} the perspective and its holder {@code
- *       usesMethod}; "term: definition" cells under it are methods {@code partOf} it, contrasting
- *       across a row.
+ *       is a {@code Perspective} (with its holder, an {@code Organization} or a {@code Person});
+ *       other header cells are aspects. When the first column is an aspect, its cells are concepts
+ *       and each other cell is an {@code Interpretation} of the row's concept from the column's
+ *       perspective (or, in an aspect column, the concept's definition). Two tables over the same
+ *       concepts give each concept interpretations from both perspectives, and the perspectives
+ *       {@code contrastsWith} each other; a row label that extends another's ("Архитектура модели"
+ *       after "Архитектура") is read as that concept, and is {@code broader}-linked to it. When
+ *       every column is a perspective, the cells interpret the word the headers share ("Метод",
+ *       "Понимание") or else the enclosing heading's topic. A header naming a method ("Метод
+ *       индустрии") is a {@code Method} the perspective and its holder {@code usesMethod}; "term:
+ *       definition" cells under it are methods {@code partOf} it, contrasting across a row.
  *   <li><b>Emphasis.</b> Bold and italic phrases of one to six words are concepts.
  *   <li><b>Headings.</b> Topics (concepts), each {@code partOf} the nearest enclosing heading's
  *       topic.
@@ -45,8 +44,8 @@ import org.commonmark.parser.Parser;
  *       ("Консенсус модулей") is a {@code ModuleConsensus}, and the modules named in it are {@code
  *       partOf} it.
  *   <li><b>Analogies.</b> A sentence with an analogy cue (see {@link TextRules}) is an {@code
- *       Analogy}, and each person named after the cue (Лейбниц, Фейнман, Баха) a {@code
- *       MentionedPerson} it {@code mentionsPerson}.
+ *       Analogy}, and each person named after the cue (Лейбниц, Фейнман, Баха) a {@code Person} it
+ *       {@code mentionsPerson}.
  *   <li><b>Co-occurrence.</b> Concepts, modules, methods and persons named in one sentence or one
  *       table row are {@code relatedTo}, weighted by how often; confidence {@code w / (w + 1)}.
  *       Other facts carry 0.9.
@@ -87,7 +86,7 @@ public final class StructuralExtractor implements Extractor {
             Noema.Interpretation,
             Noema.Method,
             Noema.Analogy,
-            Noema.MentionedPerson,
+            Noema.Person,
             Noema.Organization)) {
       if (ontology.ontClass(term.getURI()).filter(OntologyModel.OntClass::extractable).isEmpty()) {
         throw new OntologyException(

@@ -3,9 +3,11 @@ package dev.noema.extract;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
 
 /**
  * The structural extractor's rules for what lies inside one run of text (a paragraph, a table cell,
@@ -55,6 +57,9 @@ final class TextRules {
   private static final Pattern QUOTED = Pattern.compile("^[\"“«](.*)[\"”»]$");
   private static final Set<Character> SENTENCE_OPENERS =
       Set.of('.', '!', '?', '…', ':', '"', '“', '«', '(', '|');
+
+  /** Stateless after construction, so one is shared. */
+  private static final RussianLightStemmer RUSSIAN = new RussianLightStemmer();
 
   private TextRules() {}
 
@@ -157,6 +162,16 @@ final class TextRules {
             .replaceAll("");
     Matcher quoted = QUOTED.matcher(s);
     return (quoted.matches() ? quoted.group(1) : s).strip();
+  }
+
+  /**
+   * A word's stem for telling the inflected forms of one name apart from other words: lower case,
+   * then Lucene's light Russian stemmer (Savoy's, which strips case endings only: Кирилла, Кириллом
+   * and Кирилл share {@code кирилл}). Words of other scripts are only lower-cased.
+   */
+  static String stem(String word) {
+    char[] chars = word.toLowerCase(Locale.ROOT).toCharArray();
+    return new String(chars, 0, RUSSIAN.stem(chars, chars.length));
   }
 
   /** "ru" when the text has Cyrillic letters, "en" when it has Latin ones, else "und". */

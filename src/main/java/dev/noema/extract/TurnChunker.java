@@ -1,10 +1,8 @@
 package dev.noema.extract;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Turn;
+import dev.noema.text.TokenCounter;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +17,11 @@ import org.commonmark.parser.Parser;
 
 /**
  * Cuts a conversation's active-branch turns into chunks for the LLM: consecutive turns, as many as
- * fit in a token budget (counted with jtokkit's o200k encoding, an estimate for any provider). A
- * turn longer than the budget is split into parts at Markdown section boundaries (before a
- * heading), then between top-level blocks (paragraphs, lists, tables), then between sentences;
- * never inside a sentence, so a part may exceed the budget when one sentence does. Parts are
- * verbatim slices of the turn's text, in order, and together they are the whole turn.
+ * fit in a token budget (counted by {@link TokenCounter}, an estimate for any provider). A turn
+ * longer than the budget is split into parts at Markdown section boundaries (before a heading),
+ * then between top-level blocks (paragraphs, lists, tables), then between sentences; never inside a
+ * sentence, so a part may exceed the budget when one sentence does. Parts are verbatim slices of
+ * the turn's text, in order, and together they are the whole turn.
  *
  * <p>Thread-safe: the parser and the encoding are immutable.
  */
@@ -43,9 +41,7 @@ public final class TurnChunker {
     }
   }
 
-  /** Loading an encoding takes about a second; it is immutable, so every chunker shares one. */
-  private static final Encoding ENCODING =
-      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final TokenCounter TOKENS = new TokenCounter();
 
   private final int budget;
   private final Parser parser =
@@ -66,7 +62,7 @@ public final class TurnChunker {
 
   /** Tokens in {@code text}, by the estimate chunks are sized with. */
   public int tokens(String text) {
-    return ENCODING.countTokensOrdinary(text);
+    return TOKENS.count(text);
   }
 
   /**
@@ -100,11 +96,68 @@ public final class TurnChunker {
   }
 
   /**
+   * {@code chunk} cut in two, for a model whose reply to it stopped at the output limit: between
+   * its pieces where it has several (about half the tokens on each side), else its one piece cut at
+   * a section, block or sentence boundary near the middle. The halves of a piece are numbered as
+   * the parts of a turn cut twice as finely (part 2 of 3 becomes parts 3 and 4 of 6). Returns
+   * {@code chunk} alone when it cannot be cut (one sentence).
+   */
+  public List<Chunk> halve(Chunk chunk) {
+    List<Piece> pieces = chunk.pieces();
+    if (pieces.size() > 1) {
+      int total = pieces.stream().mapToInt(Piece::tokens).sum();
+      int used = 0;
+      int cut = 1;
+      for (int i = 0; i < pieces.size() - 1; i++) {
+        used += pieces.get(i).tokens();
+        cut = i + 1;
+        if (used * 2 >= total) {
+          break;
+        }
+      }
+      return List.of(
+          new Chunk(pieces.subList(0, cut)), new Chunk(pieces.subList(cut, pieces.size())));
+    }
+    Piece piece = pieces.get(0);
+    // Cut finely (an eighth of the piece at most), then keep the parts whose middle comes before
+    // the piece's: the cut lands near the middle.
+    List<String> parts = split(piece.text(), Math.max(1, piece.tokens() / 8));
+    if (parts.size() < 2) {
+      return List.of(chunk);
+    }
+    StringBuilder first = new StringBuilder();
+    int used = 0;
+    int i = 0;
+    for (; i < parts.size() - 1; i++) {
+      int t = tokens(parts.get(i));
+      if (i > 0 && (used + t / 2) * 2 > piece.tokens()) {
+        break;
+      }
+      first.append(parts.get(i));
+      used += t;
+    }
+    String second = String.join("", parts.subList(i, parts.size()));
+    return List.of(
+        new Chunk(List.of(half(piece, 1, first.toString()))),
+        new Chunk(List.of(half(piece, 2, second))));
+  }
+
+  private Piece half(Piece piece, int which, String text) {
+    return new Piece(
+        piece.turn(), piece.part() * 2 - 2 + which, piece.parts() * 2, text, tokens(text));
+  }
+
+  /**
    * {@code text} in parts of at most {@link #budget} tokens where sentence boundaries allow; one
    * part when it fits.
    */
   List<String> split(String text) {
-    if (tokens(text) <= budget) {
+    return split(text, budget);
+  }
+
+  /** {@code text} in parts of at most {@code limit} tokens where sentence boundaries allow. */
+  private List<String> split(String text, int limit) {
+    if (tokens(text) <= limit) {
       return List.of(text);
     }
     List<String> sections = new ArrayList<>();
@@ -112,17 +165,17 @@ public final class TurnChunker {
     cut(text, sections, blocks);
     List<String> parts = new ArrayList<>();
     for (String section : sections) {
-      if (tokens(section) <= budget) {
+      if (tokens(section) <= limit) {
         parts.add(section);
         continue;
       }
       List<String> pieces = new ArrayList<>();
       for (String block : blocksOf(section)) {
-        pieces.addAll(tokens(block) <= budget ? List.of(block) : sentences(block));
+        pieces.addAll(tokens(block) <= limit ? List.of(block) : sentences(block));
       }
-      parts.addAll(pack(pieces));
+      parts.addAll(pack(pieces, limit));
     }
-    return pack(parts);
+    return pack(parts, limit);
   }
 
   /**
@@ -180,14 +233,14 @@ public final class TurnChunker {
     return out;
   }
 
-  /** Joins consecutive pieces while they fit in the budget. */
-  private List<String> pack(List<String> pieces) {
+  /** Joins consecutive pieces while they fit in {@code limit}. */
+  private List<String> pack(List<String> pieces, int limit) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int used = 0;
     for (String piece : pieces) {
       int t = tokens(piece);
-      if (current.length() > 0 && used + t > budget) {
+      if (current.length() > 0 && used + t > limit) {
         out.add(current.toString());
         current.setLength(0);
         used = 0;

@@ -2,11 +2,11 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
+import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
 
 /**
  * One turn read by the structural extractor: walks the turn's commonmark tree once to learn its
@@ -70,7 +69,9 @@ final class TurnScan {
   private final Map<String, Draft> entities = new LinkedHashMap<>();
   private final Map<String, RelationDraft> relations = new LinkedHashMap<>();
   private final List<ExtractedInterpretation> interpretations = new ArrayList<>();
-  private final Set<String> properNames = new HashSet<>();
+
+  /** The turn's proper-name candidates by {@link TextRules#stem}: the shortest form of each. */
+  private final Map<String, String> properNames = new HashMap<>();
 
   /**
    * First-column labels of concept tables (folded) to the label of the concept they are read as.
@@ -146,7 +147,9 @@ final class TurnScan {
         document,
         node -> {
           if (node instanceof Paragraph || node instanceof TableCell) {
-            properNames.addAll(TextRules.properNameCandidates(plainText(node)));
+            for (String name : TextRules.properNameCandidates(plainText(node))) {
+              properNames.merge(TextRules.stem(name), name, TurnScan::shorter);
+            }
           }
         });
     walk(
@@ -168,18 +171,18 @@ final class TurnScan {
     // concept, so two tables comparing the same concepts line up; the longer label becomes a
     // narrower concept.
     for (String label : labels) {
-      List<String> words = TextRules.words(Lexicon.fold(label));
+      List<String> words = TextRules.words(Text.key(label));
       String best = label;
       for (String other : labels) {
-        List<String> otherWords = TextRules.words(Lexicon.fold(other));
+        List<String> otherWords = TextRules.words(Text.key(other));
         if (otherWords.size() < words.size()
             && !otherWords.isEmpty()
             && words.subList(0, otherWords.size()).equals(otherWords)
-            && otherWords.size() < TextRules.words(Lexicon.fold(best)).size()) {
+            && otherWords.size() < TextRules.words(Text.key(best)).size()) {
           best = other;
         }
       }
-      rowConcepts.put(Lexicon.fold(label), best);
+      rowConcepts.put(Text.key(label), best);
     }
   }
 
@@ -285,7 +288,7 @@ final class TurnScan {
       if (label.isEmpty()) {
         continue;
       }
-      String shared = rowConcepts.getOrDefault(Lexicon.fold(label), label);
+      String shared = rowConcepts.getOrDefault(Text.key(label), label);
       String type =
           (TextRules.CONSENSUS.matcher(label).find() ? Noema.ModuleConsensus : Noema.Concept)
               .getURI();
@@ -398,7 +401,8 @@ final class TurnScan {
             cell,
             TextRules.language(cell),
             cell,
-            turn.index()));
+            turn.index(),
+            null));
     Map<String, String> seen = interpretedFrom.computeIfAbsent(concept, k -> new LinkedHashMap<>());
     for (Map.Entry<String, String> other : seen.entrySet()) {
       if (!other.getKey().equals(perspective.key())) {
@@ -421,7 +425,7 @@ final class TurnScan {
                   .allMatch(
                       p ->
                           TextRules.words(p.header()).stream()
-                              .anyMatch(w -> Lexicon.fold(w).equals(Lexicon.fold(word))));
+                              .anyMatch(w -> Text.sameKey(w, word)));
       if (shared) {
         return entity(word, canonical(word), Noema.Concept.getURI(), word);
       }
@@ -446,7 +450,7 @@ final class TurnScan {
           entity(
               holder[0],
               holder[1],
-              (group ? Noema.Organization : Noema.MentionedPerson).getURI(),
+              (group ? Noema.Organization : Noema.Person).getURI(),
               holder[0]);
       perspectiveCanonical = holder[1] + (group ? " perspective" : "'s perspective");
     }
@@ -488,12 +492,12 @@ final class TurnScan {
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
-    String analogy = entity(label, Lexicon.fold(label), Noema.Analogy.getURI(), sentence);
+    String analogy = entity(label, Text.key(label), Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String word : TextRules.capitalisedWords(clause, 0)) {
       String[] person = personName(word);
       if (person != null) {
-        String key = entity(person[0], person[1], Noema.MentionedPerson.getURI(), word);
+        String key = entity(person[0], person[1], Noema.Person.getURI(), word);
         relation(analogy, Noema.mentionsPerson.getURI(), key, sentence);
       }
     }
@@ -501,22 +505,23 @@ final class TurnScan {
 
   /**
    * {label, canonical} when a capitalised word is a person's name: listed in the lexicon, or
-   * capitalised in the middle of a sentence somewhere in the turn. An inflected form (Кирилла) is
-   * read as the base form (Кирилл) when that form occurs in the turn too.
+   * capitalised in the middle of a sentence somewhere in the turn. A word is read as the shortest
+   * form of the turn's names that has its stem, so an inflected form (Кирилла) is the base form
+   * (Кирилл) when that form occurs in the turn too.
    */
   private String[] personName(String word) {
     String listed = lexicon.canonical(word);
     if (listed != null && Character.isUpperCase(listed.charAt(0))) {
       return new String[] {word, listed};
     }
-    for (String ending : List.of("ом", "ем", "ой", "а", "я", "у", "ю", "е")) {
-      if (word.endsWith(ending)
-          && properNames.contains(word.substring(0, word.length() - ending.length()))) {
-        String base = word.substring(0, word.length() - ending.length());
-        return new String[] {base, base};
-      }
-    }
-    return properNames.contains(word) ? new String[] {word, word} : null;
+    String name = properNames.get(TextRules.stem(word));
+    return name == null ? null : new String[] {name, name};
+  }
+
+  /** The shorter of two forms of a name; the alphabetically first of two as long. */
+  private static String shorter(String a, String b) {
+    int byLength = Integer.compare(a.length(), b.length());
+    return byLength < 0 || (byLength == 0 && a.compareTo(b) <= 0) ? a : b;
   }
 
   /**
@@ -561,7 +566,7 @@ final class TurnScan {
             Noema.CognitiveModule.getURI(),
             Noema.ModuleConsensus.getURI(),
             Noema.Method.getURI(),
-            Noema.MentionedPerson.getURI());
+            Noema.Person.getURI());
     Map<String, String> labels = new LinkedHashMap<>();
     for (Draft d : entities.values()) {
       String label = Quotes.normalize(d.label());
@@ -597,7 +602,7 @@ final class TurnScan {
    * stays, and the label as written becomes an alias when it differs.
    */
   private String entity(String label, String canonical, String type, String evidence) {
-    String key = "t" + turn.index() + "/" + Lexicon.fold(canonical);
+    String key = "t" + turn.index() + "/" + Text.key(canonical);
     Draft existing = entities.get(key);
     if (existing == null) {
       entities.put(
@@ -650,7 +655,7 @@ final class TurnScan {
 
   private String canonical(String label) {
     String listed = lexicon.canonical(label);
-    return listed != null ? listed : Lexicon.fold(label);
+    return listed != null ? listed : Text.key(label);
   }
 
   // ---- Markdown helpers ----
@@ -699,7 +704,7 @@ final class TurnScan {
     walk(
         node,
         n -> {
-          if (n instanceof Text text) {
+          if (n instanceof org.commonmark.node.Text text) {
             out.append(text.getLiteral());
           } else if (n instanceof Code code) {
             out.append(code.getLiteral());

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param keptEntities entities kept
  * @param keptRelations relations kept
  * @param keptInterpretations interpretations kept
+ * @param exactQuotes kept items whose evidence occurs in the turn as it is (after normalisation)
+ * @param alignedQuotes kept items whose evidence was found by alignment ({@link QuoteSpan#aligned})
  * @param dropped how many items were dropped, by reason; reasons with no drop are absent; in {@link
  *     DropReason} order
  * @param problems one line per dropped item (conversation, turn, item, reason), in the order
@@ -20,6 +22,8 @@ public record ValidationSummary(
     int keptEntities,
     int keptRelations,
     int keptInterpretations,
+    int exactQuotes,
+    int alignedQuotes,
     Map<DropReason, Integer> dropped,
     List<String> problems) {
 
@@ -33,7 +37,10 @@ public record ValidationSummary(
     DOMAIN,
     /** The object's type is not the predicate's range or a sub-class of it. */
     RANGE,
-    /** The evidence does not occur in the cited turn's text, or the turn does not exist. */
+    /**
+     * The evidence is neither in the cited turn's text nor close enough to a span of it, or the
+     * turn does not exist.
+     */
     UNGROUNDED,
     /** A key refers to no kept entity (unknown, or dropped itself). */
     DANGLING,

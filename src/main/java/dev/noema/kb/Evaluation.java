@@ -56,14 +56,14 @@ final class Evaluation {
     LlmUsage usage = LlmUsage.NONE;
     if (gold != null) {
       Run run = extract(request, request.offline() ? CacheMode.OFFLINE : CacheMode.USE, problems);
-      usage = add(usage, run.usage);
+      usage = usage.plus(run.usage);
       score = score(gold, run);
     }
     if (request.stability()) {
       CacheMode fresh = request.offline() ? CacheMode.OFFLINE : CacheMode.REFRESH;
       Run first = extract(request, fresh, problems);
       Run second = extract(request, fresh, problems);
-      usage = add(add(usage, first.usage), second.usage);
+      usage = usage.plus(first.usage).plus(second.usage);
       Set<Fact> common = new HashSet<>(first.facts);
       common.retainAll(second.facts);
       int union = first.facts.size() + second.facts.size() - common.size();
@@ -87,7 +87,7 @@ final class Evaluation {
 
   private Run extract(EvalRequest request, CacheMode mode, List<String> problems) {
     int parallel = kb.llm().map(LlmConfig::parallel).orElse(1);
-    List<Extractor> extractors = kb.extractors(request.extractor(), mode, parallel);
+    List<Extractor> extractors = kb.extractors(request.extractor(), mode, parallel, 0);
     Extractions conversations = new Extractions(kb.store());
     FactValidator validator = new FactValidator(kb.ontology());
     Run run = new Run();
@@ -196,18 +196,5 @@ final class Evaluation {
     return symmetric.contains(f.predicate())
         && g.subjects().contains(f.object())
         && g.objects().contains(f.subject());
-  }
-
-  private static LlmUsage add(LlmUsage a, LlmUsage b) {
-    return new LlmUsage(
-        a.calls() + b.calls(),
-        a.cacheHits() + b.cacheHits(),
-        a.cacheMisses() + b.cacheMisses(),
-        a.retries() + b.retries(),
-        a.malformed() + b.malformed(),
-        a.failures() + b.failures(),
-        a.promptTokens() + b.promptTokens(),
-        a.completionTokens() + b.completionTokens(),
-        Math.max(a.maxInFlight(), b.maxInFlight()));
   }
 }

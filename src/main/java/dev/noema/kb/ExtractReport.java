@@ -15,8 +15,13 @@ import java.util.TreeMap;
  * @param entities entities kept
  * @param relations relations kept
  * @param interpretations interpretations kept
+ * @param exactQuotes kept items whose quote occurs in its turn as it is
+ * @param alignedQuotes kept items whose quote was aligned with a span of its turn
  * @param dropped items dropped by validation, by reason (lower case), sorted
  * @param llm what the LLM calls cost, or {@link LlmUsage#NONE} when no LLM ran
+ * @param llmConversations conversations the LLM extractor extracted
+ * @param unreached conversations the LLM did not extract because the run stopped ({@link
+ *     LlmUsage#stopped()}): left for the next run
  * @param problems one line per conversation (or extractor) that failed, in no particular order
  * @param millis wall time
  */
@@ -28,8 +33,12 @@ public record ExtractReport(
     long entities,
     long relations,
     long interpretations,
+    long exactQuotes,
+    long alignedQuotes,
     Map<String, Long> dropped,
     LlmUsage llm,
+    long llmConversations,
+    long unreached,
     List<String> problems,
     long millis) {
 

@@ -6,25 +6,31 @@ import dev.noema.extract.ExtractionException;
 import dev.noema.extract.ExtractionGraphs;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.FactValidator;
+import dev.noema.extract.ValidationSummary;
+import dev.noema.llm.RunStoppedException;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
  * Extraction as the import pipeline runs it: each extractor's output is validated against the
  * ontology (types, predicates, domains, ranges, grounding) and only what survives becomes per-turn
- * graphs. Counts what was kept and what was dropped, by reason, across all conversations.
- * Thread-safe.
+ * graphs. Counts what was kept and what was dropped, by reason, and how kept quotes were grounded
+ * (exact or aligned), across all conversations. A fault that stops the run ({@link
+ * RunStoppedException}: the provider refused the request or the key, or the call limit was reached)
+ * is reported once; later conversations skip that extractor without a word. Thread-safe.
  */
 final class ExtractionStep {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ExtractionStep.class);
 
-  /** The meaning graphs of one conversation, and how many facts they hold. */
   /** One conversation's extraction graphs and the facts they keep, by kind. */
   record Result(List<GraphContent> graphs, long entities, long relations, long interpretations) {
     long facts() {
@@ -36,6 +42,11 @@ final class ExtractionStep {
   private final FactValidator validator;
   private final ExtractionGraphs writer;
   private final Map<String, Long> dropped = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> extracted = new ConcurrentHashMap<>();
+  private final AtomicLong exactQuotes = new AtomicLong();
+  private final AtomicLong alignedQuotes = new AtomicLong();
+  private final AtomicLong stopSkips = new AtomicLong();
+  private final AtomicReference<RunStoppedException> stopped = new AtomicReference<>();
 
   ExtractionStep(OntologyModel ontology, List<Extractor> extractors) {
     this.extractors = List.copyOf(extractors);
@@ -67,12 +78,23 @@ final class ExtractionStep {
       try {
         raw = extractor.extract(conversation);
       } catch (ExtractionException e) {
-        skipped.accept(extractor.name(), e.getMessage());
+        Optional<RunStoppedException> stop = e.runStopped();
+        if (stop.isEmpty()) {
+          skipped.accept(extractor.name(), e.getMessage());
+        } else {
+          stopSkips.incrementAndGet();
+          if (stopped.compareAndSet(null, stop.get()) && stop.get().fault()) {
+            skipped.accept(extractor.name(), stop.get().getMessage());
+          }
+        }
         continue;
       }
+      extracted.computeIfAbsent(extractor.name(), name -> new AtomicLong()).incrementAndGet();
       FactValidator.Result validated = validator.validate(raw, conversation);
-      validated
-          .summary()
+      ValidationSummary summary = validated.summary();
+      exactQuotes.addAndGet(summary.exactQuotes());
+      alignedQuotes.addAndGet(summary.alignedQuotes());
+      summary
           .dropped()
           .forEach(
               (reason, count) ->
@@ -97,5 +119,31 @@ final class ExtractionStep {
   /** Facts dropped so far, by reason. */
   Map<String, Long> dropped() {
     return Map.copyOf(dropped);
+  }
+
+  /** Kept items whose quote occurs in its turn as it is. */
+  long exactQuotes() {
+    return exactQuotes.get();
+  }
+
+  /** Kept items whose quote was aligned with a span of its turn. */
+  long alignedQuotes() {
+    return alignedQuotes.get();
+  }
+
+  /** Conversations extractor {@code name} has extracted so far. */
+  long extractedBy(String name) {
+    AtomicLong n = extracted.get(name);
+    return n == null ? 0 : n.get();
+  }
+
+  /** Why the run stopped, or empty while it goes on. */
+  Optional<RunStoppedException> stopped() {
+    return Optional.ofNullable(stopped.get());
+  }
+
+  /** Conversations an extractor skipped because the run had stopped. */
+  long stopSkips() {
+    return stopSkips.get();
   }
 }

@@ -3,8 +3,9 @@ package dev.noema.kb;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.noema.conversation.Conversation;
-import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.MojibakeRepair;
+import dev.noema.conversation.format.ConversationFormats;
+import dev.noema.eval.CorpusEvaluation;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
@@ -15,6 +16,8 @@ import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmException;
 import dev.noema.llm.LlmSettings;
 import dev.noema.llm.ResponseCache;
+import dev.noema.meaning.MeaningLayers;
+import dev.noema.meaning.MeaningSchema;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.GraphMapping;
 import dev.noema.neo4j.Neo4jConnection;
@@ -28,7 +31,7 @@ import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
 import dev.noema.store.Tdb2GraphStore;
 import dev.noema.topology.DerivedMeasures;
-import dev.noema.topology.MeaningGraphLoader;
+import dev.noema.topology.MeaningGraphs;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyFilter;
 import dev.noema.topology.TopologySettings;
@@ -57,6 +60,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final GraphStore store;
   private final OntologyModel ontology;
   private final ConversationFormats formats;
+  private final MeaningLayers meaning;
   private GraphRetrieval retrieval;
   private ChatModel chatModel;
   private final LlmConfig llm;
@@ -81,6 +85,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.store = store;
     this.ontology = ontology;
     this.formats = ConversationFormats.standard();
+    this.meaning = new MeaningLayers(store, MeaningSchema.of(ontology));
     this.llm = llm;
   }
 
@@ -154,7 +159,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   private LogImporter importer(boolean extract) {
     ExtractionStep extraction =
-        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0) : List.of());
+        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0, 0) : List.of());
     String pipeline =
         "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
     return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
@@ -184,8 +189,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (retrieval == null) {
       retrieval =
           new GraphRetrieval(
-              store,
-              ontology,
+              meaning,
               new LazyEmbeddingModel(
                   AllMiniLmL6V2QuantizedEmbeddingModel.class,
                   AllMiniLmL6V2QuantizedEmbeddingModel::new),
@@ -212,7 +216,15 @@ public final class KnowledgeBase implements AutoCloseable {
    * run on first use and are cached in the returned object.
    */
   public Topology topology(TopologyFilter filter, TopologySettings settings) {
-    return new Topology(new MeaningGraphLoader(store, ontology).load(filter), settings);
+    return new Topology(MeaningGraphs.of(meaning.current(), filter), settings);
+  }
+
+  /**
+   * The meaning layer of the store, read once and kept while the store is unchanged: what the
+   * topology, retrieval, the map and the Neo4j projection read meaning from.
+   */
+  public MeaningLayers meaning() {
+    return meaning;
   }
 
   /**
@@ -242,6 +254,18 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * What {@link #extract} would cost with the LLM, without calling it: calls, prompt tokens and
+   * expected output tokens over the conversations the request names (see {@link
+   * dev.noema.extract.LlmExtractor#estimate}).
+   *
+   * @throws IllegalArgumentException when the request names an unknown conversation
+   * @throws LlmException when no provider is configured
+   */
+  public ExtractEstimate estimate(ExtractRequest request) {
+    return new Reextraction(this).estimate(request);
+  }
+
+  /**
    * Scores extraction without writing anything: against gold triples, and/or by running it twice
    * (see {@link EvalRequest}).
    *
@@ -250,6 +274,14 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public EvalReport evaluate(EvalRequest request) {
     return new Evaluation(this).run(request);
+  }
+
+  /**
+   * Scoring of the knowledge base as stored against a corpus's gold files, and the gold's retrieval
+   * questions (see {@link CorpusEvaluation}).
+   */
+  public CorpusEvaluation corpusEvaluation() {
+    return new CorpusEvaluation(store, ontology);
   }
 
   /** The LLM configuration, or empty when none is configured (structural extraction only). */
@@ -267,8 +299,9 @@ public final class KnowledgeBase implements AutoCloseable {
    * configured; or only the one named by {@code only}.
    *
    * @param parallel requests in flight for the LLM, or 0 for the configured default
+   * @param maxCalls the most LLM requests to send, or 0 for no limit
    */
-  List<Extractor> extractors(String only, CacheMode mode, int parallel) {
+  List<Extractor> extractors(String only, CacheMode mode, int parallel, long maxCalls) {
     if (only != null && !only.equals(StructuralExtractor.NAME) && !only.equals(LlmExtractor.NAME)) {
       throw new IllegalArgumentException(
           "unknown extractor '"
@@ -293,8 +326,9 @@ public final class KnowledgeBase implements AutoCloseable {
       extractors.add(
           new LlmExtractor(
               ontology,
-              ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode),
-              LlmExtractor.DEFAULT_CHUNK_TOKENS));
+              ChatCalls.forConfig(run, new ResponseCache(llmCacheFolder()), mode, maxCalls),
+              LlmExtractor.DEFAULT_CHUNK_TOKENS,
+              new StoredEntityNames(store, ontology, LlmExtractor.NAME)));
     }
     return extractors;
   }

@@ -2,13 +2,15 @@ package dev.noema.kb;
 
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationFormat;
-import dev.noema.conversation.ConversationFormats;
 import dev.noema.conversation.ConversationSink;
 import dev.noema.conversation.ImportProblem;
 import dev.noema.conversation.LogSource;
 import dev.noema.conversation.LogSources;
 import dev.noema.conversation.StrictModeAbort;
+import dev.noema.conversation.TextEncoding;
 import dev.noema.conversation.Turn;
+import dev.noema.conversation.format.ConversationFormats;
+import dev.noema.conversation.format.Identification;
 import dev.noema.ontology.Iris;
 import dev.noema.store.DialogueGraph;
 import dev.noema.store.GraphChange;
@@ -88,7 +90,9 @@ final class LogImporter {
               new FileReport(problem.source(), null, 0, 0, 0, 0, 0, 0, 0, List.of(problem)));
         }
         for (LogSource source : expansion.sources()) {
-          FileReport report = importFile(source, request, known, listener, strictChanges, batch);
+          boolean named = source.name().equals(path.toString());
+          FileReport report =
+              importFile(source, named, request, known, listener, strictChanges, batch);
           if (report == null) {
             continue;
           }
@@ -155,41 +159,45 @@ final class LogImporter {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** One file's report, or null for an archive entry that is not a log at all. */
+  /**
+   * One file's report, or null for a file passed over quietly: a known side file of an export
+   * (account details, feedback), or an archive entry that is not a log at all.
+   *
+   * @param named whether the user named this file itself (not a folder or archive around it): then
+   *     a file with nothing to import is a failure, not a quiet pass
+   */
   private FileReport importFile(
       LogSource source,
+      boolean named,
       ImportRequest request,
       Map<String, String> known,
       ImportListener listener,
       List<GraphChange> strictChanges,
       Batch batch) {
-    ConversationFormat format;
+    Identification.Readable readable;
     try {
-      Optional<String> unreadable = unreadable(source);
-      if (unreadable.isPresent()) {
-        return failedFile(source, unreadable.get());
+      Identification identified = formats.identify(source, request.format(), request.readOptions());
+      if (identified instanceof Identification.PassedOver passed) {
+        return named ? failedFile(source, "nothing to import: " + passed.what()) : null;
       }
-      Optional<ConversationFormat> found =
-          request.format() != null ? formats.byName(request.format()) : formats.detect(source);
-      if (found.isEmpty() && isArchiveEntry(source)) {
-        return null; // exports carry other files (chat.html, user.json): not logs, not problems
+      if (identified instanceof Identification.Unreadable unreadable) {
+        // Exports carry files that are no logs (images, manifests): in an archive, not problems.
+        return isArchiveEntry(source) ? null : failedFile(source, unreadable.reason());
       }
-      if (found.isEmpty()) {
-        return failedFile(
-            source,
-            request.format() != null
-                ? "unknown format '" + request.format() + "' (known: " + formatNames() + ")"
-                : "not a conversation log in any known format (" + formatNames() + ")");
-      }
-      format = found.get();
+      readable = (Identification.Readable) identified;
     } catch (IOException e) {
       return failedFile(source, "cannot read: " + e.getMessage());
     }
+    ConversationFormat format = readable.format();
     listener.fileStarted(source.name(), format.name(), source.size());
     CountingSource counted = new CountingSource(source);
     FileSink sink = new FileSink(source, request, known, listener, strictChanges, batch, counted);
     try {
-      format.read(counted, request.readOptions(), sink);
+      format.read(readable.text(counted), request.readOptions(), sink);
+    } catch (TextEncoding.MalformedText e) {
+      sink.reject(
+          new ImportProblem(
+              source.name(), null, e.getMessage() + "; the rest of the file was not read"));
     } catch (IOException | UncheckedIOException e) {
       sink.reject(new ImportProblem(source.name(), null, "cannot read: " + e.getMessage()));
     }
@@ -198,24 +206,6 @@ final class LogImporter {
 
   private static boolean isArchiveEntry(LogSource source) {
     return source.name().contains("!");
-  }
-
-  /** Files that are no log at all, recognised before any format is asked: empty or binary. */
-  private static Optional<String> unreadable(LogSource source) throws IOException {
-    try (InputStream in = source.open()) {
-      byte[] head = in.readNBytes(8192);
-      if (head.length == 0) {
-        return Optional.of("empty file");
-      }
-      boolean zip =
-          head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-      for (byte b : head) {
-        if (b == 0 && !zip) {
-          return Optional.of("binary file (contains NUL bytes), not a conversation log");
-        }
-      }
-      return Optional.empty();
-    }
   }
 
   private static FileReport failedFile(LogSource source, String reason) {
@@ -230,10 +220,6 @@ final class LogImporter {
         0,
         0,
         List.of(new ImportProblem(source.name(), null, reason)));
-  }
-
-  private String formatNames() {
-    return String.join(", ", formats.all().stream().map(ConversationFormat::name).toList());
   }
 
   /**

@@ -28,7 +28,10 @@ final class Reextraction {
         request.parallel() > 0 ? request.parallel() : kb.llm().map(LlmConfig::parallel).orElse(1);
     List<Extractor> extractors =
         kb.extractors(
-            request.extractor(), request.offline() ? CacheMode.OFFLINE : CacheMode.USE, parallel);
+            request.extractor(),
+            request.offline() ? CacheMode.OFFLINE : CacheMode.USE,
+            parallel,
+            request.maxCalls());
     Extractions conversations = new Extractions(kb.store());
     List<String> ids = conversations.conversationIds(request.conversationId());
     ExtractionStep step = new ExtractionStep(kb.ontology(), extractors);
@@ -38,11 +41,17 @@ final class Reextraction {
     AtomicLong relations = new AtomicLong();
     AtomicLong interpretations = new AtomicLong();
     List<String> problems = new CopyOnWriteArrayList<>();
+    AtomicLong unreached = new AtomicLong();
 
     Extractions.forEach(
         ids,
         parallel,
         id -> {
+          if (step.stopped().isPresent()) {
+            // The run has stopped (a provider fault or the call limit): what is done stays written.
+            unreached.incrementAndGet();
+            return;
+          }
           try {
             Optional<Conversation> read = conversations.read(id);
             if (read.isEmpty()) {
@@ -76,10 +85,49 @@ final class Reextraction {
         entities.get(),
         relations.get(),
         interpretations.get(),
+        step.exactQuotes(),
+        step.alignedQuotes(),
         step.dropped(),
         usage(extractors),
+        step.extractedBy(LlmExtractor.NAME),
+        unreached.get() + step.stopSkips(),
         problems,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** {@link KnowledgeBase#estimate}: the LLM extractor's estimate over the named conversations. */
+  ExtractEstimate estimate(ExtractRequest request) {
+    LlmExtractor llm =
+        kb.extractors(LlmExtractor.NAME, CacheMode.USE, 1, 0).stream()
+            .filter(e -> e instanceof LlmExtractor)
+            .map(e -> (LlmExtractor) e)
+            .findFirst()
+            .orElseThrow();
+    Extractions conversations = new Extractions(kb.store());
+    List<String> ids = conversations.conversationIds(request.conversationId());
+    LlmExtractor.Estimate total = LlmExtractor.Estimate.NONE;
+    long largest = 0;
+    String largestId = null;
+    for (String id : ids) {
+      Optional<Conversation> read = conversations.read(id);
+      if (read.isEmpty()) {
+        continue;
+      }
+      LlmExtractor.Estimate one = llm.estimate(read.get());
+      total = total.plus(one);
+      if (one.promptTokens() > largest) {
+        largest = one.promptTokens();
+        largestId = id;
+      }
+    }
+    LlmConfig config = kb.llm().orElseThrow();
+    return new ExtractEstimate(
+        config.provider().id() + ":" + config.model(),
+        ids.size(),
+        total,
+        largest,
+        largestId,
+        config.price());
   }
 
   static LlmUsage usage(List<Extractor> extractors) {

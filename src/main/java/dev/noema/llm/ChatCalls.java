@@ -1,5 +1,8 @@
 package dev.noema.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -7,11 +10,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -21,23 +21,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
  * Asks a {@link ChatModel} for JSON answers, well: from the {@link ResponseCache} first, with at
- * most {@code parallel} requests in flight, retrying 429, 5xx and timeouts with backoff (honouring
- * {@code Retry-After}), asking again when an answer cannot be read (saying why), and counting
- * calls, cache hits, retries and tokens.
+ * most {@code parallel} requests in flight, in the provider's structured-output mechanism ({@link
+ * StructuredOutput}), retrying 429, 5xx and timeouts with backoff (honouring {@code Retry-After}),
+ * asking again when an answer cannot be read (saying why), and counting calls, cache hits, retries
+ * and tokens.
+ *
+ * <p>Provider faults end in one line each. A refused request (400 and the other 4xx but 408/429) is
+ * not retried: when its reason names the structured-output parameters the run falls back once to
+ * the next weaker {@link OutputMode} (and {@link LlmUsage#fallback()} says why); otherwise, and on
+ * 401/403 (which names the key's environment variable), the run stops: a {@link
+ * RunStoppedException}, raised again by every later ask without sending. So does the request that
+ * would exceed {@link CallPolicy#maxCalls()}. A reply cut off at the output limit raises {@link
+ * ReplyCutOffException}, for the caller to ask again with less.
  *
  * <p>An answer is cached only once it has been read successfully, under the key of the original
  * request (provider, model, output mode, system and user messages, schema), so a re-run on
  * unchanged input makes no call.
  *
- * <p>Thread-safe: meant to be shared by every thread of a run; the limit on requests in flight is
- * global to it.
+ * <p>Thread-safe: meant to be shared by every thread of a run; the limit on requests in flight, the
+ * output mode and the stop are global to it.
  */
 public final class ChatCalls {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** An answer read by the caller's parser, and whether it came from the cache. */
   public record Answer<T>(T value, boolean cached) {}
 
@@ -45,6 +58,10 @@ public final class ChatCalls {
   private final ChatTarget target;
   private final CallPolicy policy;
   private final Semaphore inFlight;
+  private final AtomicReference<OutputMode> mode;
+  private final AtomicReference<String> fallback = new AtomicReference<>();
+  private final AtomicReference<RunStoppedException> stopped = new AtomicReference<>();
+  private final AtomicLong sent = new AtomicLong();
   private final AtomicInteger current = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final LongAdder calls = new LongAdder();
@@ -52,6 +69,7 @@ public final class ChatCalls {
   private final LongAdder cacheMisses = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder malformed = new LongAdder();
+  private final LongAdder cutOff = new LongAdder();
   private final LongAdder failures = new LongAdder();
   private final LongAdder promptTokens = new LongAdder();
   private final LongAdder completionTokens = new LongAdder();
@@ -61,18 +79,61 @@ public final class ChatCalls {
     this.target = target;
     this.policy = policy;
     this.inFlight = new Semaphore(policy.parallel(), true);
+    this.mode = new AtomicReference<>(target.mode());
   }
 
-  /** Calls for the provider {@code config} names, with its real LangChain4j client. */
-  public static ChatCalls forConfig(LlmConfig config, ResponseCache cache, CacheMode mode) {
+  /**
+   * Calls for the provider {@code config} names, with its real LangChain4j client.
+   *
+   * @param maxCalls the most requests to send, or 0 for no limit
+   */
+  public static ChatCalls forConfig(
+      LlmConfig config, ResponseCache cache, CacheMode mode, long maxCalls) {
     return new ChatCalls(
         ChatModels.create(config),
         ChatTarget.of(config),
-        new CallPolicy(cache, mode, config.parallel(), RetryPolicy.of(config.maxAttempts())));
+        new CallPolicy(
+            cache, mode, config.parallel(), RetryPolicy.of(config.maxAttempts()), maxCalls));
   }
 
   public ChatTarget target() {
     return target;
+  }
+
+  /** The mode answers are asked in now: the target's, or the one a refusal fell back to. */
+  public OutputMode mode() {
+    return mode.get();
+  }
+
+  /** The cache key of {@code prompt} in the current mode. */
+  private String key(ChatPrompt prompt) {
+    return ResponseCache.key(
+        target.provider(),
+        target.model(),
+        mode.get().name(),
+        prompt.system(),
+        prompt.user(),
+        prompt.schemaJson());
+  }
+
+  /**
+   * The cached answer to {@code prompt}, read by {@code parse}, without sending anything; empty
+   * when the cache holds none that reads (what an estimate of the cost needs).
+   */
+  public <T> Optional<T> cached(ChatPrompt prompt, Function<String, T> parse) {
+    ResponseCache cache = policy.cache();
+    if (cache == null) {
+      return Optional.empty();
+    }
+    Optional<ResponseCache.Entry> hit = cache.get(key(prompt));
+    if (hit.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse.apply(hit.get().text()));
+    } catch (MalformedReplyException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -80,48 +141,58 @@ public final class ChatCalls {
    *
    * @param parse reads an answer's text; throws {@link MalformedReplyException} when it does not
    *     fit the schema
+   * @throws RunStoppedException when the run has stopped (now or earlier): nothing more is sent
+   * @throws ReplyCutOffException when the reply stopped at the model's output limit
    * @throws LlmException when the answer is not in the cache in offline mode, when the provider
    *     keeps failing, or when no readable answer came after the allowed attempts
    */
   public <T> Answer<T> ask(ChatPrompt prompt, Function<String, T> parse) {
-    String key =
-        ResponseCache.key(
-            target.provider(),
-            target.model(),
-            target.mode().name(),
-            prompt.system(),
-            prompt.user(),
-            prompt.schemaJson());
-    ResponseCache cache = policy.cache();
-    if (policy.cacheMode() != CacheMode.REFRESH && cache != null) {
-      Optional<ResponseCache.Entry> hit = cache.get(key);
+    RunStoppedException stop = stopped.get();
+    if (stop != null) {
+      throw stop;
+    }
+    if (policy.cacheMode() != CacheMode.REFRESH) {
+      Optional<T> hit = cached(prompt, parse);
       if (hit.isPresent()) {
-        try {
-          T value = parse.apply(hit.get().text());
-          cacheHits.increment();
-          return new Answer<>(value, true);
-        } catch (MalformedReplyException e) {
-          // Cached before the schema changed its reading: ask again below.
-        }
+        cacheHits.increment();
+        return new Answer<>(hit.get(), true);
       }
     }
     if (policy.cacheMode() == CacheMode.OFFLINE) {
       cacheMisses.increment();
       throw new LlmException("not in the LLM cache (offline)");
     }
+    while (true) {
+      OutputMode asked = mode.get();
+      try {
+        return askIn(asked, prompt, parse);
+      } catch (ModeRefused refused) {
+        fallBack(asked, refused.reason);
+      }
+    }
+  }
+
+  /** {@link #ask} in one output mode, asking again while answers cannot be read. */
+  private <T> Answer<T> askIn(OutputMode asked, ChatPrompt prompt, Function<String, T> parse) {
+    String key = key(prompt);
     List<ChatMessage> messages =
         new ArrayList<>(
-            List.of(SystemMessage.from(instructions(prompt)), UserMessage.from(prompt.user())));
+            List.of(
+                SystemMessage.from(StructuredOutput.instructions(asked, prompt)),
+                UserMessage.from(prompt.user())));
     int attempts = policy.retry().maxAttempts();
     String problem = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      ChatResponse response = send(request(prompt, messages));
-      String text =
-          response.aiMessage() == null || response.aiMessage().text() == null
-              ? ""
-              : response.aiMessage().text();
+      ChatResponse response = send(asked, StructuredOutput.request(asked, prompt, messages));
+      if (response.finishReason() == FinishReason.LENGTH) {
+        cutOff.increment();
+        throw new ReplyCutOffException(
+            target.provider() + ":" + target.model() + ": the reply stopped at the output limit");
+      }
+      String text = StructuredOutput.answer(asked, prompt, response);
       try {
         T value = parse.apply(text);
+        ResponseCache cache = policy.cache();
         if (cache != null) {
           TokenUsage usage = response.tokenUsage();
           cache.put(
@@ -161,59 +232,69 @@ public final class ChatCalls {
 
   /** What this instance has done so far. */
   public LlmUsage usage() {
+    RunStoppedException stop = stopped.get();
     return new LlmUsage(
         calls.sum(),
         cacheHits.sum(),
         cacheMisses.sum(),
         retries.sum(),
         malformed.sum(),
+        cutOff.sum(),
         failures.sum(),
         promptTokens.sum(),
         completionTokens.sum(),
-        maxInFlight.get());
+        maxInFlight.get(),
+        mode.get().label(),
+        fallback.get(),
+        stop == null ? null : stop.getMessage());
   }
 
   /**
-   * The system message: with structured output the schema travels in the request, otherwise in the
-   * text.
+   * Why the run stopped sending, or empty while it goes on: read by callers that schedule more
+   * work.
    */
-  private String instructions(ChatPrompt prompt) {
-    if (target.mode() == OutputMode.JSON_SCHEMA) {
-      return prompt.system();
-    }
-    return prompt.system()
-        + "\n\nAnswer with one JSON object and nothing else (no prose, no code fence). "
-        + "It must follow this JSON schema exactly:\n"
-        + prompt.schemaJson();
+  public Optional<RunStoppedException> stopped() {
+    return Optional.ofNullable(stopped.get());
   }
 
-  private ChatRequest request(ChatPrompt prompt, List<ChatMessage> messages) {
-    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
-    switch (target.mode()) {
-      case JSON_SCHEMA ->
-          builder.responseFormat(
-              ResponseFormat.builder()
-                  .type(ResponseFormatType.JSON)
-                  .jsonSchema(
-                      JsonSchema.builder()
-                          .name(prompt.schemaName())
-                          .rootElement(JsonRawSchema.from(prompt.schemaJson()))
-                          .build())
-                  .build());
-      case JSON_MODE -> builder.responseFormat(ResponseFormat.JSON);
-      case INSTRUCTIONS -> {}
+  /**
+   * Moves the run from {@code refusedMode} to its fallback (once, however many threads saw the
+   * refusal), noting why.
+   */
+  private void fallBack(OutputMode refusedMode, String reason) {
+    OutputMode weaker = refusedMode.fallback();
+    if (mode.compareAndSet(refusedMode, weaker)) {
+      String note =
+          "the server refused "
+              + refusedMode.label()
+              + " ("
+              + reason
+              + "): asked in "
+              + weaker.label()
+              + " instead, the schema in the instructions";
+      fallback.accumulateAndGet(note, (before, now) -> before == null ? now : before + "; " + now);
     }
-    return builder.build();
+  }
+
+  /** Stops the run with {@code stop} (the first stop wins) and returns the one in force. */
+  private RunStoppedException stop(RunStoppedException stop) {
+    stopped.compareAndSet(null, stop);
+    return stopped.get();
   }
 
   /**
    * One request with retries on what is worth retrying; the semaphore is held only while a request
    * is in flight.
    */
-  private ChatResponse send(ChatRequest request) {
+  private ChatResponse send(OutputMode asked, ChatRequest request) {
     int attempts = policy.retry().maxAttempts();
     for (int attempt = 1; ; attempt++) {
       RuntimeException failure;
+      if (policy.maxCalls() > 0 && sent.incrementAndGet() > policy.maxCalls()) {
+        throw stop(
+            new RunStoppedException(
+                "stopped at the limit of " + policy.maxCalls() + " call(s)", false, null));
+      }
       acquire();
       try {
         calls.increment();
@@ -227,6 +308,15 @@ public final class ChatCalls {
       } finally {
         current.decrementAndGet();
         inFlight.release();
+      }
+      int status = status(failure);
+      if (refusal(status)) {
+        String reason = reason(failure);
+        if (status == 400 && asked.fallback() != null && asked.refusedBy(reason)) {
+          throw new ModeRefused(reason);
+        }
+        failures.increment();
+        throw stop(new RunStoppedException(refusalLine(status, reason), true, failure));
       }
       Optional<Duration> retryAfter = retryable(failure);
       if (retryAfter.isEmpty() || attempt >= attempts) {
@@ -245,6 +335,33 @@ public final class ChatCalls {
     }
   }
 
+  /**
+   * The line a refusal stops the run with: who refused, the status and the provider's reason, and
+   * for 401/403 the environment variable that holds the key.
+   */
+  private String refusalLine(int status, String reason) {
+    String who = target.provider() + ":" + target.model();
+    if (status == 401 || status == 403) {
+      String variable =
+          LlmProvider.byId(target.provider()).map(LlmProvider::keyVariable).orElse(null);
+      return who
+          + " refused the key (HTTP "
+          + status
+          + ": "
+          + reason
+          + ")"
+          + (variable == null
+              ? ": the server wants credentials Noema does not send"
+              : ": set " + variable + " to a valid key");
+    }
+    return who + " refused the request (HTTP " + status + "): " + reason;
+  }
+
+  /** A 4xx that the same request will meet again: everything but 408 and 429. */
+  private static boolean refusal(int status) {
+    return status >= 400 && status < 500 && status != 408 && status != 429;
+  }
+
   private void acquire() {
     try {
       inFlight.acquire();
@@ -254,6 +371,16 @@ public final class ChatCalls {
     }
     int now = current.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+  }
+
+  /** The HTTP status of a failure, or 0 when it has none (a timeout, a broken connection). */
+  static int status(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpException http) {
+        return http.statusCode();
+      }
+    }
+    return 0;
   }
 
   /**
@@ -266,7 +393,7 @@ public final class ChatCalls {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof HttpException http) {
         int status = http.statusCode();
-        if (status == 429 || status >= 500) {
+        if (status == 429 || status >= 500 || status == 408) {
           Duration after = t instanceof HttpStatusException s ? s.retryAfter() : null;
           return Optional.of(after == null ? none : after);
         }
@@ -280,6 +407,38 @@ public final class ChatCalls {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The provider's own reason for an HTTP failure: {@code error.message} (OpenAI, Anthropic), a
+   * string {@code error} (Ollama) or {@code message}; else the start of the body, on one line.
+   */
+  static String reason(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpException http) {
+        String body = http.getMessage() == null ? "" : http.getMessage();
+        try {
+          JsonNode root = JSON.readTree(body);
+          JsonNode error = root == null ? null : root.get("error");
+          String found =
+              error != null && error.isTextual()
+                  ? error.asText()
+                  : error != null && error.path("message").isTextual()
+                      ? error.get("message").asText()
+                      : root != null && root.path("message").isTextual()
+                          ? root.get("message").asText()
+                          : null;
+          if (found != null && !found.isBlank()) {
+            return clip(found.replaceAll("\\s+", " ").strip());
+          }
+        } catch (JsonProcessingException notJson) {
+          // the body as it is, below
+        }
+        String line = body.replaceAll("\\s+", " ").strip();
+        return line.isEmpty() ? "no reason given" : clip(line);
+      }
+    }
+    return describe(failure);
   }
 
   /**
@@ -301,7 +460,7 @@ public final class ChatCalls {
   }
 
   private static String clip(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+    return s.length() <= 300 ? s : s.substring(0, 297) + "...";
   }
 
   private static long tokens(TokenUsage usage, boolean prompt) {
@@ -318,6 +477,17 @@ public final class ChatCalls {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LlmException("interrupted while waiting to retry", e);
+    }
+  }
+
+  /** A 400 refusing the structured-output mechanism of the mode asked in. */
+  private static final class ModeRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    ModeRefused(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
     }
   }
 }

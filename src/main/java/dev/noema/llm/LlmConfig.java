@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param parallel how many requests may be in flight at once, at least 1
  * @param maxAttempts how many times one request is tried (429, 5xx, timeout) before giving up, at
  *     least 1
+ * @param price what the provider charges per million tokens, or null when not configured
  */
 public record LlmConfig(
     LlmProvider provider,
@@ -29,7 +30,8 @@ public record LlmConfig(
     String apiKey,
     Duration timeout,
     int parallel,
-    int maxAttempts) {
+    int maxAttempts,
+    TokenPrice price) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
   public static final int DEFAULT_PARALLEL = 4;
@@ -114,12 +116,14 @@ public record LlmConfig(
             key,
             chosen.timeout() != null ? chosen.timeout() : DEFAULT_TIMEOUT,
             chosen.parallel() != null ? chosen.parallel() : DEFAULT_PARALLEL,
-            chosen.maxAttempts() != null ? chosen.maxAttempts() : DEFAULT_MAX_ATTEMPTS));
+            chosen.maxAttempts() != null ? chosen.maxAttempts() : DEFAULT_MAX_ATTEMPTS,
+            chosen.price()));
   }
 
   /** This configuration with another limit on requests in flight. */
   public LlmConfig withParallel(int newParallel) {
-    return new LlmConfig(provider, model, baseUrl, apiKey, timeout, newParallel, maxAttempts);
+    return new LlmConfig(
+        provider, model, baseUrl, apiKey, timeout, newParallel, maxAttempts, price);
   }
 
   @Override
@@ -138,6 +142,8 @@ public record LlmConfig(
         + parallel
         + ", maxAttempts="
         + maxAttempts
+        + ", price="
+        + price
         + "]";
   }
 

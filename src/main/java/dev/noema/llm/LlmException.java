@@ -2,9 +2,10 @@ package dev.noema.llm;
 
 /**
  * An LLM could not be configured or asked; the message is one line a user can act on and never
- * contains a key.
+ * contains a key. Subclasses say what the caller should do next: {@link RunStoppedException} (ask
+ * nothing more in this run), {@link ReplyCutOffException} (ask again with less).
  */
-public final class LlmException extends RuntimeException {
+public class LlmException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public LlmException(String message) {

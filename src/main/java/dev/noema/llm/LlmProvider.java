@@ -16,9 +16,9 @@ public enum LlmProvider {
       "ANTHROPIC_API_KEY",
       "ANTHROPIC_BASE_URL",
       "https://api.anthropic.com/v1/",
-      OutputMode.INSTRUCTIONS),
+      OutputMode.FORCED_TOOL),
   /** A local Ollama server; needs no key. */
-  OLLAMA(null, "OLLAMA_BASE_URL", "http://localhost:11434", OutputMode.JSON_MODE);
+  OLLAMA(null, "OLLAMA_BASE_URL", "http://localhost:11434", OutputMode.JSON_SCHEMA);
 
   private final String keyVariable;
   private final String baseUrlVariable;
@@ -51,6 +51,7 @@ public enum LlmProvider {
     return defaultBaseUrl;
   }
 
+  /** How this provider is asked for JSON: its own structured-output mechanism. */
   public OutputMode outputMode() {
     return outputMode;
   }

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param timeout per-request timeout, or null
  * @param parallel how many requests may be in flight at once, or null
  * @param maxAttempts how many times one request is tried before giving up, or null
+ * @param price what the provider charges per million tokens, or null
  */
 public record LlmSettings(
     LlmProvider provider,
@@ -31,10 +32,12 @@ public record LlmSettings(
     String apiKey,
     Duration timeout,
     Integer parallel,
-    Integer maxAttempts) {
+    Integer maxAttempts,
+    TokenPrice price) {
 
   /** Nothing set. */
-  public static final LlmSettings NONE = new LlmSettings(null, null, null, null, null, null, null);
+  public static final LlmSettings NONE =
+      new LlmSettings(null, null, null, null, null, null, null, null);
 
   /** The keys of the {@code llm:} section of {@code noema.yaml}. */
   private static final Set<String> YAML_KEYS =
@@ -45,7 +48,8 @@ public record LlmSettings(
           "api-key",
           "timeout-seconds",
           "parallel",
-          "max-attempts");
+          "max-attempts",
+          "price-per-million");
 
   public LlmSettings {
     if (parallel != null && parallel < 1) {
@@ -86,7 +90,7 @@ public record LlmSettings(
                             + LlmProvider.ids()
                             + ")"));
     return new LlmSettings(
-        provider, spec.substring(colon + 1).strip(), null, null, null, null, null);
+        provider, spec.substring(colon + 1).strip(), null, null, null, null, null, null);
   }
 
   /**
@@ -106,6 +110,7 @@ public record LlmSettings(
         null,
         timeout == null ? null : Duration.ofSeconds(timeout),
         parallel,
+        null,
         null);
   }
 
@@ -121,6 +126,7 @@ public record LlmSettings(
    *   timeout-seconds: 60
    *   parallel: 4
    *   max-attempts: 4
+   *   price-per-million: 0.15,0.60   # input,output; for cost estimates and run summaries
    * }</pre>
    *
    * @throws LlmException naming the file (and line) when it cannot be read or holds an unknown key
@@ -174,6 +180,7 @@ public record LlmSettings(
                                 + LlmProvider.ids()
                                 + ")"));
     Integer timeout = integer(text(llm, "timeout-seconds"), file + ": llm.timeout-seconds");
+    String price = text(llm, "price-per-million");
     return new LlmSettings(
         provider,
         text(llm, "model"),
@@ -181,7 +188,8 @@ public record LlmSettings(
         text(llm, "api-key"),
         timeout == null ? null : Duration.ofSeconds(timeout),
         integer(text(llm, "parallel"), file + ": llm.parallel"),
-        integer(text(llm, "max-attempts"), file + ": llm.max-attempts"));
+        integer(text(llm, "max-attempts"), file + ": llm.max-attempts"),
+        price == null ? null : TokenPrice.parse(price, file + ": llm.price-per-million"));
   }
 
   /** These settings, with each unset field taken from {@code lower}. */
@@ -193,7 +201,8 @@ public record LlmSettings(
         apiKey != null ? apiKey : lower.apiKey,
         timeout != null ? timeout : lower.timeout,
         parallel != null ? parallel : lower.parallel,
-        maxAttempts != null ? maxAttempts : lower.maxAttempts);
+        maxAttempts != null ? maxAttempts : lower.maxAttempts,
+        price != null ? price : lower.price);
   }
 
   @Override
@@ -212,6 +221,8 @@ public record LlmSettings(
         + parallel
         + ", maxAttempts="
         + maxAttempts
+        + ", price="
+        + price
         + "]";
   }
 

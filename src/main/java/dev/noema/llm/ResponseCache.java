@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * An on-disk, content-addressed cache of LLM answers: one JSON file per request, named by the
@@ -51,17 +51,13 @@ public final class ResponseCache {
    * lists collide.
    */
   public static String key(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        byte[] bytes = (part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8);
-        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        digest.update(bytes);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    for (String part : parts) {
+      byte[] bytes = (part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8);
+      digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+      digest.update(bytes);
     }
+    return Hex.encodeHexString(digest.digest());
   }
 
   /** The entry for {@code key}, or empty when absent or unreadable. */

@@ -1,5 +1,7 @@
 package dev.noema.neo4j;
 
+import dev.noema.meaning.MeaningSchema;
+import dev.noema.meaning.Names;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
@@ -14,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Node;
-import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * How the ontology maps to the property graph, derived from {@link OntologyModel} at run time (no
@@ -32,15 +36,18 @@ import org.apache.jena.vocabulary.RDF;
  *       always a list, even of one value: each conversation's extraction can state its own value
  *       for a shared resource. Every other literal property is written once, by import or analysis,
  *       and stays a single value (the least in lexical order, should a resource have several);
- *   <li>{@code rdfs:label} gives {@code label}, one display label, {@code label_<lang>}, one per
- *       language, and {@link #ALL_LABELS}, the list of every label text;
+ *   <li>the names of a resource ({@code rdfs:label} and its sub-properties, as the meaning package
+ *       reads them: {@link MeaningSchema#nameProperties}) give {@code label}, the name {@link
+ *       Names#display} picks in the default language, and {@code label_<lang>}, the one it picks
+ *       per language; {@link #ALL_LABELS} lists every {@code rdfs:label} text, so that Cypher
+ *       answers like SPARQL's {@code rdfs:label};
  *   <li>an object property becomes a relationship type: its local name in UPPER_SNAKE_CASE, without
  *       a trailing word that repeats its domain ({@code nextTurn} on {@code Turn} gives {@code
  *       NEXT}, {@code hasTurn} {@code HAS_TURN});
- *   <li>resources typed as reifications, annotations, their targets and selectors, or activities
- *       ({@code rdf:Statement}, {@code oa:Annotation}, {@code oa:SpecificResource}, {@code
- *       oa:TextQuoteSelector}, {@code prov:Activity} and their sub-classes) are not nodes: what
- *       matters of them is folded onto relationships.
+ *   <li>resources that only support a statement (facts, groundings, their targets and selectors:
+ *       {@link MeaningSchema#isSupport}) and activities ({@code prov:Activity} and its sub-classes)
+ *       are not nodes: what matters of them is folded onto relationships, read as the meaning
+ *       package reads facts and groundings ({@link dev.noema.meaning.MeaningReader}).
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -61,8 +68,10 @@ public final class GraphMapping {
   public static final String ALL_LABELS = "allLabels";
 
   private final OntologyModel ontology;
+  private final MeaningSchema meaning;
   private final Map<String, List<String>> labelsByClass = new LinkedHashMap<>();
   private final Set<String> foldedClasses = new TreeSet<>();
+  private final Map<String, Boolean> foldedType = new ConcurrentHashMap<>();
   private final Map<String, String> relationshipTypes = new LinkedHashMap<>();
   private final Map<String, String> propertyNames = new LinkedHashMap<>();
   private final Map<String, String> externalPropertyNames = new LinkedHashMap<>();
@@ -70,15 +79,8 @@ public final class GraphMapping {
 
   public GraphMapping(OntologyModel ontology) {
     this.ontology = ontology;
-    // Built here, not in a static initialiser: Jena's vocabulary must not be touched before Jena
-    // has initialised.
-    Set<String> foldedRoots =
-        Set.of(
-            RDF.Statement.getURI(),
-            Noema.oa_Annotation.getURI(),
-            Noema.oa_SpecificResource.getURI(),
-            Noema.oa_TextQuoteSelector.getURI(),
-            Noema.prov_Activity.getURI());
+    this.meaning = MeaningSchema.of(ontology);
+    String activity = Noema.prov_Activity.getURI();
     for (OntClass c : ontology.classes()) {
       List<String> supers = ontology.superClassesOf(c.iri());
       labelsByClass.put(
@@ -88,11 +90,10 @@ public final class GraphMapping {
               .map(iri -> iri.substring(ontology.namespace().length()))
               .distinct()
               .toList());
-      if (supers.stream().anyMatch(foldedRoots::contains)) {
+      if (meaning.isSupport(c.iri()) || supers.contains(activity)) {
         foldedClasses.add(c.iri());
       }
     }
-    foldedClasses.addAll(foldedRoots);
     for (OntProperty p : ontology.properties()) {
       if (p.kind() == PropertyKind.OBJECT) {
         relationshipTypes.put(p.iri(), relationshipType(p));
@@ -106,12 +107,13 @@ public final class GraphMapping {
     // Literal properties of standard vocabularies that Noema writes and queries read (titles,
     // analogies' sentences):
     // the ontology declares them as annotation or datatype properties outside its namespace.
-    for (Node p : List.of(Noema.dcterms_title, Noema.dcterms_created, Noema.skos_definition)) {
+    for (Node p :
+        List.of(DCTerms.title.asNode(), DCTerms.created.asNode(), SKOS.definition.asNode())) {
       externalPropertyNames.put(p.getURI(), p.getLocalName());
     }
     // The extractor writes an analogy's sentence as its definition, once per conversation that
     // makes the analogy.
-    listProperties.add(Noema.skos_definition.getURI());
+    listProperties.add(SKOS.definition.getURI());
   }
 
   /** The ontology this mapping was derived from. */
@@ -143,7 +145,19 @@ public final class GraphMapping {
 
   /** Whether a resource of these types is folded onto relationships instead of being a node. */
   public boolean folded(Collection<String> typeIris) {
-    return typeIris.stream().anyMatch(foldedClasses::contains);
+    return typeIris.stream()
+        .anyMatch(
+            t ->
+                foldedType.computeIfAbsent(
+                    t,
+                    c ->
+                        meaning.isSupport(c)
+                            || ontology.isSubClassOf(c, Noema.prov_Activity.getURI())));
+  }
+
+  /** What the meaning layer is, as the meaning package reads it from the same ontology. */
+  public MeaningSchema meaning() {
+    return meaning;
   }
 
   /** The relationship type of an object property of the ontology, or empty for any other IRI. */
@@ -200,7 +214,7 @@ public final class GraphMapping {
         .append(RESOURCE)
         .append(" {iri}` (unique) |\n");
     out.append(
-            "| `rdfs:label` | label | `label` (one: English or untagged first), `label_<lang>` (one per language), `")
+            "| `rdfs:label` and its sub-properties | label | `label` (one: the display name, English or untagged first), `label_<lang>` (one per language), `")
         .append(ALL_LABELS)
         .append("` (list: every label) |\n");
     labelsByClass.forEach(
@@ -231,7 +245,7 @@ public final class GraphMapping {
     externalPropertyNames.forEach(
         (iri, name) ->
             out.append("| `")
-                .append(iri.startsWith(Noema.DCTERMS) ? "dcterms:" : "skos:")
+                .append(iri.startsWith(DCTerms.NS) ? "dcterms:" : "skos:")
                 .append(name)
                 .append("` | literal property | `.")
                 .append(name)

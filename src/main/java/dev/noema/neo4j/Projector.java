@@ -1,6 +1,9 @@
 package dev.noema.neo4j;
 
-import dev.noema.ontology.Noema;
+import dev.noema.meaning.MeaningReader;
+import dev.noema.meaning.Name;
+import dev.noema.meaning.NameKind;
+import dev.noema.meaning.Names;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,12 +44,6 @@ final class Projector {
 
   /** Placeholder for an unknown confidence in the per-graph list. */
   static final double NO_CONFIDENCE = -1;
-
-  /**
-   * Key of an untagged rdfs:label while a node is built; not a valid property name, so it never
-   * leaks out.
-   */
-  private static final String UNTAGGED_LABEL = "label ";
 
   /**
    * A node: its IRI, ontology labels (sorted, without {@link GraphMapping#RESOURCE}), single-valued
@@ -90,7 +86,9 @@ final class Projector {
         types.computeIfAbsent(t.getSubject(), k -> new TreeSet<>()).add(t.getObject().getURI());
       }
     }
-    Map<List<Node>, Fact> facts = facts(bySubject, types);
+    MeaningReader reader = new MeaningReader(mapping.meaning());
+    triples.forEach(reader::triple);
+    Map<List<String>, Fact> facts = facts(reader.facts());
 
     Map<String, NodeRow> nodes = new TreeMap<>();
     Map<String, RelRow> relationships = new TreeMap<>();
@@ -108,7 +106,9 @@ final class Projector {
         }
         // A placeholder until (unless) the object's own triples replace it.
         nodes.putIfAbsent(object.getURI(), NodeRow.placeholder(object.getURI()));
-        Fact fact = facts.getOrDefault(List.of(subject, t.getPredicate(), object), Fact.NONE);
+        Fact fact =
+            facts.getOrDefault(
+                List.of(subject.getURI(), t.getPredicate().getURI(), object.getURI()), Fact.NONE);
         relationships.put(
             type + ' ' + subject.getURI() + ' ' + object.getURI(),
             new RelRow(
@@ -131,20 +131,24 @@ final class Projector {
     Map<String, Node> chosen = new TreeMap<>();
     // Per list property, its literals by lexical form: distinct and sorted.
     Map<String, Map<String, Node>> listed = new TreeMap<>();
+    List<Name> names = new ArrayList<>();
     for (Triple t : aboutIt) {
       Node p = t.getPredicate();
       Node o = t.getObject();
       if (p.equals(RDF.Nodes.type) && o.isURI()) {
         types.add(o.getURI());
       } else if (o.isLiteral()) {
-        boolean label = p.equals(RDFS.Nodes.label);
-        String name = label ? labelName(o) : mapping.propertyName(p.getURI()).orElse(null);
-        if (label) {
-          listed
-              .computeIfAbsent(GraphMapping.ALL_LABELS, k -> new TreeMap<>())
-              .putIfAbsent(o.getLiteralLexicalForm(), o);
+        NameKind kind = mapping.meaning().nameKind(p.getURI()).orElse(null);
+        if (kind != null) {
+          names.add(new Name(o.getLiteralLexicalForm(), o.getLiteralLanguage(), kind, p.getURI()));
+          if (p.equals(RDFS.Nodes.label)) {
+            listed
+                .computeIfAbsent(GraphMapping.ALL_LABELS, k -> new TreeMap<>())
+                .putIfAbsent(o.getLiteralLexicalForm(), o);
+          }
         }
-        if (name != null && !label && mapping.isList(p.getURI())) {
+        String name = mapping.propertyName(p.getURI()).orElse(null);
+        if (name != null && mapping.isList(p.getURI())) {
           listed
               .computeIfAbsent(name, k -> new TreeMap<>())
               .putIfAbsent(o.getLiteralLexicalForm(), o);
@@ -158,9 +162,14 @@ final class Projector {
       }
     }
     Map<String, Object> props = new LinkedHashMap<>();
-    String label = preferredLabel(chosen);
-    if (label != null) {
-      props.put("label", label);
+    Names named = Names.of(names);
+    named.display(Names.DEFAULT_LANGUAGE).ifPresent(label -> props.put("label", label));
+    for (String language : named.languages()) {
+      if (!language.isEmpty()) {
+        named
+            .inLanguage(language)
+            .ifPresent(label -> props.put("label_" + language.replace('-', '_'), label));
+      }
     }
     chosen.forEach((name, literal) -> props.put(name, value(literal)));
     Map<String, List<Object>> lists = new LinkedHashMap<>();
@@ -181,32 +190,6 @@ final class Projector {
 
   private boolean isNode(Node n, Node graphName, Map<Node, Set<String>> types) {
     return n.isURI() && !n.equals(graphName) && !mapping.folded(types.getOrDefault(n, Set.of()));
-  }
-
-  private static String labelName(Node literal) {
-    String lang = literal.getLiteralLanguage();
-    return lang.isEmpty()
-        ? UNTAGGED_LABEL
-        : "label_" + lang.toLowerCase(Locale.ROOT).replace('-', '_');
-  }
-
-  /**
-   * English first, then untagged, then the first language in order. Removes the untagged label from
-   * {@code chosen}: it has no property of its own beside {@code label}.
-   */
-  private static String preferredLabel(Map<String, Node> chosen) {
-    Node untagged = chosen.remove(UNTAGGED_LABEL);
-    Node pick = chosen.get("label_en");
-    pick = pick != null ? pick : untagged;
-    if (pick == null) {
-      pick =
-          chosen.entrySet().stream()
-              .filter(e -> e.getKey().startsWith("label_"))
-              .map(Map.Entry::getValue)
-              .findFirst()
-              .orElse(null);
-    }
-    return pick == null ? null : pick.getLiteralLexicalForm();
   }
 
   /**
@@ -251,47 +234,20 @@ final class Projector {
   }
 
   /**
-   * The graph's reified facts keyed by (subject, predicate, object): the turn of the grounding that
-   * has the fact as body, the extractor and the confidence. When several facts state one triple,
-   * the highest confidence and the least turn and extractor in lexical order are kept.
+   * The graph's reified facts, as the meaning package reads them, keyed by (subject, predicate,
+   * object): the turn of the first grounding, the extractor and the confidence. When several facts
+   * state one triple, the highest confidence and the least turn and extractor in lexical order are
+   * kept.
    */
-  private Map<List<Node>, Fact> facts(
-      Map<Node, List<Triple>> bySubject, Map<Node, Set<String>> types) {
-    Map<Node, Node> turnOfFact = new HashMap<>();
-    for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
-      Node body = object(e.getValue(), Noema.oa_hasBody);
-      Node target = object(e.getValue(), Noema.oa_hasTarget);
-      if (body != null && target != null) {
-        Node source =
-            target.isURI() && !bySubject.containsKey(target)
-                ? target
-                : object(bySubject.getOrDefault(target, List.of()), Noema.oa_hasSource);
-        if (source != null && source.isURI()) {
-          turnOfFact.merge(body, source, (a, b) -> a.getURI().compareTo(b.getURI()) <= 0 ? a : b);
-        }
-      }
-    }
-    Map<List<Node>, Fact> facts = new HashMap<>();
-    for (Map.Entry<Node, List<Triple>> e : bySubject.entrySet()) {
-      List<Triple> about = e.getValue();
-      Node s = object(about, RDF.Nodes.subject);
-      Node p = object(about, RDF.Nodes.predicate);
-      Node o = object(about, RDF.Nodes.object);
-      if (s == null || p == null || o == null) {
-        continue;
-      }
-      Node turn = turnOfFact.get(e.getKey());
-      Node extractor = object(about, Noema.extractor);
-      Node confidence = object(about, Noema.confidence);
-      Object c = confidence == null || !confidence.isLiteral() ? null : value(confidence);
+  private static Map<List<String>, Fact> facts(List<dev.noema.meaning.Fact> read) {
+    Map<List<String>, Fact> facts = new HashMap<>();
+    for (dev.noema.meaning.Fact f : read) {
       Fact fact =
           new Fact(
-              turn == null ? NONE : turn.getURI(),
-              extractor == null || !extractor.isLiteral()
-                  ? NONE
-                  : extractor.getLiteralLexicalForm(),
-              c instanceof Number n ? n.doubleValue() : NO_CONFIDENCE);
-      facts.merge(List.of(s, p, o), fact, Projector::merge);
+              f.groundings().isEmpty() ? NONE : f.groundings().get(0).turn(),
+              f.extractor() == null ? NONE : f.extractor(),
+              f.confidence() == null ? NO_CONFIDENCE : f.confidence());
+      facts.merge(List.of(f.subject(), f.predicate(), f.object()), fact, Projector::merge);
     }
     return facts;
   }
@@ -308,14 +264,5 @@ final class Projector {
       return b;
     }
     return b.equals(NONE) || a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static Node object(List<Triple> about, Node predicate) {
-    for (Triple t : about) {
-      if (t.getPredicate().equals(predicate)) {
-        return t.getObject();
-      }
-    }
-    return null;
   }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -19,6 +21,8 @@ import org.apache.jena.graph.NodeFactory;
  */
 public final class Iris {
   private static final String CONVERSATION_GRAPH = Noema.GRAPH + "conversation/";
+  private static final Pattern EXTRACTION_GRAPH =
+      Pattern.compile(Pattern.quote(Noema.GRAPH + "extraction/") + "([^/]+)/turn/(\\d+)/([^/]+)");
 
   private Iris() {}
 
@@ -92,6 +96,30 @@ public final class Iris {
   public static Node extractionGraph(String conversationId, int turnIndex, String extractor) {
     return NodeFactory.createURI(
         extractionGraphPrefix(conversationId) + "turn/" + turnIndex + "/" + slug(extractor));
+  }
+
+  /**
+   * What the name of an extraction graph says.
+   *
+   * @param conversationId the conversation, decoded
+   * @param turnIndex the turn's index in it
+   * @param extractor the extractor, as its name appears in graph names
+   */
+  public record ExtractionGraphName(String conversationId, int turnIndex, String extractor) {}
+
+  /**
+   * The conversation, turn and extractor an extraction graph's name holds ({@link
+   * #extractionGraph}), or empty when {@code graph} is not an extraction graph.
+   */
+  public static Optional<ExtractionGraphName> extractionGraphName(Node graph) {
+    Matcher m = EXTRACTION_GRAPH.matcher(graph.isURI() ? graph.getURI() : "");
+    return m.matches()
+        ? Optional.of(
+            new ExtractionGraphName(
+                URLDecoder.decode(m.group(1), StandardCharsets.UTF_8),
+                Integer.parseInt(m.group(2)),
+                m.group(3)))
+        : Optional.empty();
   }
 
   /** A graph of derived measures (centrality, clusters) written by an analysis. */

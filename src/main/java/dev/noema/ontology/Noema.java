@@ -21,10 +21,8 @@ public final class Noema {
   /** Base of named-graph IRIs. */
   public static final String GRAPH = "https://w3id.org/noema/graph/";
 
-  public static final String OA = "http://www.w3.org/ns/oa#";
+  /** PROV-O: Jena ships SKOS, Dublin Core terms and Web Annotation vocabularies, not this one. */
   public static final String PROV = "http://www.w3.org/ns/prov#";
-  public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
-  public static final String DCTERMS = "http://purl.org/dc/terms/";
 
   // Dialogue layer
   public static final Node Conversation = term("Conversation");
@@ -37,6 +35,10 @@ public final class Noema {
   public static final Node ImportActivity = term("ImportActivity");
   public static final Node ExtractionActivity = term("ExtractionActivity");
   public static final Node AnalysisActivity = term("AnalysisActivity");
+  public static final Node Memory = term("Memory");
+  public static final Node Project = term("Project");
+  public static final Node memoryOf = term("memoryOf");
+  public static final Node inProject = term("inProject");
   public static final Node hasTurn = term("hasTurn");
   public static final Node inConversation = term("inConversation");
   public static final Node turnIndex = term("turnIndex");
@@ -70,6 +72,7 @@ public final class Noema {
   public static final Node Concept = term("Concept");
   public static final Node Interpretation = term("Interpretation");
   public static final Node Perspective = term("Perspective");
+  public static final Node Claim = term("Claim");
   public static final Node interprets = term("interprets");
   public static final Node fromPerspective = term("fromPerspective");
   public static final Node statement = term("statement");
@@ -83,7 +86,7 @@ public final class Noema {
   public static final Node ModuleConsensus = term("ModuleConsensus");
   public static final Node Method = term("Method");
   public static final Node Analogy = term("Analogy");
-  public static final Node MentionedPerson = term("MentionedPerson");
+  public static final Node Person = term("Person");
   public static final Node Organization = term("Organization");
   public static final Node partOf = term("partOf");
   public static final Node broader = term("broader");
@@ -91,11 +94,17 @@ public final class Noema {
   public static final Node mentionsPerson = term("mentionsPerson");
   public static final Node holdsPerspective = term("holdsPerspective");
   public static final Node usesMethod = term("usesMethod");
+  // Named by the LLM extraction's instructions, which say how an analogy and a claim's author are
+  // given.
+  public static final Node analogousTo = term("analogousTo");
+  public static final Node about = term("about");
+  public static final Node proposedBy = term("proposedBy");
 
   // Facts and grounding
   public static final Node Fact = term("Fact");
   public static final Node Grounding = term("Grounding");
   public static final Node confidence = term("confidence");
+  public static final Node quoteSimilarity = term("quoteSimilarity");
   public static final Node weight = term("weight");
 
   // Derived measures
@@ -106,29 +115,17 @@ public final class Noema {
   public static final Node isBridge = term("isBridge");
   public static final Node parameter = term("parameter");
 
-  // Reused vocabularies
+  // Reused vocabularies Jena does not ship (SKOS, DCTerms, OA, RDF, RDFS, OWL:
+  // org.apache.jena.vocabulary)
   public static final Node prov_wasGeneratedBy = NodeFactory.createURI(PROV + "wasGeneratedBy");
   public static final Node prov_wasAssociatedWith =
       NodeFactory.createURI(PROV + "wasAssociatedWith");
   public static final Node prov_used = NodeFactory.createURI(PROV + "used");
+  public static final Node prov_wasAttributedTo = NodeFactory.createURI(PROV + "wasAttributedTo");
   public static final Node prov_Activity = NodeFactory.createURI(PROV + "Activity");
   public static final Node prov_startedAtTime = NodeFactory.createURI(PROV + "startedAtTime");
   public static final Node prov_endedAtTime = NodeFactory.createURI(PROV + "endedAtTime");
   public static final Node prov_generatedAtTime = NodeFactory.createURI(PROV + "generatedAtTime");
-  public static final Node skos_prefLabel = NodeFactory.createURI(SKOS + "prefLabel");
-  public static final Node skos_altLabel = NodeFactory.createURI(SKOS + "altLabel");
-  public static final Node skos_definition = NodeFactory.createURI(SKOS + "definition");
-  public static final Node oa_hasBody = NodeFactory.createURI(OA + "hasBody");
-  public static final Node oa_hasTarget = NodeFactory.createURI(OA + "hasTarget");
-  public static final Node oa_hasSource = NodeFactory.createURI(OA + "hasSource");
-  public static final Node oa_hasSelector = NodeFactory.createURI(OA + "hasSelector");
-  public static final Node oa_exact = NodeFactory.createURI(OA + "exact");
-  public static final Node oa_Annotation = NodeFactory.createURI(OA + "Annotation");
-  public static final Node oa_SpecificResource = NodeFactory.createURI(OA + "SpecificResource");
-  public static final Node oa_TextQuoteSelector = NodeFactory.createURI(OA + "TextQuoteSelector");
-  public static final Node dcterms_title = NodeFactory.createURI(DCTERMS + "title");
-  public static final Node dcterms_created = NodeFactory.createURI(DCTERMS + "created");
-  public static final Node dcterms_modified = NodeFactory.createURI(DCTERMS + "modified");
 
   private static Node term(String localName) {
     return NodeFactory.createURI(NS + localName);

@@ -118,24 +118,16 @@ public final class OntologyCheck {
     this.shapes = shapes;
   }
 
-  /**
-   * Noema's ontology and shapes, from {@code ontology/} in the working directory, else from the
-   * classpath.
-   */
+  /** Noema's ontology and shapes, as bundled on the classpath. */
   public static OntologyCheck loadDefault() {
     return new OntologyCheck(OntologyModel.loadDefault(), loadDefaultShapes());
   }
 
-  /** {@code ontology/shapes.ttl} relative to the working directory, else from the classpath. */
+  /** {@code ontology/shapes.ttl} as bundled on the classpath, wherever Noema runs. */
   public static Shapes loadDefaultShapes() {
-    Path file = Path.of("ontology", "shapes.ttl");
-    if (Files.isRegularFile(file)) {
-      return loadShapes(file);
-    }
     try (InputStream in = OntologyCheck.class.getResourceAsStream("/ontology/shapes.ttl")) {
       if (in == null) {
-        throw new OntologyException(
-            "ontology/shapes.ttl not found in the working directory nor on the classpath");
+        throw new OntologyException("ontology/shapes.ttl is missing from the classpath");
       }
       Model model = ModelFactory.createDefaultModel();
       RDFDataMgr.read(model, in, Lang.TURTLE);

@@ -83,18 +83,14 @@ public final class OntologyModel {
   }
 
   /**
-   * Noema's own ontology, {@code ontology/noema.ttl} relative to the working directory, else from
-   * the classpath.
+   * Noema's own ontology, {@code ontology/noema.ttl} as bundled on the classpath (in Noema's jar),
+   * wherever Noema runs; another ontology is loaded by {@link #load(Path)}, never picked up from
+   * the working directory.
    */
   public static OntologyModel loadDefault() {
-    Path file = Path.of("ontology", "noema.ttl");
-    if (Files.isRegularFile(file)) {
-      return load(file);
-    }
     try (InputStream in = OntologyModel.class.getResourceAsStream("/ontology/noema.ttl")) {
       if (in == null) {
-        throw new OntologyException(
-            "ontology/noema.ttl not found in the working directory nor on the classpath");
+        throw new OntologyException("ontology/noema.ttl is missing from the classpath");
       }
       Model model = ModelFactory.createDefaultModel();
       RDFDataMgr.read(model, in, Lang.TURTLE);
@@ -185,6 +181,30 @@ public final class OntologyModel {
    */
   public List<OntClass> subClassesOf(String ancestorIri) {
     return classes.values().stream().filter(c -> isSubClassOf(c.iri(), ancestorIri)).toList();
+  }
+
+  /**
+   * {@code propertyIri} and every property the ontology declares a sub-property of it
+   * (transitively, any namespace: {@code skos:prefLabel} under {@code rdfs:label}), nearest first,
+   * then in IRI order.
+   */
+  public List<String> subPropertiesOf(String propertyIri) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> queue = new ArrayList<>(List.of(propertyIri));
+    while (!queue.isEmpty()) {
+      String next = queue.remove(0);
+      if (seen.add(next)) {
+        model
+            .listSubjectsWithProperty(RDFS.subPropertyOf, model.createResource(next))
+            .filterKeep(Resource::isURIResource)
+            .toList()
+            .stream()
+            .map(Resource::getURI)
+            .sorted()
+            .forEach(queue::add);
+      }
+    }
+    return List.copyOf(seen);
   }
 
   /** Whether {@code classIri} is {@code ancestorIri} or one of its sub-classes. */

@@ -11,8 +11,8 @@ import java.util.List;
  *     first use; empty for a baseline answer
  * @param unknownKeys keys the answer cites that the context does not have (invented citations), in
  *     order
- * @param inputTokens prompt tokens as the provider reports them, or counted with cl100k_base when
- *     it does not
+ * @param inputTokens prompt tokens as the provider reports them, or counted with o200k_base when it
+ *     does not
  * @param outputTokens answer tokens, likewise
  * @param tokensEstimated true when the provider did not report usage and the counts are ours
  * @param latency wall-clock time of the model call

@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.text.TokenCounter;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -30,7 +31,7 @@ public final class AnswerPrinter {
               "(%d tokens in, %d out%s, %d ms%s)",
               answer.inputTokens(),
               answer.outputTokens(),
-              answer.tokensEstimated() ? " (counted with cl100k_base)" : "",
+              answer.tokensEstimated() ? " (counted with " + TokenCounter.ENCODING_NAME + ")" : "",
               answer.latency().toMillis(),
               answer.model() == null ? "" : ", " + answer.model()));
     }

@@ -3,12 +3,9 @@ package dev.noema.prompt;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * What {@link Asker#ask} produced.
@@ -49,7 +46,7 @@ public record AskResult(
       throw new IllegalStateException("nothing to record: no model answered (configure NOEMA_LLM)");
     }
     String question = context.question();
-    String id = "ask-" + sha256(time + "\n" + question).substring(0, 16);
+    String id = "ask-" + DigestUtils.sha256Hex(time + "\n" + question).substring(0, 16);
     String title = question.length() <= 80 ? question : question.substring(0, 79) + "…";
     List<Turn> turns =
         List.of(
@@ -66,15 +63,5 @@ public record AskResult(
                 null));
     Instant end = time.plus(answer.latency());
     return new Conversation(id, title, "noema", FORMAT, "noema ask", time, end, turns, List.of());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.noema.text.TokenCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

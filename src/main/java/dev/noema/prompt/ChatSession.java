@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.text.TokenCounter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What context to retrieve for a question.
  *
  * @param question the question, in any language
- * @param budget the most tokens (cl100k_base) the rendered context may take; at least 1
+ * @param budget the most tokens (o200k_base) the rendered context may take; at least 1
  * @param hops how far from the linked nodes to expand; 0 keeps only facts touching them
  * @param seeds how many linked nodes to expand from
  * @param format how to render the context

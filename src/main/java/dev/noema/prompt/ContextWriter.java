@@ -18,8 +18,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Writes facts and their sources in a {@link ContextFormat}. Besides whole contexts it writes a
@@ -261,10 +264,10 @@ final class ContextWriter {
     Graph g = GraphFactory.createDefaultGraph();
     g.getPrefixMapping()
         .setNsPrefix("noema", Noema.NS)
-        .setNsPrefix("oa", Noema.OA)
+        .setNsPrefix("oa", OA.NS)
         .setNsPrefix("rdf", RDF.getURI())
         .setNsPrefix("rdfs", RDFS.getURI())
-        .setNsPrefix("dcterms", Noema.DCTERMS)
+        .setNsPrefix("dcterms", DCTerms.NS)
         .setNsPrefix("id", Noema.ID);
     Node label = RDFS.label.asNode();
     for (ContextFact f : facts) {
@@ -294,7 +297,7 @@ final class ContextWriter {
         }
         default -> {
           body = s;
-          g.add(s, Noema.skos_definition, NodeFactory.createLiteralString(f.statement()));
+          g.add(s, SKOS.definition.asNode(), NodeFactory.createLiteralString(f.statement()));
         }
       }
       if (explain) {
@@ -313,14 +316,14 @@ final class ContextWriter {
         Node grounding = NodeFactory.createBlankNode();
         Node target = NodeFactory.createBlankNode();
         g.add(grounding, RDF.type.asNode(), Noema.Grounding);
-        g.add(grounding, Noema.oa_hasBody, body);
-        g.add(grounding, Noema.oa_hasTarget, target);
-        g.add(target, Noema.oa_hasSource, NodeFactory.createURI(c.turn().iri()));
+        g.add(grounding, OA.hasBody.asNode(), body);
+        g.add(grounding, OA.hasTarget.asNode(), target);
+        g.add(target, OA.hasSource.asNode(), NodeFactory.createURI(c.turn().iri()));
         if (c.quote() != null) {
           Node selector = NodeFactory.createBlankNode();
-          g.add(target, Noema.oa_hasSelector, selector);
-          g.add(selector, RDF.type.asNode(), Noema.oa_TextQuoteSelector);
-          g.add(selector, Noema.oa_exact, NodeFactory.createLiteralString(quote(c.quote())));
+          g.add(target, OA.hasSelector.asNode(), selector);
+          g.add(selector, RDF.type.asNode(), OA.TextQuoteSelector.asNode());
+          g.add(selector, OA.exact.asNode(), NodeFactory.createLiteralString(quote(c.quote())));
         }
       }
     }
@@ -334,7 +337,7 @@ final class ContextWriter {
             if (t.conversationTitle() != null) {
               g.add(
                   conversation,
-                  Noema.dcterms_title,
+                  DCTerms.title.asNode(),
                   NodeFactory.createLiteralString(t.conversationTitle()));
             }
           }

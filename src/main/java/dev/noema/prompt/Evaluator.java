@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.noema.ontology.Iris;
+import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class Evaluator {
   }
 
   static boolean factMatches(String expected, ContextFact f) {
-    String e = normal(expected);
+    String e = Text.key(expected);
     List<String> names = new ArrayList<>();
     for (String iri : new String[] {f.iri(), f.subject(), f.object()}) {
       if (iri != null) {
@@ -138,19 +139,15 @@ public final class Evaluator {
       return true;
     }
     for (String label : new String[] {f.subjectLabel(), f.objectLabel()}) {
-      if (label != null && normal(label).equals(e)) {
+      if (label != null && Text.key(label).equals(e)) {
         return true;
       }
     }
-    return f.statement() != null && e.length() > 3 && normal(f.statement()).contains(e);
+    return f.statement() != null && e.length() > 3 && Text.key(f.statement()).contains(e);
   }
 
   static boolean turnMatches(String expected, ContextFact f) {
     return f.citations().stream()
         .anyMatch(c -> c.turn().iri().equals(expected) || expected.equals(c.turn().messageId()));
-  }
-
-  private static String normal(String text) {
-    return NodeIndex.fold(text).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param sources the turns cited, by key ("T1", "T2", ...) in order of first citation
  * @param format how {@link #text} is written
  * @param text the rendered context; empty facts give a context that says nothing was found
- * @param tokens the tokens {@link #text} takes (cl100k_base), never more than the budget
+ * @param tokens the tokens {@link #text} takes (o200k_base), never more than the budget
  * @param budget the budget it was fitted into
  * @param candidates how many facts were ranked before the budget cut
  */

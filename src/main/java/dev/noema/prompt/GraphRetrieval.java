@@ -1,14 +1,15 @@
 package dev.noema.prompt;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
-import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntProperty;
 import dev.noema.prompt.Expansion.Ranked;
 import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.Item;
-import dev.noema.store.GraphStore;
+import dev.noema.text.TokenCounter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +23,12 @@ import java.util.Objects;
  * NodeIndex}), expands from them ({@link Expansion}), fits the best facts with their evidence into
  * the token budget and renders them.
  *
- * <p>The meaning layer and its index are read from the store on first use. {@link #refresh}
- * compares the store's registry (graph names and content hashes) with the one they were built from
- * and rebuilds them when it changed: call it after writing to the store (a chat session calls it
- * before every question). Retrieval itself never queries the registry, which at a million triples
- * costs more than the retrieval. Thread-safe: calls may run concurrently; a rebuild is done once
- * and swapped in whole.
+ * <p>The meaning layer ({@link MeaningLayers}) and its index are read on first use. {@link
+ * #refresh} asks for the layer as the store holds it now (the store's registry of graph names and
+ * content hashes says whether it changed) and rebuilds the index when the layer is another: call it
+ * after writing to the store (a chat session calls it before every question). Retrieval itself
+ * never looks at the registry, which at a million triples costs more than the retrieval.
+ * Thread-safe: calls may run concurrently; a rebuild is done once and swapped in whole.
  */
 public final class GraphRetrieval {
   /**
@@ -45,8 +46,7 @@ public final class GraphRetrieval {
   /** After this many facts in a row too large for the room left, the budget counts as full. */
   static final int MAX_MISSES = 20;
 
-  private final GraphStore store;
-  private final OntologyModel ontology;
+  private final MeaningLayers meaning;
   private final EmbeddingModel embeddings;
   private final Path cache;
   private final MissingEmbeddings missing;
@@ -71,40 +71,33 @@ public final class GraphRetrieval {
   }
 
   /**
-   * @param store the knowledge base's store; not closed by this object
-   * @param ontology the ontology the store was written with (meaning classes, property labels)
+   * @param meaning the meaning layer of the knowledge base's store
    * @param embeddings the model that embeds node texts and questions, or null for lexical linking
    *     only; the in-process default is {@code AllMiniLmL6V2QuantizedEmbeddingModel}, chosen at
    *     wiring
    */
-  public GraphRetrieval(GraphStore store, OntologyModel ontology, EmbeddingModel embeddings) {
-    this(store, ontology, embeddings, null);
+  public GraphRetrieval(MeaningLayers meaning, EmbeddingModel embeddings) {
+    this(meaning, embeddings, null);
   }
 
   /**
-   * As {@link #GraphRetrieval(GraphStore, OntologyModel, EmbeddingModel)}, with the Lucene index
-   * and the embeddings cached in {@code cache} (a knowledge base's {@code index/} folder, created
-   * when missing) across processes: they are rebuilt only when the store changed, and only the
-   * texts not embedded before are embedded again. Null keeps everything in memory.
+   * As {@link #GraphRetrieval(MeaningLayers, EmbeddingModel)}, with the Lucene index and the
+   * embeddings cached in {@code cache} (a knowledge base's {@code index/} folder, created when
+   * missing) across processes: they are rebuilt only when the store changed, and only the texts not
+   * embedded before are embedded again. Null keeps everything in memory.
    */
-  public GraphRetrieval(
-      GraphStore store, OntologyModel ontology, EmbeddingModel embeddings, Path cache) {
-    this(store, ontology, embeddings, cache, MissingEmbeddings.EMBED_FIRST);
+  public GraphRetrieval(MeaningLayers meaning, EmbeddingModel embeddings, Path cache) {
+    this(meaning, embeddings, cache, MissingEmbeddings.EMBED_FIRST);
   }
 
   /**
-   * As {@link #GraphRetrieval(GraphStore, OntologyModel, EmbeddingModel, Path)}; {@code missing}
-   * says whether a question waits for node texts not embedded yet. Without a cache they are always
-   * embedded first (there is nowhere else to keep them).
+   * As {@link #GraphRetrieval(MeaningLayers, EmbeddingModel, Path)}; {@code missing} says whether a
+   * question waits for node texts not embedded yet. Without a cache they are always embedded first
+   * (there is nowhere else to keep them).
    */
   public GraphRetrieval(
-      GraphStore store,
-      OntologyModel ontology,
-      EmbeddingModel embeddings,
-      Path cache,
-      MissingEmbeddings missing) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.ontology = Objects.requireNonNull(ontology, "ontology");
+      MeaningLayers meaning, EmbeddingModel embeddings, Path cache, MissingEmbeddings missing) {
+    this.meaning = Objects.requireNonNull(meaning, "meaning");
     this.embeddings = embeddings;
     this.cache = cache;
     this.missing = cache == null ? MissingEmbeddings.EMBED_FIRST : missing;
@@ -132,7 +125,7 @@ public final class GraphRetrieval {
   }
 
   private int embedMissingNow() {
-    Indexed before = check();
+    Indexed before = check(meaning.current());
     int missingCount = before.index().missingEmbeddings();
     if (missingCount == 0) {
       return 0;
@@ -152,18 +145,17 @@ public final class GraphRetrieval {
    * last build.
    */
   public void refresh() {
-    check();
+    check(meaning.current());
   }
 
   private Indexed indexed() {
     Indexed seen = current;
-    return seen != null ? seen : check();
+    return seen != null ? seen : check(meaning.last());
   }
 
-  private synchronized Indexed check() {
-    String fingerprint = MeaningSnapshot.fingerprint(store);
-    if (current == null || !current.graph().fingerprint().equals(fingerprint)) {
-      MeaningSnapshot graph = MeaningSnapshot.load(store, ontology, fingerprint);
+  private synchronized Indexed check(MeaningLayer layer) {
+    if (current == null || !current.graph().fingerprint().equals(layer.fingerprint())) {
+      MeaningSnapshot graph = MeaningSnapshot.of(layer);
       current =
           new Indexed(
               graph,
@@ -358,7 +350,12 @@ public final class GraphRetrieval {
   }
 
   private String predicateLabel(String iri) {
-    return ontology.property(iri).map(OntProperty::label).orElse(Iris.localName(iri));
+    return meaning
+        .schema()
+        .ontology()
+        .property(iri)
+        .map(OntProperty::label)
+        .orElse(Iris.localName(iri));
   }
 
   /** "ru" for a question with Cyrillic letters, else "en": the language labels are shown in. */

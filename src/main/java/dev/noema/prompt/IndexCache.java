@@ -5,18 +5,16 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -221,7 +219,7 @@ final class IndexCache {
    */
   private record Hash(long high, long low) {
     static Hash of(String text) {
-      byte[] d = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] d = DigestUtils.sha256(text);
       long high = 0;
       long low = 0;
       for (int i = 0; i < 8; i++) {
@@ -229,14 +227,6 @@ final class IndexCache {
         low = (low << 8) | (d[i + 8] & 0xff);
       }
       return new Hash(high, low);
-    }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 }

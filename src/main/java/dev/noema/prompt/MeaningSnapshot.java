@@ -1,39 +1,31 @@
 package dev.noema.prompt;
 
+import dev.noema.meaning.Fact;
+import dev.noema.meaning.Grounding;
+import dev.noema.meaning.Interpretation;
+import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.MeaningSchema;
+import dev.noema.meaning.Name;
+import dev.noema.meaning.NameKind;
+import dev.noema.meaning.Names;
+import dev.noema.meaning.Relation;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
-import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.ContextFact.Kind;
-import dev.noema.store.GraphEntry;
-import dev.noema.store.GraphStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.apache.jena.graph.Node;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.Literal;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
+import java.util.function.Predicate;
 
 /**
- * The meaning layer of a store read into memory once: entities with their labels, the reified
- * relation facts and interpretations with their quoted evidence, the turns they cite, and an
- * undirected weighted adjacency over the entities for ranking. Immutable and thread-safe once
- * built.
+ * The meaning layer as retrieval ranks it, made from the {@link MeaningLayer}: entities numbered,
+ * with the texts they can be found by; the relation facts, interpretations and definitions with
+ * their quoted evidence as candidate items; and an undirected weighted adjacency over the entities
+ * for ranking. Immutable and thread-safe once built.
  *
  * <p>Only facts with at least one grounding in a turn become {@link Item}s: a fact the reader
  * cannot check is never put into a prompt.
@@ -52,22 +44,12 @@ final class MeaningSnapshot {
       List<LangText> labels,
       List<LangText> altLabels,
       List<LangText> definitions,
-      List<LangText> statements) {
+      List<LangText> statements,
+      Names names) {
 
-    /**
-     * The label to show for {@code lang} ("ru", "en"): a label in that language, else the canonical
-     * label.
-     */
+    /** The name to show for {@code lang} ("ru", "en"), as {@link Names#display} picks it. */
     String label(String lang) {
-      for (LangText l : labels) {
-        if (l.lang().startsWith(lang)) {
-          return l.text();
-        }
-      }
-      if (canonicalLabel != null) {
-        return canonicalLabel;
-      }
-      return labels.isEmpty() ? Iris.localName(iri) : labels.get(0).text();
+      return names.display(lang).orElse(Iris.localName(iri));
     }
   }
 
@@ -95,21 +77,6 @@ final class MeaningSnapshot {
       };
     }
   }
-
-  private static final String PREFIXES =
-      "PREFIX rdf: <"
-          + RDF.getURI()
-          + ">\nPREFIX rdfs: <"
-          + RDFS.getURI()
-          + ">\nPREFIX noema: <"
-          + Noema.NS
-          + ">\nPREFIX oa: <"
-          + Noema.OA
-          + ">\nPREFIX skos: <"
-          + Noema.SKOS
-          + ">\nPREFIX dcterms: <"
-          + Noema.DCTERMS
-          + ">\n";
 
   private final String fingerprint;
   private final List<Entity> entities;
@@ -169,213 +136,142 @@ final class MeaningSnapshot {
   }
 
   /**
-   * A hash of the store's registry (graph names and content hashes): it changes whenever any graph
-   * changes.
+   * The prompt's view of {@code layer}: every meaning entity (interpretations included) numbered in
+   * IRI order, and the grounded facts, interpretations and definitions as candidate items.
    */
-  static String fingerprint(GraphStore store) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (GraphEntry entry : store.graphs()) {
-        digest.update(
-            (entry.name().getURI() + " " + entry.contentHash() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  /**
-   * Reads the meaning layer of {@code store}; the meaning classes are those the ontology puts under
-   * MeaningEntity.
-   */
-  static MeaningSnapshot load(GraphStore store, OntologyModel ontology) {
-    return load(store, ontology, fingerprint(store));
-  }
-
-  /**
-   * As {@link #load(GraphStore, OntologyModel)}, for a caller that has just read the store's
-   * fingerprint.
-   */
-  static MeaningSnapshot load(GraphStore store, OntologyModel ontology, String fingerprint) {
-    String classes =
-        ontology.classes().stream()
-            .filter(c -> ontology.isSubClassOf(c.iri(), Noema.MeaningEntity.getURI()))
-            .map(c -> "<" + c.iri() + ">")
-            .sorted()
-            .collect(Collectors.joining(" "));
-    Map<String, EntityBuilder> builders = new TreeMap<>();
-    select(
-        store,
-        "SELECT ?e ?type WHERE { VALUES ?type { " + classes + " } ?e a ?type }",
-        row -> {
-          EntityBuilder b =
-              builders.computeIfAbsent(row.getResource("e").getURI(), EntityBuilder::new);
-          b.type = mostSpecific(ontology, b.type, row.getResource("type").getURI());
-        });
-    select(
-        store,
-        "SELECT ?e ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel skos:definition noema:canonicalLabel"
-            + " noema:statement } ?e ?p ?v FILTER(isLiteral(?v)) }",
-        row -> {
-          EntityBuilder b = builders.get(row.getResource("e").getURI());
-          if (b != null) {
-            Literal v = row.getLiteral("v");
-            LangText text = new LangText(v.getLexicalForm(), v.getLanguage().toLowerCase());
-            Node p = row.getResource("p").asNode();
-            if (p.equals(RDFS.label.asNode())) {
-              b.labels.add(text);
-            } else if (p.equals(Noema.skos_altLabel)) {
-              b.altLabels.add(text);
-            } else if (p.equals(Noema.skos_definition)) {
-              b.definitions.add(text);
-            } else if (p.equals(Noema.canonicalLabel)) {
-              b.canonicalLabel = text.text();
-            } else {
-              b.statements.add(text);
-            }
-          }
-        });
-    Map<String, SourceTurn> turns = new HashMap<>();
-    select(
-        store,
-        "SELECT DISTINCT ?turn ?c ?title ?index ?speaker ?time ?mid WHERE { { ?target oa:hasSource ?turn }"
-            + " UNION { ?entity noema:mentionedInTurn ?turn }"
-            + " OPTIONAL { ?turn noema:inConversation ?c OPTIONAL { ?c dcterms:title ?title } }"
-            + " OPTIONAL { ?turn noema:turnIndex ?index } OPTIONAL { ?turn noema:speakerName ?speaker }"
-            + " OPTIONAL { ?turn noema:timestamp ?time } OPTIONAL { ?turn noema:messageId ?mid } }",
-        row -> {
-          String iri = row.getResource("turn").getURI();
-          turns.putIfAbsent(
-              iri,
-              new SourceTurn(
-                  iri,
-                  uri(row.get("c")),
-                  string(row, "title"),
-                  row.contains("index") ? row.getLiteral("index").getInt() : -1,
-                  string(row, "speaker"),
-                  instant(string(row, "time")),
-                  string(row, "mid")));
-        });
-    Map<String, List<Evidence>> evidence = new HashMap<>();
-    select(
-        store,
-        "SELECT DISTINCT ?body ?turn ?quote WHERE { ?g oa:hasBody ?body ; oa:hasTarget ?t ."
-            + " ?t oa:hasSource ?turn OPTIONAL { ?t oa:hasSelector ?sel . ?sel oa:exact ?quote } }",
-        row -> {
-          if (row.get("body").isURIResource() || row.get("body").isAnon()) {
-            String turn = row.getResource("turn").getURI();
-            evidence
-                .computeIfAbsent(key(row.get("body")), k -> new ArrayList<>())
-                .add(
-                    new Evidence(
-                        turns.getOrDefault(turn, SourceTurn.unknown(turn)), string(row, "quote")));
-          }
-        });
-    select(
-        store,
-        "SELECT ?e ?turn WHERE { ?e noema:mentionedInTurn ?turn }",
-        row -> {
-          String turn = row.getResource("turn").getURI();
-          EntityBuilder b = builders.get(row.getResource("e").getURI());
-          if (b != null) {
-            b.mentions.add(turns.getOrDefault(turn, SourceTurn.unknown(turn)));
-          }
-        });
-    List<Entity> entities = new ArrayList<>(builders.size());
+  static MeaningSnapshot of(MeaningLayer layer) {
+    MeaningSchema schema = layer.schema();
+    Map<String, Interpretation> interpretationOf = new HashMap<>();
+    layer.interpretations().forEach(i -> interpretationOf.put(i.iri(), i));
+    List<Entity> entities = new ArrayList<>(layer.entities().size());
     Map<String, Integer> ids = new HashMap<>();
-    for (EntityBuilder b : builders.values()) {
-      ids.put(b.iri, entities.size());
-      entities.add(b.build(entities.size()));
+    for (dev.noema.meaning.Entity e : layer.entities()) {
+      ids.put(e.iri(), entities.size());
+      Interpretation interpretation = interpretationOf.get(e.iri());
+      entities.add(
+          new Entity(
+              entities.size(),
+              e.iri(),
+              e.type(),
+              e.names().of(Noema.canonicalLabel.getURI()).orElse(null),
+              names(e, n -> n.kind() != NameKind.ALTERNATIVE, Noema.canonicalLabel.getURI()),
+              names(e, n -> n.kind() == NameKind.ALTERNATIVE, null),
+              texts(e.definitions()),
+              interpretation == null ? List.of() : texts(interpretation.statements()),
+              e.names()));
     }
+    Map<String, SourceTurn> turns = new HashMap<>();
+    layer
+        .turns()
+        .values()
+        .forEach(
+            t ->
+                turns.put(
+                    t.iri(),
+                    new SourceTurn(
+                        t.iri(),
+                        t.conversation(),
+                        t.conversationTitle(),
+                        t.index(),
+                        t.speakerName(),
+                        t.timestamp(),
+                        t.messageId())));
     List<Item> items = new ArrayList<>();
-    Set<String> skipped = Set.of(Noema.interprets.getURI(), Noema.fromPerspective.getURI());
-    Map<String, RelationBuilder> relations = new TreeMap<>();
-    select(
-        store,
-        "SELECT ?f ?s ?p ?o ?conf WHERE { ?f a noema:Fact ; rdf:subject ?s ; rdf:predicate ?p ;"
-            + " rdf:object ?o OPTIONAL { ?f noema:confidence ?conf } }",
-        row -> {
-          Integer s = ids.get(uri(row.get("s")));
-          Integer o = ids.get(uri(row.get("o")));
-          String p = uri(row.get("p"));
-          List<Evidence> found = evidence.get(key(row.get("f")));
-          if (s != null && o != null && p != null && !skipped.contains(p) && found != null) {
-            RelationBuilder r =
-                relations.computeIfAbsent(
-                    entities.get(s).iri() + " " + p + " " + entities.get(o).iri(),
-                    k -> new RelationBuilder(s, p, o));
-            r.confidence =
-                Math.max(
-                    r.confidence, row.contains("conf") ? row.getLiteral("conf").getDouble() : 0.5);
-            found.forEach(
-                e -> {
-                  if (!r.evidence.contains(e)) r.evidence.add(e);
-                });
-          }
-        });
-    relations.forEach(
-        (key, r) ->
-            items.add(
-                new Item(
-                    key,
-                    Kind.RELATION,
-                    r.subject,
-                    r.predicate,
-                    r.object,
-                    -1,
-                    null,
-                    r.confidence,
-                    sorted(r.evidence))));
-    select(
-        store,
-        "SELECT ?i ?c ?p WHERE { ?i a noema:Interpretation ; noema:interprets ?c ;"
-            + " noema:fromPerspective ?p }",
-        row -> {
-          Integer i = ids.get(row.getResource("i").getURI());
-          Integer c = ids.get(uri(row.get("c")));
-          Integer p = ids.get(uri(row.get("p")));
-          List<Evidence> found = evidence.get(row.getResource("i").getURI());
-          if (i != null && c != null && p != null && found != null) {
-            Entity e = entities.get(i);
-            LangText statement =
-                e.statements().isEmpty() ? new LangText(e.label("en"), "") : e.statements().get(0);
-            items.add(
-                new Item(
-                    e.iri(),
-                    Kind.INTERPRETATION,
-                    c,
-                    Noema.interprets.getURI(),
-                    p,
-                    i,
-                    statement.text(),
-                    1.0,
-                    sorted(found)));
-          }
-        });
-    for (Entity e : entities) {
-      if (!e.definitions().isEmpty() && !Noema.Interpretation.getURI().equals(e.type())) {
-        List<Evidence> found = new ArrayList<>(evidence.getOrDefault(e.iri(), List.of()));
-        builders.get(e.iri()).mentions.forEach(t -> found.add(new Evidence(t, null)));
+    for (Relation r : layer.relations()) {
+      Integer s = ids.get(r.subject());
+      Integer o = ids.get(r.object());
+      double confidence = 0;
+      List<Evidence> evidence = new ArrayList<>();
+      for (Fact f : r.facts()) {
+        if (!f.groundings().isEmpty()) {
+          confidence = Math.max(confidence, f.confidence() != null ? f.confidence() : 0.5);
+          f.groundings().forEach(g -> evidence.add(evidence(turns, g)));
+        }
+      }
+      if (s != null && o != null && !evidence.isEmpty()) {
+        items.add(
+            new Item(
+                r.subject() + " " + r.predicate() + " " + r.object(),
+                Kind.RELATION,
+                s,
+                r.predicate(),
+                o,
+                -1,
+                null,
+                confidence,
+                sorted(evidence)));
+      }
+    }
+    for (Interpretation i : layer.interpretations()) {
+      Integer node = ids.get(i.iri());
+      Integer c = ids.get(i.concept());
+      Integer p = ids.get(i.perspective());
+      if (node != null && c != null && p != null && !i.groundings().isEmpty()) {
+        Entity e = entities.get(node);
+        LangText statement =
+            e.statements().isEmpty() ? new LangText(e.label("en"), "") : e.statements().get(0);
+        items.add(
+            new Item(
+                e.iri(),
+                Kind.INTERPRETATION,
+                c,
+                Noema.interprets.getURI(),
+                p,
+                node,
+                statement.text(),
+                1.0,
+                sorted(i.groundings().stream().map(g -> evidence(turns, g)).toList())));
+      }
+    }
+    for (dev.noema.meaning.Entity e : layer.entities()) {
+      if (!e.definitions().isEmpty() && !schema.isInterpretationClass(e.type())) {
+        List<Evidence> found = new ArrayList<>();
+        e.groundings().forEach(g -> found.add(evidence(turns, g)));
+        e.mentions()
+            .forEach(
+                t -> found.add(new Evidence(turns.getOrDefault(t, SourceTurn.unknown(t)), null)));
         if (!found.isEmpty()) {
-          LangText d = e.definitions().get(0);
+          int id = ids.get(e.iri());
           items.add(
               new Item(
                   e.iri() + " definition",
                   Kind.DEFINITION,
-                  e.id(),
+                  id,
                   null,
                   -1,
-                  e.id(),
-                  d.text(),
+                  id,
+                  entities.get(id).definitions().get(0).text(),
                   1.0,
                   sorted(found)));
         }
       }
     }
     items.sort(Comparator.comparing(Item::key));
-    return new MeaningSnapshot(fingerprint, entities, items);
+    return new MeaningSnapshot(layer.fingerprint(), entities, items);
+  }
+
+  private static Evidence evidence(Map<String, SourceTurn> turns, Grounding g) {
+    return new Evidence(turns.getOrDefault(g.turn(), SourceTurn.unknown(g.turn())), g.quote());
+  }
+
+  /** The names {@code keep} accepts, except those of {@code leftOut} (a property IRI, or null). */
+  private static List<LangText> names(
+      dev.noema.meaning.Entity e, Predicate<Name> keep, String leftOut) {
+    List<LangText> texts = new ArrayList<>();
+    for (Name n : e.names().all()) {
+      if (keep.test(n) && !n.property().equals(leftOut)) {
+        LangText t = new LangText(n.text(), n.language());
+        if (!texts.contains(t)) {
+          texts.add(t);
+        }
+      }
+    }
+    texts.sort(Comparator.comparing(LangText::lang).thenComparing(LangText::text));
+    return List.copyOf(texts);
+  }
+
+  private static List<LangText> texts(List<dev.noema.meaning.LangText> texts) {
+    return texts.stream().map(t -> new LangText(t.text(), t.language())).toList();
   }
 
   private static List<Evidence> sorted(List<Evidence> evidence) {
@@ -386,47 +282,6 @@ final class MeaningSnapshot {
                 .thenComparing(e -> e.turn().iri()))
         .forEach(e -> unique.putIfAbsent(e.turn().iri() + "\u0000" + e.quote(), e));
     return List.copyOf(unique.values());
-  }
-
-  private static String mostSpecific(OntologyModel ontology, String current, String candidate) {
-    if (current == null || ontology.isSubClassOf(candidate, current)) {
-      return candidate;
-    }
-    return current;
-  }
-
-  private static void select(
-      GraphStore store, String query, java.util.function.Consumer<QuerySolution> action) {
-    store.select(
-        PREFIXES + query,
-        Map.<String, Node>of(),
-        (ResultSet rs) -> {
-          rs.forEachRemaining(action);
-          return null;
-        });
-  }
-
-  private static String key(RDFNode node) {
-    return node.isURIResource()
-        ? node.asResource().getURI()
-        : "_:" + node.asResource().getId().getLabelString();
-  }
-
-  private static String uri(RDFNode node) {
-    return node != null && node.isURIResource() ? node.asResource().getURI() : null;
-  }
-
-  private static String string(QuerySolution row, String var) {
-    RDFNode n = row.get(var);
-    return n != null && n.isLiteral() ? n.asLiteral().getLexicalForm() : null;
-  }
-
-  private static Instant instant(String text) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   String fingerprint() {
@@ -460,53 +315,5 @@ final class MeaningSnapshot {
   /** Indexes into {@link #items()} of the items that involve entity {@code id}. */
   int[] itemsOf(int id) {
     return itemsByNode[id];
-  }
-
-  private static final class EntityBuilder {
-    final String iri;
-    String type;
-    String canonicalLabel;
-    final List<LangText> labels = new ArrayList<>();
-    final List<LangText> altLabels = new ArrayList<>();
-    final List<LangText> definitions = new ArrayList<>();
-    final List<LangText> statements = new ArrayList<>();
-    final List<SourceTurn> mentions = new ArrayList<>();
-
-    EntityBuilder(String iri) {
-      this.iri = iri;
-    }
-
-    Entity build(int id) {
-      Comparator<LangText> order =
-          Comparator.comparing(LangText::lang).thenComparing(LangText::text);
-      labels.sort(order);
-      altLabels.sort(order);
-      definitions.sort(order);
-      statements.sort(order);
-      mentions.sort(Comparator.comparing(SourceTurn::iri));
-      return new Entity(
-          id,
-          iri,
-          type,
-          canonicalLabel,
-          List.copyOf(labels),
-          List.copyOf(altLabels),
-          List.copyOf(definitions),
-          List.copyOf(statements));
-    }
-  }
-
-  private static final class RelationBuilder {
-    final int subject;
-    final String predicate;
-    final int object;
-    double confidence;
-    final List<Evidence> evidence = new ArrayList<>();
-
-    RelationBuilder(int subject, String predicate, int object) {
-      this.subject = subject;
-      this.predicate = predicate;
-      this.object = object;
-    }
   }
 }

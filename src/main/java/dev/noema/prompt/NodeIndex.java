@@ -3,22 +3,22 @@ package dev.noema.prompt;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.noema.ontology.Iris;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.LangText;
+import dev.noema.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -41,6 +41,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Links a question to meaning-graph nodes by hybrid search, fused by reciprocal rank (Cormack,
@@ -51,14 +52,15 @@ import org.apache.lucene.util.QueryBuilder;
  * an English field analysed by Lucene's {@link RussianAnalyzer} or {@link EnglishAnalyzer}
  * (stemming, stop words, lower case); Russian text also goes to a field with Savoy's light stemmer,
  * which treats proper names evenly. A literal goes to the field of its language tag, or of its
- * script when untagged. Accents are folded on both sides before analysis, so "внима́ние",
- * "ВНИМАНИЕ" and "вниманием" all find "внимание". The question is searched in every field, so no
- * language detection is needed.
+ * script when untagged. Both sides are reduced to their {@link Text#key} before analysis (case,
+ * Latin accents and punctuation folded, ё as е), so "внима́ние", "ВНИМАНИЕ" and "вниманием" all
+ * find "внимание", while "заика" does not find "зайка". The question is searched in every field, so
+ * no language detection is needed.
  *
  * <p>Semantic (when an embedding model is given): cosine similarity between the question and each
- * node's labels, aliases and definition, exact (brute force over a normalised matrix); hits under
- * {@link #MIN_COSINE} are dropped so that an unrelated node is never a seed merely for being the
- * least unrelated.
+ * node's labels, aliases and definition, exact (brute force: Lucene's {@link VectorUtil} dot
+ * product over unit-length vectors); hits under {@link #MIN_COSINE} are dropped so that an
+ * unrelated node is never a seed merely for being the least unrelated.
  *
  * <p>Both can be cached on disk ({@link IndexCache}): the Lucene index keyed by the store's
  * registry and the indexed texts, the embeddings text by text.
@@ -73,7 +75,6 @@ final class NodeIndex {
   static final double MIN_COSINE = 0.3;
 
   private static final int DEPTH = 20;
-  private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u0306]]+");
   private static final String ID = "id";
   private static final Map<String, Float> FIELDS =
       Map.of(
@@ -271,16 +272,15 @@ final class NodeIndex {
    * selects other entities, is not served a stale index).
    */
   private static String key(MeaningSnapshot snapshot, List<Document> documents) {
-    MessageDigest digest = IndexCache.sha256();
-    digest.update(
-        (IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    DigestUtils.updateDigest(digest, IndexCache.FORMAT + " " + snapshot.fingerprint() + "\n");
     for (Document doc : documents) {
       for (IndexableField field : doc.getFields()) {
         Object value = field.numericValue() != null ? field.numericValue() : field.stringValue();
-        digest.update((field.name() + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+        DigestUtils.updateDigest(digest, field.name() + "=" + value + "\n");
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Hex.encodeHexString(digest.digest());
   }
 
   /**
@@ -304,7 +304,7 @@ final class NodeIndex {
     Document doc = new Document();
     doc.add(new StoredField(ID, e.id()));
     if (e.canonicalLabel() != null) {
-      doc.add(new TextField("name_en", fold(e.canonicalLabel()), Field.Store.NO));
+      doc.add(new TextField("name_en", Text.key(e.canonicalLabel()), Field.Store.NO));
     }
     for (List<LangText> names : List.of(e.labels(), e.altLabels())) {
       for (LangText t : names) {
@@ -325,9 +325,9 @@ final class NodeIndex {
    */
   private static void add(Document doc, String prefix, LangText t) {
     String lang = language(t);
-    doc.add(new TextField(prefix + lang, fold(t.text()), Field.Store.NO));
+    doc.add(new TextField(prefix + lang, Text.key(t.text()), Field.Store.NO));
     if (lang.equals("ru")) {
-      doc.add(new TextField(prefix + "rulight", fold(t.text()), Field.Store.NO));
+      doc.add(new TextField(prefix + "rulight", Text.key(t.text()), Field.Store.NO));
     }
   }
 
@@ -342,15 +342,6 @@ final class NodeIndex {
   static boolean isCyrillic(String text) {
     return text.codePoints()
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
-  }
-
-  /**
-   * Removes accents (combining marks after canonical decomposition) except the breve, which makes
-   * "й" a letter of its own in Russian; "ё" becomes "е" as Russian writers do.
-   */
-  static String fold(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
   }
 
   /**
@@ -391,66 +382,63 @@ final class NodeIndex {
     return out;
   }
 
+  /** A unit-length copy, so that a dot product is the cosine; a zero vector stays zero. */
   private static float[] normalised(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i] * scale;
-    }
-    return out;
+    return VectorUtil.l2normalize(v.clone(), false);
   }
 
   /**
-   * The nodes {@code question} links to, best first (fused score descending, then IRI), at most
-   * {@code limit}. Empty when nothing matches; never null.
+   * The nodes {@code question} links to, best first (the order of LangChain4j's {@link
+   * ReciprocalRankFuser} over the lexical and, when it counts, the semantic list: fused score
+   * descending, then first found), at most {@code limit}. Empty when nothing matches; never null.
    */
   List<Link> link(String question, int limit, String lang) {
-    Map<Integer, double[]> fused = new HashMap<>();
     List<Integer> lexical = lexical(question);
-    for (int rank = 0; rank < lexical.size(); rank++) {
-      double[] f = fused.computeIfAbsent(lexical.get(rank), k -> new double[3]);
-      f[0] += 1.0 / (RRF_K + rank + 1);
-      f[1] = rank + 1;
-    }
-    double semanticWeight = semanticWeight(question);
-    List<Integer> semantic = semanticWeight == 0 ? List.of() : semantic(question);
-    for (int rank = 0; rank < semantic.size(); rank++) {
-      double[] f = fused.computeIfAbsent(semantic.get(rank), k -> new double[3]);
-      f[0] += semanticWeight / (RRF_K + rank + 1);
-      f[2] = rank + 1;
-    }
-    return fused.entrySet().stream()
-        .sorted(
-            Comparator.comparing((Map.Entry<Integer, double[]> e) -> -e.getValue()[0])
-                .thenComparing(e -> snapshot.entity(e.getKey()).iri()))
+    List<Integer> semantic = semanticCounts(question) ? semantic(question) : List.of();
+    List<Content> fused =
+        ReciprocalRankFuser.fuse(List.of(contents(lexical), contents(semantic)), RRF_K);
+    return fused.stream()
         .limit(limit)
         .map(
-            e -> {
-              Entity entity = snapshot.entity(e.getKey());
+            content -> {
+              int id = Integer.parseInt(content.textSegment().text());
+              int lexicalRank = lexical.indexOf(id) + 1;
+              int semanticRank = semantic.indexOf(id) + 1;
+              Entity entity = snapshot.entity(id);
               return new Link(
                   entity.iri(),
                   entity.label(lang),
-                  e.getValue()[0],
-                  (int) e.getValue()[1],
-                  (int) e.getValue()[2]);
+                  fusedScore(lexicalRank) + fusedScore(semanticRank),
+                  lexicalRank,
+                  semanticRank);
             })
         .toList();
   }
 
+  /** Node ids as the fuser's contents: it tells contents apart by their text. */
+  private static List<Content> contents(List<Integer> ids) {
+    return ids.stream().map(id -> Content.from(Integer.toString(id))).toList();
+  }
+
   /**
-   * How much the semantic ranking counts in the fusion. The in-process MiniLM was trained on
-   * English text: on a question mostly in another script its neighbours are close to noise
-   * (measured on the sample: it pushed the one interpretation that answers "Как Кирилл понимает
-   * внимание?" out of the seeds), so there it does not count. A provider's (multilingual) embedding
-   * model, when configured, counts fully.
+   * A list's share of a node's fused score, 1/(k + rank), or 0 when the list did not find it. The
+   * fuser orders by this sum but does not return it; the expansion restarts at the seeds in
+   * proportion to it.
    */
-  private double semanticWeight(String question) {
+  private static double fusedScore(int rank) {
+    return rank == 0 ? 0 : 1.0 / (RRF_K + rank);
+  }
+
+  /**
+   * Whether the semantic ranking counts in the fusion. The in-process MiniLM was trained on English
+   * text: on a question mostly in another script its neighbours are close to noise (measured on the
+   * sample: it pushed the one interpretation that answers "Как Кирилл понимает внимание?" out of
+   * the seeds), so there it does not count. A provider's (multilingual) embedding model, when
+   * configured, counts always.
+   */
+  private boolean semanticCounts(String question) {
     if (!englishOnlyEmbeddings) {
-      return 1.0;
+      return true;
     }
     long letters = question.codePoints().filter(Character::isLetter).count();
     long latin =
@@ -461,11 +449,11 @@ final class NodeIndex {
                     Character.isLetter(c)
                         && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
             .count();
-    return letters == 0 || latin * 2 >= letters ? 1.0 : 0.0;
+    return letters == 0 || latin * 2 >= letters;
   }
 
   private List<Integer> lexical(String question) {
-    String folded = fold(question);
+    String folded = Text.key(question);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     QueryBuilder builder = new QueryBuilder(analyzer);
     FIELDS.entrySet().stream()
@@ -498,27 +486,10 @@ final class NodeIndex {
     int[] bestId = new int[DEPTH];
     int count = 0;
     for (int id = 0; id < vectors.length; id++) {
-      float[] v = vectors[id];
-      if (v == null) {
+      if (vectors[id] == null) {
         continue;
       }
-      // Four float accumulators: independent chains the JIT can pipeline; float error is far below
-      // MIN_COSINE's scale.
-      float d0 = 0;
-      float d1 = 0;
-      float d2 = 0;
-      float d3 = 0;
-      int i = 0;
-      for (; i + 3 < v.length; i += 4) {
-        d0 += v[i] * q[i];
-        d1 += v[i + 1] * q[i + 1];
-        d2 += v[i + 2] * q[i + 2];
-        d3 += v[i + 3] * q[i + 3];
-      }
-      for (; i < v.length; i++) {
-        d0 += v[i] * q[i];
-      }
-      double dot = (d0 + d1) + (d2 + d3);
+      double dot = VectorUtil.dotProduct(vectors[id], q);
       if (dot < MIN_COSINE || (count == DEPTH && dot <= best[DEPTH - 1])) {
         continue;
       }

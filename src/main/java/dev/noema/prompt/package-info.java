@@ -4,8 +4,8 @@
  * quoted evidence into a token budget, render them for a prompt, ask a LangChain4j {@code
  * ChatModel} (with and without the graph), chat, and evaluate retrieval.
  *
- * <p>Depends on {@code store}, {@code ontology} and {@code conversation}; the CLI only wires it.
- * The entry point is {@link dev.noema.prompt.GraphRetrieval}; {@link
- * dev.noema.prompt.ContextRetriever} adapts it to LangChain4j RAG.
+ * <p>Reads the meaning layer through {@code meaning}; also depends on {@code ontology} and {@code
+ * conversation}; the CLI only wires it. The entry point is {@link dev.noema.prompt.GraphRetrieval};
+ * {@link dev.noema.prompt.ContextRetriever} adapts it to LangChain4j RAG.
  */
 package dev.noema.prompt;

@@ -1,22 +1,33 @@
 package dev.noema.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.noema.extract.LlmExtractor;
+import dev.noema.extract.StructuralExtractor;
 import dev.noema.kb.KnowledgeBase;
+import dev.noema.map.MapSearch;
+import dev.noema.map.MeaningMap;
+import dev.noema.map.MeaningMaps;
+import dev.noema.meaning.EntityDescription;
+import dev.noema.meaning.Names;
 import dev.noema.neo4j.CypherResult;
 import dev.noema.neo4j.Neo4jException;
-import dev.noema.prompt.Answer;
 import dev.noema.prompt.AskResult;
 import dev.noema.prompt.Asker;
-import dev.noema.prompt.Citation;
-import dev.noema.prompt.ContextFact;
-import dev.noema.prompt.ContextFormat;
 import dev.noema.prompt.ContextRequest;
-import dev.noema.prompt.GraphContext;
-import dev.noema.prompt.Link;
-import dev.noema.prompt.SourceTurn;
+import dev.noema.store.Dialogues;
 import dev.noema.store.QuerySyntaxException;
 import dev.noema.store.StoreException;
+import dev.noema.topology.BridgesResult;
+import dev.noema.topology.CentresResult;
+import dev.noema.topology.ClustersResult;
+import dev.noema.topology.FlowResult;
+import dev.noema.topology.NeighbourhoodResult;
+import dev.noema.topology.PathsResult;
+import dev.noema.topology.PerspectivesResult;
+import dev.noema.topology.ShapeResult;
 import dev.noema.topology.Topology;
 import dev.noema.topology.TopologyException;
 import dev.noema.topology.TopologyFilter;
@@ -39,8 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -51,41 +61,15 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.update.UpdateFactory;
 
 /**
- * The JSON API under {@code /api/}. {@link #ROUTES} is the route table (the OpenAPI document at
- * {@code /openapi.json} lists the same routes; a test keeps them in step). Errors are {@code
+ * The JSON API under {@code /api/}: a table of {@link ApiRoute}s, each with what it needs, takes
+ * and answers. The table is also what {@link AccessFilter} asks and what {@code /openapi.json} is
+ * generated from ({@link OpenApi}). Answers are records written by Jackson: the library's own (the
+ * map, an entity, conversations, explore results) or the API's ({@link Wire}). Errors are {@code
  * {"error": "one line"}} with a 4xx or 5xx status, never a stack trace. Thread-safe: handlers share
  * only thread-safe parts.
  */
 final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-
-  /**
-   * A route: an HTTP method, a path template whose {@code {name}} segments become path parameters,
-   * and what a caller needs to be let through ({@link AccessFilter} asks the table, so a new route
-   * says it here, once).
-   */
-  record Route(
-      String method, String template, AccessPolicy.Need need, Handler handler, Pattern pattern) {
-    /** A read. */
-    Route(String method, String template, Handler handler) {
-      this(method, template, AccessPolicy.Need.READ, handler);
-    }
-
-    Route(String method, String template, AccessPolicy.Need need, Handler handler) {
-      this(
-          method,
-          template,
-          need,
-          handler,
-          Pattern.compile(template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)")));
-    }
-  }
-
-  /** Answers one call: the returned value is written as JSON with status 200. */
-  @FunctionalInterface
-  interface Handler {
-    Object handle(Call call) throws IOException, ServletException;
-  }
 
   /** One request with its path parameters, in template order. */
   record Call(HttpServletRequest request, HttpServletResponse response, List<String> pathParams) {
@@ -95,6 +79,10 @@ final class ApiServlet extends HttpServlet {
         throw new ApiError(400, "missing query parameter '" + name + "'");
       }
       return value;
+    }
+
+    String path(int index) {
+      return pathParams.get(index);
     }
   }
 
@@ -119,65 +107,245 @@ final class ApiServlet extends HttpServlet {
    */
   record Services(String boltUrl, boolean holdsNeo4j, ChatModel chatModel) {}
 
-  /** The explore views of the topology package, by name. */
-  static final List<String> EXPLORE_VIEWS =
-      List.of("centres", "clusters", "bridges", "path", "around", "perspectives", "flow", "shape");
+  /** The explore views of the topology package, by name, with the record each answers. */
+  static final Map<String, Class<?>> EXPLORE_VIEWS = exploreViews();
+
+  private static final String DESCRIPTION =
+      "noema serve: the JSON API of a Noema knowledge base. Every route under /api/ except"
+          + " /api/status needs `Authorization: Bearer TOKEN` when the server binds a non-loopback"
+          + " address; POST /api/import and POST /api/sync need it whenever a token is configured."
+          + " The SPARQL 1.1 endpoint (query, update, graph store protocol) is at /sparql and is"
+          + " read-only unless started with --allow-update and a token.";
 
   private final transient KnowledgeBase kb;
-  private final transient GraphViews views;
+  private final transient MeaningMaps maps;
+  private final transient Dialogues dialogues;
   private final transient ImportJobs jobs;
   private final transient NoemaServer.Settings settings;
   private final transient Services services;
-  private final transient List<Route> routes;
+  private final transient List<ApiRoute> routes;
+  private final transient JsonNode openApi;
 
   ApiServlet(KnowledgeBase kb, ImportJobs jobs, NoemaServer.Settings settings, Services services) {
     this.kb = kb;
-    this.views = new GraphViews(kb);
+    this.maps = new MeaningMaps(kb.meaning(), kb.store());
+    this.dialogues = new Dialogues(kb.store());
     this.jobs = jobs;
     this.settings = settings;
     this.services = services;
-    this.routes =
-        List.of(
-            new Route("GET", "/api/status", AccessPolicy.Need.NOTHING, call -> status()),
-            new Route("GET", "/api/graph", call -> views.graph()),
-            new Route("GET", "/api/search", call -> views.search(call.param("q"))),
-            new Route(
-                "GET",
+    this.routes = table();
+    List<ApiRoute> documented = new ArrayList<>(routes);
+    documented.addAll(endpointRoutes());
+    this.openApi = new OpenApi(DESCRIPTION, documented, Json.MAPPER).document();
+  }
+
+  private List<ApiRoute> table() {
+    TypeFactory types = Json.MAPPER.getTypeFactory();
+    return List.of(
+        ApiRoute.get(
+                "/api/status",
+                "Server settings, the Bolt URL of the Neo4j projection it holds (null when none),"
+                    + " features available and store counts (never any key, token or password)")
+            .need(AccessPolicy.Need.NOTHING)
+            .answers(Wire.Status.class)
+            .handle(call -> status()),
+        ApiRoute.get(
+                "/api/graph",
+                "The meaning graph for the map: nodes (label, kind, class, PageRank, cluster,"
+                    + " conversations, position) and edges with relation types")
+            .answers(MeaningMap.class)
+            .handle(call -> maps.current()),
+        ApiRoute.get(
+                "/api/search",
+                "Entities with a name containing the text (any language; case, accents and"
+                    + " punctuation ignored), else 'did you mean' suggestions")
+            .param(ApiRoute.Param.query("q", true, "text to find"))
+            .answers(MapSearch.class)
+            .errors(400)
+            .handle(call -> maps.search(call.param("q"))),
+        ApiRoute.get(
                 "/api/entity",
-                call -> found(views.entity(call.param("iri")), "no entity " + call.param("iri"))),
-            new Route("GET", "/api/conversations", call -> views.conversations()),
-            new Route(
-                "GET",
+                "One entity: definitions, names per language, interpretations by perspective,"
+                    + " neighbours, quoted evidence with turns")
+            .param(ApiRoute.Param.query("iri", true, "the entity IRI"))
+            .answers(EntityDescription.class)
+            .errors(400, 404)
+            .handle(
+                call ->
+                    EntityDescription.of(
+                            kb.meaning().current(), call.param("iri"), Names.DEFAULT_LANGUAGE)
+                        .orElseThrow(() -> new ApiError(404, "no entity " + call.param("iri")))),
+        ApiRoute.get(
+                "/api/conversations", "Conversations with title, number of turns and start time")
+            .answers(types.constructCollectionType(List.class, Dialogues.ConversationSummary.class))
+            .handle(call -> dialogues.conversations()),
+        ApiRoute.get(
                 "/api/conversations/{id}",
+                "The turns of one conversation, in order (text is Markdown)")
+            .param(ApiRoute.Param.path("id", "conversation id"))
+            .answers(Dialogues.ConversationView.class)
+            .errors(404)
+            .handle(
                 call ->
-                    found(
-                        views.conversation(call.pathParams().get(0)),
-                        "no conversation '" + call.pathParams().get(0) + "'")),
-            new Route("GET", "/api/sparql", call -> sparql(call.param("query"))),
-            new Route(
-                "POST", "/api/sparql", call -> sparql(queryText(call, "application/sparql-query"))),
-            new Route("POST", "/api/cypher", this::cypher),
-            new Route(
-                "POST",
-                "/api/sync",
-                AccessPolicy.Need.API_WRITE,
-                call -> Map.of("neo4j", kb.syncNeo4j().toString(), "bolt", kb.neo4j().boltUrl())),
-            new Route("GET", "/api/extraction", call -> views.extraction(kb.llm().isPresent())),
-            new Route("POST", "/api/import", AccessPolicy.Need.API_WRITE, this::upload),
-            new Route(
-                "GET",
-                "/api/jobs/{id}",
-                call ->
-                    jobs.get(call.pathParams().get(0))
+                    dialogues
+                        .conversation(call.path(0))
                         .orElseThrow(
-                            () -> new ApiError(404, "no job " + call.pathParams().get(0)))),
-            new Route(
-                "GET", "/api/explore/{view}", call -> explore(call, call.pathParams().get(0))),
-            new Route(
-                "POST",
+                            () -> new ApiError(404, "no conversation '" + call.path(0) + "'"))),
+        ApiRoute.get(
+                "/api/sparql",
+                "Run a SPARQL query read-only (SPARQL 1.1 JSON results; CONSTRUCT/DESCRIBE as s, p,"
+                    + " o rows); updates are refused")
+            .param(ApiRoute.Param.query("query", true, "SPARQL query"))
+            .answers(Wire.SparqlResults.class)
+            .errors(400, 503)
+            .handle(call -> sparql(call.param("query"))),
+        ApiRoute.post("/api/sparql", "Run a SPARQL query read-only; an UPDATE gets 400")
+            .body(
+                new ApiRoute.Body(
+                    true,
+                    Map.of(
+                        "application/json",
+                        Wire.SparqlQuery.class,
+                        "application/sparql-query",
+                        String.class)))
+            .answers(Wire.SparqlResults.class)
+            .errors(400, 503)
+            .handle(call -> sparql(queryText(call))),
+        ApiRoute.post(
+                "/api/cypher",
+                "Run a Cypher query read-only (a READ transaction: writes are refused with 400)"
+                    + " against the Neo4j projection, synced with the store first")
+            .body(ApiRoute.Body.json(Wire.CypherQuery.class))
+            .answers(Wire.CypherRows.class)
+            .errors(400, 415, 503)
+            .handle(this::cypher),
+        ApiRoute.post(
+                "/api/sync",
+                "Sync the Neo4j projection with the store now (the server is its only writer; the"
+                    + " local CLI's import and sync neo4j call this)")
+            .need(AccessPolicy.Need.API_WRITE)
+            .answers(Wire.Sync.class)
+            .errors(401, 403, 503)
+            .handle(call -> new Wire.Sync(kb.syncNeo4j().toString(), kb.neo4j().boltUrl())),
+        ApiRoute.get(
+                "/api/extraction",
+                "Extraction status: per conversation, the turns on its active branch, the turns each"
+                    + " extractor has extracted, and the turns still pending for the extractors the"
+                    + " import pipeline runs (structural; llm when a provider is configured)")
+            .answers(Dialogues.ExtractionView.class)
+            .handle(call -> dialogues.extraction(running())),
+        ApiRoute.post(
+                "/api/import",
+                "Upload a log and import it as a job (format detected as in noema import);"
+                    + " Location: /api/jobs/{id}")
+            .need(AccessPolicy.Need.API_WRITE)
+            .param(ApiRoute.Param.query("name", false, "file name of a raw-body upload"))
+            .param(ApiRoute.Param.query("format", false, "format name instead of detection"))
+            .body(
+                new ApiRoute.Body(
+                    true,
+                    Map.of(
+                        "multipart/form-data",
+                        Upload.class,
+                        "application/octet-stream",
+                        byte[].class)))
+            .status(202)
+            .answers(ImportJobs.JobView.class)
+            .errors(400, 401, 413)
+            .handle(this::upload),
+        ApiRoute.get(
+                "/api/jobs/{id}",
+                "An import job: state (queued, running, done, failed), progress, summary and"
+                    + " problems")
+            .param(ApiRoute.Param.path("id", "job id"))
+            .answers(ImportJobs.JobView.class)
+            .errors(404)
+            .handle(
+                call ->
+                    jobs.get(call.path(0))
+                        .orElseThrow(() -> new ApiError(404, "no job " + call.path(0)))),
+        ApiRoute.get(
+                "/api/explore/{view}",
+                "Explore results, the topology package's result record: centres, clusters,"
+                    + " bridges, path (from, to), around (concept, hops), perspectives (concept),"
+                    + " flow (conversation), shape")
+            .param(ApiRoute.Param.path("view", String.join("|", EXPLORE_VIEWS.keySet())))
+            .param(ApiRoute.Param.query("from", false, "path: start concept"))
+            .param(ApiRoute.Param.query("to", false, "path: end concept"))
+            .param(ApiRoute.Param.query("alternatives", false, "path: next-shortest paths"))
+            .param(ApiRoute.Param.query("concept", false, "around, perspectives: the concept"))
+            .param(ApiRoute.Param.query("hops", false, "around: hops"))
+            .param(
+                ApiRoute.Param.query(
+                    "conversation", false, "flow: the conversation; other views: a filter"))
+            .param(ApiRoute.Param.query("perspective", false, "filter: one perspective"))
+            .answers(EXPLORE_VIEWS.values().toArray(new Class<?>[0]))
+            .errors(400, 404)
+            .handle(call -> explore(call, call.path(0))),
+        ApiRoute.post(
                 "/api/context",
-                call -> contextView(kb.retrieval().context(contextRequest(jsonBody(call))))),
-            new Route("POST", "/api/ask", this::ask));
+                "The facts of the meaning graph that bear on a question, with their quoted evidence"
+                    + " and the serialised context, within a token budget")
+            .body(ApiRoute.Body.json(Wire.Question.class))
+            .answers(Wire.Context.class)
+            .errors(400, 415)
+            .handle(
+                call ->
+                    Wire.Context.of(
+                        kb.retrieval().context(jsonBody(call, Wire.Question.class).toRequest()))),
+        ApiRoute.post(
+                "/api/ask",
+                "Ask the configured chat model with the graph context (and without it, the"
+                    + " baseline, when asked). With no model configured nothing is sent: answer is"
+                    + " null, prompt is the complete prompt and notice says how to configure a"
+                    + " provider")
+            .body(ApiRoute.Body.json(Wire.Question.class))
+            .answers(Wire.Asked.class)
+            .errors(400, 415)
+            .handle(this::ask));
+  }
+
+  /** The SPARQL endpoint, served by Fuseki beside the API: documented, not routed here. */
+  private static List<ApiRoute> endpointRoutes() {
+    return List.of(
+        ApiRoute.get(
+                NoemaServer.DATASET_PATH,
+                "SPARQL 1.1 protocol: query (union default graph; GRAPH for named graphs), every"
+                    + " standard result format by Accept")
+            .param(ApiRoute.Param.query("query", true, "SPARQL query"))
+            .errors(400)
+            .handle(null),
+        ApiRoute.post(
+                NoemaServer.DATASET_PATH,
+                "SPARQL 1.1 protocol: query (form or application/sparql-query); update and graph"
+                    + " store writes only with the bearer token and --allow-update")
+            .need(AccessPolicy.Need.SPARQL_WRITE)
+            .body(
+                new ApiRoute.Body(
+                    true,
+                    Map.of(
+                        "application/sparql-query",
+                        String.class,
+                        "application/sparql-update",
+                        String.class)))
+            .errors(400, 401, 403)
+            .handle(null));
+  }
+
+  /** A multipart upload: the log as the part named {@code file}. */
+  record Upload(byte[] file) {}
+
+  private static Map<String, Class<?>> exploreViews() {
+    Map<String, Class<?>> views = new LinkedHashMap<>();
+    views.put("centres", CentresResult.class);
+    views.put("clusters", ClustersResult.class);
+    views.put("bridges", BridgesResult.class);
+    views.put("path", PathsResult.class);
+    views.put("around", NeighbourhoodResult.class);
+    views.put("perspectives", PerspectivesResult.class);
+    views.put("flow", FlowResult.class);
+    views.put("shape", ShapeResult.class);
+    return java.util.Collections.unmodifiableMap(views);
   }
 
   /**
@@ -186,7 +354,7 @@ final class ApiServlet extends HttpServlet {
    */
   void warmUp() {
     try {
-      views.graph();
+      maps.current();
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted() || e.getMessage() == null) {
         return; // the server is closing: it interrupted the warm-up
@@ -204,15 +372,20 @@ final class ApiServlet extends HttpServlet {
    */
   AccessPolicy.Need need(String path) {
     return routes.stream()
-        .filter(r -> r.pattern().matcher(path).matches())
+        .filter(r -> r.match(path).isPresent())
         .findFirst()
-        .map(Route::need)
+        .map(ApiRoute::need)
         .orElse(AccessPolicy.Need.READ);
   }
 
-  /** The route table, for the OpenAPI check. */
-  List<Route> routes() {
+  /** The route table. */
+  List<ApiRoute> routes() {
     return routes;
+  }
+
+  /** The OpenAPI document of the routes and the SPARQL endpoint. */
+  JsonNode openApi() {
+    return openApi;
   }
 
   @Override
@@ -221,20 +394,16 @@ final class ApiServlet extends HttpServlet {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean pathKnown = false;
     try {
-      for (Route route : routes) {
-        Matcher m = route.pattern().matcher(path);
-        if (!m.matches()) {
+      for (ApiRoute route : routes) {
+        Optional<List<String>> params = route.match(path);
+        if (params.isEmpty()) {
           continue;
         }
         pathKnown = true;
         if (route.method().equals(request.getMethod())) {
-          List<String> params = new ArrayList<>();
-          for (int i = 1; i <= m.groupCount(); i++) {
-            params.add(java.net.URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
-          }
-          Object body = route.handler().handle(new Call(request, response, params));
+          Object body = route.handler().handle(new Call(request, response, params.get()));
           if (!response.isCommitted()) {
-            Json.write(response, 200, body);
+            Json.write(response, route.status(), body);
           }
           return;
         }
@@ -280,234 +449,88 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  private Map<String, Object> status() {
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("name", "noema");
-    status.put("sparql", NoemaServer.DATASET_PATH);
-    status.put("updateAllowed", settings.allowUpdate());
-    status.put("tokenRequired", settings.tokenRequired());
-    status.put("maxUploadBytes", settings.maxUploadBytes());
-    status.put("queryTimeoutMillis", settings.queryTimeoutMillis());
-    status.put("resultLimit", settings.resultLimit());
-    status.put("bolt", services.boltUrl());
-    status.put(
-        "features",
-        Map.of(
-            "cypher",
-            true,
-            "explore",
-            true,
-            "context",
-            true,
-            "ask",
-            true,
-            "chatModel",
-            services.chatModel() != null || kb.llm().isPresent()));
+  private Wire.Status status() {
     var stats = kb.store().stats();
-    status.put("graphs", stats.graphs());
-    status.put("quads", stats.quads());
-    return status;
+    return new Wire.Status(
+        "noema",
+        NoemaServer.DATASET_PATH,
+        settings.allowUpdate(),
+        settings.tokenRequired(),
+        settings.maxUploadBytes(),
+        settings.queryTimeoutMillis(),
+        settings.resultLimit(),
+        services.boltUrl(),
+        new Wire.Features(
+            true, true, true, true, services.chatModel() != null || kb.llm().isPresent()),
+        stats.graphs(),
+        stats.quads());
   }
 
-  private static Object found(Object value, String message) {
-    if (value == null) {
-      throw new ApiError(404, message);
-    }
-    return value;
+  /** The extractors the import pipeline runs now, as they name their graphs. */
+  private List<String> running() {
+    return kb.llm().isPresent()
+        ? List.of(StructuralExtractor.NAME, LlmExtractor.NAME)
+        : List.of(StructuralExtractor.NAME);
   }
 
   /**
-   * Runs a read-only Cypher query ({@code {"query": ..., "params": {...}}}) over the projection: in
-   * a READ transaction, so the server refuses any write; parameters go to the driver, never into
-   * the text. When this process owns the projection (the server holds it, or it is the embedded
-   * one, which only the process holding the store can open), it is synced first, so the answer
-   * reflects the store.
+   * Runs a read-only Cypher query over the projection: in a READ transaction, so the server refuses
+   * any write; parameters go to the driver, never into the text. When this process owns the
+   * projection (the server holds it, or it is the embedded one, which only the process holding the
+   * store can open), it is synced first, so the answer reflects the store.
    */
-  private Object cypher(Call call) throws IOException {
-    JsonNode body = jsonBody(call);
-    String query = text(body, "query");
-    Map<String, Object> params = new LinkedHashMap<>();
-    JsonNode given = body.get("params");
-    if (given != null && !given.isNull()) {
-      if (!given.isObject()) {
-        throw new ApiError(400, "\"params\" must be a JSON object of parameter names to values");
-      }
-      given
-          .properties()
-          .forEach(
-              e -> params.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
+  private Wire.CypherRows cypher(Call call) throws IOException {
+    Wire.CypherQuery body = jsonBody(call, Wire.CypherQuery.class);
+    if (body.query() == null || body.query().isBlank()) {
+      throw new ApiError(400, "the JSON body needs a \"query\" text");
     }
     if (services.holdsNeo4j() || kb.config().neo4jServer() == null) {
       kb.syncNeo4j();
     }
-    CypherResult result = kb.cypher(query, params);
+    CypherResult result = kb.cypher(body.query(), body.params() == null ? Map.of() : body.params());
     List<List<Object>> rows = new ArrayList<>(result.rows().size());
     result.rows().forEach(row -> rows.add(row.stream().map(CypherResult::jsonValue).toList()));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("columns", result.columns());
-    out.put("rows", rows);
-    return out;
+    return new Wire.CypherRows(result.columns(), rows);
   }
 
   /**
-   * Asks a question with the graph's context ({@code {"question": ..., "baseline": true, "budget":
-   * ...}}). With no chat model, nothing is sent: the answer is null and the result carries the
-   * complete prompt and how to configure a provider, as {@code noema ask} prints them.
+   * Asks a question with the graph's context. With no chat model, nothing is sent: the answer is
+   * null and the result carries the complete prompt and how to configure a provider, as {@code
+   * noema ask} prints them.
    */
-  private Object ask(Call call) throws IOException {
-    JsonNode body = jsonBody(call);
-    ContextRequest request = contextRequest(body);
+  private Wire.Asked ask(Call call) throws IOException {
+    Wire.Question body = jsonBody(call, Wire.Question.class);
+    ContextRequest request = body.toRequest();
     ChatModel model =
         services.chatModel() != null ? services.chatModel() : kb.chatModel().orElse(null);
     AskResult result =
-        new Asker(kb.retrieval(), model).ask(request, body.path("baseline").asBoolean(false));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("question", request.question());
-    out.put("context", contextView(result.context()));
-    out.put("prompt", result.prompt().text());
-    out.put("answer", answerView(result.answer()));
-    out.put("baseline", answerView(result.baseline()));
-    out.put("notice", result.notice());
-    return out;
+        new Asker(kb.retrieval(), model).ask(request, Boolean.TRUE.equals(body.baseline()));
+    return Wire.Asked.of(request.question(), result);
   }
 
-  /** The request body as a JSON object; one line when it is not one. */
-  private static JsonNode jsonBody(Call call) throws IOException {
-    String type =
+  /** The request body read as {@code type}; one line when it is not JSON or not of that shape. */
+  private static <T> T jsonBody(Call call, Class<T> type) throws IOException {
+    String contentType =
         call.request().getContentType() == null
             ? ""
             : call.request().getContentType().toLowerCase(Locale.ROOT);
-    if (!type.startsWith("application/json")) {
+    if (!contentType.startsWith("application/json")) {
       throw new ApiError(415, "send a JSON body (Content-Type: application/json)");
     }
-    JsonNode body;
+    JsonNode tree;
     try {
-      body = Json.MAPPER.readTree(call.request().getInputStream());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      tree = Json.MAPPER.readTree(call.request().getInputStream());
+    } catch (JsonProcessingException e) {
       throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
     }
-    if (body == null || !body.isObject()) {
+    if (tree == null || !tree.isObject()) {
       throw new ApiError(400, "the body must be a JSON object");
     }
-    return body;
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new ApiError(400, "the JSON body needs a \"" + field + "\" text");
-    }
-    return value.asText();
-  }
-
-  /**
-   * {@code question} with optional {@code budget}, {@code hops}, {@code format} and {@code
-   * explain}.
-   */
-  private static ContextRequest contextRequest(JsonNode body) {
-    ContextRequest request = ContextRequest.of(text(body, "question"));
     try {
-      if (body.hasNonNull("budget")) {
-        request = request.withBudget(wholeNumber(body, "budget"));
-      }
-      if (body.hasNonNull("hops")) {
-        request = request.withHops(wholeNumber(body, "hops"));
-      }
-      if (body.hasNonNull("format")) {
-        request = request.withFormat(ContextFormat.parse(body.get("format").asText()));
-      }
-      return request.withExplain(body.path("explain").asBoolean(false));
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(400, e.getMessage().replace("--", ""));
+      return Json.MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new ApiError(400, "the JSON body does not fit: " + e.getOriginalMessage());
     }
-  }
-
-  private static int wholeNumber(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw new ApiError(400, "\"" + field + "\" must be a whole number, not " + value);
-    }
-    return value.asInt();
-  }
-
-  /**
-   * A context as the API shows it: the facts with their citations, the cited turns by key, and the
-   * text.
-   */
-  private static Map<String, Object> contextView(GraphContext context) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("question", context.question());
-    out.put("format", context.format().name().toLowerCase(Locale.ROOT));
-    out.put("tokens", context.tokens());
-    out.put("budget", context.budget());
-    out.put("candidates", context.candidates());
-    List<Map<String, Object>> links = new ArrayList<>();
-    for (Link link : context.links()) {
-      links.add(
-          Map.of("iri", link.iri(), "label", String.valueOf(link.label()), "score", link.score()));
-    }
-    out.put("links", links);
-    List<Map<String, Object>> facts = new ArrayList<>();
-    for (ContextFact fact : context.facts()) {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("kind", fact.kind().name().toLowerCase(Locale.ROOT));
-      f.put("iri", fact.iri());
-      f.put("subject", fact.subject());
-      f.put("subjectLabel", fact.subjectLabel());
-      f.put("predicate", fact.predicate());
-      f.put("predicateLabel", fact.predicateLabel());
-      f.put("object", fact.object());
-      f.put("objectLabel", fact.objectLabel());
-      f.put("statement", fact.statement());
-      f.put("score", fact.score());
-      List<Map<String, Object>> citations = new ArrayList<>();
-      for (Citation c : fact.citations()) {
-        Map<String, Object> citation = new LinkedHashMap<>();
-        citation.put("key", c.key());
-        citation.put("quote", c.quote());
-        citation.put("turn", c.turn().iri());
-        citations.add(citation);
-      }
-      f.put("citations", citations);
-      facts.add(f);
-    }
-    out.put("facts", facts);
-    Map<String, Object> sources = new LinkedHashMap<>();
-    context.sources().forEach((key, turn) -> sources.put(key, turnView(turn)));
-    out.put("sources", sources);
-    out.put("text", context.text());
-    return out;
-  }
-
-  private static Map<String, Object> turnView(SourceTurn turn) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("iri", turn.iri());
-    out.put("conversation", turn.conversationIri());
-    out.put("conversationTitle", turn.conversationTitle());
-    out.put("turnIndex", turn.turnIndex());
-    out.put("speaker", turn.speaker());
-    out.put("time", turn.time() == null ? null : turn.time().toString());
-    return out;
-  }
-
-  private static Map<String, Object> answerView(Answer answer) {
-    if (answer == null) {
-      return null;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("text", answer.text());
-    out.put(
-        "citations",
-        answer.citations().stream()
-            .map(c -> Map.of("key", c.key(), "turn", turnView(c.turn())))
-            .toList());
-    out.put("unknownKeys", answer.unknownKeys());
-    out.put("inputTokens", answer.inputTokens());
-    out.put("outputTokens", answer.outputTokens());
-    out.put("tokensEstimated", answer.tokensEstimated());
-    out.put("latencyMillis", answer.latency().toMillis());
-    out.put("model", answer.model());
-    return out;
   }
 
   /**
@@ -515,9 +538,14 @@ final class ApiServlet extends HttpServlet {
    * call's filters.
    */
   private Object explore(Call call, String view) {
-    if (!EXPLORE_VIEWS.contains(view)) {
+    if (!EXPLORE_VIEWS.containsKey(view)) {
       throw new ApiError(
-          404, "no explore view '" + view + "' (one of " + String.join(", ", EXPLORE_VIEWS) + ")");
+          404,
+          "no explore view '"
+              + view
+              + "' (one of "
+              + String.join(", ", EXPLORE_VIEWS.keySet())
+              + ")");
     }
     TopologyFilter filter = TopologyFilter.NONE;
     String conversation = call.request().getParameter("conversation");
@@ -538,7 +566,7 @@ final class ApiServlet extends HttpServlet {
         case "path" ->
             topology.path(call.param("from"), call.param("to"), intParam(call, "alternatives", 2));
         case "around" -> topology.around(call.param("concept"), intParam(call, "hops", 1));
-        case "perspectives" -> topology.perspectives(kb.store(), call.param("concept"));
+        case "perspectives" -> topology.perspectives(call.param("concept"));
         default -> topology.flow(call.param("conversation"));
       };
     } catch (UnknownConceptException e) {
@@ -559,24 +587,23 @@ final class ApiServlet extends HttpServlet {
   }
 
   /**
-   * The query text of a console call: a raw body of {@code rawType}, a JSON {@code {"query": ...}}
-   * or a form.
+   * The query text of a console POST: a raw SPARQL body, a JSON {@code {"query": ...}} or a form.
    */
-  private static String queryText(Call call, String rawType) throws IOException {
+  private static String queryText(Call call) throws IOException {
     String type =
         call.request().getContentType() == null
             ? ""
             : call.request().getContentType().toLowerCase(Locale.ROOT);
-    if (type.startsWith(rawType)) {
+    if (type.startsWith("application/sparql-query")) {
       return new String(
           call.request().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
     }
     if (type.startsWith("application/json")) {
-      JsonNode body = Json.MAPPER.readTree(call.request().getInputStream());
-      if (body != null && body.hasNonNull("query")) {
-        return body.get("query").asText();
+      Wire.SparqlQuery body = jsonBody(call, Wire.SparqlQuery.class);
+      if (body.query() == null) {
+        throw new ApiError(400, "the JSON body needs a \"query\" field");
       }
-      throw new ApiError(400, "the JSON body needs a \"query\" field");
+      return body.query();
     }
     return call.param("query");
   }
@@ -586,7 +613,7 @@ final class ApiServlet extends HttpServlet {
    * with the server's result limit and timeout. SELECT and ASK answer in SPARQL 1.1 JSON results;
    * CONSTRUCT and DESCRIBE as rows of s, p, o in the same format.
    */
-  private Object sparql(String text) throws IOException {
+  private Wire.SparqlResults sparql(String text) throws IOException {
     Query query;
     try {
       query = QueryFactory.create(text);
@@ -610,9 +637,9 @@ final class ApiServlet extends HttpServlet {
                     ResultSetFormatter.outputAsJSON(bytes, rs);
                     return bytes.toString(StandardCharsets.UTF_8);
                   });
-      return Json.MAPPER.readTree(json);
+      return Json.MAPPER.readValue(json, Wire.SparqlResults.class);
     }
-    List<Map<String, Object>> bindings = new ArrayList<>();
+    List<Map<String, Wire.SparqlTerm>> bindings = new ArrayList<>();
     kb.store()
         .construct(
             capped,
@@ -630,8 +657,8 @@ final class ApiServlet extends HttpServlet {
                         term(t.getObject())));
               }
             });
-    return Map.of(
-        "head", Map.of("vars", List.of("s", "p", "o")), "results", Map.of("bindings", bindings));
+    return new Wire.SparqlResults(
+        new Wire.SparqlHead(List.of("s", "p", "o"), null), new Wire.SparqlBindings(bindings), null);
   }
 
   private static boolean isUpdate(String text) {
@@ -643,21 +670,21 @@ final class ApiServlet extends HttpServlet {
     }
   }
 
-  private static Map<String, String> term(org.apache.jena.graph.Node node) {
+  private static Wire.SparqlTerm term(org.apache.jena.graph.Node node) {
     if (node.isURI()) {
-      return Map.of("type", "uri", "value", node.getURI());
+      return new Wire.SparqlTerm("uri", node.getURI(), null, null);
     }
     if (node.isBlank()) {
-      return Map.of("type", "bnode", "value", node.getBlankNodeLabel());
+      return new Wire.SparqlTerm("bnode", node.getBlankNodeLabel(), null, null);
     }
-    return Map.of("type", "literal", "value", node.getLiteralLexicalForm());
+    return new Wire.SparqlTerm("literal", node.getLiteralLexicalForm(), null, null);
   }
 
   /**
    * Accepts a log as multipart ({@code file} part) or as the raw body ({@code ?name=} names it);
    * queues the import.
    */
-  private Object upload(Call call) throws IOException, ServletException {
+  private ImportJobs.JobView upload(Call call) throws IOException, ServletException {
     HttpServletRequest request = call.request();
     long max = settings.maxUploadBytes();
     if (request.getContentLengthLong() > max) {
@@ -701,8 +728,7 @@ final class ApiServlet extends HttpServlet {
             name == null || name.isBlank() ? "upload" : name,
             format == null || format.isBlank() ? null : format);
     call.response().setHeader("Location", "/api/jobs/" + job.id());
-    Json.write(call.response(), 202, job);
-    return null;
+    return job;
   }
 
   /**

@@ -9,9 +9,8 @@ import java.util.Map;
 
 /**
  * Serves the web page from the classpath: {@code /} is {@code web/index.html}, {@code /web/...} is
- * {@code web/...}, {@code /openapi.json} is {@code web/openapi.json} and {@code /webjars/...} the
- * WebJars' {@code META-INF/resources/webjars/...}. GET and HEAD only; paths with {@code ..} or
- * backslashes are refused. Thread-safe (stateless).
+ * {@code web/...} and {@code /webjars/...} the WebJars' {@code META-INF/resources/webjars/...}. GET
+ * and HEAD only; paths with {@code ..} or backslashes are refused. Thread-safe (stateless).
  */
 final class ClasspathServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;

@@ -157,9 +157,11 @@ public final class NoemaServer implements AutoCloseable {
     // Fuseki maps its own 404 servlet to "/": the page takes the context root ("") and its own
     // prefixes.
     ServletHolder web = new ServletHolder("noema-web", new ClasspathServlet());
-    for (String mapping : List.of("", "/web/*", "/webjars/*", "/openapi.json")) {
+    for (String mapping : List.of("", "/web/*", "/webjars/*")) {
       context.addServlet(web, mapping);
     }
+    context.addServlet(
+        new ServletHolder("noema-openapi", new OpenApiServlet(api.openApi())), "/openapi.json");
     fuseki.start();
     warmUp =
         Executors.newSingleThreadExecutor(

@@ -9,18 +9,19 @@ import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -39,14 +40,25 @@ public final class DialogueGraph {
     Node source = Iris.sourceFile(conversation.source());
     add(out, conv, RDF.type.asNode(), Noema.Conversation);
     add(out, conv, Noema.conversationId, literal(conversation.id()));
-    add(out, conv, Noema.dcterms_title, literal(conversation.title()));
+    add(out, conv, DCTerms.title.asNode(), literal(conversation.title()));
     add(out, conv, Noema.provider, literal(conversation.provider()));
-    add(out, conv, Noema.dcterms_created, time(conversation.created()));
-    add(out, conv, Noema.dcterms_modified, time(conversation.updated()));
+    add(out, conv, DCTerms.created.asNode(), time(conversation.created()));
+    add(out, conv, DCTerms.modified.asNode(), time(conversation.updated()));
     add(out, conv, Noema.importedFrom, source);
     add(out, source, RDF.type.asNode(), Noema.SourceFile);
     add(out, source, Noema.path, literal(conversation.source()));
     add(out, source, Noema.sourceFormat, literal(conversation.format()));
+    switch (conversation.kind()) {
+      case MEMORY -> {
+        add(out, conv, RDF.type.asNode(), Noema.Memory);
+        add(out, conv, Noema.memoryOf, humanParticipant(out));
+      }
+      case PROJECT -> add(out, conv, RDF.type.asNode(), Noema.Project);
+      case DIALOGUE -> {}
+    }
+    if (conversation.project() != null) {
+      add(out, conv, Noema.inProject, Iris.conversation(conversation.project()));
+    }
     for (TextRepair repair : conversation.repairs()) {
       add(
           out,
@@ -106,10 +118,18 @@ public final class DialogueGraph {
     return out;
   }
 
+  /** The human user, as every conversation's user turns name them. */
+  private static Node humanParticipant(List<Triple> out) {
+    Node user = Iris.participant("user", null);
+    add(out, user, RDF.type.asNode(), Noema.HumanParticipant);
+    add(out, user, Noema.participantRole, literal("user"));
+    add(out, user, RDFS.label.asNode(), literal("User"));
+    return user;
+  }
+
   private static Node participant(List<Triple> out, Turn turn) {
     String role = turn.role().name().toLowerCase(Locale.ROOT);
-    String name =
-        turn.role() == Role.USER ? null : turn.model() != null ? turn.model() : turn.speaker();
+    String name = turn.participantName();
     Node participant = Iris.participant(role, name);
     Node type =
         switch (turn.role()) {
@@ -129,7 +149,7 @@ public final class DialogueGraph {
    * and ontology version that will process it), so that a change to either is seen as a change.
    */
   public static String contentHash(Conversation conversation, String pipeline) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = DigestUtils.getSha256Digest();
     update(digest, pipeline);
     update(digest, conversation.id());
     update(digest, conversation.title());
@@ -138,6 +158,10 @@ public final class DialogueGraph {
     update(digest, conversation.source());
     update(digest, String.valueOf(conversation.created()));
     update(digest, String.valueOf(conversation.updated()));
+    // Dialogues in no project hash as they did before documents had kinds.
+    if (conversation.kind() != Conversation.Kind.DIALOGUE || conversation.project() != null) {
+      update(digest, conversation.kind() + "|" + conversation.project());
+    }
     for (TextRepair r : conversation.repairs()) {
       update(digest, r.field() + r.layers());
     }
@@ -162,7 +186,7 @@ public final class DialogueGraph {
         update(digest, a.name() + "|" + a.mediaType() + "|" + a.content());
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Hex.encodeHexString(digest.digest());
   }
 
   private static void update(MessageDigest digest, String value) {
@@ -170,14 +194,6 @@ public final class DialogueGraph {
     digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
     digest.update((byte) ':');
     digest.update(bytes);
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   private static void add(List<Triple> out, Node s, Node p, Node o) {

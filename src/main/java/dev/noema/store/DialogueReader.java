@@ -5,7 +5,10 @@ import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.TextRepair;
 import dev.noema.conversation.Turn;
+import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -107,14 +111,30 @@ public final class DialogueReader {
     return Optional.of(
         new Conversation(
             id,
-            s.text(conversation, Noema.dcterms_title),
+            s.text(conversation, DCTerms.title.asNode()),
             s.text(conversation, Noema.provider),
             format,
             path,
-            s.time(conversation, Noema.dcterms_created),
-            s.time(conversation, Noema.dcterms_modified),
+            s.time(conversation, DCTerms.created.asNode()),
+            s.time(conversation, DCTerms.modified.asNode()),
             turns,
-            repairs));
+            repairs,
+            kind(bySubject, conversation),
+            project(s.node(conversation, Noema.inProject))));
+  }
+
+  private static Conversation.Kind kind(Map<Node, Map<Node, List<Node>>> bySubject, Node conv) {
+    List<Node> types = bySubject.get(conv).getOrDefault(RDF.Nodes.type, List.of());
+    return types.contains(Noema.Memory)
+        ? Conversation.Kind.MEMORY
+        : types.contains(Noema.Project) ? Conversation.Kind.PROJECT : Conversation.Kind.DIALOGUE;
+  }
+
+  /** The conversation id a project resource's IRI holds (its last, percent-encoded segment). */
+  private static String project(Node project) {
+    return project == null
+        ? null
+        : URLDecoder.decode(Iris.localName(project.getURI()), StandardCharsets.UTF_8);
   }
 
   /** Triples grouped by subject and predicate. */

@@ -12,6 +12,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.DCTerms;
 
 /**
  * The registry of named graphs: one named graph that records, for every other graph, the hash it
@@ -36,7 +37,7 @@ final class Registry {
     triples.add(
         Triple.create(
             graph,
-            Noema.dcterms_modified,
+            DCTerms.modified.asNode(),
             NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime)));
     return triples;
   }
@@ -53,7 +54,7 @@ final class Registry {
           if (q.getPredicate().equals(Noema.contentHash)) {
             names.put(name, q.getSubject());
             hashes.put(name, q.getObject().getLiteralLexicalForm());
-          } else if (q.getPredicate().equals(Noema.dcterms_modified)) {
+          } else if (q.getPredicate().equals(DCTerms.modified.asNode())) {
             modified.put(name, Instant.parse(q.getObject().getLiteralLexicalForm()));
           }
         });

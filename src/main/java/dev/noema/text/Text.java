@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  *   <li>accents folded only on Latin letters ({@code café} = {@code cafe}, {@code Grüße} = {@code
  *       grusse}): users of Latin-script languages routinely type without them. Letters of other
  *       scripts keep their marks, because there the mark makes another letter: Russian {@code й} is
- *       not {@code и} ({@code зайка} and {@code заика} are two words). One documented exception:
- *       Russian {@code ё} is written {@code е}, as most Russian text does;
+ *       not {@code и} ({@code зайка} and {@code заика} are two words). Two documented exceptions in
+ *       Cyrillic: {@code ё} is written {@code е}, as most Russian text does, and stress marks
+ *       (combining acute and grave, as in dictionaries and textbooks: {@code внима́ние}) are
+ *       dropped, because they never make another letter;
  *   <li>typographic quotes, apostrophes and dashes read as their ASCII forms; every run of
  *       characters that are neither letters, digits nor marks becomes one space; leading and
  *       trailing spaces go.
@@ -27,6 +29,9 @@ import java.util.regex.Pattern;
  * <p>Thread-safe and stateless.
  */
 public final class Text {
+  private static final int ACUTE = '\u0301';
+  private static final int GRAVE = '\u0300';
+  private static final int DIAERESIS = '\u0308';
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
   private Text() {}
@@ -71,7 +76,10 @@ public final class Text {
     return Normalizer.normalize(label, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
   }
 
-  /** Removes combining marks that follow a Latin letter, and the diaeresis of Russian ё. */
+  /**
+   * Removes combining marks that follow a Latin letter, the diaeresis of Russian ё, and stress
+   * marks on Cyrillic letters.
+   */
   private static String foldMarks(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
@@ -82,7 +90,9 @@ public final class Text {
       boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
       if (mark
           && (Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN
-              || (base == 'е' && c == '\u0308'))) {
+              || (base == 'е' && c == DIAERESIS)
+              || (Character.UnicodeScript.of(base) == Character.UnicodeScript.CYRILLIC
+                  && (c == ACUTE || c == GRAVE)))) {
         continue;
       }
       out.appendCodePoint(c);

@@ -1,42 +1,27 @@
 package dev.noema.topology;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
+import dev.noema.meaning.NameIndex;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds entities by IRI or by any of their labels, in any language, ignoring case and accents (NFD,
- * combining marks removed, lower case, spaces collapsed). A miss throws {@link
- * UnknownConceptException} with the closest labels by Levenshtein distance (Apache commons-text).
+ * Finds the entities of a meaning graph by IRI or by any of their labels, in any language, as the
+ * meaning package's {@link NameIndex} matches names (their {@link dev.noema.text.Text#key keys}). A
+ * miss throws {@link UnknownConceptException} with the closest labels ("did you mean").
  *
  * <p>Immutable and thread-safe. When two entities share a label, the one with the smaller IRI wins.
  */
 public final class ConceptIndex {
   private static final int SUGGESTIONS = 5;
 
-  private final Map<String, String> byIri = new HashMap<>();
-  private final Map<String, String> byKey = new HashMap<>();
-  private final Map<String, String> labelOfKey = new HashMap<>();
+  private final NameIndex names;
 
   ConceptIndex(Collection<Entity> entities) {
-    for (Entity e : entities) {
-      byIri.put(e.iri(), e.iri());
-      Set<String> labels = new LinkedHashSet<>(e.labels());
-      labels.add(e.label());
-      for (String label : labels) {
-        String key = normalize(label);
-        byKey.merge(key, e.iri(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        labelOfKey.putIfAbsent(key, label);
-      }
-    }
+    this.names =
+        new NameIndex(
+            entities.stream()
+                .map(e -> new NameIndex.Entry(e.iri(), e.label(), e.labels()))
+                .toList());
   }
 
   /**
@@ -45,38 +30,14 @@ public final class ConceptIndex {
    * @throws UnknownConceptException when no entity has that IRI or label
    */
   public String resolve(String labelOrIri) {
-    String trimmed = labelOrIri.strip();
-    String iri = byIri.get(trimmed);
-    if (iri == null) {
-      iri = byKey.get(normalize(trimmed));
-    }
-    if (iri == null) {
-      throw new UnknownConceptException(trimmed, closest(trimmed));
-    }
-    return iri;
+    return names
+        .find(labelOrIri)
+        .map(NameIndex.Entry::iri)
+        .orElseThrow(() -> new UnknownConceptException(labelOrIri.strip(), closest(labelOrIri)));
   }
 
   /** Up to five labels closest to {@code query}, closest first (ties by label). */
   public List<String> closest(String query) {
-    String key = normalize(query);
-    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-    List<Map.Entry<String, Integer>> scored = new ArrayList<>();
-    labelOfKey.forEach((k, label) -> scored.add(Map.entry(label, distance.apply(key, k))));
-    return scored.stream()
-        .sorted(
-            Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                .thenComparing(Map.Entry::getKey))
-        .limit(SUGGESTIONS)
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  /**
-   * Case- and accent-insensitive form of a label: NFD, combining marks removed, lower case, single
-   * spaces.
-   */
-  public static String normalize(String label) {
-    String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return decomposed.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    return names.closest(query, SUGGESTIONS).stream().map(NameIndex.Suggestion::name).toList();
   }
 }

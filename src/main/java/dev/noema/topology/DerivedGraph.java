@@ -1,12 +1,11 @@
 package dev.noema.topology;
 
 import dev.noema.store.GraphContent;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 
@@ -24,15 +23,11 @@ public record DerivedGraph(Node name, List<Triple> triples) {
 
   /** The graph as store content, hashed (SHA-256) over its triples in sorted order. */
   public GraphContent content() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      triples.stream()
-          .map(Triple::toString)
-          .sorted()
-          .forEach(t -> digest.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
-      return new GraphContent(name, HexFormat.of().formatHex(digest.digest()), triples);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest digest = DigestUtils.getSha256Digest();
+    triples.stream()
+        .map(Triple::toString)
+        .sorted()
+        .forEach(t -> DigestUtils.updateDigest(digest, t + "\n"));
+    return new GraphContent(name, Hex.encodeHexString(digest.digest()), triples);
   }
 }

@@ -10,10 +10,10 @@ import java.util.Set;
  * A vertex of the meaning graph: a resource typed with a sub-class of {@code noema:MeaningEntity}.
  *
  * @param iri the entity's IRI
- * @param label its display label: the canonical label, else the first other label, else the IRI's
- *     last segment
+ * @param label its display name ({@link dev.noema.meaning.Names#display}), else the IRI's last
+ *     segment
  * @param types the IRIs of its classes, sorted
- * @param labels every label it carries (canonical, preferred, alternative, rdfs), any language, for
+ * @param labels every name it carries (canonical, preferred, plain, alternative), any language, for
  *     look-up
  * @param mentions IRIs of the turns it is mentioned in ({@code noema:mentionedInTurn})
  */

@@ -1,5 +1,6 @@
 package dev.noema.topology;
 
+import dev.noema.meaning.MeaningLayer;
 import dev.noema.ontology.Iris;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,8 +28,8 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  * run on a third, numbered copy made with the graph ({@link #indexed()}).
  *
  * <p>Immutable and thread-safe once built. Vertices are in IRI order, edges in the order their
- * pairs were first seen. Build one with {@link #builder()} or load one with {@link
- * MeaningGraphLoader}.
+ * pairs were first seen. Build one with {@link #builder()} or make one from the meaning layer with
+ * {@link MeaningGraphs}.
  */
 public final class MeaningGraph {
   private final Map<String, Entity> entities;
@@ -37,12 +38,14 @@ public final class MeaningGraph {
   private final Graph<String, MeaningEdge> weighted;
   private final IndexedGraph indexed;
   private final Memo<ConceptIndex> index;
+  private final MeaningLayer source;
 
   private MeaningGraph(
       Map<String, Entity> entities,
       Map<String, TurnInfo> turns,
       Graph<String, MeaningEdge> graph,
-      IndexedGraph indexed) {
+      IndexedGraph indexed,
+      MeaningLayer source) {
     this.entities = Collections.unmodifiableMap(entities);
     this.turns = Collections.unmodifiableMap(turns);
     this.graph = new AsUnmodifiableGraph<>(graph);
@@ -50,6 +53,7 @@ public final class MeaningGraph {
         new AsUnmodifiableGraph<>(new AsWeightedGraph<>(graph, MeaningEdge::weight, false, false));
     this.indexed = indexed;
     this.index = new Memo<>(() -> new ConceptIndex(this.entities.values()));
+    this.source = source;
   }
 
   public static Builder builder() {
@@ -106,6 +110,14 @@ public final class MeaningGraph {
     return indexed;
   }
 
+  /**
+   * The meaning layer the graph was made from ({@link MeaningGraphs}), or empty for a graph built
+   * by hand.
+   */
+  public Optional<MeaningLayer> source() {
+    return Optional.ofNullable(source);
+  }
+
   /** The label index for finding entities by name (built on first use). */
   public ConceptIndex index() {
     return index.get();
@@ -119,8 +131,15 @@ public final class MeaningGraph {
     private final Map<String, Entity> entities = new HashMap<>();
     private final Map<String, TurnInfo> turns = new HashMap<>();
     private final Map<List<String>, Relation> relations = new LinkedHashMap<>();
+    private MeaningLayer source;
 
     private Builder() {}
+
+    /** The meaning layer the graph is made from, for analyses that read more of it. */
+    public Builder source(MeaningLayer layer) {
+      this.source = layer;
+      return this;
+    }
 
     /** Adds an entity; a second entity with the same IRI replaces the first. */
     public Builder entity(Entity entity) {
@@ -203,7 +222,8 @@ public final class MeaningGraph {
           sorted,
           turnCopy,
           graph,
-          new IndexedGraph(List.copyOf(iris), number, sources, targets, weights));
+          new IndexedGraph(List.copyOf(iris), number, sources, targets, weights),
+          source);
     }
   }
 

@@ -1,29 +1,25 @@
 package dev.noema.topology;
 
-import dev.noema.store.GraphStore;
+import dev.noema.meaning.Interpretation;
+import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.Names;
+import dev.noema.meaning.Relation;
+import dev.noema.ontology.Noema;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 
 /**
- * How each perspective interprets one concept: one SPARQL query ({@code perspectives.rq}) over the
- * store's interpretations, with each perspective's holders and the grounding quote and turn. The
- * concept is found by label or IRI in the meaning graph; labels of perspectives and holders come
- * from it too (the IRI's last segment otherwise). Cost: one indexed query, linear in the
- * interpretations of the concept. Thread-safe; computed once.
+ * How each perspective interprets one concept: the interpretations of the meaning layer the graph
+ * was made from, with each perspective's holders ({@code noema:holdsPerspective}) and the quotes
+ * and turns it was grounded in or mentioned in. The concept is found by label or IRI in the meaning
+ * graph; labels of perspectives and holders come from it too (the IRI's last segment otherwise). A
+ * graph built by hand, without a layer, has no interpretations. Cost: linear in the interpretations
+ * of the concept. Thread-safe; computed once.
  */
 public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
-  private static final String QUERY = MeaningGraphLoader.readQuery("perspectives.rq");
-
-  private final GraphStore store;
   private final MeaningGraph graph;
   private final String concept;
   private final Memo<PerspectivesResult> result;
@@ -33,8 +29,7 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
    *     graph}
    * @throws UnknownConceptException when it names no entity
    */
-  public PerspectiveAnalysis(GraphStore store, MeaningGraph graph, String concept) {
-    this.store = store;
+  public PerspectiveAnalysis(MeaningGraph graph, String concept) {
     this.graph = graph;
     this.concept = graph.index().resolve(concept);
     this.result = new Memo<>(this::compute);
@@ -46,68 +41,46 @@ public final class PerspectiveAnalysis implements Analysis<PerspectivesResult> {
   }
 
   private PerspectivesResult compute() {
-    Map<String, Builder> views =
-        store.select(QUERY, Map.of("concept", NodeFactory.createURI(concept)), this::collect);
-    List<PerspectivesResult.View> list =
-        views.values().stream()
-            .map(Builder::build)
-            .sorted(
-                Comparator.comparing(PerspectivesResult.View::perspectiveLabel)
-                    .thenComparing(v -> v.statement() == null ? "" : v.statement()))
-            .toList();
-    return new PerspectivesResult(concept, graph.label(concept), list);
-  }
-
-  private Map<String, Builder> collect(ResultSet rows) {
-    Map<String, Builder> views = new LinkedHashMap<>();
-    while (rows.hasNext()) {
-      QuerySolution row = rows.next();
-      String interpretation = row.get("interpretation").toString();
-      Builder b =
-          views.computeIfAbsent(interpretation, i -> new Builder(i, iri(row.get("perspective"))));
-      RDFNode statement = row.get("statement");
-      if (statement != null && statement.isLiteral() && b.statement == null) {
-        b.statement = statement.asLiteral().getLexicalForm();
-      }
-      if (row.get("holder") != null) {
-        b.holders.add(graph.label(iri(row.get("holder"))));
-      }
-      RDFNode quote = row.get("quote");
-      RDFNode turn = row.get("turn");
-      if (quote != null || turn != null) {
-        b.evidence.add(
-            new Evidence(
-                quote == null ? null : quote.asLiteral().getLexicalForm(),
-                turn == null ? null : iri(turn)));
+    List<PerspectivesResult.View> views = new ArrayList<>();
+    MeaningLayer layer = graph.source().orElse(null);
+    if (layer != null) {
+      for (Interpretation i : layer.interpretationsOf(concept)) {
+        views.add(view(layer, i));
       }
     }
-    return views;
+    views.sort(
+        Comparator.comparing(PerspectivesResult.View::perspectiveLabel)
+            .thenComparing(v -> v.statement() == null ? "" : v.statement()));
+    return new PerspectivesResult(concept, graph.label(concept), views);
   }
 
-  private static String iri(RDFNode node) {
-    return node.isURIResource() ? node.asResource().getURI() : node.toString();
+  private PerspectivesResult.View view(MeaningLayer layer, Interpretation i) {
+    Set<String> holders = new LinkedHashSet<>();
+    for (Relation r : layer.relationsOf(i.perspective())) {
+      if (r.predicate().equals(Noema.holdsPerspective.getURI())
+          && r.object().equals(i.perspective())) {
+        holders.add(label(layer, r.subject()));
+      }
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    i.groundings().forEach(g -> evidence.add(new Evidence(g.quote(), g.turn())));
+    i.mentions().forEach(turn -> evidence.add(new Evidence(null, turn)));
+    evidence.sort(
+        Comparator.comparing(Evidence::turn)
+            .thenComparing(Evidence::quote, Comparator.nullsLast(Comparator.naturalOrder())));
+    return new PerspectivesResult.View(
+        i.iri(),
+        i.perspective(),
+        label(layer, i.perspective()),
+        i.statement(),
+        new ArrayList<>(holders),
+        new ArrayList<>(new LinkedHashSet<>(evidence)));
   }
 
-  private final class Builder {
-    final String interpretation;
-    final String perspective;
-    String statement;
-    final Set<String> holders = new LinkedHashSet<>();
-    final Set<Evidence> evidence = new LinkedHashSet<>();
-
-    Builder(String interpretation, String perspective) {
-      this.interpretation = interpretation;
-      this.perspective = perspective;
-    }
-
-    PerspectivesResult.View build() {
-      return new PerspectivesResult.View(
-          interpretation,
-          perspective,
-          graph.label(perspective),
-          statement,
-          new ArrayList<>(holders),
-          new ArrayList<>(evidence));
-    }
+  /** The graph's label of a vertex, else the layer's (a holder the filter left out). */
+  private String label(MeaningLayer layer, String iri) {
+    return graph.entity(iri).isPresent()
+        ? graph.label(iri)
+        : layer.label(iri, Names.DEFAULT_LANGUAGE);
   }
 }

@@ -1,7 +1,5 @@
 package dev.noema.topology;
 
-import dev.noema.store.GraphStore;
-
 /**
  * The explorations of one meaning graph, wired together: what {@code noema explore} calls.
  * Centrality, clusters, bridges and shape are computed once and shared (clusters are named by
@@ -83,11 +81,9 @@ public final class Topology {
     return new FlowAnalysis(graph, conversation).result();
   }
 
-  /**
-   * {@code explore perspectives X}, read from {@code store} (the store this graph was loaded from).
-   */
-  public PerspectivesResult perspectives(GraphStore store, String concept) {
-    return new PerspectiveAnalysis(store, graph, concept).result();
+  /** {@code explore perspectives X}, from the meaning layer the graph was made from. */
+  public PerspectivesResult perspectives(String concept) {
+    return new PerspectiveAnalysis(graph, concept).result();
   }
 
   /** The graph with its measures, for {@code noema export --graph meaning}. */

@@ -331,7 +331,7 @@ public final class StartupBenchmark {
         };
     try (dev.noema.kb.KnowledgeBase base =
         dev.noema.kb.KnowledgeBase.open(dev.noema.kb.KnowledgeBaseConfig.folder(kb))) {
-      new dev.noema.prompt.GraphRetrieval(base.store(), base.ontology(), timed).refresh();
+      new dev.noema.prompt.GraphRetrieval(base.meaning(), timed).refresh();
     }
     return nanos[0] / 1e9;
   }

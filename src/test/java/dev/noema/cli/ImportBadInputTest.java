@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noema.store.StoreStats;
 import dev.noema.store.Tdb2GraphStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,54 @@ class ImportBadInputTest {
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(
         run.err().contains(notes + ": not a conversation log in any known format"), run::toString);
+    assertStoreEmpty();
+  }
+
+  @Test
+  void json_in_no_known_format_names_its_keys_and_the_formats_tried() throws IOException {
+    Path json = Files.writeString(dir.resolve("chats.json"), "[{\"chat_id\": 1, \"lines\": []}]");
+    CliRun run = importing(json);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .contains(
+                json
+                    + ": a JSON list of objects with the keys chat_id, lines, which no format reads"
+                    + " (tried nexus-markdown, "),
+        run::toString);
+    assertEquals(1, problemLines(run), run::toString);
+    assertStoreEmpty();
+  }
+
+  @Test
+  void invalid_utf16_names_the_byte_offset() throws IOException {
+    byte[] text = "\uFEFFUser: hi\nAssistant: hello\n".getBytes(StandardCharsets.UTF_16LE);
+    text[14] = 0x00; // the "h" of "hi" becomes U+DC00, a low surrogate alone
+    text[15] = (byte) 0xDC;
+    Path transcript = Files.write(dir.resolve("chat.txt"), text);
+    CliRun run = importing(transcript);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .contains(
+                transcript
+                    + ": invalid UTF-16LE at byte offset 14; the rest of the file was not read"),
+        run::toString);
+    assertEquals(1, problemLines(run), run::toString);
+    assertStoreEmpty();
+  }
+
+  @Test
+  void a_side_file_of_an_export_named_alone_has_nothing_to_import() throws IOException {
+    Path feedback =
+        Files.writeString(
+            dir.resolve("message_feedback.json"),
+            "[{\"id\": \"f\", \"conversation_id\": \"c\", \"rating\": \"thumbsDown\"}]");
+    CliRun run = importing(feedback);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().contains(feedback + ": nothing to import: ChatGPT message_feedback.json"),
+        run::toString);
     assertStoreEmpty();
   }
 

@@ -32,7 +32,7 @@ class ChatGptExportGeneratorTest {
     new ChatGptExportFormat()
         .read(
             LogSource.of(file),
-            new ReadOptions(true, false, false, false, false),
+            new ReadOptions(true, false, false, false, false, false),
             new ConversationSink() {
               @Override
               public void accept(Conversation conversation) {

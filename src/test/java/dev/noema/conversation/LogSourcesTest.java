@@ -8,6 +8,7 @@ import dev.noema.conversation.format.ChatGptExportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,10 +192,7 @@ class LogSourcesTest {
     }
     Path outer = folder.resolve("outer.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(outer))) {
-      entry(
-          out,
-          "conversations.json",
-          Files.readAllBytes(ConversationFormatsTest.fixture("chatgpt-conversations.json")));
+      entry(out, "conversations.json", Files.readAllBytes(fixture("chatgpt-conversations.json")));
       entry(out, "nested.zip", Files.readAllBytes(inner));
     }
 
@@ -255,5 +253,13 @@ class LogSourcesTest {
     return expansion.sources().stream()
         .map(s -> dir.relativize(Path.of(s.name())).toString())
         .toList();
+  }
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(LogSourcesTest.class.getResource("/formats/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

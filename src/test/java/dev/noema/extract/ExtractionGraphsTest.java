@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,104 @@ class ExtractionGraphsTest {
                 NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal))));
     assertTrue(
         triples.contains(Triple.create(fact, Noema.prov_wasGeneratedBy, activity(graphs.get(1)))));
-    Node grounding = subjectOf(triples, Noema.oa_hasBody, fact, RDF.Nodes.type, Noema.Grounding);
-    Node target = objectOf(triples, grounding, Noema.oa_hasTarget);
-    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, Noema.oa_hasSource));
-    Node quote = objectOf(triples, objectOf(triples, target, Noema.oa_hasSelector), Noema.oa_exact);
+    Node grounding = subjectOf(triples, OA.hasBody.asNode(), fact, RDF.Nodes.type, Noema.Grounding);
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertEquals(Iris.turn(conversation.id(), 1), objectOf(triples, target, OA.hasSource.asNode()));
+    Node quote =
+        objectOf(triples, objectOf(triples, target, OA.hasSelector.asNode()), OA.exact.asNode());
     assertTrue(Quotes.occursIn(quote.getLiteralLexicalForm(), conversation.turns().get(1).text()));
+  }
+
+  @Test
+  void every_grounding_has_a_position_selector_over_its_quote_in_code_points() {
+    List<Triple> triples = graphs.get(1).triples();
+    String text = conversation.turns().get(1).text();
+    List<Node> targets =
+        triples.stream()
+            .filter(t -> t.getPredicate().equals(OA.hasTarget.asNode()))
+            .map(Triple::getObject)
+            .distinct()
+            .toList();
+
+    assertTrue(targets.size() > 50, targets.size() + " groundings");
+    for (Node target : targets) {
+      List<Node> selectors =
+          triples.stream()
+              .filter(t -> t.getSubject().equals(target))
+              .filter(t -> t.getPredicate().equals(OA.hasSelector.asNode()))
+              .map(Triple::getObject)
+              .toList();
+      Node quote =
+          selectors.stream()
+              .map(s -> objectOrNull(triples, s, OA.exact.asNode()))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElseThrow();
+      Node position =
+          selectors.stream()
+              .filter(
+                  s ->
+                      triples.contains(
+                          Triple.create(s, RDF.Nodes.type, OA.TextPositionSelector.asNode())))
+              .findFirst()
+              .orElseThrow();
+      int start =
+          Integer.parseInt(objectOf(triples, position, OA.start.asNode()).getLiteralLexicalForm());
+      int end =
+          Integer.parseInt(objectOf(triples, position, OA.end.asNode()).getLiteralLexicalForm());
+      String span =
+          text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+      assertEquals(
+          Quotes.normalize(quote.getLiteralLexicalForm()), Quotes.normalize(span), "at " + start);
+    }
+  }
+
+  @Test
+  void an_aligned_quote_records_its_similarity_on_the_grounding() {
+    ExtractedEntity module =
+        new ExtractedEntity(
+                "m",
+                "RECURSIA",
+                "en",
+                "RECURSIA",
+                Noema.CognitiveModule.getURI(),
+                List.of(),
+                null,
+                1,
+                "RECURSIA the module")
+            .located(new QuoteSpan(5, 13, "RECURSIA", 0.9, true));
+    Extraction aligned =
+        new Extraction(
+            conversation.id(),
+            ExtractorInfo.structural("test"),
+            List.of(module),
+            List.of(),
+            List.of(),
+            null,
+            null);
+
+    List<Triple> triples =
+        new ExtractionGraphs(ontology).graphs(aligned, conversation).get(1).triples();
+
+    Node grounding =
+        subjectOf(
+            triples, OA.hasBody.asNode(), Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
+    assertEquals(
+        NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
+        objectOf(triples, grounding, Noema.quoteSimilarity));
+    Node target = objectOf(triples, grounding, OA.hasTarget.asNode());
+    assertTrue(
+        triples.stream()
+            .anyMatch(
+                t ->
+                    t.getSubject().equals(target)
+                        && t.getPredicate().equals(OA.hasSelector.asNode())
+                        && triples.contains(
+                            Triple.create(
+                                t.getObject(),
+                                OA.start.asNode(),
+                                NodeFactory.createLiteralDT(
+                                    "5", XSDDatatype.XSDnonNegativeInteger)))));
   }
 
   @Test
@@ -195,6 +289,141 @@ class ExtractionGraphsTest {
     assertEquals(List.of(), report.lines());
   }
 
+  /** A dialogue where both participants hold views and the assistant makes a claim. */
+  private static final Conversation VIEWS =
+      SampleDialogue.conversation(
+          "views",
+          Turn.of(0, null, Role.USER, "You", null, "I think emergence is a name for ignorance."),
+          new Turn(
+              1,
+              null,
+              Role.ASSISTANT,
+              "ChatGPT",
+              "gpt-4o",
+              null,
+              "In my view emergence is real. Prigogine showed that order arises far from equilibrium.",
+              List.of(),
+              null),
+          Turn.of(2, null, Role.USER, "You", null, "Your view of emergence is too generous."));
+
+  private static List<ExtractionGraphs.TurnGraph> viewGraphs() {
+    String perspective = Noema.Perspective.getURI();
+    String concept = Noema.Concept.getURI();
+    Extraction raw =
+        new Extraction(
+            "views",
+            new ExtractorInfo("llm", "openai", "gpt-4o-mini", "hash"),
+            List.of(
+                entity("e0", "emergence", concept, 0, "emergence"),
+                entity("u0", "the user's view", perspective, 0, "I think"),
+                entity("e1", "emergence", concept, 1, "emergence is real"),
+                entity("a1", "the assistant's view", perspective, 1, "In my view"),
+                entity(
+                    "c1",
+                    "order arises far from equilibrium",
+                    Noema.NS + "Claim",
+                    1,
+                    "order arises far from equilibrium"),
+                entity("p1", "Prigogine", Noema.Person.getURI(), 1, "Prigogine"),
+                entity("e2", "emergence", concept, 2, "emergence"),
+                entity("a2", "the assistant's view", perspective, 2, "Your view")),
+            List.of(),
+            List.of(
+                new ExtractedInterpretation(
+                    "e0",
+                    "u0",
+                    null,
+                    "a name for ignorance",
+                    "en",
+                    "I think emergence",
+                    0,
+                    Role.USER),
+                new ExtractedInterpretation(
+                    "e1", "a1", null, "real", "en", "emergence is real", 1, Role.ASSISTANT),
+                new ExtractedInterpretation(
+                    "e2",
+                    "a2",
+                    null,
+                    "too generous",
+                    "en",
+                    "Your view of emergence is too generous.",
+                    2,
+                    Role.ASSISTANT)),
+            null,
+            null);
+    Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
+    assertEquals(3, kept.interpretations().size());
+    return new ExtractionGraphs(ontology).graphs(kept, VIEWS);
+  }
+
+  private static ExtractedEntity entity(
+      String key, String canonical, String type, int turn, String evidence) {
+    return new ExtractedEntity(
+        key, canonical, "en", canonical, type, List.of(), null, turn, evidence);
+  }
+
+  /** The participant the dialogue layer says spoke turn {@code index}. */
+  private static Node spokenBy(int index) {
+    Node turn = Iris.turn(VIEWS.id(), index);
+    return dev.noema.store.DialogueGraph.triples(VIEWS).stream()
+        .filter(t -> t.getSubject().equals(turn) && t.getPredicate().equals(Noema.spokenBy))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void a_perspective_held_by_a_participant_is_linked_to_that_participant_of_the_dialogue_layer() {
+    List<ExtractionGraphs.TurnGraph> views = viewGraphs();
+
+    assertTrue(
+        views
+            .get(0)
+            .triples()
+            .contains(
+                Triple.create(
+                    spokenBy(0), Noema.holdsPerspective, Iris.entity("the user's view"))));
+    assertTrue(
+        views
+            .get(1)
+            .triples()
+            .contains(
+                Triple.create(
+                    spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))));
+  }
+
+  @Test
+  void the_assistant_named_in_a_user_turn_is_the_assistant_who_spoke_before_it() {
+    List<Triple> triples = viewGraphs().get(2).triples();
+
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))),
+        triples.toString());
+    assertTrue(
+        triples.stream()
+            .noneMatch(
+                t ->
+                    t.getPredicate().equals(Noema.holdsPerspective)
+                        && t.getSubject().equals(spokenBy(2))));
+  }
+
+  @Test
+  void claims_are_attributed_to_the_participant_who_spoke_their_turn_and_nothing_else_is() {
+    List<Triple> triples = viewGraphs().get(1).triples();
+
+    assertTrue(
+        triples.contains(
+            Triple.create(
+                Iris.entity("order arises far from equilibrium"),
+                Noema.prov_wasAttributedTo,
+                spokenBy(1))));
+    assertEquals(
+        1,
+        triples.stream().filter(t -> t.getPredicate().equals(Noema.prov_wasAttributedTo)).count());
+  }
+
   private static Node activity(ExtractionGraphs.TurnGraph graph) {
     return graph.triples().stream()
         .filter(
@@ -212,6 +441,14 @@ class ExtractionGraphsTest {
         .map(Triple::getObject)
         .findFirst()
         .orElseThrow(() -> new AssertionError(subject + " has no " + predicate));
+  }
+
+  private static Node objectOrNull(List<Triple> triples, Node subject, Node predicate) {
+    return triples.stream()
+        .filter(t -> t.getSubject().equals(subject) && t.getPredicate().equals(predicate))
+        .map(Triple::getObject)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The subject having both (p1 o1) and (p2 o2). */

@@ -87,7 +87,7 @@ class FactValidatorTest {
 
   @Test
   void drops_range_violation() {
-    // mentionsPerson wants a MentionedPerson as object; a consensus is not one.
+    // mentionsPerson wants a Person as object; a consensus is not one.
     FactValidator.Result result =
         validator.validate(
             extraction(
@@ -131,6 +131,26 @@ class FactValidatorTest {
   }
 
   @Test
+  void an_aligned_quote_is_kept_with_its_span_and_counted_apart() {
+    FactValidator.Result result =
+        validator.validate(
+            extraction(
+                List.of(module("m", 1), consensus("c", 1)),
+                List.of(
+                    relation("m", Noema.partOf, "c", "RECURSIA is part of the consensus", 1),
+                    relation("m", Noema.partOf, "c", "RECURSIA is a part of this consensus", 1))),
+            CONVERSATION);
+
+    assertEquals(Map.of(), result.summary().dropped());
+    assertEquals(3, result.summary().exactQuotes(), "two entities and one relation");
+    assertEquals(1, result.summary().alignedQuotes());
+    QuoteSpan aligned = result.kept().relations().get(1).span();
+    assertTrue(aligned.aligned());
+    assertEquals("RECURSIA is part of the consensus", aligned.exact());
+    assertEquals(5, aligned.start());
+  }
+
+  @Test
   void grounding_forgives_case_quotes_and_markdown() {
     FactValidator.Result result =
         validator.validate(
@@ -169,9 +189,9 @@ class FactValidatorTest {
   @Test
   void interpretation_needs_a_perspective() {
     ExtractedInterpretation good =
-        new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1);
+        new ExtractedInterpretation("m", "p", "l", "a module", "en", "RECURSIA", 1, null);
     ExtractedInterpretation bad =
-        new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1);
+        new ExtractedInterpretation("m", "c", null, "a module", "en", "RECURSIA", 1, null);
     Extraction e =
         new Extraction(
             "c",
@@ -180,7 +200,7 @@ class FactValidatorTest {
                 module("m", 1),
                 consensus("c", 1),
                 entity("p", "Leibniz", Noema.Perspective, 1),
-                entity("l", "Leibniz", Noema.MentionedPerson, 1)),
+                entity("l", "Leibniz", Noema.Person, 1)),
             List.of(),
             List.of(good, bad),
             null,
@@ -188,7 +208,8 @@ class FactValidatorTest {
 
     FactValidator.Result result = validator.validate(e, CONVERSATION);
 
-    assertEquals(List.of(good), result.kept().interpretations());
+    assertEquals(
+        List.of(good), result.kept().interpretations().stream().map(i -> i.located(null)).toList());
     assertEquals(Map.of(DropReason.RANGE, 1), result.summary().dropped());
   }
 

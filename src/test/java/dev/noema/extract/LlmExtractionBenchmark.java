@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * (surefire skips *Benchmark); run its main with the test classpath: {@code LlmExtractionBenchmark
  * [conversations] [latencyMillis]}.
  */
-final class LlmExtractionBenchmark {
+public final class LlmExtractionBenchmark {
   private static final String[] WORDS =
       ("attention latent space emergence architecture meaning module recursion "
               + "insight perspective interpretation method probing analogy symphony structure training weights layer "
@@ -73,7 +73,8 @@ final class LlmExtractionBenchmark {
                 "sk-bench",
                 Duration.ofSeconds(30),
                 parallel,
-                3);
+                3,
+                null);
         ChatCalls calls =
             new ChatCalls(
                 ChatModels.create(config),

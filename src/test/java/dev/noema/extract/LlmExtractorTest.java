@@ -246,7 +246,107 @@ class LlmExtractorTest {
     assertTrue(model.requests().size() >= 2);
     String first = ((UserMessage) model.requests().get(0).messages().get(1)).singleText();
     String second = ((UserMessage) model.requests().get(1).messages().get(1)).singleText();
-    assertFalse(first.contains("module consensus: ModuleConsensus"));
-    assertTrue(second.contains("module consensus: ModuleConsensus"), second);
+    assertFalse(first.contains("module consensus | ModuleConsensus"));
+    assertTrue(second.contains("- module consensus | ModuleConsensus\n"), second);
+  }
+
+  private static String userMessage(ScriptedChatModel model, int request) {
+    return ((UserMessage) model.requests().get(request).messages().get(1)).singleText();
+  }
+
+  @Test
+  void entities_of_the_knowledge_base_named_in_the_chunk_are_listed_with_their_canonical_label() {
+    ScriptedChatModel model = new ScriptedChatModel(VALID);
+    List<String> asked = new java.util.ArrayList<>();
+    KnownEntities knowledgeBase =
+        (conversationId, text, limit) -> {
+          asked.add(conversationId);
+          return text.contains("RECURSIA")
+              ? List.of(new KnownEntity("Рекурсия", "RECURSIA", NS + "CognitiveModule"))
+              : List.of();
+        };
+
+    new LlmExtractor(ONTOLOGY, calls(model, OutputMode.JSON_SCHEMA), 2000, knowledgeBase)
+        .extract(DIALOGUE);
+
+    assertEquals(List.of("c1"), asked);
+    String user = userMessage(model, 0);
+    assertTrue(user.contains("- RECURSIA | CognitiveModule | Рекурсия\n"), user);
+    assertTrue(user.indexOf("Known entities") < user.indexOf("<<<TURN"), user);
+  }
+
+  @Test
+  void statements_are_not_listed_as_known_entities() {
+    ScriptedChatModel model = new ScriptedChatModel(VALID);
+    KnownEntities knowledgeBase =
+        (conversationId, text, limit) ->
+            List.of(
+                new KnownEntity("RECURSIA", "RECURSIA", NS + "CognitiveModule"),
+                new KnownEntity("RECURSIA rules", "RECURSIA rules", NS + "Hypothesis"),
+                new KnownEntity(
+                    "RECURSIA like a mirror", "RECURSIA like a mirror", NS + "Analogy"));
+
+    new LlmExtractor(ONTOLOGY, calls(model, OutputMode.JSON_SCHEMA), 2000, knowledgeBase)
+        .extract(DIALOGUE);
+
+    String user = userMessage(model, 0);
+    assertTrue(user.contains("- RECURSIA | CognitiveModule | RECURSIA\n"), user);
+    assertFalse(user.contains("RECURSIA rules"), user);
+    assertFalse(user.contains("mirror"), user);
+  }
+
+  @Test
+  void the_list_of_known_entities_stays_within_its_token_bound() {
+    ScriptedChatModel model = new ScriptedChatModel(VALID);
+    List<KnownEntity> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      many.add(new KnownEntity("понятие номер " + i, "concept number " + i, NS + "Concept"));
+    }
+    KnownEntities knowledgeBase =
+        (conversationId, text, limit) -> many.subList(0, Math.min(limit, many.size()));
+
+    new LlmExtractor(ONTOLOGY, calls(model, OutputMode.JSON_SCHEMA), 2000, knowledgeBase)
+        .extract(DIALOGUE);
+
+    String user = userMessage(model, 0);
+    String known = user.substring(0, user.indexOf("The dialogue follows"));
+    int tokens = new TurnChunker(1).tokens(known);
+    assertTrue(tokens <= LlmExtractor.KNOWN_TOKENS + 1, "known list of " + tokens + " tokens");
+    assertTrue(tokens > LlmExtractor.KNOWN_TOKENS / 2, "the bound, not the lookup, cut the list");
+    assertTrue(known.contains("- concept number 0 | Concept | понятие номер 0\n"), known);
+  }
+
+  @Test
+  void a_holder_named_by_a_participant_reference_becomes_a_participant_holder() {
+    String answer =
+        """
+        {"entities": [
+          {"id": "e1", "label": "RECURSIA", "language": "en", "canonical_label": "RECURSIA",
+           "type": "CognitiveModule", "aliases": [], "definition": "", "turn": 1,
+           "evidence": "RECURSIA is the module of recursion."},
+          {"id": "p", "label": "the assistant's view", "language": "en",
+           "canonical_label": "the assistant's view", "type": "Perspective", "aliases": [],
+           "definition": "", "turn": 1, "evidence": "RECURSIA is the module of recursion."},
+          {"id": "q", "label": "the user's view", "language": "en",
+           "canonical_label": "the user's view", "type": "Perspective", "aliases": [],
+           "definition": "", "turn": 0, "evidence": "Tell me about RECURSIA."}],
+         "relations": [],
+         "interpretations": [
+          {"concept": "e1", "perspective": "p", "holder": "@assistant", "statement": "a module",
+           "language": "en", "evidence": "the module of recursion", "turn": 1},
+          {"concept": "e1", "perspective": "q", "holder": "User", "statement": "worth asking about",
+           "language": "en", "evidence": "Tell me about RECURSIA.", "turn": 0},
+          {"concept": "e1", "perspective": "p", "holder": "", "statement": "recursion",
+           "language": "en", "evidence": "module of recursion", "turn": 1}]}""";
+
+    FactValidator.Result result = run(new ScriptedChatModel(answer));
+
+    List<ExtractedInterpretation> kept = result.kept().interpretations();
+    assertEquals(3, kept.size(), result.summary().problems().toString());
+    assertEquals(Role.ASSISTANT, kept.get(0).participantHolder());
+    assertEquals(null, kept.get(0).holder());
+    assertEquals(Role.USER, kept.get(1).participantHolder());
+    assertEquals(null, kept.get(2).participantHolder());
+    assertEquals(null, kept.get(2).holder());
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * assistant turn repeated 2,000 times. Not a test (surefire skips *Benchmark); run its main with
  * the test classpath.
  */
-final class StructuralExtractorBenchmark {
+public final class StructuralExtractorBenchmark {
   private StructuralExtractorBenchmark() {}
 
   public static void main(String[] args) {

@@ -89,8 +89,7 @@ class StructuralExtractorTest {
   @Test
   void sample_analogies_mention_leibniz_feynman_and_bach() {
     assertEquals(
-        Set.of("Leibniz", "Feynman", "Bach", "Кирилл"),
-        canonicalsOfType(sample, Noema.MentionedPerson));
+        Set.of("Leibniz", "Feynman", "Bach", "Кирилл"), canonicalsOfType(sample, Noema.Person));
     Set<String> mentioned =
         sample.relations().stream()
             .filter(r -> r.predicate().equals(Noema.mentionsPerson.getURI()))
@@ -100,7 +99,7 @@ class StructuralExtractorTest {
     assertEquals(new TreeSet<>(Set.of("Bach", "Feynman", "Leibniz")), mentioned);
     assertEquals(
         Set.of("Лейбниц", "Фейнман", "Баха"),
-        labelsOfType(sample, Noema.MentionedPerson).stream()
+        labelsOfType(sample, Noema.Person).stream()
             .filter(l -> !l.equals("Кирилл"))
             .collect(Collectors.toSet()));
   }
@@ -121,7 +120,17 @@ class StructuralExtractorTest {
         new FactValidator(ontology).validate(sample, SampleDialogue.conversation());
 
     assertEquals(List.of(), result.summary().problems());
-    assertEquals(sample, result.kept());
+    Extraction kept = result.kept();
+    assertEquals(sample.entities(), kept.entities().stream().map(e -> e.located(null)).toList());
+    assertEquals(sample.relations(), kept.relations().stream().map(r -> r.located(null)).toList());
+    assertEquals(
+        sample.interpretations(),
+        kept.interpretations().stream().map(i -> i.located(null)).toList());
+    int items = sample.entities().size() + sample.relations().size();
+    assertEquals(
+        items + sample.interpretations().size(),
+        result.summary().exactQuotes(),
+        "every structural quote is exact");
   }
 
   @Test
@@ -174,7 +183,7 @@ class StructuralExtractorTest {
     assertTrue(
         e.interpretations().stream().allMatch(i -> canonical(e, i.concept()).equals("memory")));
     assertTrue(has(e, "industry perspective", Noema.contrastsWith, "Alice's perspective"));
-    assertEquals(Set.of("Alice"), canonicalsOfType(e, Noema.MentionedPerson));
+    assertEquals(Set.of("Alice"), canonicalsOfType(e, Noema.Person));
   }
 
   @Test
@@ -245,9 +254,20 @@ class StructuralExtractorTest {
             "Kirill builds models of models. He works like Newton worked on orbits, says Kirill.");
 
     // Kirill is named outside the clause the cue opens, so he is not part of the analogy.
-    assertEquals(Set.of("Newton"), canonicalsOfType(e, Noema.MentionedPerson));
+    assertEquals(Set.of("Newton"), canonicalsOfType(e, Noema.Person));
     assertEquals(Set.of("newton worked on orbits"), canonicalsOfType(e, Noema.Analogy));
     assertTrue(has(e, "newton worked on orbits", Noema.mentionsPerson, "Newton"));
+  }
+
+  @Test
+  void an_inflected_name_is_read_as_its_base_form_in_the_turn() {
+    Extraction e =
+        extract(
+            """
+        Об этом писал Фейнман. Это похоже на то, как Фейнманом был понят электрон.
+        """);
+
+    assertEquals(Set.of("Фейнман"), canonicalsOfType(e, Noema.Person));
   }
 
   @Test

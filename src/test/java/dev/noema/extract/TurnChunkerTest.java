@@ -71,6 +71,58 @@ class TurnChunkerTest {
     assertEquals(2, second.parts());
   }
 
+  @Test
+  void halving_a_chunk_of_turns_cuts_between_turns_near_half_the_tokens() {
+    Conversation c =
+        SampleDialogue.conversation(
+            "c",
+            Turn.of(0, null, Role.USER, "User", null, SECTION),
+            Turn.of(1, null, Role.ASSISTANT, "Assistant", null, SECTION),
+            Turn.of(2, null, Role.USER, "User", null, SECTION.repeat(2)));
+    TurnChunker chunker = new TurnChunker(1000);
+
+    List<TurnChunker.Chunk> halves = chunker.halve(chunker.chunks(c).get(0));
+
+    assertEquals(List.of(0, 1), halves.get(0).turnIndices());
+    assertEquals(List.of(2), halves.get(1).turnIndices());
+  }
+
+  @Test
+  void halving_one_turn_cuts_it_at_a_sentence_into_parts_numbered_twice_as_finely() {
+    String sentence = "This sentence has exactly ten words in it, no more. ";
+    String text = sentence.repeat(20);
+    Conversation c =
+        SampleDialogue.conversation("c", Turn.of(3, null, Role.ASSISTANT, "Assistant", null, text));
+    TurnChunker chunker = new TurnChunker(1000);
+
+    List<TurnChunker.Chunk> halves = chunker.halve(chunker.chunks(c).get(0));
+
+    TurnChunker.Piece first = halves.get(0).pieces().get(0);
+    TurnChunker.Piece second = halves.get(1).pieces().get(0);
+    assertEquals(text, first.text() + second.text(), "verbatim, nothing lost");
+    assertTrue(first.text().endsWith("no more. "), first.text());
+    int total = first.tokens() + second.tokens();
+    assertTrue(
+        first.tokens() * 10 <= total * 6 && second.tokens() * 10 <= total * 6,
+        first.tokens() + " and " + second.tokens() + " tokens");
+    assertEquals(
+        List.of(1, 2, 2, 2), List.of(first.part(), first.parts(), second.part(), second.parts()));
+    // A half cut again: part 2 of 2 becomes parts 3 and 4 of 4.
+    TurnChunker.Piece quarter = chunker.halve(halves.get(1)).get(1).pieces().get(0);
+    assertEquals(List.of(4, 4), List.of(quarter.part(), quarter.parts()));
+  }
+
+  @Test
+  void one_sentence_cannot_be_halved() {
+    Conversation c =
+        SampleDialogue.conversation(
+            "c", Turn.of(0, null, Role.USER, "User", null, "One sentence only, of a few words."));
+    TurnChunker chunker = new TurnChunker(1000);
+    TurnChunker.Chunk chunk = chunker.chunks(c).get(0);
+
+    assertEquals(List.of(chunk), chunker.halve(chunk));
+  }
+
   private static int chunkerBudget(String s) {
     return new TurnChunker(1).tokens(s);
   }

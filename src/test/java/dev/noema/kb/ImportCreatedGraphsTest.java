@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class ImportCreatedGraphsTest {
               .findFirst()
               .orElseThrow();
       long quads = kb.store().stats().quads();
-      String registered = "GRAPH ?r { ?g <" + Noema.dcterms_modified.getURI() + "> ?m }";
+      String registered = "GRAPH ?r { ?g <" + DCTerms.modified.getURI() + "> ?m }";
       assertEquals(graphs.size(), count(kb, registered));
       assertTrue(graphs.size() > 1, "the sample has extraction graphs");
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KnowledgeBaseExtractTest {
   static final Path SAMPLE = Path.of("import", "samples", "000_aecd9b8aaabbed65.txt");
+  static final Path CHATGPT =
+      Path.of("src", "test", "resources", "formats", "chatgpt-conversations.json");
   static final Path GOLD = Path.of("src", "test", "resources", "eval", "sample-gold.tsv");
   private static final String KEY = "sk-test-NEVER-LEAK-4711";
 
@@ -35,7 +37,8 @@ class KnowledgeBaseExtractTest {
     LlmSettings flags =
         stub == null
             ? LlmSettings.NONE
-            : new LlmSettings(LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2);
+            : new LlmSettings(
+                LlmProvider.OPENAI, "stub-model", stub.baseUrl(), null, null, 2, 2, null);
     Map<String, String> env = stub == null ? Map.of() : Map.of("OPENAI_API_KEY", KEY);
     return KnowledgeBase.open(KnowledgeBaseConfig.folder(dir), flags, env);
   }
@@ -55,7 +58,7 @@ class KnowledgeBaseExtractTest {
       kb.importLogs(ImportRequest.of(List.of(SAMPLE)), ImportListener.NONE);
       List<GraphEntry> before = kb.store().graphs();
 
-      ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0));
+      ExtractReport report = kb.extract(new ExtractRequest(null, "structural", false, 0, 0));
 
       assertEquals(List.of("structural"), report.extractors());
       assertEquals(1, report.conversations());
@@ -73,11 +76,11 @@ class KnowledgeBaseExtractTest {
     try (KnowledgeBase kb = open(null)) {
       LlmException e =
           assertThrows(
-              LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0)));
+              LlmException.class, () -> kb.extract(new ExtractRequest(null, "llm", false, 0, 0)));
       assertTrue(e.getMessage().startsWith("no LLM provider configured"), e.getMessage());
       assertThrows(
           IllegalArgumentException.class,
-          () -> kb.extract(new ExtractRequest("nope", null, false, 0)));
+          () -> kb.extract(new ExtractRequest("nope", null, false, 0, 0)));
     }
   }
 
@@ -89,8 +92,8 @@ class KnowledgeBaseExtractTest {
       ImportReport imported = kb.importLogs(ImportRequest.of(List.of(SAMPLE)), ImportListener.NONE);
       int requests = stub.requests().size();
 
-      ExtractReport rerun = kb.extract(new ExtractRequest(null, "llm", false, 0));
-      ExtractReport offline = kb.extract(new ExtractRequest(null, "llm", true, 0));
+      ExtractReport rerun = kb.extract(new ExtractRequest(null, "llm", false, 0, 0));
+      ExtractReport offline = kb.extract(new ExtractRequest(null, "llm", true, 0, 0));
 
       assertTrue(requests > 0);
       assertEquals(requests, stub.requests().size(), "a re-run on unchanged turns sends nothing");
@@ -123,7 +126,7 @@ class KnowledgeBaseExtractTest {
               List.of(SAMPLE), null, null, false, false, ImportRequest.DEFAULT_MAX_TURN_CHARS),
           ImportListener.NONE);
 
-      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", true, 0));
+      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", true, 0, 0));
 
       assertEquals(0, stub.requests().size());
       assertEquals(0, report.written());
@@ -131,6 +134,41 @@ class KnowledgeBaseExtractTest {
       assertTrue(
           report.problems().get(0).contains("not in the LLM cache (offline)"),
           report.problems().get(0));
+    }
+  }
+
+  @Test
+  void a_refused_request_stops_the_reextraction_once_and_keeps_what_was_written()
+      throws IOException {
+    try (ProviderStub stub =
+            new ProviderStub(ProviderStub.Protocol.OPENAI)
+                .script(
+                    ProviderStub.Reply.ok(
+                        "{\"entities\":[],\"relations\":[],\"interpretations\":[]}"),
+                    ProviderStub.Reply.error(400, "Invalid 'messages': too long"));
+        KnowledgeBase kb = open(stub)) {
+      kb.importLogs(
+          new ImportRequest(
+              List.of(SAMPLE, CHATGPT),
+              null,
+              null,
+              false,
+              false,
+              ImportRequest.DEFAULT_MAX_TURN_CHARS),
+          ImportListener.NONE);
+
+      ExtractReport report = kb.extract(new ExtractRequest(null, "llm", false, 1, 0));
+
+      assertEquals(2, stub.requests().size(), "one answered, one refused, none after");
+      assertEquals(
+          List.of(
+              "llm: openai:stub-model refused the request (HTTP 400): Invalid 'messages': too"
+                  + " long"),
+          report.problems());
+      assertEquals(1, report.written());
+      assertEquals(1, report.llmConversations());
+      assertEquals(2, report.unreached(), "the refused one and the one never started");
+      assertEquals(report.problems().get(0).substring(5), report.llm().stopped());
     }
   }
 

@@ -57,7 +57,8 @@ class LlmConfigTest {
 
     LlmSettings flags =
         LlmSettings.ofSpec("openai:gpt-4o-mini", "--llm")
-            .over(new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null));
+            .over(
+                new LlmSettings(null, null, "http://localhost:8000/v1", null, null, 3, null, null));
     LlmConfig fromFlags = LlmConfig.resolve(flags, env, kb).orElseThrow();
     assertEquals(LlmProvider.OPENAI, fromFlags.provider());
     assertEquals("gpt-4o-mini", fromFlags.model());
@@ -65,6 +66,37 @@ class LlmConfigTest {
     assertEquals(3, fromFlags.parallel());
     // yaml's values belong to ollama, so openai gets the defaults, not yaml's timeout.
     assertEquals(LlmConfig.DEFAULT_TIMEOUT, fromFlags.timeout());
+  }
+
+  @Test
+  void price_per_million_comes_from_the_flag_or_noema_yaml_and_a_bad_one_is_named()
+      throws IOException {
+    yaml(
+        """
+        llm:
+          provider: openai
+          model: gpt-4o-mini
+          base-url: http://localhost:8000/v1
+          price-per-million: 0.15,0.60
+        """);
+    LlmConfig fromYaml = LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb).orElseThrow();
+    assertEquals(new TokenPrice(0.15, 0.60), fromYaml.price());
+    assertEquals(0.45, fromYaml.price().cost(1_000_000, 500_000), 1e-9);
+
+    LlmSettings flag =
+        new LlmSettings(null, null, null, null, null, null, null, new TokenPrice(3, 15));
+    assertEquals(
+        new TokenPrice(3, 15), LlmConfig.resolve(flag, Map.of(), kb).orElseThrow().price());
+
+    yaml("llm:\n  provider: openai\n  model: m\n  price-per-million: cheap\n");
+    LlmException e =
+        assertThrows(LlmException.class, () -> LlmConfig.resolve(LlmSettings.NONE, Map.of(), kb));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "llm.price-per-million: expected INPUT,OUTPUT prices per"
+                    + " million tokens (0.15,0.60), got 'cheap'"),
+        e.getMessage());
   }
 
   @Test
@@ -83,7 +115,7 @@ class LlmConfigTest {
     assertEquals("sk-ant-secret-123", config.apiKey());
     assertFalse(config.toString().contains("sk-ant-secret-123"), config.toString());
     assertFalse(
-        new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null)
+        new LlmSettings(null, null, null, "sk-ant-secret-123", null, null, null, null)
             .toString()
             .contains("secret"));
   }

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 
 class GraphMappingTest {
@@ -45,8 +48,7 @@ class GraphMappingTest {
   void labels_are_a_class_and_its_superclasses_in_the_ontology_namespace() {
     assertEquals(
         Set.of("CognitiveModule", "Concept", "MeaningEntity"),
-        mapping.labels(
-            List.of(Noema.NS + "CognitiveModule", "http://www.w3.org/2004/02/skos/core#Concept")));
+        mapping.labels(List.of(Noema.NS + "CognitiveModule", SKOS.Concept.getURI())));
     assertEquals(
         Set.of("AIAssistant", "Participant"), mapping.labels(List.of(Noema.AIAssistant.getURI())));
     assertEquals(Set.of(), mapping.labels(List.of("http://example.org/Unknown")));
@@ -57,7 +59,7 @@ class GraphMappingTest {
     assertTrue(mapping.folded(List.of(Noema.Fact.getURI())));
     assertTrue(mapping.folded(List.of(Noema.Grounding.getURI())));
     assertTrue(mapping.folded(List.of(Noema.ExtractionActivity.getURI())));
-    assertTrue(mapping.folded(List.of(Noema.oa_TextQuoteSelector.getURI())));
+    assertTrue(mapping.folded(List.of(OA.TextQuoteSelector.getURI())));
     assertTrue(mapping.folded(List.of(RDF.Statement.getURI())));
     assertFalse(mapping.folded(List.of(Noema.Interpretation.getURI())));
     assertFalse(mapping.folded(List.of()));
@@ -66,11 +68,11 @@ class GraphMappingTest {
   @Test
   void literals_the_extractor_writes_are_lists_unless_functional() {
     assertTrue(mapping.isList(Noema.statement.getURI()));
-    assertTrue(mapping.isList(Noema.skos_definition.getURI()));
+    assertTrue(mapping.isList(SKOS.definition.getURI()));
     assertFalse(mapping.isList(Noema.text.getURI()));
     assertFalse(mapping.isList(Noema.pageRank.getURI()));
     assertFalse(mapping.isList(Noema.canonicalLabel.getURI()));
-    assertFalse(mapping.isList(Noema.dcterms_title.getURI()));
+    assertFalse(mapping.isList(DCTerms.title.getURI()));
     assertFalse(mapping.isList(Noema.relatedTo.getURI()));
   }
 

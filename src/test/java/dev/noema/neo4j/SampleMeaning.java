@@ -9,6 +9,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -176,13 +177,13 @@ final class SampleMeaning {
         NodeFactory.createLiteralDT(Double.toString(confidence), XSDDatatype.XSDdecimal));
     add(t, fact, Noema.extractor, lit(extractor));
     add(t, grounding, RDF.Nodes.type, Noema.Grounding);
-    add(t, grounding, Noema.oa_hasBody, fact);
-    add(t, grounding, Noema.oa_hasTarget, target);
-    add(t, target, RDF.Nodes.type, Noema.oa_SpecificResource);
-    add(t, target, Noema.oa_hasSource, turn);
-    add(t, target, Noema.oa_hasSelector, selector);
-    add(t, selector, RDF.Nodes.type, Noema.oa_TextQuoteSelector);
-    add(t, selector, Noema.oa_exact, lit(quote));
+    add(t, grounding, OA.hasBody.asNode(), fact);
+    add(t, grounding, OA.hasTarget.asNode(), target);
+    add(t, target, RDF.Nodes.type, OA.SpecificResource.asNode());
+    add(t, target, OA.hasSource.asNode(), turn);
+    add(t, target, OA.hasSelector.asNode(), selector);
+    add(t, selector, RDF.Nodes.type, OA.TextQuoteSelector.asNode());
+    add(t, selector, OA.exact.asNode(), lit(quote));
   }
 
   private static Node lit(String value) {

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import dev.noema.text.TokenCounter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -30,7 +32,7 @@ class AskerTest {
   static void sample() {
     store = Tdb2GraphStore.inMemory();
     SampleGraph.writeTo(store);
-    retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+    retrieval = new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
   }
 
   @AfterAll

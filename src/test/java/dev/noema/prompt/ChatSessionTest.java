@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.io.BufferedReader;
@@ -18,7 +19,8 @@ class ChatSessionTest {
   void each_question_gets_its_own_context_and_the_history() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       ScriptedChatModel model =
           new ScriptedChatModel(messages -> "answer " + messages.size() + " [T1]", true);
       StringWriter out = new StringWriter();
@@ -51,7 +53,8 @@ class ChatSessionTest {
   @Test
   void end_of_input_ends_the_session() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       ScriptedChatModel model = new ScriptedChatModel(messages -> "nothing known", false);
       StringWriter out = new StringWriter();
       assertEquals(
@@ -65,7 +68,8 @@ class ChatSessionTest {
   @Test
   void a_chat_needs_a_model() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       NullPointerException e =
           assertThrows(
               NullPointerException.class,

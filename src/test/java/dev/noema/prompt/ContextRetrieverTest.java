@@ -1,50 +1,90 @@
 package dev.noema.prompt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.service.AiServices;
-import dev.noema.kb.KnowledgeBase;
-import dev.noema.kb.KnowledgeBaseConfig;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContextRetrieverTest {
 
-  /** The assistant of the README example. */
+  /** An assistant as the README example declares it. */
   interface Assistant {
     String chat(String question);
   }
 
   /**
-   * The README example, verbatim: compiled here so that it keeps compiling; not run (it needs a
-   * provider key).
+   * The README's Java example (its one {@code java} block), compiled as it is written there inside
+   * a method, with the imports and the {@code Assistant} interface a reader would add; not run (it
+   * needs a provider key). A README edit that breaks the example fails here.
    */
-  static void readmeExample() {
-    try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBaseConfig.folder(Path.of("noema-data")))) {
-      GraphRetrieval retrieval =
-          new GraphRetrieval(kb.store(), kb.ontology(), new AllMiniLmL6V2QuantizedEmbeddingModel());
-      Assistant assistant =
-          AiServices.builder(Assistant.class)
-              .chatModel(
-                  OpenAiChatModel.builder()
-                      .apiKey(System.getenv("OPENAI_API_KEY"))
-                      .modelName("gpt-4o-mini")
-                      .build())
-              .contentRetriever(new ContextRetriever(retrieval))
-              .build();
-      System.out.println(assistant.chat("Как Кирилл понимает внимание?"));
+  @Test
+  void the_readme_example_compiles_verbatim(@TempDir Path out) throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher block = Pattern.compile("(?s)```java\n(.*?)```").matcher(readme);
+    assertTrue(block.find(), "README.md has a java block");
+    String example = block.group(1);
+    assertFalse(block.find(), "README.md has one java block: the one compiled here");
+    String source =
+        String.join(
+            "\n",
+            "import dev.langchain4j.model.openai.OpenAiChatModel;",
+            "import dev.langchain4j.service.AiServices;",
+            "import dev.noema.kb.KnowledgeBase;",
+            "import dev.noema.kb.KnowledgeBaseConfig;",
+            "import dev.noema.prompt.ContextRetriever;",
+            "import java.nio.file.Path;",
+            "",
+            "class ReadmeExample {",
+            "  interface Assistant {",
+            "    String chat(String question);",
+            "  }",
+            "",
+            "  static void example() {",
+            example,
+            "  }",
+            "}");
+    Path file = out.resolve("ReadmeExample.java");
+    Files.writeString(file, source);
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, UTF_8)) {
+      boolean compiled =
+          javac
+              .getTask(
+                  diagnostics,
+                  files,
+                  null,
+                  List.of("-classpath", classpath, "-d", out.toString(), "-proc:none"),
+                  null,
+                  files.getJavaFileObjects(file))
+              .call();
+      assertTrue(compiled, "the README example does not compile:\n" + diagnostics + "\n" + source);
     }
+    assertTrue(Files.exists(out.resolve("ReadmeExample.class")));
   }
 
   @Test
@@ -52,7 +92,8 @@ class ContextRetrieverTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       ContextRetriever retriever =
-          new ContextRetriever(new GraphRetrieval(store, OntologyModel.loadDefault(), null));
+          new ContextRetriever(
+              new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null));
       List<Content> contents = retriever.retrieve(Query.from("Как Кирилл понимает внимание?"));
       String first = contents.get(0).textSegment().text();
       assertTrue(first.contains(SampleGraph.KIRILL_QUOTE), first);
@@ -71,7 +112,8 @@ class ContextRetrieverTest {
   void an_ai_services_assistant_gets_the_graph_context() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      GraphRetrieval retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+      GraphRetrieval retrieval =
+          new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
       ScriptedChatModel model =
           new ScriptedChatModel(messages -> "Как оператор гравитации смысла [T1].", true);
       Assistant assistant =

@@ -1,31 +1,26 @@
 package dev.noema.prompt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import dev.noema.eval.CorpusQuestions;
+import dev.noema.eval.GoldCorpus;
 import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportReport;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.kb.KnowledgeBaseConfig;
-import dev.noema.ontology.Noema;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.jena.graph.NodeFactory;
 
 /**
  * The quantised MiniLM against the unquantised one, as retrieval uses them: the development
@@ -53,7 +48,7 @@ public final class EmbeddingModelBenchmark {
           report.imported(), report.turns(), questions.size());
       // Untimed: the first build of an index in this JVM loads and compiles Lucene and the
       // snapshot's reading, which would be charged to the floor alone.
-      new GraphRetrieval(kb.store(), kb.ontology(), null).refresh();
+      new GraphRetrieval(kb.meaning(), null).refresh();
       List<String> rows = new ArrayList<>();
       List<List<EvalResult>> results = new ArrayList<>();
       rows.add(row(kb, questions, "lexical only (floor)", () -> null, results));
@@ -110,7 +105,7 @@ public final class EmbeddingModelBenchmark {
               }
             };
     start = System.nanoTime();
-    GraphRetrieval retrieval = new GraphRetrieval(kb.store(), kb.ontology(), model);
+    GraphRetrieval retrieval = new GraphRetrieval(kb.meaning(), model);
     retrieval.refresh();
     double index = seconds(start);
     double question = 0;
@@ -146,38 +141,11 @@ public final class EmbeddingModelBenchmark {
         model == null ? "" : String.format(Locale.ROOT, "%.1f ms", question * 1000));
   }
 
-  /** Each gold file's questions, the expected turn as its IRI in the imported knowledge base. */
-  private static List<EvalQuestion> questions(KnowledgeBase kb, Path gold) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    List<EvalQuestion> out = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(gold)) {
-      files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
-    for (Path file : files) {
-      JsonNode root = yaml.readTree(file.toFile());
-      String title = root.path("conversation").asText();
-      String conversation =
-          kb.store()
-              .select(
-                  "SELECT ?c WHERE { GRAPH ?g { ?c ?title ?t } } LIMIT 1",
-                  Map.of("title", Noema.dcterms_title, "t", NodeFactory.createLiteralString(title)),
-                  rs -> rs.hasNext() ? rs.next().getResource("c").getURI() : null);
-      if (conversation == null) {
-        // A plain transcript has no title: its gold names the file.
-        System.out.println("left out " + file.getFileName() + ": no conversation titled " + title);
-        continue;
-      }
-      for (JsonNode q : root.path("questions")) {
-        out.add(
-            new EvalQuestion(
-                q.path("question").asText(),
-                List.of(),
-                List.of(conversation + "/turn/" + q.path("turn").asInt()),
-                null));
-      }
-    }
-    return out;
+  /** The gold's questions, each expecting the answering turn cited (as {@code noema eval}). */
+  private static List<EvalQuestion> questions(KnowledgeBase kb, Path gold) {
+    CorpusQuestions questions = kb.corpusEvaluation().questions(GoldCorpus.read(gold));
+    questions.problems().forEach(problem -> System.out.println("left out: " + problem));
+    return questions.questions();
   }
 
   private static double seconds(long start) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class EvaluatorTest {
   static void sample() {
     store = Tdb2GraphStore.inMemory();
     SampleGraph.writeTo(store);
-    retrieval = new GraphRetrieval(store, OntologyModel.loadDefault(), null);
+    retrieval = new GraphRetrieval(MeaningLayers.of(store, OntologyModel.loadDefault()), null);
   }
 
   @AfterAll

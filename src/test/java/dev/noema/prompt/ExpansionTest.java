@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.conversation.Role;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.Expansion.Ranked;
 import dev.noema.prompt.Expansion.Ranking;
@@ -25,7 +26,7 @@ class ExpansionTest {
   void push_ranks_the_sample_as_power_iteration_does_from_every_seed() {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      MeaningSnapshot graph = MeaningSnapshot.load(store, ONTOLOGY);
+      MeaningSnapshot graph = MeaningSnapshot.of(MeaningLayers.of(store, ONTOLOGY).current());
       for (int seed = 0; seed < graph.entities().size(); seed++) {
         for (int hops = 0; hops <= 3; hops++) {
           Map<Integer, Double> seeds = Map.of(seed, 1.0);
@@ -56,7 +57,7 @@ class ExpansionTest {
             "edge " + i);
       }
       b.writeTo(store);
-      MeaningSnapshot graph = MeaningSnapshot.load(store, ONTOLOGY);
+      MeaningSnapshot graph = MeaningSnapshot.of(MeaningLayers.of(store, ONTOLOGY).current());
       Map<Integer, Double> seeds = new HashMap<>();
       seeds.put(graph.id(nodes.get(0).getURI()), 0.03);
       seeds.put(graph.id(nodes.get(7).getURI()), 0.01);

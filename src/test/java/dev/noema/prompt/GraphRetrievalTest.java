@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
+import dev.noema.text.TokenCounter;
 import java.io.StringReader;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
@@ -26,7 +28,7 @@ class GraphRetrievalTest {
   static void sample() {
     store = Tdb2GraphStore.inMemory();
     SampleGraph.writeTo(store);
-    retrieval = new GraphRetrieval(store, ONTOLOGY, null);
+    retrieval = new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null);
   }
 
   @AfterAll
@@ -208,10 +210,10 @@ class GraphRetrievalTest {
     assertTrue(retrieval.link("Лейбниц", 5).isEmpty());
     MeaningGraphBuilder b = new MeaningGraphBuilder("second", "Лейбниц");
     b.turn(dev.noema.conversation.Role.USER, "Kirill", null, "x-0", "Лейбниц предсказал анализ.");
-    b.entity(0, "MentionedPerson", "Leibniz", "Leibniz@en", "Лейбниц@ru");
+    b.entity(0, "Person", "Leibniz", "Leibniz@en", "Лейбниц@ru");
     try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(other);
-      GraphRetrieval fresh = new GraphRetrieval(other, ONTOLOGY, null);
+      GraphRetrieval fresh = new GraphRetrieval(MeaningLayers.of(other, ONTOLOGY), null);
       assertTrue(fresh.link("Лейбниц", 5).isEmpty());
       b.writeTo(other);
       fresh.refresh();

@@ -8,6 +8,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.noema.conversation.Role;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
@@ -57,11 +58,13 @@ class IndexCacheTest {
       SampleGraph.writeTo(store);
       CountingModel first = new CountingModel();
       GraphContext cold =
-          new GraphRetrieval(store, ONTOLOGY, first, dir).context(ContextRequest.of(QUESTION));
+          new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), first, dir)
+              .context(ContextRequest.of(QUESTION));
       assertTrue(first.embedded.size() > 10, first.embedded.toString());
       CountingModel second = new CountingModel();
       GraphContext warm =
-          new GraphRetrieval(store, ONTOLOGY, second, dir).context(ContextRequest.of(QUESTION));
+          new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), second, dir)
+              .context(ContextRequest.of(QUESTION));
       assertEquals(List.of(QUESTION), second.embedded);
       assertEquals(cold.text(), warm.text());
       assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), warm.facts().get(0).iri());
@@ -72,12 +75,12 @@ class IndexCacheTest {
   void an_unchanged_store_reuses_the_lucene_index_files(@TempDir Path dir) throws IOException {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      new GraphRetrieval(store, ONTOLOGY, null, dir).refresh();
+      new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
       List<String> files = listing(dir.resolve("lucene"));
-      new GraphRetrieval(store, ONTOLOGY, null, dir).refresh();
+      new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
       assertEquals(files, listing(dir.resolve("lucene")));
       moreKnowledge(store);
-      new GraphRetrieval(store, ONTOLOGY, null, dir).refresh();
+      new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
       assertTrue(
           !files.equals(listing(dir.resolve("lucene"))),
           "the index was not rebuilt after a change");
@@ -89,7 +92,7 @@ class IndexCacheTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       CountingModel model = new CountingModel();
-      GraphRetrieval retrieval = new GraphRetrieval(store, ONTOLOGY, model, dir);
+      GraphRetrieval retrieval = new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), model, dir);
       retrieval.refresh();
       model.embedded.clear();
       moreKnowledge(store);
@@ -109,7 +112,10 @@ class IndexCacheTest {
       CountingModel model = new CountingModel();
       GraphRetrieval retrieval =
           new GraphRetrieval(
-              store, ONTOLOGY, model, dir, GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+              MeaningLayers.of(store, ONTOLOGY),
+              model,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
 
       GraphContext context = retrieval.context(ContextRequest.of("How does Kirill see attention?"));
 
@@ -130,7 +136,10 @@ class IndexCacheTest {
       CountingModel model = new CountingModel();
       GraphRetrieval retrieval =
           new GraphRetrieval(
-              store, ONTOLOGY, model, dir, GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+              MeaningLayers.of(store, ONTOLOGY),
+              model,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
       int all = retrieval.embedMissing();
       assertTrue(all > 10, "embedded " + all);
       assertEquals(all, model.embedded.size());
@@ -139,7 +148,10 @@ class IndexCacheTest {
       CountingModel next = new CountingModel();
       GraphRetrieval after =
           new GraphRetrieval(
-              store, ONTOLOGY, next, dir, GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+              MeaningLayers.of(store, ONTOLOGY),
+              next,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
       assertTrue(
           after.embeddedShare() < 1 && after.embeddedShare() > 0.9, "" + after.embeddedShare());
 
@@ -160,7 +172,7 @@ class IndexCacheTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       GraphContext cold =
-          new GraphRetrieval(store, ONTOLOGY, new CountingModel(), dir)
+          new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), new CountingModel(), dir)
               .context(ContextRequest.of(QUESTION));
       Files.write(dir.resolve("embeddings.bin"), new byte[] {1, 2, 3});
       for (String file : listing(dir.resolve("lucene"))) {
@@ -168,7 +180,8 @@ class IndexCacheTest {
       }
       CountingModel model = new CountingModel();
       GraphContext rebuilt =
-          new GraphRetrieval(store, ONTOLOGY, model, dir).context(ContextRequest.of(QUESTION));
+          new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), model, dir)
+              .context(ContextRequest.of(QUESTION));
       assertEquals(cold.text(), rebuilt.text());
       assertTrue(model.embedded.size() > 10, model.embedded.toString());
     }
@@ -180,7 +193,7 @@ class IndexCacheTest {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       GraphContext context =
-          new GraphRetrieval(store, ONTOLOGY, new CountingModel(), file)
+          new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), new CountingModel(), file)
               .context(ContextRequest.of(QUESTION));
       assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), context.facts().get(0).iri());
     }

@@ -3,6 +3,7 @@ package dev.noema.prompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
@@ -37,13 +38,13 @@ class LazyEmbeddingModelTest {
       @TempDir Path cache) {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
-      new GraphRetrieval(store, ONTOLOGY, new AllMiniLmL6V2QuantizedEmbeddingModel(), cache)
+      new GraphRetrieval(
+              MeaningLayers.of(store, ONTOLOGY), new AllMiniLmL6V2QuantizedEmbeddingModel(), cache)
           .refresh();
       AtomicInteger builds = new AtomicInteger();
       GraphRetrieval retrieval =
           new GraphRetrieval(
-              store,
-              ONTOLOGY,
+              MeaningLayers.of(store, ONTOLOGY),
               new LazyEmbeddingModel(
                   AllMiniLmL6V2QuantizedEmbeddingModel.class,
                   () -> {

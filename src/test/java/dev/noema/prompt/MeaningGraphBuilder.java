@@ -18,8 +18,10 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Builds, by hand, what the importers and extractors write: one conversation's dialogue graph and
@@ -70,12 +72,12 @@ final class MeaningGraphBuilder {
   }
 
   MeaningGraphBuilder alias(int turn, Node entity, String label) {
-    graph(turn).add(Triple.create(entity, Noema.skos_altLabel, langLiteral(label)));
+    graph(turn).add(Triple.create(entity, SKOS.altLabel.asNode(), langLiteral(label)));
     return this;
   }
 
   MeaningGraphBuilder definition(int turn, Node entity, String text) {
-    graph(turn).add(Triple.create(entity, Noema.skos_definition, langLiteral(text)));
+    graph(turn).add(Triple.create(entity, SKOS.definition.asNode(), langLiteral(text)));
     return this;
   }
 
@@ -124,13 +126,13 @@ final class MeaningGraphBuilder {
     Node target = NodeFactory.createBlankNode();
     Node selector = NodeFactory.createBlankNode();
     out.add(Triple.create(grounding, RDF.type.asNode(), Noema.Grounding));
-    out.add(Triple.create(grounding, Noema.oa_hasBody, body));
-    out.add(Triple.create(grounding, Noema.oa_hasTarget, target));
-    out.add(Triple.create(target, RDF.type.asNode(), Noema.oa_SpecificResource));
-    out.add(Triple.create(target, Noema.oa_hasSource, turnIri(turn)));
-    out.add(Triple.create(target, Noema.oa_hasSelector, selector));
-    out.add(Triple.create(selector, RDF.type.asNode(), Noema.oa_TextQuoteSelector));
-    out.add(Triple.create(selector, Noema.oa_exact, NodeFactory.createLiteralString(quote)));
+    out.add(Triple.create(grounding, OA.hasBody.asNode(), body));
+    out.add(Triple.create(grounding, OA.hasTarget.asNode(), target));
+    out.add(Triple.create(target, RDF.type.asNode(), OA.SpecificResource.asNode()));
+    out.add(Triple.create(target, OA.hasSource.asNode(), turnIri(turn)));
+    out.add(Triple.create(target, OA.hasSelector.asNode(), selector));
+    out.add(Triple.create(selector, RDF.type.asNode(), OA.TextQuoteSelector.asNode()));
+    out.add(Triple.create(selector, OA.exact.asNode(), NodeFactory.createLiteralString(quote)));
   }
 
   private List<Triple> graph(int turn) {

@@ -57,7 +57,7 @@ final class SampleGraph {
         .alias(0, attention, "механизм внимания@ru")
         .definition(1, attention, "the mechanism that weighs tokens by relevance@en");
     Node meaning = b.entity(0, "Concept", "meaning", "meaning@en", "смысл@ru");
-    Node kirill = b.entity(0, "MentionedPerson", "Kirill", "Kirill@en", "Кирилл@ru");
+    Node kirill = b.entity(0, "Person", "Kirill", "Kirill@en", "Кирилл@ru");
     Node kirillView =
         b.entity(
             0,
@@ -144,7 +144,7 @@ final class SampleGraph {
             "understanding networks like Feynman understood electrons",
             "understanding networks like Feynman understood electrons@en",
             "понимать сети, как Фейнман понимал электроны@ru");
-    Node feynman = b.entity(4, "MentionedPerson", "Feynman", "Feynman@en", "Фейнман@ru");
+    Node feynman = b.entity(4, "Person", "Feynman", "Feynman@en", "Фейнман@ru");
     b.fact(4, analogy, "mentionsPerson", feynman, 0.9, "как Фейнман понимал электроны");
     return b;
   }

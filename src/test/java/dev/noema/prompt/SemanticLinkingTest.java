@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
@@ -20,7 +21,8 @@ class SemanticLinkingTest {
       SampleGraph.writeTo(store);
       GraphRetrieval retrieval =
           new GraphRetrieval(
-              store, OntologyModel.loadDefault(), new AllMiniLmL6V2QuantizedEmbeddingModel());
+              MeaningLayers.of(store, OntologyModel.loadDefault()),
+              new AllMiniLmL6V2QuantizedEmbeddingModel());
       Link physicist = retrieval.link("quantum physicist", 5).get(0);
       assertEquals(Iris.entity("Feynman").getURI(), physicist.iri());
       assertEquals(0, physicist.lexicalRank());

@@ -432,6 +432,93 @@ class NoemaServerTest {
   }
 
   @Test
+  void openapi_schemas_describe_what_the_routes_answer() throws Exception {
+    JsonNode doc = getJson("/openapi.json");
+    String recursia = getJson("/api/search?q=RECURSIA").get("matches").get(0).get("iri").asText();
+    Map<String, String> calls = new java.util.LinkedHashMap<>();
+    calls.put("/api/status", "/api/status");
+    calls.put("/api/graph", "/api/graph");
+    calls.put("/api/search", "/api/search?q=recursia");
+    calls.put("/api/entity", "/api/entity?iri=" + enc(recursia));
+    calls.put("/api/conversations", "/api/conversations");
+    calls.put("/api/conversations/{id}", "/api/conversations/000_aecd9b8aaabbed65");
+    calls.put("/api/extraction", "/api/extraction");
+    calls.put("/api/explore/{view}", "/api/explore/centres");
+    calls.put("/api/sparql", "/api/sparql?query=" + enc("SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"));
+    for (Map.Entry<String, String> call : calls.entrySet()) {
+      JsonNode schema =
+          doc.get("paths")
+              .get(call.getKey())
+              .get("get")
+              .get("responses")
+              .get("200")
+              .get("content")
+              .get("application/json")
+              .get("schema");
+      conforms(doc, schema, getJson(call.getValue()), call.getValue());
+    }
+    HttpResponse<String> context =
+        postJson("/api/context", Map.of("question", "What is RECURSIA?"), null);
+    JsonNode contextSchema =
+        doc.at("/paths/~1api~1context/post/responses/200/content/application~1json/schema");
+    conforms(doc, contextSchema, JSON.readTree(context.body()), "/api/context");
+    assertTrue(
+        doc.at("/components/schemas/MeaningMap.Node/properties").has("pageRank"),
+        "records are documented by their own fields");
+  }
+
+  /**
+   * Fails unless {@code value} is what {@code schema} says: the JSON type, every field of an object
+   * a documented property, every item of an array an item of the schema; null fits anything.
+   */
+  private static void conforms(JsonNode doc, JsonNode given, JsonNode value, String where) {
+    JsonNode schema = given.has("$ref") ? doc.at(given.get("$ref").asText().substring(1)) : given;
+    if (value.isNull() || schema.isEmpty()) {
+      return;
+    }
+    if (schema.has("oneOf")) {
+      boolean any = false;
+      for (JsonNode option : schema.get("oneOf")) {
+        try {
+          conforms(doc, option, value, where);
+          any = true;
+        } catch (AssertionError notThisOne) {
+          // try the next
+        }
+      }
+      assertTrue(any, where + ": fits none of " + schema);
+      return;
+    }
+    String type = schema.get("type").asText();
+    switch (type) {
+      case "object" -> {
+        assertTrue(value.isObject(), where + " is not an object: " + value);
+        JsonNode properties = schema.get("properties");
+        value
+            .fields()
+            .forEachRemaining(
+                field -> {
+                  JsonNode property =
+                      properties != null
+                          ? properties.get(field.getKey())
+                          : schema.get("additionalProperties");
+                  assertNotNull(property, where + ": undocumented field " + field.getKey());
+                  conforms(doc, property, field.getValue(), where + "." + field.getKey());
+                });
+      }
+      case "array" -> {
+        assertTrue(value.isArray(), where + " is not an array: " + value);
+        value.forEach(item -> conforms(doc, schema.get("items"), item, where + "[]"));
+      }
+      case "string" -> assertTrue(value.isTextual(), where + " is not text: " + value);
+      case "integer" -> assertTrue(value.isIntegralNumber(), where + " is not whole: " + value);
+      case "number" -> assertTrue(value.isNumber(), where + " is not a number: " + value);
+      case "boolean" -> assertTrue(value.isBoolean(), where + " is not a flag: " + value);
+      default -> throw new AssertionError(where + ": unknown schema type " + type);
+    }
+  }
+
+  @Test
   void page_and_webjars_are_served_with_a_content_security_policy() throws Exception {
     HttpResponse<String> page = get("/");
     assertEquals(200, page.statusCode());

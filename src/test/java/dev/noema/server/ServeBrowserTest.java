@@ -137,7 +137,8 @@ class ServeBrowserTest {
   }
 
   @Test
-  void searching_recursia_focuses_it_and_shows_its_evidence() throws Exception {
+  void searching_recursia_focuses_it_and_opening_its_evidence_highlights_the_quote()
+      throws Exception {
     search("RECURSIA");
     wait.until(ExpectedConditions.textToBe(By.id("entity-title"), "RECURSIA"));
     assertEquals("https://w3id.org/noema/id/entity/recursia", js("return focusedNode()"));
@@ -145,9 +146,32 @@ class ServeBrowserTest {
     List<WebElement> evidence = browser.findElements(By.cssSelector("#evidence li.evidence"));
     assertTrue(evidence.size() > 0);
     assertTrue(evidence.get(0).getText().contains("turn 1"), evidence.get(0).getText());
-    evidence.get(0).findElement(By.tagName("a")).click();
+    WebElement longest =
+        evidence.stream()
+            .max(
+                java.util.Comparator.comparingInt(
+                    e -> e.findElement(By.tagName("blockquote")).getText().length()))
+            .orElseThrow();
+    String quote = longest.findElement(By.tagName("blockquote")).getText();
+    longest.findElement(By.tagName("a")).click();
     wait.until(ExpectedConditions.attributeContains(By.id("turn-1"), "class", "focus"));
     assertTrue(browser.findElement(By.id("turn-1")).getText().contains("RECURSIA"));
+    // The quote's span is highlighted in the rendered turn, across the Markdown around it.
+    wait.until(d -> !d.findElements(By.cssSelector("#turn-1 mark.quoted")).isEmpty());
+    String marked =
+        (String)
+            js(
+                "return Array.from(document.querySelectorAll('#turn-1 mark.quoted'))"
+                    + ".map((m) => m.textContent).join('')");
+    assertEquals(
+        quote.replaceAll("[*_`]", "").replaceAll("\\s+", " ").strip(),
+        marked.replaceAll("\\s+", " ").strip());
+    assertEquals(
+        0L,
+        js(
+            "return document.querySelectorAll('#reader mark.quoted').length -"
+                + " document.querySelectorAll('#turn-1 mark.quoted').length"));
+    screenshot("noema-quote.png");
   }
 
   @Test

@@ -1,16 +1,23 @@
 package dev.noema.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.conversation.Attachment;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.TextRepair;
 import dev.noema.conversation.Turn;
+import dev.noema.ontology.Iris;
+import dev.noema.ontology.Noema;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 
 class DialogueReaderTest {
@@ -67,6 +74,66 @@ class DialogueReaderTest {
     assertEquals(Optional.of(c), read);
     assertEquals(
         new HashSet<>(DialogueGraph.triples(c)), new HashSet<>(DialogueGraph.triples(read.get())));
+  }
+
+  @Test
+  void a_memory_is_about_the_human_user_names_its_project_and_round_trips() {
+    Conversation memory =
+        new Conversation(
+            "claude-memory-a-project-p/1",
+            "What Claude remembers about the user in a project",
+            "claude",
+            "claude-memories",
+            "export/memories.json",
+            null,
+            null,
+            List.of(Turn.of(0, null, Role.ASSISTANT, "Claude", null, "Ada plays the cello.")),
+            List.of(),
+            Conversation.Kind.MEMORY,
+            "p/1");
+
+    List<Triple> triples = DialogueGraph.triples(memory);
+    Node conv = Iris.conversation(memory.id());
+
+    assertTrue(triples.contains(Triple.create(conv, RDF.Nodes.type, Noema.Memory)));
+    assertTrue(
+        triples.contains(Triple.create(conv, Noema.memoryOf, Iris.participant("user", null))));
+    assertTrue(
+        triples.contains(
+            Triple.create(Iris.participant("user", null), RDF.Nodes.type, Noema.HumanParticipant)));
+    assertTrue(triples.contains(Triple.create(conv, Noema.inProject, Iris.conversation("p/1"))));
+    assertEquals(Optional.of(memory), DialogueReader.read(triples));
+  }
+
+  @Test
+  void a_kind_changes_the_content_hash() {
+    Conversation dialogue =
+        new Conversation(
+            "c",
+            null,
+            null,
+            "plain-transcript",
+            "c.txt",
+            null,
+            null,
+            List.of(Turn.of(0, null, Role.USER, "User", null, "hi")),
+            List.of());
+    Conversation project =
+        new Conversation(
+            "c",
+            null,
+            null,
+            "plain-transcript",
+            "c.txt",
+            null,
+            null,
+            dialogue.turns(),
+            List.of(),
+            Conversation.Kind.PROJECT,
+            null);
+
+    assertNotEquals(
+        DialogueGraph.contentHash(dialogue, "p"), DialogueGraph.contentHash(project, "p"));
   }
 
   @Test

@@ -18,6 +18,12 @@ class TextTest {
   }
 
   @Test
+  void drops_russian_stress_marks() {
+    assertEquals("внимание", Text.key("внима\u0301ние"));
+    assertEquals("замок", Text.key("за\u0300мок"));
+  }
+
+  @Test
   void folds_latin_accents_and_case() {
     assertEquals("cafe creme", Text.key("  Café  Crème "));
     assertEquals("grusse", Text.key("Grüße"));

@@ -29,6 +29,15 @@ class ConceptIndexTest {
   }
 
   @Test
+  void keeps_short_i_apart_from_i() {
+    ConceptIndex russian =
+        new ConceptIndex(
+            List.of(Entity.of("urn:x:bunny", "зайка"), Entity.of("urn:x:stammerer", "заика")));
+    assertEquals("urn:x:bunny", russian.resolve("Зайка"));
+    assertEquals("urn:x:stammerer", russian.resolve("ЗАИКА"));
+  }
+
+  @Test
   void finds_by_iri() {
     assertEquals("urn:x:latent", index.resolve("urn:x:latent"));
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.store.GraphChange;
+import dev.noema.store.Tdb2GraphStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,7 +73,7 @@ class DerivedMeasuresTest {
 
   @Test
   void canned_centres_query_reads_the_written_graph_back() throws Exception {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       store.apply(GraphChange.put(derived().content()));
       String query =
           java.nio.file.Files.readString(java.nio.file.Path.of("queries/sparql/centres.rq"));

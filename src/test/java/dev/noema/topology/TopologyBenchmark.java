@@ -1,6 +1,7 @@
 package dev.noema.topology;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
@@ -294,7 +295,8 @@ public final class TopologyBenchmark {
           GraphChange.put(new GraphContent(NodeFactory.createURI("urn:bench"), "bench", triples)));
       long start = System.nanoTime();
       MeaningGraph loaded =
-          new MeaningGraphLoader(store, OntologyModel.loadDefault()).load(TopologyFilter.NONE);
+          MeaningGraphs.of(
+              MeaningLayers.of(store, OntologyModel.loadDefault()).read(), TopologyFilter.NONE);
       System.out.printf(
           Locale.ROOT,
           "|  | (of which the query and graph build: %.2f s) | | | |%n",

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * ChatGPT's data export: {@code conversations.json} (a top-level array, or {@code {"conversations":
  * [...]}}) and the split {@code conversations-NNN.json} files of newer exports, which hold the same
- * array in parts.
+ * array in parts; and a single conversation object ({@code title}, {@code mapping}, {@code
+ * current_node} at the top level), as the web app's conversation endpoint returns it and
+ * per-conversation exporters save it.
  *
  * <p>Each conversation is a tree ({@code mapping}: node id to {@code {id, message, parent,
  * children}}); the active branch is the walk from {@code current_node} up the parent links,
@@ -37,14 +39,37 @@ public final class ChatGptExportFormat implements ConversationFormat {
     return "chatgpt-json";
   }
 
+  @Override
+  public String description() {
+    return "ChatGPT data export (conversations.json, a list or {\"conversations\": [...]}, split"
+        + " conversations-NNN.json) or one conversation object; recognised by a \"mapping\" of"
+        + " messages with an author, content type, current_node or create_time.";
+  }
+
+  @Override
+  public String example() {
+    return """
+        [{"id": "c-1", "title": "Greetings", "create_time": 1700000000.0, "current_node": "m2",
+          "mapping": {
+            "root": {"id": "root", "message": null, "parent": null, "children": ["m1"]},
+            "m1": {"id": "m1", "parent": "root", "children": ["m2"],
+                   "message": {"author": {"role": "user"}, "create_time": 1700000000.0,
+                               "content": {"content_type": "text", "parts": ["Hello"]}}},
+            "m2": {"id": "m2", "parent": "m1", "children": [],
+                   "message": {"author": {"role": "assistant"}, "create_time": 1700000005.0,
+                               "content": {"content_type": "text", "parts": ["Hi! How can I help?"]},
+                               "metadata": {"model_slug": "gpt-4o"}}}}}]
+        """;
+  }
+
   /**
-   * A conversation array whose first conversation has a {@code mapping} of ChatGPT messages
-   * (author, content type).
+   * A conversation (the first of a list, or a single object) with a {@code mapping} of ChatGPT
+   * messages (author, content type).
    */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
-    return json.shape() == JsonHead.Shape.ARRAY
+    return json.shape() != JsonHead.Shape.NONE
         && json.has("mapping")
         && !json.hasAnywhere("fragments")
         && (json.hasAnywhere("content_type")
@@ -56,7 +81,7 @@ public final class ChatGptExportFormat implements ConversationFormat {
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)

@@ -13,20 +13,29 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Claude's data export {@code conversations.json}: an array of {@code {uuid, name, created_at,
- * updated_at, chat_messages}}. Both message shapes are read: older messages carry only {@code
- * text}; newer ones carry {@code content} blocks ({@code text}, {@code thinking}, {@code tool_use},
- * {@code tool_result}), which take precedence.
+ * updated_at, chat_messages}}; or one such conversation on its own (the per-conversation files of
+ * newer exports, and what claude.ai's conversation endpoint returns). Both message shapes are read:
+ * older messages carry only {@code text}; newer ones carry {@code content} blocks ({@code text},
+ * {@code thinking}, {@code tool_use}, {@code tool_result}), which take precedence.
  *
  * <p>Messages are ordered by {@code created_at}, stably (the export does not guarantee file order).
- * One message can yield several turns, in block order: consecutive text blocks form one turn (id:
- * the message's uuid), a thinking or tool block its own turn (id: {@code uuid#k}, k the block's
- * position), kept only with {@link ReadOptions#includeThinking()} or {@link
- * ReadOptions#includeTools()}. Attachments with {@code extracted_content} and {@code files} become
- * {@link Attachment}s of the message's first turn. Streams: one conversation in memory at a time.
+ * A conversation that records its branches ({@code current_leaf_message_uuid} and each message's
+ * {@code parent_message_uuid}, as the endpoint returns it) is read like a tree instead: the active
+ * branch is the walk up from the current leaf, and the others are alternatives ({@link
+ * ReadOptions#allBranches()}). A conversation held in a project ({@code project_uuid}, or {@code
+ * project.uuid}) names it as its {@link Conversation#project()}. One message can yield several
+ * turns, in block order: consecutive text blocks form one turn (id: the message's uuid), a thinking
+ * or tool block its own turn (id: {@code uuid#k}, k the block's position), kept only with {@link
+ * ReadOptions#includeThinking()} or {@link ReadOptions#includeTools()}. Attachments with {@code
+ * extracted_content} and {@code files} become {@link Attachment}s of the message's first turn.
+ * Streams: one conversation in memory at a time.
  */
 public final class ClaudeExportFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -36,17 +45,39 @@ public final class ClaudeExportFormat implements ConversationFormat {
     return "claude-json";
   }
 
-  /** A conversation array whose first conversation has {@code uuid} and {@code chat_messages}. */
+  @Override
+  public String description() {
+    return "Claude data export (conversations.json) or one conversation object; recognised by"
+        + " \"uuid\" and \"chat_messages\".";
+  }
+
+  @Override
+  public String example() {
+    return """
+        [{"uuid": "k-1", "name": "Haiku", "created_at": "2025-03-01T09:00:00Z",
+          "updated_at": "2025-03-01T09:00:20Z",
+          "chat_messages": [
+            {"uuid": "u1", "sender": "human", "created_at": "2025-03-01T09:00:00Z",
+             "content": [{"type": "text", "text": "A haiku about rain, please."}]},
+            {"uuid": "a1", "sender": "assistant", "created_at": "2025-03-01T09:00:20Z",
+             "content": [{"type": "text", "text": "Soft rain on the roof"}]}]}]
+        """;
+  }
+
+  /**
+   * A conversation (the first of a list, or a single object) with {@code uuid} and {@code
+   * chat_messages}.
+   */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
-    return json.shape() == JsonHead.Shape.ARRAY && json.has("uuid") && json.has("chat_messages");
+    return json.shape() != JsonHead.Shape.NONE && json.has("uuid") && json.has("chat_messages");
   }
 
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
@@ -59,6 +90,28 @@ public final class ClaudeExportFormat implements ConversationFormat {
     if (messages == null || !messages.isArray()) {
       throw new UnreadableConversation("no \"chat_messages\" array");
     }
+    String leaf = ExportValues.text(json, "current_leaf_message_uuid");
+    List<Turn> turns =
+        leaf != null && hasParentLinks(messages)
+            ? treeTurns(messages, leaf, options)
+            : timeOrderedTurns(messages, options);
+    return new Conversation(
+        id,
+        ExportValues.text(json, "name", null),
+        "claude",
+        name(),
+        source.name(),
+        ExportValues.iso(json, "created_at"),
+        ExportValues.iso(json, "updated_at"),
+        turns,
+        List.of(),
+        Conversation.Kind.DIALOGUE,
+        ExportValues.text(
+            json, "project_uuid", ExportValues.text(json.path("project"), "uuid", null)));
+  }
+
+  /** The turns of messages ordered by {@code created_at}, stably, numbered from 0. */
+  private static List<Turn> timeOrderedTurns(JsonNode messages, ReadOptions options) {
     List<JsonNode> ordered = new ArrayList<>();
     messages.forEach(ordered::add);
     // List.sort is stable: messages with the same (or no) time keep their file order.
@@ -82,16 +135,48 @@ public final class ClaudeExportFormat implements ConversationFormat {
                 null));
       }
     }
-    return new Conversation(
-        id,
-        ExportValues.text(json, "name", null),
-        "claude",
-        name(),
-        source.name(),
-        ExportValues.iso(json, "created_at"),
-        ExportValues.iso(json, "updated_at"),
-        turns,
-        List.of());
+    return turns;
+  }
+
+  private static boolean hasParentLinks(JsonNode messages) {
+    for (JsonNode message : messages) {
+      if (ExportValues.text(message, "parent_message_uuid") != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The turns of a conversation that records its branches: the active branch ends at {@code leaf};
+   * children are in file order (oldest alternative first).
+   */
+  private static List<Turn> treeTurns(JsonNode messages, String leaf, ReadOptions options)
+      throws UnreadableConversation {
+    Map<String, JsonNode> byId = new LinkedHashMap<>();
+    Map<String, List<String>> children = new HashMap<>();
+    for (JsonNode message : messages) {
+      String uuid = ExportValues.text(message, "uuid");
+      if (uuid == null) {
+        continue;
+      }
+      byId.put(uuid, message);
+      String parent = ExportValues.text(message, "parent_message_uuid");
+      if (parent != null) {
+        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(uuid);
+      }
+    }
+    List<MessageTree.Node> nodes = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : byId.entrySet()) {
+      nodes.add(
+          new MessageTree.Node(
+              entry.getKey(),
+              ExportValues.text(entry.getValue(), "parent_message_uuid"),
+              children.getOrDefault(entry.getKey(), List.of())));
+    }
+    MessageTree tree = new MessageTree(nodes);
+    List<String> active = tree.pathTo(leaf, "current_leaf_message_uuid");
+    return tree.turns(active, options.allBranches(), id -> turnsOf(byId.get(id), options));
   }
 
   private static List<Turn> turnsOf(JsonNode message, ReadOptions options) {

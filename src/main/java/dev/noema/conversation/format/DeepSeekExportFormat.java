@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DeepSeek's data export: an array of {@code {id, title, inserted_at, updated_at, mapping}} whose
- * nodes' messages hold {@code fragments} of a {@code type} ({@code REQUEST}, {@code RESPONSE},
- * {@code THINK}, {@code SEARCH}, ...) and {@code content}.
+ * DeepSeek's data export: an array of {@code {id, title, inserted_at, updated_at, mapping}} (or one
+ * such conversation object on its own) whose nodes' messages hold {@code fragments} of a {@code
+ * type} ({@code REQUEST}, {@code RESPONSE}, {@code THINK}, {@code SEARCH}, ...) and {@code
+ * content}.
  *
  * <p>The active branch ends at {@code current_node} when the export records one, else it follows
  * the newest (last) child from the root. A message yields one turn per kind of fragment, in
@@ -34,14 +35,37 @@ public final class DeepSeekExportFormat implements ConversationFormat {
     return "deepseek-json";
   }
 
+  @Override
+  public String description() {
+    return "DeepSeek data export (conversations.json) or one conversation object; recognised by a"
+        + " \"mapping\" whose messages hold \"fragments\" (REQUEST, RESPONSE, THINK, SEARCH), or by"
+        + " \"inserted_at\".";
+  }
+
+  @Override
+  public String example() {
+    return """
+        [{"id": "d-1", "title": "Primes", "inserted_at": "2025-02-01T10:00:00+08:00",
+          "updated_at": "2025-02-01T10:00:09+08:00",
+          "mapping": {
+            "root": {"id": "root", "parent": null, "children": ["1"], "message": null},
+            "1": {"id": "1", "parent": "root", "children": ["2"],
+                  "message": {"inserted_at": "2025-02-01T10:00:00+08:00",
+                              "fragments": [{"type": "REQUEST", "content": "Is 91 prime?"}]}},
+            "2": {"id": "2", "parent": "1", "children": [],
+                  "message": {"inserted_at": "2025-02-01T10:00:09+08:00", "model": "deepseek-chat",
+                              "fragments": [{"type": "RESPONSE", "content": "No: 91 = 7 × 13."}]}}}}]
+        """;
+  }
+
   /**
-   * A conversation array whose first conversation has a {@code mapping} with message {@code
-   * fragments}.
+   * A conversation (the first of a list, or a single object) with a {@code mapping} with message
+   * {@code fragments}.
    */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
-    return json.shape() == JsonHead.Shape.ARRAY
+    return json.shape() != JsonHead.Shape.NONE
         && json.has("mapping")
         && (json.hasAnywhere("fragments") || json.has("inserted_at"));
   }
@@ -49,7 +73,7 @@ public final class DeepSeekExportFormat implements ConversationFormat {
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)

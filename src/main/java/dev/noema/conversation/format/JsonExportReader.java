@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.ConversationSink;
 import dev.noema.conversation.ImportProblem;
@@ -22,12 +23,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Streams the conversations of a JSON export: a top-level array of conversation objects, or an
- * object whose {@code conversations} field holds that array. Exactly one conversation is in memory
- * at a time, as a Jackson tree.
+ * Streams the conversations of a JSON export: a top-level array of conversation objects, an object
+ * whose {@code conversations} field holds that array, or a top-level object that is itself one
+ * conversation (what single-conversation exporters save). Exactly one conversation is in memory at
+ * a time, as a Jackson tree.
  *
  * <p>Problems are reported as {@code conversation k of n (id X)}. Counting {@code n} needs a second
  * pass over the file, so it is done lazily, once, on the first problem only (a clean import reads
@@ -44,6 +47,10 @@ import java.util.Locale;
  */
 final class JsonExportReader {
   private static final byte[] RESUME_PREFIX = "[0".getBytes(StandardCharsets.US_ASCII);
+
+  private static final String NOT_AN_EXPORT =
+      "expected a JSON list of conversations, an object with a \"conversations\" list, or one"
+          + " conversation object";
 
   /**
    * Jackson's own default; deeper JSON in a chat export is an attack or a broken file, not a
@@ -74,10 +81,14 @@ final class JsonExportReader {
     this.mapper = new ObjectMapper(factory);
   }
 
-  /** Turns one conversation's JSON into a {@link Conversation}, or refuses it with a reason. */
+  /**
+   * Turns one element of an export into conversations (usually one; none for an element with
+   * nothing to import, several for a side file that holds more than one document), or refuses it
+   * with a reason.
+   */
   @FunctionalInterface
   interface Converter {
-    Conversation convert(JsonNode conversation) throws UnreadableConversation;
+    List<Conversation> convert(JsonNode element) throws UnreadableConversation;
   }
 
   /**
@@ -106,93 +117,27 @@ final class JsonExportReader {
     try (InputStream in = source.open()) {
       JsonParser parser = factory.createParser(in);
       try {
-        String notAnExport;
+        ObjectNode single;
         try {
-          notAnExport = openConversationArray(parser);
-        } catch (JsonProcessingException e) {
-          notAnExport = unreadable(e, parser, Position.START);
-        }
-        if (notAnExport != null) {
-          sink.reject(new ImportProblem(source.name(), null, notAnExport));
-          return;
-        }
-        Position base = Position.START;
-        int arrayDepth = parser.getParsingContext().getNestingDepth();
-        int index = 0;
-        while (true) {
-          JsonNode node;
-          try {
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.END_ARRAY || token == null) {
-              return;
-            }
-            index++;
-            node = mapper.readTree(parser);
-          } catch (StreamConstraintsException e) {
-            String reason = unreadable(e, parser, base);
-            JsonParser resumed = null;
-            Position resumedBase = null;
-            int open = parser.getParsingContext().getNestingDepth() - arrayDepth;
-            if (open > 0) {
-              Position consumed = base.advancedTo(parser.currentLocation());
-              ByteArrayOutputStream unread = new ByteArrayOutputStream();
-              parser.releaseBuffered(unread);
-              InputStream rest =
-                  new BufferedInputStream(
-                      new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
-              JsonStructure.Progress skipped = JsonStructure.closeLevels(rest, open);
-              if (skipped != null) {
-                // The new parser starts inside a synthetic array with one dummy element, so the
-                // rest of the file
-                // (",{...}, ...]") parses as that array's further elements.
-                resumed =
-                    factory.createParser(
-                        new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
-                resumed.nextToken();
-                resumed.nextToken();
-                resumedBase = consumed.advancedBy(skipped).shiftedBack(RESUME_PREFIX.length);
-              }
-            }
-            sink.reject(
-                new ImportProblem(
-                    source.name(),
-                    counter.location(index, null),
-                    resumed == null ? reason + "; the rest of the file was not read" : reason));
-            if (resumed == null) {
-              return;
-            }
-            parser.close();
-            parser = resumed;
-            base = resumedBase;
-            arrayDepth = parser.getParsingContext().getNestingDepth();
-            continue;
-          } catch (JsonProcessingException e) {
-            sink.reject(
-                new ImportProblem(
-                    source.name(),
-                    counter.location(index, null),
-                    unreadable(e, parser, base) + "; the rest of the file was not read"));
+          Opened opened = openConversations(parser);
+          if (opened.notAnExport() != null) {
+            sink.reject(new ImportProblem(source.name(), null, opened.notAnExport()));
             return;
           }
-          if (!node.isObject()) {
-            sink.reject(
-                new ImportProblem(
-                    source.name(),
-                    counter.location(index, null),
-                    "expected a conversation object, found " + kind(node)));
-            continue;
-          }
-          Conversation conversation;
-          try {
-            conversation = converter.convert(node);
-          } catch (UnreadableConversation e) {
-            sink.reject(
-                new ImportProblem(
-                    source.name(), counter.location(index, idOf(node)), e.getMessage()));
-            continue;
-          }
-          sink.accept(conversation);
+          single = opened.single();
+        } catch (JsonProcessingException e) {
+          sink.reject(
+              new ImportProblem(
+                  source.name(),
+                  null,
+                  unreadable(e, parser, Position.START) + "; the rest of the file was not read"));
+          return;
         }
+        if (single != null) {
+          convert(single, 1, source, converter, counter, sink);
+          return;
+        }
+        readArray(parser, in, source, converter, counter, sink);
       } finally {
         parser.close();
       }
@@ -200,27 +145,146 @@ final class JsonExportReader {
   }
 
   /**
-   * Moves the parser onto the conversations array.
-   *
-   * @return null when it is there, else why the file is not a conversation export
+   * Reads the elements of the conversations array the parser stands in, one at a time, until its
+   * end (or a syntax error).
    */
-  private static String openConversationArray(JsonParser parser) throws IOException {
+  private void readArray(
+      JsonParser first,
+      InputStream in,
+      LogSource source,
+      Converter converter,
+      Counter counter,
+      ConversationSink sink)
+      throws IOException {
+    JsonParser parser = first;
+    try {
+      Position base = Position.START;
+      int arrayDepth = parser.getParsingContext().getNestingDepth();
+      int index = 0;
+      while (true) {
+        JsonNode node;
+        try {
+          JsonToken token = parser.nextToken();
+          if (token == JsonToken.END_ARRAY || token == null) {
+            return;
+          }
+          index++;
+          node = mapper.readTree(parser);
+        } catch (StreamConstraintsException e) {
+          String reason = unreadable(e, parser, base);
+          JsonParser resumed = null;
+          Position resumedBase = null;
+          int open = parser.getParsingContext().getNestingDepth() - arrayDepth;
+          if (open > 0) {
+            Position consumed = base.advancedTo(parser.currentLocation());
+            ByteArrayOutputStream unread = new ByteArrayOutputStream();
+            parser.releaseBuffered(unread);
+            InputStream rest =
+                new BufferedInputStream(
+                    new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), in));
+            JsonStructure.Progress skipped = JsonStructure.closeLevels(rest, open);
+            if (skipped != null) {
+              // The new parser starts inside a synthetic array with one dummy element, so the
+              // rest of the file (",{...}, ...]") parses as that array's further elements.
+              resumed =
+                  factory.createParser(
+                      new SequenceInputStream(new ByteArrayInputStream(RESUME_PREFIX), rest));
+              resumed.nextToken();
+              resumed.nextToken();
+              resumedBase = consumed.advancedBy(skipped).shiftedBack(RESUME_PREFIX.length);
+            }
+          }
+          sink.reject(
+              new ImportProblem(
+                  source.name(),
+                  counter.location(index, null),
+                  resumed == null ? reason + "; the rest of the file was not read" : reason));
+          if (resumed == null) {
+            return;
+          }
+          if (parser != first) {
+            parser.close();
+          }
+          parser = resumed;
+          base = resumedBase;
+          arrayDepth = parser.getParsingContext().getNestingDepth();
+          continue;
+        } catch (JsonProcessingException e) {
+          sink.reject(
+              new ImportProblem(
+                  source.name(),
+                  counter.location(index, null),
+                  unreadable(e, parser, base) + "; the rest of the file was not read"));
+          return;
+        }
+        if (!node.isObject()) {
+          sink.reject(
+              new ImportProblem(
+                  source.name(),
+                  counter.location(index, null),
+                  "expected a conversation object, found " + kind(node)));
+          continue;
+        }
+        convert(node, index, source, converter, counter, sink);
+      }
+    } finally {
+      if (parser != first) {
+        parser.close();
+      }
+    }
+  }
+
+  private static void convert(
+      JsonNode node,
+      int index,
+      LogSource source,
+      Converter converter,
+      Counter counter,
+      ConversationSink sink) {
+    List<Conversation> conversations;
+    try {
+      conversations = converter.convert(node);
+    } catch (UnreadableConversation e) {
+      sink.reject(
+          new ImportProblem(source.name(), counter.location(index, idOf(node)), e.getMessage()));
+      return;
+    }
+    conversations.forEach(sink::accept);
+  }
+
+  /**
+   * How a file holds its conversations, once its start has been read.
+   *
+   * @param single the file's one conversation, read whole, or null when the parser now stands in an
+   *     array of conversations (or the file holds none)
+   * @param notAnExport why the file holds no conversations, or null
+   */
+  private record Opened(ObjectNode single, String notAnExport) {}
+
+  /**
+   * Moves the parser into the conversations array (a top-level array, or the {@code
+   * "conversations"} array of a top-level object), or reads the top-level object whole when it has
+   * no such array: then it is one conversation. Of an export object only the fields before the
+   * array are held (its small header), never the array itself.
+   */
+  private Opened openConversations(JsonParser parser) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == JsonToken.START_ARRAY) {
-      return null;
+      return new Opened(null, null);
     }
     if (first != JsonToken.START_OBJECT) {
-      return "expected a JSON array of conversations";
+      return new Opened(null, NOT_AN_EXPORT);
     }
+    ObjectNode object = mapper.createObjectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if ("conversations".equals(field) && value == JsonToken.START_ARRAY) {
-        return null;
+        return new Opened(null, null);
       }
-      parser.skipChildren();
+      object.set(field, mapper.readTree(parser));
     }
-    return "expected a JSON array of conversations or an object with a \"conversations\" array";
+    return new Opened(object, null);
   }
 
   /**
@@ -333,7 +397,20 @@ final class JsonExportReader {
     private int count() {
       try (InputStream in = source.open();
           JsonParser parser = factory.createParser(in)) {
-        if (openConversationArray(parser) != null) {
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_OBJECT) {
+          boolean array = false;
+          while (!array && parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            array = parser.nextToken() == JsonToken.START_ARRAY && "conversations".equals(field);
+            if (!array) {
+              parser.skipChildren();
+            }
+          }
+          if (!array) {
+            return 1; // the object is one conversation
+          }
+        } else if (first != JsonToken.START_ARRAY) {
           return -1;
         }
         ByteArrayOutputStream unread = new ByteArrayOutputStream();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,20 +36,25 @@ final class JsonHead {
 
   private final Shape shape;
   private final Set<String> paths;
+  private final boolean oneLine;
 
-  private JsonHead(Shape shape, Set<String> paths) {
+  private JsonHead(Shape shape, Set<String> paths, boolean oneLine) {
     this.shape = shape;
     this.paths = paths;
+    this.oneLine = oneLine;
   }
 
   static JsonHead of(String head) {
     String trimmed = head.stripLeading();
     if (trimmed.isEmpty() || (trimmed.charAt(0) != '[' && trimmed.charAt(0) != '{')) {
-      return new JsonHead(Shape.NONE, Set.of());
+      return new JsonHead(Shape.NONE, Set.of(), false);
     }
     Set<String> paths = new LinkedHashSet<>();
     Shape shape = Shape.NONE;
-    try (JsonParser parser = FACTORY.createParser(trimmed)) {
+    boolean topLevelObject = false;
+    JsonParser parser = null;
+    try {
+      parser = FACTORY.createParser(trimmed);
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_ARRAY) {
         if (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -65,13 +71,25 @@ final class JsonHead {
             collect(parser, paths, false);
           }
         } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+          topLevelObject = true;
           collect(parser, paths, true);
         }
       }
     } catch (IOException cutOffOrMalformed) {
       // The head ends mid-document, or the file is not JSON: what was collected so far decides.
     }
-    return new JsonHead(shape, paths);
+    // Where reading stopped (the end of the first object, or where the head was cut off) is still
+    // on
+    // the first line for JSON Lines, never for a pretty-printed object.
+    boolean oneLine = topLevelObject && parser != null && parser.currentLocation().getLineNr() == 1;
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException closingAString) {
+        // Nothing to release: the parser reads a String.
+      }
+    }
+    return new JsonHead(shape, paths, oneLine);
   }
 
   /**
@@ -85,7 +103,7 @@ final class JsonHead {
     Deque<String> stack = new ArrayDeque<>();
     stack.push("");
     JsonToken token = atField ? parser.currentToken() : parser.nextToken();
-    while (token != null && !stack.isEmpty()) {
+    while (token != null) {
       switch (token) {
         case FIELD_NAME -> {
           String path =
@@ -104,6 +122,9 @@ final class JsonHead {
         case END_OBJECT, END_ARRAY -> stack.pop();
         default -> {}
       }
+      if (stack.isEmpty()) {
+        return; // the parser stays on the object's end
+      }
       token = parser.nextToken();
     }
   }
@@ -115,6 +136,19 @@ final class JsonHead {
   /** Whether the first conversation has this field path. */
   boolean has(String path) {
     return paths.contains(path);
+  }
+
+  /** The first conversation's own field names (no nested ones), in file order. */
+  List<String> keys() {
+    return paths.stream().filter(p -> p.indexOf('/') < 0).toList();
+  }
+
+  /**
+   * Whether the head is a top-level object that ends on its first line: the first line of a JSON
+   * Lines file, not a pretty-printed document.
+   */
+  boolean objectOnFirstLine() {
+    return oneLine;
   }
 
   /** Whether any field of the first conversation, at any depth, is named {@code name}. */

@@ -37,14 +37,30 @@ public final class OpenAiJsonlFormat implements ConversationFormat {
     return "openai-jsonl";
   }
 
+  @Override
+  public String description() {
+    return "OpenAI chat messages in JSON Lines (fine-tuning and eval files): one"
+        + " {\"messages\": [{\"role\", \"content\"}, ...]} object per line, each line one"
+        + " conversation.";
+  }
+
+  @Override
+  public String example() {
+    return """
+        {"messages": [{"role": "user", "content": "2 + 2?"}, {"role": "assistant", "content": "4"}]}
+        {"messages": [{"role": "user", "content": "Capital of France?"}, {"role": "assistant", "content": "Paris."}]}
+        """;
+  }
+
   /**
-   * The first line is an object whose first field is a {@code messages} array of role/content
-   * objects.
+   * The first line is a whole object with a {@code messages} array of role/content objects: one
+   * line, not a pretty-printed document that happens to have messages.
    */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
     return json.shape() == JsonHead.Shape.OBJECT
+        && json.objectOnFirstLine()
         && json.has("messages")
         && (json.has("messages/role") || json.has("messages/content"));
   }

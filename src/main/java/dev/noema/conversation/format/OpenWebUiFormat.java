@@ -10,17 +10,20 @@ import dev.noema.conversation.ReadOptions;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Open WebUI's chat export: an array of {@code {id, title, chat, created_at, updated_at}} whose
+ * Open WebUI's chat export: a list of {@code {id, title, chat, created_at, updated_at}} whose
  * {@code chat.history.messages} maps message ids to {@code {id, parentId, childrenIds, role,
- * content, timestamp, model}}. The active branch is the walk from {@code chat.history.currentId} up
- * the {@code parentId} links, reversed. Times are epoch seconds. Streams: one conversation in
- * memory at a time.
+ * content, timestamp, model}}; one such object on its own; or the bare chat object ({@code
+ * history.messages} at the top level, with its {@code id}, {@code title} and {@code timestamp}),
+ * alone or in a list. The active branch is the walk from {@code history.currentId} up the {@code
+ * parentId} links, reversed. Times are epoch seconds (milliseconds are told apart by size).
+ * Streams: one conversation in memory at a time.
  */
 public final class OpenWebUiFormat implements ConversationFormat {
   private final JsonExportReader reader = new JsonExportReader();
@@ -30,26 +33,50 @@ public final class OpenWebUiFormat implements ConversationFormat {
     return "open-webui-json";
   }
 
-  /** A conversation array whose first conversation has a {@code chat} with a {@code history}. */
+  @Override
+  public String description() {
+    return "Open WebUI chat export (a list of chats, or one chat, wrapped in {\"chat\": ...} or"
+        + " bare); recognised by \"chat.history\" or \"history.messages\".";
+  }
+
+  @Override
+  public String example() {
+    return """
+        [{"id": "w-1", "title": "Tea", "created_at": 1718000000, "updated_at": 1718000030,
+          "chat": {"history": {"currentId": "b",
+            "messages": {
+              "a": {"id": "a", "parentId": null, "childrenIds": ["b"], "role": "user",
+                    "content": "Green or black tea?", "timestamp": 1718000000},
+              "b": {"id": "b", "parentId": "a", "childrenIds": [], "role": "assistant",
+                    "content": "Green, for less caffeine.", "timestamp": 1718000030,
+                    "model": "llama3"}}}}}]
+        """;
+  }
+
+  /**
+   * A chat (the first of a list, or a single object) with a {@code history} of messages, under
+   * {@code chat} or at its top level.
+   */
   @Override
   public boolean recognises(String head) {
     JsonHead json = JsonHead.of(head);
-    return json.shape() == JsonHead.Shape.ARRAY && json.has("chat/history");
+    return json.shape() != JsonHead.Shape.NONE
+        && (json.has("chat/history") || json.has("history/messages"));
   }
 
   @Override
   public void read(LogSource source, ReadOptions options, ConversationSink sink)
       throws IOException {
-    reader.read(source, json -> convert(json, source, options), sink);
+    reader.read(source, json -> List.of(convert(json, source, options)), sink);
   }
 
   private Conversation convert(JsonNode json, LogSource source, ReadOptions options)
       throws UnreadableConversation {
-    JsonNode chat = json.path("chat");
+    JsonNode chat = json.path("chat").has("history") ? json.get("chat") : json;
     JsonNode history = chat.path("history");
     JsonNode messages = history.get("messages");
     if (messages == null || !messages.isObject()) {
-      throw new UnreadableConversation("no \"chat.history.messages\"");
+      throw new UnreadableConversation("no \"chat.history.messages\" or \"history.messages\"");
     }
     List<MessageTree.Node> nodes = new ArrayList<>();
     Map<String, JsonNode> byId = new HashMap<>();
@@ -64,20 +91,21 @@ public final class OpenWebUiFormat implements ConversationFormat {
     MessageTree tree = new MessageTree(nodes);
     String current = ExportValues.text(history, "currentId");
     List<String> active =
-        current == null ? tree.lastChildPath() : tree.pathTo(current, "chat.history.currentId");
+        current == null ? tree.lastChildPath() : tree.pathTo(current, "history.currentId");
     List<Turn> turns =
         tree.turns(active, options.allBranches(), id -> turnsOf(id, byId.get(id), options));
     String id = ExportValues.text(json, "id", ExportValues.text(chat, "id", null));
     if (id == null) {
       throw new UnreadableConversation("no \"id\"");
     }
+    Instant created = ExportValues.epoch(json, "created_at");
     return new Conversation(
         id,
         ExportValues.text(json, "title", ExportValues.text(chat, "title", null)),
         "open-webui",
         name(),
         source.name(),
-        ExportValues.epoch(json, "created_at"),
+        created != null ? created : ExportValues.epoch(chat, "timestamp"),
         ExportValues.epoch(json, "updated_at"),
         turns,
         List.of());

@@ -94,7 +94,7 @@ class ChatGptExportFormatTest {
         read(
                 format,
                 fixture("chatgpt-conversations.json"),
-                new ReadOptions(true, false, false, false, false))
+                new ReadOptions(true, false, false, false, false, false))
             .accepted
             .get(0);
 
@@ -116,7 +116,7 @@ class ChatGptExportFormatTest {
         read(
                 format,
                 fixture("chatgpt-conversations.json"),
-                new ReadOptions(false, true, true, true, true))
+                new ReadOptions(false, true, true, true, true, false))
             .accepted
             .get(0);
 

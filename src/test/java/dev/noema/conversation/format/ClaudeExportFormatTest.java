@@ -72,7 +72,7 @@ class ClaudeExportFormatTest {
         read(
                 format,
                 fixture("claude-conversations.json"),
-                new ReadOptions(false, false, true, true, false))
+                new ReadOptions(false, false, true, true, false, false))
             .accepted
             .get(1);
 

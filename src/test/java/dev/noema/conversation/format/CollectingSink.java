@@ -55,6 +55,6 @@ final class CollectingSink implements ConversationSink {
 
   /** Every option on. */
   static ReadOptions everything() {
-    return new ReadOptions(true, true, true, true, true);
+    return new ReadOptions(true, true, true, true, true, true);
   }
 }

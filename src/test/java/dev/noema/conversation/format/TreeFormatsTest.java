@@ -81,7 +81,7 @@ class TreeFormatsTest {
         read(
                 new OpenWebUiFormat(),
                 fixture("open-webui-export.json"),
-                new ReadOptions(true, false, false, false, false))
+                new ReadOptions(true, false, false, false, false, false))
             .accepted
             .get(0);
 

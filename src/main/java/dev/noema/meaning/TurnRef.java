@@ -1,0 +1,32 @@
+package dev.noema.meaning;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the meaning layer knows of a turn its entities and facts cite: where it is and who spoke it
+ * (never its text).
+ *
+ * @param conversation IRI of its conversation
+ * @param conversationId the conversation's id, or null
+ * @param conversationTitle the conversation's title, or null
+ * @param index its position in the conversation, or -1 when the store does not say
+ * @param speaker IRI of the participant who spoke it, or null
+ * @param speakerName the speaker's name as the log writes it, or null
+ * @param timestamp when it was written, or null
+ * @param messageId the source's own id of the message, or null
+ */
+public record TurnRef(
+    String iri,
+    String conversation,
+    String conversationId,
+    String conversationTitle,
+    int index,
+    String speaker,
+    String speakerName,
+    Instant timestamp,
+    String messageId) {
+  public TurnRef {
+    Objects.requireNonNull(iri, "iri");
+  }
+}
