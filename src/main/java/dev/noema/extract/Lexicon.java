@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import dev.noema.ontology.Noema;
 import dev.noema.text.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,24 +8,78 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The structural extractor's small word lists, read from {@code lexicon.tsv} (form, tab, canonical
- * English label) and {@code acronyms.txt} (one upper-case token a line) beside this class. Both
- * ignore blank lines and {@code #} comments. Forms are matched by {@link Text#key}. Immutable and
- * thread-safe.
+ * The structural extractor's word lists, all resource files beside this class (blank lines and
+ * {@code #} comments ignored):
+ *
+ * <ul>
+ *   <li>{@code lexicon.tsv}: form, tab, canonical English label (Лейбниц to Leibniz);
+ *   <li>{@code acronyms.txt}: upper-case tokens that are acronyms, never module names;
+ *   <li>{@code lang/languages.txt} and one {@link LanguageProfile} per language listed ({@code
+ *       lang/CODE/cues.properties}, {@code lang/CODE/stopwords.txt});
+ *   <li>{@code lang/names.tsv}: known names with their general type (a gazetteer);
+ *   <li>{@code lang/given-names.txt}: given names, the first word of a person's name.
+ * </ul>
+ *
+ * Immutable and thread-safe.
  */
 final class Lexicon {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private static final Map<String, String> GENERAL_TYPES =
+      Map.of(
+          "Person", Noema.Person.getURI(),
+          "Organization", Noema.Organization.getURI(),
+          "Place", Noema.Place.getURI(),
+          "Product", Noema.Product.getURI());
+
   private final Map<String, String> canonical;
   private final Set<String> acronyms;
+  private final Map<String, LanguageProfile> languages;
+  private final Map<String, String> gazetteer;
+  private final Set<String> givenNames;
+  private final Map<String, Pattern> cues = new HashMap<>();
 
-  private Lexicon(Map<String, String> canonical, Set<String> acronyms) {
+  private Lexicon(
+      Map<String, String> canonical,
+      Set<String> acronyms,
+      Map<String, LanguageProfile> languages,
+      Map<String, String> gazetteer,
+      Set<String> givenNames) {
     this.canonical = Map.copyOf(canonical);
     this.acronyms = Set.copyOf(acronyms);
+    this.languages = languages;
+    this.gazetteer = Map.copyOf(gazetteer);
+    this.givenNames = Set.copyOf(givenNames);
+    for (String key :
+        List.of(
+            "analogy",
+            "group",
+            "standard",
+            "method",
+            "consensus",
+            "module",
+            "person-before",
+            "organization-before",
+            "method-word",
+            "view")) {
+      cues.put(key, LanguageProfile.cuePattern(alternations(key), !key.equals("analogy")));
+    }
+    for (String key : List.of("person-after", "organization-in", "definition", "subject-split")) {
+      cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
+    }
   }
 
   static Lexicon bundled() {
@@ -38,7 +93,29 @@ final class Lexicon {
       canonical.put(Text.key(line.substring(0, tab)), line.substring(tab + 1).strip());
     }
     Set<String> acronyms = new HashSet<>(lines("acronyms.txt"));
-    return new Lexicon(canonical, acronyms);
+    Map<String, LanguageProfile> languages = new LinkedHashMap<>();
+    for (String code : lines("lang/languages.txt")) {
+      languages.put(code.strip(), LanguageProfile.load(code.strip()));
+    }
+    Map<String, String> gazetteer = new HashMap<>();
+    for (String line : lines("lang/names.tsv")) {
+      String[] parts = line.split("\t");
+      String type = parts.length == 2 ? GENERAL_TYPES.get(parts[1].strip()) : null;
+      if (type == null) {
+        throw new IllegalStateException(
+            "lang/names.tsv: expected 'name<TAB>Person|Organization|Place|Product', got '"
+                + line
+                + "'");
+      }
+      gazetteer.put(Text.key(parts[0]), type);
+    }
+    Set<String> givenNames = new HashSet<>();
+    for (String line : lines("lang/given-names.txt")) {
+      for (String name : WHITESPACE.split(line.strip())) {
+        givenNames.add(Text.key(name));
+      }
+    }
+    return new Lexicon(canonical, acronyms, languages, gazetteer, givenNames);
   }
 
   /** The canonical English label of a term, or null when the lexicon does not list it. */
@@ -50,8 +127,112 @@ final class Lexicon {
     return acronyms.contains(token);
   }
 
-  private static Set<String> lines(String resource) {
-    Set<String> result = new HashSet<>();
+  /** The IRI of the general type a gazetteer lists for {@code name}, or null. */
+  String knownType(String name) {
+    return gazetteer.get(Text.key(name));
+  }
+
+  boolean isGivenName(String word) {
+    return givenNames.contains(Text.key(word));
+  }
+
+  /** The cue pattern of every language together (keys as in {@code cues.properties}). */
+  Pattern cue(String key) {
+    Pattern p = cues.get(key);
+    if (p == null) {
+      throw new IllegalArgumentException("no cue " + key);
+    }
+    return p;
+  }
+
+  /** The profile of a language, else the first listed (English). */
+  LanguageProfile language(String code) {
+    LanguageProfile p = languages.get(code);
+    return p != null ? p : languages.values().iterator().next();
+  }
+
+  /**
+   * The language of a text among those with resources: Cyrillic letters give the first listed
+   * language written in Cyrillic (ru); otherwise the language whose function words (Lucene's
+   * Snowball stop lists) occur most often among the text's words. "und" when the text has no
+   * letters or no function word of any language. Linear in the text; reads at most its first 4,000
+   * characters, plenty for a turn's language.
+   */
+  String detect(String text) {
+    String sample = text.length() > 4000 ? text.substring(0, 4000) : text;
+    int cyrillic = 0;
+    int latin = 0;
+    for (int i = 0; i < sample.length(); i++) {
+      Character.UnicodeScript script = Character.UnicodeScript.of(sample.charAt(i));
+      if (script == Character.UnicodeScript.CYRILLIC) {
+        cyrillic++;
+      } else if (script == Character.UnicodeScript.LATIN) {
+        latin++;
+      }
+    }
+    if (cyrillic == 0 && latin == 0) {
+      return "und";
+    }
+    if (cyrillic > latin) {
+      return languages.containsKey("ru") ? "ru" : "und";
+    }
+    Map<String, Integer> hits = new HashMap<>();
+    Matcher m = WORD.matcher(sample);
+    while (m.find()) {
+      String word = m.group().toLowerCase(Locale.ROOT);
+      if (Character.UnicodeScript.of(word.charAt(0)) != Character.UnicodeScript.LATIN) {
+        continue;
+      }
+      for (LanguageProfile p : languages.values()) {
+        if (p.isFunctionWord(word)) {
+          hits.merge(p.code(), 1, Integer::sum);
+        }
+      }
+    }
+    return hits.entrySet().stream()
+        .filter(e -> !e.getKey().equals("ru"))
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse("und");
+  }
+
+  private List<String> alternations(String key) {
+    List<String> result = new ArrayList<>();
+    for (LanguageProfile p : languages.values()) {
+      String cue = p.cue(key);
+      if (cue != null) {
+        result.add(cue);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Lower case, whitespace collapsed, Latin accents removed and ё written е; other scripts keep
+   * their letters (folding every combining mark would turn Russian й into и).
+   */
+  static String fold(String text) {
+    String decomposed =
+        Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(decomposed.length());
+    char base = ' ';
+    for (int i = 0; i < decomposed.length(); i++) {
+      char c = decomposed.charAt(i);
+      boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+      boolean latinBase = Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN;
+      boolean yo = base == 'е' && c == '\u0308';
+      if (mark && (latinBase || yo)) {
+        continue;
+      }
+      out.append(c);
+      base = mark ? base : c;
+    }
+    return WHITESPACE.matcher(Normalizer.normalize(out, Normalizer.Form.NFC)).replaceAll(" ");
+  }
+
+  /** The non-blank, non-comment lines of a resource beside this class, in order. */
+  static List<String> lines(String resource) {
+    List<String> result = new ArrayList<>();
     try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " missing beside " + Lexicon.class.getName());

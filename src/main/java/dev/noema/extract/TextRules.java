@@ -1,62 +1,30 @@
 package dev.noema.extract;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.ru.RussianLightStemmer;
 
 /**
  * The structural extractor's rules for what lies inside one run of text (a paragraph, a table cell,
- * a list item): sentences, upper-case module names, proper names, analogy cues, perspective cues,
- * script. Markdown structure is never parsed here; that is commonmark's job in {@link TurnScan}.
- * Stateless and thread-safe.
- *
- * <p>Cue lists, kept small on purpose (each is a regular expression below):
- *
- * <ul>
- *   <li>analogy: {@code аналогично}, {@code похоже на то, как}, {@code подобно тому, как}, {@code
- *       как X понимал}, {@code like}, {@code analogous to}, {@code just as};
- *   <li>a group holding a perspective: {@code индустри-}, {@code отрасл-}, {@code industry}, {@code
- *       mainstream};
- *   <li>an unnamed standard view: {@code стандартн-}, {@code типичн-}, {@code общепринят-}, {@code
- *       традиционн-}, {@code standard}, {@code conventional}, {@code traditional};
- *   <li>a method: {@code метод-}, {@code подход-}, {@code method}, {@code approach};
- *   <li>a consensus of modules: {@code консенсус-}, {@code ансамбл-}, {@code consensus}, {@code
- *       ensemble}.
- * </ul>
+ * a list item): sentences, clauses, upper-case names, capitalised words, labels, script. Markdown
+ * structure is never parsed here; that is commonmark's job in {@link TurnScan}. Cue words are per
+ * language, in {@link Lexicon}. Stateless and thread-safe.
  */
 final class TextRules {
-  static final Pattern ANALOGY =
-      Pattern.compile(
-          "(?iu)(?<![\\p{L}-])(?:аналогично(?: тому,?(?: как)?)?|похоже на то,? как|подобно тому,? как|analogous to|just as|like)"
-              + "(?!\\p{L})|(?-i:(?<!\\p{L})как(?= \\p{Lu}\\p{Ll}+ понимал))");
-  static final Pattern GROUP =
-      Pattern.compile("(?iu)(?<!\\p{L})(?:индустри\\p{L}*|отрасл\\p{L}*|industry|mainstream)");
-  static final Pattern STANDARD =
-      Pattern.compile(
-          "(?iu)(?<!\\p{L})(?:стандартн|типичн|общепринят|традиционн|standard|conventional|traditional)\\p{L}*");
-  static final Pattern METHOD =
-      Pattern.compile("(?iu)(?<!\\p{L})(?:метод|подход|method|approach)\\p{L}*");
-  static final Pattern CONSENSUS =
-      Pattern.compile("(?iu)(?<!\\p{L})(?:консенсус|ансамбл|consensus|ensemble)\\p{L}*");
-
   /** Upper-case Latin words; whether one names a module is decided in {@link #moduleNames}. */
   private static final Pattern CAPS =
       Pattern.compile("(?<![\\p{L}\\p{N}-])[A-Z]{2,}(?![\\p{L}\\p{N}]|-\\p{L})");
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\"“«(])");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?…])(?<!(?:^|[\\s(])\\p{Lu}\\.)\\s+(?=[\\p{Lu}\"“«(])");
   private static final Pattern LEADING_NUMBERING =
       Pattern.compile("^[^\\p{L}\\p{N}]*(?:(?:[IVXLC]+|\\d+)[.)]\\s*)?");
   private static final Pattern CLAUSE_END = Pattern.compile("[,;()]|\\s[—–-]\\s|[.!?…]\\s*$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:!?…]+$");
   private static final Pattern QUOTED = Pattern.compile("^[\"“«](.*)[\"”»]$");
-  private static final Set<Character> SENTENCE_OPENERS =
-      Set.of('.', '!', '?', '…', ':', '"', '“', '«', '(', '|');
 
   /** Stateless after construction, so one is shared. */
   private static final RussianLightStemmer RUSSIAN = new RussianLightStemmer();
@@ -75,11 +43,12 @@ final class TextRules {
   }
 
   /**
-   * Upper-case Latin tokens that name modules (RECURSIA, OBSTRUCTIO, INSIGHT): at least five
-   * letters, not a listed acronym, and not beside another upper-case word (a run of capitals is
-   * shouting, not a name). In order, repeated.
+   * Upper-case Latin tokens that may name modules (RECURSIA, OBSTRUCTIO, ORDO): at least {@code
+   * minLetters} letters, not a listed acronym, and not beside another upper-case word (a run of
+   * capitals is shouting, not a name). In order, repeated. Whether they are modules is the
+   * conversation's to say ({@link ConversationTerms}).
    */
-  static List<String> moduleNames(String text, Lexicon lexicon) {
+  static List<String> moduleNames(String text, Lexicon lexicon, int minLetters) {
     List<int[]> spans = new ArrayList<>();
     Matcher m = CAPS.matcher(text);
     while (m.find()) {
@@ -92,24 +61,11 @@ final class TextRules {
           i > 0 && text.substring(spans.get(i - 1)[1], spans.get(i)[0]).isBlank();
       boolean besideNext =
           i + 1 < spans.size() && text.substring(spans.get(i)[1], spans.get(i + 1)[0]).isBlank();
-      if (token.length() >= 5 && !lexicon.isAcronym(token) && !besidePrevious && !besideNext) {
+      if (token.length() >= minLetters
+          && !lexicon.isAcronym(token)
+          && !besidePrevious
+          && !besideNext) {
         result.add(token);
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Capitalised words (not all capitals) that do not open a sentence: the turn's candidates for
-   * proper names.
-   */
-  static Set<String> properNameCandidates(String text) {
-    Set<String> result = new HashSet<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      String word = m.group();
-      if (isCapitalised(word) && !opensSentence(text, m.start())) {
-        result.add(word);
       }
     }
     return result;
@@ -165,43 +121,27 @@ final class TextRules {
   }
 
   /**
-   * A word's stem for telling the inflected forms of one name apart from other words: lower case,
-   * then Lucene's light Russian stemmer (Savoy's, which strips case endings only: Кирилла, Кириллом
-   * and Кирилл share {@code кирилл}). Words of other scripts are only lower-cased.
+   * The language of a label within a turn of {@code turnLanguage}: "ru" for Cyrillic, "en" for a
+   * Latin label in a turn written in another script, else the turn's ("und" when it has none).
    */
-  static String stem(String word) {
-    char[] chars = word.toLowerCase(Locale.ROOT).toCharArray();
-    return new String(chars, 0, RUSSIAN.stem(chars, chars.length));
-  }
-
-  /** "ru" when the text has Cyrillic letters, "en" when it has Latin ones, else "und". */
-  static String language(String text) {
+  static String language(String label, String turnLanguage) {
     boolean latin = false;
-    for (int i = 0; i < text.length(); i++) {
-      Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
+    for (int i = 0; i < label.length(); i++) {
+      Character.UnicodeScript script = Character.UnicodeScript.of(label.charAt(i));
       if (script == Character.UnicodeScript.CYRILLIC) {
         return "ru";
       }
       latin |= script == Character.UnicodeScript.LATIN;
     }
-    return latin ? "en" : "und";
+    if (latin && "ru".equals(turnLanguage)) {
+      return "en";
+    }
+    return turnLanguage;
   }
 
   private static boolean isCapitalised(String word) {
     return word.length() >= 2
         && Character.isUpperCase(word.charAt(0))
         && Character.isLowerCase(word.charAt(1));
-  }
-
-  private static boolean opensSentence(String text, int at) {
-    for (int i = at - 1; i >= 0; i--) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c) && c != '*' && c != '_') {
-        return SENTENCE_OPENERS.contains(c)
-            || Character.getType(c) == Character.OTHER_SYMBOL
-            || Character.isSurrogate(c);
-      }
-    }
-    return true;
   }
 }

@@ -13,27 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
-import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
 
 /**
- * One turn read by the structural extractor: walks the turn's commonmark tree once to learn its
- * proper names and table concepts, then again to collect entities, relations and interpretations.
- * Each quote it cites is the plain text of a node (a cell, a heading, an emphasised phrase, a
- * sentence), so it occurs in the turn once Markdown markers are ignored, which is how {@link
- * Quotes} compares. Not thread-safe: one instance per turn, used once.
+ * One turn read by the structural extractor, after {@link ConversationTerms} has decided which
+ * spans of the whole conversation name entities: walks the turn's commonmark tree once to learn its
+ * table concepts, then again to collect the structure's facts (tables, headings, definitions,
+ * modules and their consensus, analogies), and adds the entities named in each unit with the
+ * co-occurrences the conversation holds to be more than chance. Each quote it cites is the plain
+ * text of a node (a cell, a heading, a sentence), so it occurs in the turn once Markdown markers
+ * are ignored, which is how {@link Quotes} compares. Not thread-safe: one instance per turn, used
+ * once.
  */
 final class TurnScan {
   /** Rule-based facts read from explicit structure (tables, headings, lists, cue words). */
@@ -62,16 +63,16 @@ final class TurnScan {
   /** A column header read as a perspective, with who holds it (null when unnamed). */
   private record Perspective(String key, String holder, String holderCanonical, String header) {}
 
-  private record Section(int level, String key) {}
+  private record Section(int level, List<String> keys) {}
 
   private final Turn turn;
   private final Lexicon lexicon;
+  private final ConversationTerms terms;
+  private final String language;
+  private final boolean sureOnly;
   private final Map<String, Draft> entities = new LinkedHashMap<>();
   private final Map<String, RelationDraft> relations = new LinkedHashMap<>();
   private final List<ExtractedInterpretation> interpretations = new ArrayList<>();
-
-  /** The turn's proper-name candidates by {@link TextRules#stem}: the shortest form of each. */
-  private final Map<String, String> properNames = new HashMap<>();
 
   /**
    * First-column labels of concept tables (folded) to the label of the concept they are read as.
@@ -83,14 +84,18 @@ final class TurnScan {
    */
   private final Map<String, Map<String, String>> interpretedFrom = new HashMap<>();
 
-  /** Units of co-occurrence: a sentence, or the cells of one table row. */
-  private final List<List<String>> units = new ArrayList<>();
-
   private final Deque<Section> sections = new ArrayDeque<>();
 
-  TurnScan(Turn turn, Lexicon lexicon) {
+  /**
+   * @param sureOnly keep only what the structure makes sure of (tables, definitions, headings,
+   *     modules), leaving names repeated in prose and their co-occurrences to a model
+   */
+  TurnScan(Turn turn, Lexicon lexicon, ConversationTerms terms, boolean sureOnly) {
     this.turn = turn;
     this.lexicon = lexicon;
+    this.terms = terms;
+    this.language = terms.language(turn.index());
+    this.sureOnly = sureOnly;
   }
 
   /**
@@ -104,16 +109,15 @@ final class TurnScan {
       List<ExtractedInterpretation> outInterpretations) {
     learn(document);
     visit(document);
-    cooccurrences();
-    String language = TextRules.language(turn.text());
+    if (!sureOnly) {
+      cooccurrences();
+    }
     for (Draft d : entities.values()) {
       outEntities.add(
           new ExtractedEntity(
               d.key(),
               d.label(),
-              TextRules.language(d.label()).equals("und")
-                  ? language
-                  : TextRules.language(d.label()),
+              TextRules.language(d.label(), language),
               d.canonical(),
               d.type(),
               List.copyOf(d.aliases()),
@@ -139,19 +143,10 @@ final class TurnScan {
     outInterpretations.addAll(interpretations);
   }
 
-  // ---- first pass: proper names and the concepts of table rows ----
+  // ---- first pass: the concepts of table rows ----
 
   private void learn(Node document) {
     List<String> labels = new ArrayList<>();
-    walk(
-        document,
-        node -> {
-          if (node instanceof Paragraph || node instanceof TableCell) {
-            for (String name : TextRules.properNameCandidates(plainText(node))) {
-              properNames.merge(TextRules.stem(name), name, TurnScan::shorter);
-            }
-          }
-        });
     walk(
         document,
         node -> {
@@ -197,7 +192,7 @@ final class TurnScan {
       paragraph(paragraph);
     } else {
       if (node instanceof ListItem item && item.getFirstChild() instanceof Paragraph first) {
-        listItem(plainText(first));
+        listItem(text(first));
       }
       for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
         visit(child);
@@ -205,31 +200,37 @@ final class TurnScan {
     }
   }
 
-  /** A heading is a topic, part of the nearest enclosing heading's topic. */
+  /**
+   * The entities a heading names are its subjects, each {@code partOf} the subjects of the nearest
+   * enclosing heading that names any; a heading that names none ("Where to start") is no entity.
+   */
   private void heading(Heading heading) {
-    String text = plainText(heading);
-    modules(text, null);
-    String label = TextRules.cleanLabel(text);
-    if (label.isEmpty()) {
-      return;
-    }
-    String key = entity(label, canonical(label), Noema.Concept.getURI(), label);
+    String text = text(heading);
     while (!sections.isEmpty() && sections.peek().level() >= heading.getLevel()) {
       sections.pop();
     }
-    if (!sections.isEmpty()) {
-      relation(key, Noema.partOf.getURI(), sections.peek().key(), label);
+    List<String> keys = new ArrayList<>();
+    for (ConversationTerms.Mention m : terms.mentions(plainText(heading), turn.index())) {
+      keys.add(entity(m.term(), m.surface(), text));
     }
-    sections.push(new Section(heading.getLevel(), key));
+    keys = keys.stream().distinct().toList();
+    if (keys.isEmpty()) {
+      return;
+    }
+    Section parent = sections.stream().filter(s -> !s.keys().isEmpty()).findFirst().orElse(null);
+    if (parent != null) {
+      for (String key : keys) {
+        for (String whole : parent.keys()) {
+          relation(key, Noema.partOf.getURI(), whole, text);
+        }
+      }
+    }
+    sections.push(new Section(heading.getLevel(), keys));
   }
 
   private void paragraph(Paragraph paragraph) {
-    String text = plainText(paragraph);
-    emphasis(paragraph);
-    modules(text, null);
-    for (String sentence : TextRules.sentences(text)) {
+    for (String sentence : TextRules.sentences(text(paragraph))) {
       analogy(sentence);
-      units.add(List.of(sentence));
     }
   }
 
@@ -239,16 +240,15 @@ final class TurnScan {
     if (split == null) {
       return;
     }
-    boolean consensus = TextRules.CONSENSUS.matcher(split[0]).find();
-    String key =
-        entity(
-            split[0],
-            canonical(split[0]),
-            (consensus ? Noema.ModuleConsensus : Noema.Concept).getURI(),
-            split[0]);
-    define(key, split[1]);
-    if (consensus) {
+    if (lexicon.cue("consensus").matcher(split[0]).find()) {
+      String key = entity(split[0], canonical(split[0]), Noema.ModuleConsensus.getURI(), split[0]);
+      define(key, split[1]);
       modules(text, key);
+      return;
+    }
+    ConversationTerms.Term term = terms.term(split[0], turn.index());
+    if (term != null) {
+      define(entity(term, split[0], text), split[1]);
     }
   }
 
@@ -257,14 +257,6 @@ final class TurnScan {
     if (rows.isEmpty()) {
       return;
     }
-    walk(
-        table,
-        node -> {
-          if (node instanceof TableCell cell) {
-            emphasis(cell);
-            modules(plainText(cell), null);
-          }
-        });
     List<String> header = rows.get(0);
     List<Perspective> columns = new ArrayList<>();
     for (String cell : header) {
@@ -283,19 +275,29 @@ final class TurnScan {
    */
   private void conceptTable(List<List<String>> rows, List<Perspective> columns) {
     methods(columns);
+    boolean compared = columns.stream().anyMatch(c -> c != null);
     for (List<String> row : rows.subList(1, rows.size())) {
       String label = TextRules.cleanLabel(row.get(0));
       if (label.isEmpty()) {
         continue;
       }
-      String shared = rowConcepts.getOrDefault(Text.key(label), label);
-      String type =
-          (TextRules.CONSENSUS.matcher(label).find() ? Noema.ModuleConsensus : Noema.Concept)
-              .getURI();
-      String concept = entity(shared, canonical(shared), type, shared);
-      if (!shared.equals(label)) {
-        relation(
-            entity(label, canonical(label), type, label), Noema.broader.getURI(), concept, label);
+      boolean consensus = lexicon.cue("consensus").matcher(label).find();
+      String type = (consensus ? Noema.ModuleConsensus : Noema.Concept).getURI();
+      String concept;
+      if (compared || consensus) {
+        // A row compared across perspectives names a concept by the table's structure.
+        String shared = rowConcepts.getOrDefault(Text.key(label), label);
+        concept = entity(shared, canonical(shared), type, shared);
+        if (!shared.equals(label)) {
+          relation(
+              entity(label, canonical(label), type, label), Noema.broader.getURI(), concept, label);
+        }
+      } else {
+        ConversationTerms.Term term = terms.term(label, turn.index());
+        concept = term == null ? null : entity(term, label, row.get(0));
+      }
+      if (concept == null) {
+        continue;
       }
       for (int j = 1; j < row.size() && j < columns.size(); j++) {
         String cell = row.get(j);
@@ -307,11 +309,10 @@ final class TurnScan {
         } else {
           define(concept, cell);
         }
-        if (type.equals(Noema.ModuleConsensus.getURI())) {
+        if (consensus) {
           modules(cell, concept);
         }
       }
-      units.add(row);
     }
   }
 
@@ -333,8 +334,13 @@ final class TurnScan {
     }
     Map<Integer, String> methods = methods(columns);
     String concept = sharedConcept(perspectives);
-    if (concept == null && !sections.isEmpty()) {
-      concept = sections.peek().key();
+    if (concept == null) {
+      concept =
+          sections.stream()
+              .filter(section -> !section.keys().isEmpty())
+              .map(section -> section.keys().get(0))
+              .findFirst()
+              .orElse(null);
     }
     for (List<String> row : rows.subList(1, rows.size())) {
       List<String> rowMethods = new ArrayList<>();
@@ -363,7 +369,6 @@ final class TurnScan {
             rowMethods.get(b),
             rowMethodCells.get(b));
       }
-      units.add(row);
     }
   }
 
@@ -375,7 +380,7 @@ final class TurnScan {
     Map<Integer, String> methods = new LinkedHashMap<>();
     for (int j = 0; j < columns.size(); j++) {
       Perspective p = columns.get(j);
-      if (p != null && TextRules.METHOD.matcher(p.header()).find()) {
+      if (p != null && lexicon.cue("method").matcher(p.header()).find()) {
         String canonical =
             p.holderCanonical() == null ? canonical(p.header()) : p.holderCanonical() + " method";
         String method = entity(p.header(), canonical, Noema.Method.getURI(), p.header());
@@ -399,7 +404,7 @@ final class TurnScan {
             perspective.key(),
             perspective.holder(),
             cell,
-            TextRules.language(cell),
+            TextRules.language(cell, language),
             cell,
             turn.index(),
             null));
@@ -463,17 +468,27 @@ final class TurnScan {
    * standard view, or null.
    */
   private String[] perspectiveCue(String header) {
-    Matcher group = TextRules.GROUP.matcher(header);
+    Matcher group = lexicon.cue("group").matcher(header);
     if (group.find()) {
       return new String[] {group.group(), canonical(group.group()), "group"};
     }
     for (String word : TextRules.capitalisedWords(header, 0)) {
       String[] person = personName(word);
-      if (person != null) {
+      if (person != null && !possessedThing(header, word)) {
         return new String[] {person[0], person[1], null};
       }
     }
-    return TextRules.STANDARD.matcher(header).find() ? new String[] {null, null, null} : null;
+    return lexicon.cue("standard").matcher(header).find() ? new String[] {null, null, null} : null;
+  }
+
+  /**
+   * Whether a header names a thing of the person ("Julia Child's boeuf bourguignon") rather than
+   * their view ("Dennett's view"): a possessive followed by no view word.
+   */
+  private boolean possessedThing(String header, String word) {
+    String name = word.replaceFirst("['’]s$", "");
+    Matcher possessive = Pattern.compile(Pattern.quote(name) + "['’]s\\b(.*)").matcher(header);
+    return possessive.find() && !lexicon.cue("view").matcher(possessive.group(1)).find();
   }
 
   /**
@@ -481,114 +496,78 @@ final class TurnScan {
    * persons named in that clause are mentioned by it.
    */
   private void analogy(String sentence) {
-    Matcher cue = TextRules.ANALOGY.matcher(sentence);
+    Matcher cue = lexicon.cue("analogy").matcher(sentence);
     if (!cue.find()) {
       return;
     }
     String clause = TextRules.clause(sentence, cue.end());
     List<String> words = TextRules.words(clause);
-    if (words.isEmpty()) {
+    List<String[]> persons = new ArrayList<>();
+    for (String word : TextRules.capitalisedWords(clause, 0)) {
+      String[] person = personName(word);
+      if (person != null) {
+        persons.add(person);
+      }
+    }
+    if (words.isEmpty() || persons.isEmpty()) {
+      // An analogy is drawn to someone's work or thought; "like a cache" is a figure of speech.
       return;
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
     String analogy = entity(label, Text.key(label), Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
-    for (String word : TextRules.capitalisedWords(clause, 0)) {
-      String[] person = personName(word);
-      if (person != null) {
-        String key = entity(person[0], person[1], Noema.Person.getURI(), word);
-        relation(analogy, Noema.mentionsPerson.getURI(), key, sentence);
-      }
+    for (String[] person : persons) {
+      String key = entity(person[0], person[1], Noema.Person.getURI(), person[2]);
+      relation(analogy, Noema.mentionsPerson.getURI(), key, sentence);
     }
   }
 
   /**
-   * {label, canonical} when a capitalised word is a person's name: listed in the lexicon, or
-   * capitalised in the middle of a sentence somewhere in the turn. A word is read as the shortest
-   * form of the turn's names that has its stem, so an inflected form (Кирилла) is the base form
-   * (Кирилл) when that form occurs in the turn too.
+   * {label, canonical, the word as written} when a capitalised word names a person: listed with a
+   * capitalised canonical name in the lexicon (Лейбниц), or a person the conversation names (an
+   * inflected form, Кирилла, is read by its stem).
    */
   private String[] personName(String word) {
     String listed = lexicon.canonical(word);
     if (listed != null && Character.isUpperCase(listed.charAt(0))) {
-      return new String[] {word, listed};
+      return new String[] {word, listed, word};
     }
-    String name = properNames.get(TextRules.stem(word));
-    return name == null ? null : new String[] {name, name};
+    ConversationTerms.Term person = terms.person(word, turn.index());
+    return person == null ? null : new String[] {person.label(), person.canonical(), word};
   }
 
-  /** The shorter of two forms of a name; the alphabetically first of two as long. */
-  private static String shorter(String a, String b) {
-    int byLength = Integer.compare(a.length(), b.length());
-    return byLength < 0 || (byLength == 0 && a.compareTo(b) <= 0) ? a : b;
-  }
-
-  /**
-   * Emphasised phrases of up to six words are key concepts (module names excepted: they have their
-   * own rule).
-   */
-  private void emphasis(Node container) {
-    walk(
-        container,
-        node -> {
-          if (node instanceof StrongEmphasis || node instanceof Emphasis) {
-            String label = TextRules.cleanLabel(plainText(node));
-            int words = TextRules.words(label).size();
-            if (label.length() >= 3
-                && words >= 1
-                && words <= MAX_PHRASE_WORDS
-                && TextRules.moduleNames(label, lexicon).isEmpty()) {
-              entity(label, canonical(label), Noema.Concept.getURI(), label);
-            }
-          }
-        });
-  }
-
-  /** Module names in a text; part of {@code consensus} when given. */
+  /** The conversation's modules named in a text, each part of {@code consensus}. */
   private void modules(String text, String consensus) {
-    for (String name : TextRules.moduleNames(text, lexicon)) {
-      String module = entity(name, name, Noema.CognitiveModule.getURI(), name);
-      if (consensus != null) {
+    for (String name : TextRules.moduleNames(text, lexicon, 1)) {
+      if (terms.modules().contains(name)) {
+        String module = entity(name, name, Noema.CognitiveModule.getURI(), name);
         relation(module, Noema.partOf.getURI(), consensus, text);
       }
     }
   }
 
   /**
-   * Concepts, modules, methods and persons found in one sentence or table row are related, weighted
-   * by count.
+   * The entities named in each unit of the turn (a sentence, a list item, a table cell), and {@code
+   * relatedTo} between two named in one unit when the conversation holds that they co-occur more
+   * than chance; weighted by the units of this turn that name both.
    */
   private void cooccurrences() {
-    Set<String> eligible =
-        Set.of(
-            Noema.Concept.getURI(),
-            Noema.CognitiveModule.getURI(),
-            Noema.ModuleConsensus.getURI(),
-            Noema.Method.getURI(),
-            Noema.Person.getURI());
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (Draft d : entities.values()) {
-      String label = Quotes.normalize(d.label());
-      if (eligible.contains(d.type()) && label.length() >= 3) {
-        labels.put(d.key(), label);
+    for (ConversationTerms.Unit unit : terms.units(turn.index())) {
+      List<String> keys = new ArrayList<>();
+      List<ConversationTerms.Term> named = new ArrayList<>();
+      for (ConversationTerms.Mention m : unit.mentions()) {
+        String key = entity(m.term(), m.surface(), unit.quote());
+        if (!keys.contains(key)) {
+          keys.add(key);
+          named.add(m.term());
+        }
       }
-    }
-    for (List<String> unit : units) {
-      Map<String, String> found = new LinkedHashMap<>();
-      for (String part : unit) {
-        String normal = Quotes.normalize(part);
-        labels.forEach(
-            (key, label) -> {
-              if (normal.contains(label)) {
-                found.putIfAbsent(key, part);
-              }
-            });
-      }
-      List<String> keys = new ArrayList<>(found.keySet());
       for (int a = 0; a < keys.size(); a++) {
         for (int b = a + 1; b < keys.size(); b++) {
-          relation(keys.get(a), Noema.relatedTo.getURI(), keys.get(b), found.get(keys.get(b)));
+          if (terms.related(named.get(a).key(), named.get(b).key())) {
+            relation(keys.get(a), Noema.relatedTo.getURI(), keys.get(b), unit.quote());
+          }
         }
       }
     }
@@ -624,6 +603,24 @@ final class TurnScan {
                 existing.definition(),
                 existing.evidence()));
       }
+    }
+    return key;
+  }
+
+  /** The key of the entity a term names, its surface form here an alias when it differs. */
+  private String entity(ConversationTerms.Term term, String surface, String evidence) {
+    String key = entity(term.label(), term.canonical(), term.type(), evidence);
+    Draft d = entities.get(key);
+    for (String alias : term.aliases()) {
+      if (!alias.equals(d.label())) {
+        d.aliases().add(alias);
+      }
+    }
+    if (!surface.equals(d.label()) && !Text.sameKey(surface, d.label())) {
+      d.aliases().add(surface);
+    }
+    if (term.definition() != null && Quotes.occursIn(term.definition(), turn.text())) {
+      define(key, term.definition());
     }
     return key;
   }
@@ -664,7 +661,7 @@ final class TurnScan {
    * {term, definition} of "term: definition" or "term — definition" with a term of one to six
    * words, or null.
    */
-  private static String[] termAndDefinition(String text) {
+  static String[] termAndDefinition(String text) {
     int colon = text.indexOf(':');
     int dash = text.indexOf(" — ");
     int at = colon > 0 && (dash < 0 || colon < dash) ? colon : dash;
@@ -688,7 +685,7 @@ final class TurnScan {
           if (row instanceof TableRow) {
             List<String> cells = new ArrayList<>();
             for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-              cells.add(plainText(cell).strip());
+              cells.add(text(cell).strip());
             }
             rows.add(cells);
           }
@@ -699,6 +696,14 @@ final class TurnScan {
   }
 
   /** The text a reader sees: literal text and code, line breaks as spaces, markup dropped. */
+  static String text(Node node) {
+    return ConversationTerms.quote(plainText(node));
+  }
+
+  /**
+   * {@link #text} with each code span marked ({@link ConversationTerms#markCode}), so the term
+   * rules can leave code out.
+   */
   static String plainText(Node node) {
     StringBuilder out = new StringBuilder();
     walk(
@@ -707,7 +712,7 @@ final class TurnScan {
           if (n instanceof org.commonmark.node.Text text) {
             out.append(text.getLiteral());
           } else if (n instanceof Code code) {
-            out.append(code.getLiteral());
+            out.append(ConversationTerms.markCode(code.getLiteral()));
           } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             out.append(' ');
           }
@@ -716,7 +721,7 @@ final class TurnScan {
   }
 
   /** Visits {@code node} and its descendants depth-first, in document order. */
-  private static void walk(Node node, java.util.function.Consumer<Node> action) {
+  static void walk(Node node, java.util.function.Consumer<Node> action) {
     action.accept(node);
     for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
       walk(child, action);

@@ -314,7 +314,13 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     List<Extractor> extractors = new ArrayList<>();
     if (only == null || only.equals(StructuralExtractor.NAME)) {
-      extractors.add(new StructuralExtractor(ontology));
+      // Beside a model, the structural extractor keeps only what the structure makes sure of and
+      // leaves names in running prose to the model: its guesses would compete with the model's
+      // entities for the centre of the graph and for retrieval (measured on the corpus).
+      extractors.add(
+          new StructuralExtractor(
+              ontology,
+              llm == null ? StructuralExtractor.Mode.ALL : StructuralExtractor.Mode.SURE_ONLY));
     }
     if (LlmExtractor.NAME.equals(only) && llm == null) {
       throw new LlmException(

@@ -88,6 +88,8 @@ public final class Noema {
   public static final Node Analogy = term("Analogy");
   public static final Node Person = term("Person");
   public static final Node Organization = term("Organization");
+  public static final Node Place = term("Place");
+  public static final Node Product = term("Product");
   public static final Node partOf = term("partOf");
   public static final Node broader = term("broader");
   public static final Node contrastsWith = term("contrastsWith");

@@ -58,7 +58,7 @@ class RecordedModelCorpusTest {
                   kb.corpusEvaluation().questions(gold).questions(),
                   ContextRequest.of("(each question)"));
     }
-    System.out.println(report.table(false) + retrieval.table());
+    System.out.println(report.table(true) + retrieval.table());
   }
 
   @AfterAll

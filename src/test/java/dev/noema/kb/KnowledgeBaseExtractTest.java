@@ -72,6 +72,28 @@ class KnowledgeBaseExtractTest {
   }
 
   @Test
+  void beside_a_model_the_structural_extractor_keeps_only_what_the_structure_makes_sure_of()
+      throws IOException {
+    long alone;
+    try (KnowledgeBase kb = open(null)) {
+      kb.importLogs(
+          ImportRequest.of(List.of(Path.of("import/corpus/exports/claude/conversations.json"))),
+          ImportListener.NONE);
+      alone = kb.extract(new ExtractRequest(null, "structural", false, 0, 0)).relations();
+    }
+    long besideAModel;
+    try (ProviderStub stub = new ProviderStub(ProviderStub.Protocol.OPENAI);
+        KnowledgeBase kb = open(stub)) {
+      besideAModel = kb.extract(new ExtractRequest(null, "structural", false, 0, 0)).relations();
+    }
+
+    assertTrue(alone > 0, "the offline extractor alone finds relations");
+    assertTrue(
+        besideAModel < alone,
+        "sure-only beside a model: " + besideAModel + " relations, alone " + alone);
+  }
+
+  @Test
   void asking_for_the_llm_without_a_provider_says_how_to_configure_one() {
     try (KnowledgeBase kb = open(null)) {
       LlmException e =

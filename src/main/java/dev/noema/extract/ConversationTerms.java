@@ -1,0 +1,935 @@
+package dev.noema.extract;
+
+import dev.noema.conversation.Turn;
+import dev.noema.ontology.Noema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
+
+/**
+ * The first pass of the structural extractor over a whole conversation: which spans name something.
+ * It reads every turn on the active branch, detects each turn's language, splits the prose (code
+ * spans and code blocks left out) into units (sentences, list items, table cells), and counts the
+ * candidate terms in them by their stems (Lucene's Snowball stemmer of the turn's language), so
+ * that "acorde" and "acordes" are one term. A candidate becomes an entity ({@link Term}) only with
+ * evidence that it names something:
+ *
+ * <ul>
+ *   <li>a name in the gazetteer ({@code lang/names.tsv}), typed from it;
+ *   <li>a capitalised name of two or more words inside a sentence (a person when its first word is
+ *       a given name or a person cue stands beside it, an organization when an organization word is
+ *       in it or before it); one capitalised word needs two mentions inside sentences (not in
+ *       German, which capitalises every noun), or is the family name of a person already named;
+ *   <li>a defined term ("X is a ...", "term: definition" list items, "phrase (ABBR)");
+ *   <li>a term repeated: two words or more mentioned in two turns or three times, one word three
+ *       times across two turns, or an emphasised term mentioned again;
+ *   <li>never a code identifier (underscores, dots, digits, lower camel case, or inner capitals of
+ *       a word that appears in the conversation's code), never a term made only of stop or generic
+ *       words of the language ({@link LanguageProfile}), never an upper-case acronym unless an
+ *       abbreviation defines it.
+ * </ul>
+ *
+ * Upper-case names are {@code CognitiveModule}s when the conversation treats them as modules: a
+ * unit naming them sits beside a module cue (in itself, in the paragraph that introduces its list,
+ * in its table's header or heading); once a module, a name is one everywhere in the conversation.
+ *
+ * <p>It also counts, over the conversation's units, which entities co-occur: {@link #related} holds
+ * the pairs that co-occur more often than chance (positive pointwise mutual information over
+ * units). Statistics are per conversation: the extractor sees one conversation at a time, so a word
+ * common across the knowledge base but rare in the conversation is judged by the stop lists alone.
+ *
+ * <p>Not thread-safe: one instance per conversation extraction.
+ */
+final class ConversationTerms {
+  private static final int MAX_TERM_WORDS = 4;
+  private static final int MAX_DEFINED_WORDS = 6;
+  private static final int MIN_MODULE_LETTERS = 4;
+  private static final char CODE_START = '\uE000';
+  private static final char CODE_END = '\uE001';
+  private static final String BARRIER = " \uE002 ";
+
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}'’_./\\\\-]*[\\p{L}\\p{N}\\p{M}])?");
+  private static final Pattern CODE_REGION =
+      Pattern.compile(CODE_START + "[^" + CODE_END + "]*" + CODE_END);
+  private static final Pattern CAPS_NAME = Pattern.compile("[A-Z]{" + MIN_MODULE_LETTERS + ",}");
+  private static final Pattern ABBREVIATION =
+      Pattern.compile(
+          "([\\p{L}][\\p{L}\\p{M}'’ -]{2,80}?)\\s*\\((\\p{Lu}[\\p{Lu}\\p{Ll}-]{1,7})\\)");
+  private static final Pattern CODE_BLOCKS = Pattern.compile("(?s)```.*?(?:```|$)|`[^`\\n]*`");
+
+  /** What separates the subjects of a heading or title besides the language's subject-split cue. */
+  private static final Pattern SUBJECT_PUNCTUATION =
+      Pattern.compile("\\s*[:;,?!()–—|/]\\s*|\\s+-\\s+");
+
+  private static final Pattern HEADING_NUMBERING =
+      Pattern.compile("^[^\\p{L}\\p{N}]*(?:[IVX]+\\.|\\p{N}+[.)]?)?\\s*");
+  private static final Set<String> NAME_PARTICLES =
+      Set.of("von", "van", "de", "der", "den", "del", "di", "da", "du", "la", "le", "y");
+
+  /** An entity the conversation gives evidence for. */
+  record Term(
+      String key,
+      String canonical,
+      String label,
+      String type,
+      Set<String> aliases,
+      String definition) {}
+
+  /** An entity named in a unit, at token positions [from, to). */
+  record Mention(Term term, String surface) {}
+
+  /** A run of prose: a sentence, a list item's sentence, a table cell. */
+  record Unit(int turn, String quote, List<Token> tokens, List<Mention> mentions) {}
+
+  /** A word of prose; null in a token list stands for a barrier (punctuation, code). */
+  record Token(
+      String surface,
+      String folded,
+      String stem,
+      boolean capitalised,
+      boolean upper,
+      boolean stop,
+      boolean generic,
+      boolean code,
+      boolean sentenceStart,
+      int start,
+      int end) {}
+
+  private static final class Candidate {
+    final Map<String, Integer> surfaces = new LinkedHashMap<>();
+    final Set<Integer> turns = new HashSet<>();
+    final List<int[]> occurrences = new ArrayList<>();
+    int words;
+    int count;
+    int midSentenceNames;
+    boolean emphasised;
+    boolean inHeading;
+    boolean personCue;
+    boolean organizationCue;
+    boolean allCaps;
+    boolean methodCue;
+    String definition;
+    String language;
+  }
+
+  private final Lexicon lexicon;
+  private final Map<Integer, String> languages = new HashMap<>();
+  private final Map<String, UnaryOperator<String>> stemmers = new HashMap<>();
+  private final Map<String, Candidate> candidates = new HashMap<>();
+  private final Map<String, String> abbreviations = new HashMap<>();
+  private final Set<String> codeWords = new HashSet<>();
+  private final Set<String> headingKeys = new HashSet<>();
+  private final Set<String> subjects = new HashSet<>();
+  private final Set<String> modules = new LinkedHashSet<>();
+  private final List<Unit> units = new ArrayList<>();
+  private final Map<String, Term> terms = new HashMap<>();
+  private final Map<String, Map<String, Integer>> related = new HashMap<>();
+
+  ConversationTerms(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /**
+   * Reads the conversation's title (null when it has none) and turns (parsed, in order) and decides
+   * which terms are entities.
+   */
+  void read(String title, List<Turn> turns, List<Node> documents) {
+    for (Node document : documents) {
+      collectCode(document);
+    }
+    for (int i = 0; i < turns.size(); i++) {
+      Turn turn = turns.get(i);
+      String language = lexicon.detect(CODE_BLOCKS.matcher(turn.text()).replaceAll(" "));
+      languages.put(turn.index(), language);
+      readTurn(turn.index(), documents.get(i));
+    }
+    if (title != null && !title.isBlank()) {
+      // The title heads the whole conversation: what it names is what the conversation is about.
+      subjects(title, lexicon.detect(title));
+    }
+    decide();
+    for (Unit unit : units) {
+      unit.mentions().addAll(match(unit.tokens()));
+    }
+    cooccurrences();
+  }
+
+  /** The detected language of a turn ("und" when unknown). */
+  String language(int turn) {
+    return languages.getOrDefault(turn, "und");
+  }
+
+  /** The units of a turn with the entities named in them, in order. */
+  List<Unit> units(int turn) {
+    return units.stream().filter(u -> u.turn() == turn).toList();
+  }
+
+  /** Whether two entities (by key) co-occur more often than chance in the conversation. */
+  boolean related(String a, String b) {
+    return related.getOrDefault(a, Map.of()).containsKey(b);
+  }
+
+  /** The conversation's module names, in the order first seen. */
+  Set<String> modules() {
+    return modules;
+  }
+
+  /** The entities named in a text of a turn (a heading, a cell), longest match first, in order. */
+  List<Mention> mentions(String text, int turn) {
+    return match(tokens(prose(text), language(turn)));
+  }
+
+  /** The entity a whole label names (a row label, a header's holder), or null. */
+  Term term(String label, int turn) {
+    List<Token> tokens = tokens(prose(label), language(turn));
+    return terms.get(key(tokens, 0, tokens.size()));
+  }
+
+  /** The person a capitalised word names (a listed or recognised person), or null. */
+  Term person(String word, int turn) {
+    Term t = term(word, turn);
+    return t != null && t.type().equals(Noema.Person.getURI()) ? t : null;
+  }
+
+  // ---- reading ----
+
+  private void collectCode(Node node) {
+    if (node instanceof Code code) {
+      addCodeWords(code.getLiteral());
+    } else if (node instanceof FencedCodeBlock block) {
+      addCodeWords(block.getLiteral());
+    } else if (node instanceof IndentedCodeBlock block) {
+      addCodeWords(block.getLiteral());
+    }
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      collectCode(child);
+    }
+  }
+
+  private void addCodeWords(String code) {
+    Matcher m = TOKEN.matcher(code);
+    while (m.find()) {
+      codeWords.add(m.group());
+      for (String part : m.group().split("[._/\\\\]")) {
+        codeWords.add(part);
+      }
+    }
+  }
+
+  private void readTurn(int turn, Node document) {
+    String language = language(turn);
+    walkBlocks(document, turn, language, new ArrayList<>(), null);
+  }
+
+  /**
+   * Visits blocks in order; {@code context} holds the texts that introduce the current block (its
+   * heading, the paragraph before its list, its table's header), where module cues are looked for.
+   */
+  private void walkBlocks(
+      Node node, int turn, String language, List<String> context, String lastParagraph) {
+    String previous = lastParagraph;
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Heading heading) {
+        String text = TurnScan.plainText(heading);
+        context.removeIf(c -> c.startsWith("#"));
+        context.add("#" + text);
+        modulesIn(text, context);
+        headingTerms(text, language);
+      } else if (child instanceof Paragraph paragraph) {
+        String text = TurnScan.plainText(paragraph);
+        previous = text;
+        emphasis(paragraph, language);
+        modulesIn(text, context);
+        for (String sentence : TextRules.sentences(text)) {
+          addUnit(turn, language, sentence, true);
+          definition(sentence, language);
+        }
+        abbreviations(text, language);
+      } else if (child instanceof BulletList || child instanceof OrderedList) {
+        List<String> inner = new ArrayList<>(context);
+        if (previous != null) {
+          inner.add(previous);
+        }
+        walkBlocks(child, turn, language, inner, null);
+        continue;
+      } else if (child instanceof TableBlock table) {
+        List<String> inner = new ArrayList<>(context);
+        table(table, turn, language, inner);
+      } else if (!(child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock)) {
+        walkBlocks(child, turn, language, context, previous);
+        if (child.getFirstChild() instanceof Paragraph first) {
+          listItemDefinition(TurnScan.plainText(first), language);
+        }
+      }
+    }
+  }
+
+  private void table(TableBlock table, int turn, String language, List<String> context) {
+    List<Node> cells = new ArrayList<>();
+    TurnScan.walk(table, n -> cells.add(n));
+    StringBuilder header = new StringBuilder();
+    for (Node n : cells) {
+      if (n instanceof TableCell cell && cell.getParent().getParent() instanceof TableHead) {
+        header.append(TurnScan.plainText(cell)).append(" | ");
+      }
+    }
+    context.add(header.toString());
+    for (Node n : cells) {
+      if (n instanceof TableCell cell) {
+        String text = TurnScan.plainText(cell);
+        modulesIn(text, context);
+        emphasis(cell, language);
+        if (!(cell.getParent().getParent() instanceof TableHead) && !text.isBlank()) {
+          addUnit(turn, language, text.strip(), false);
+        }
+      }
+    }
+  }
+
+  private void modulesIn(String text, List<String> context) {
+    Pattern cue = lexicon.cue("module");
+    boolean cued =
+        cue.matcher(quote(text)).find() || context.stream().anyMatch(c -> cue.matcher(c).find());
+    if (cued) {
+      modules.addAll(TextRules.moduleNames(quote(text), lexicon, MIN_MODULE_LETTERS));
+    }
+  }
+
+  private void emphasis(Node container, String language) {
+    TurnScan.walk(
+        container,
+        node -> {
+          if (node instanceof StrongEmphasis || node instanceof Emphasis) {
+            List<Token> tokens = tokens(prose(TurnScan.plainText(node)), language);
+            trimmed(tokens).ifPresent(span -> candidate(span, language).emphasised = true);
+          }
+        });
+  }
+
+  /**
+   * The subjects of a heading or title: its parts between separators ("Threads vs. coroutines", "La
+   * mélatonine : un signal pour l'horloge", "Эмерджентность и самоорганизация"), each trimmed of
+   * stop words. A part that is a term whole is what the heading is about; a word merely inside a
+   * heading ("Why Dennett thinks the problem is misconceived") is not singled out by it.
+   */
+  private void subjects(String text, String language) {
+    String plain = HEADING_NUMBERING.matcher(prose(text).strip()).replaceFirst("");
+    String split = lexicon.cue("subject-split").matcher(plain).replaceAll(" | ");
+    for (String part : SUBJECT_PUNCTUATION.split(split)) {
+      List<Token> tokens = tokens(part, language);
+      if (tokens.contains(null)) {
+        continue;
+      }
+      trimmed(tokens)
+          .map(ConversationTerms::withoutGenericEdges)
+          .filter(span -> span.size() <= MAX_TERM_WORDS)
+          .ifPresent(span -> subjects.add(key(span, 0, span.size())));
+    }
+  }
+
+  /** The terms a heading names: evidence that a single word names something. */
+  private void headingTerms(String text, String language) {
+    subjects(text, language);
+    List<Token> tokens = tokens(prose(text), language);
+    for (int i = 0; i < tokens.size(); i++) {
+      for (int n = 1; n <= MAX_TERM_WORDS && i + n <= tokens.size(); n++) {
+        List<Token> span = tokens.subList(i, i + n);
+        if (span.contains(null) || span.stream().anyMatch(Token::code)) {
+          break;
+        }
+        if (!span.get(0).stop() && !span.get(n - 1).stop()) {
+          String key = key(span, 0, n);
+          Candidate c = candidates.get(key);
+          if (c != null) {
+            c.inHeading = true;
+          } else {
+            headingKeys.add(key);
+          }
+        }
+      }
+    }
+  }
+
+  /** "X is a ...", "X means ...": X is defined by its sentence. */
+  private void definition(String sentence, String language) {
+    Matcher cue = lexicon.cue("definition").matcher(prose(sentence));
+    if (cue.find() && cue.start() > 0) {
+      String head = prose(sentence).substring(0, cue.start());
+      if (head.strip().length() < 2 || head.length() > 80) {
+        return;
+      }
+      List<Token> tokens = tokens(head, language);
+      if (tokens.contains(null)) {
+        return;
+      }
+      trimmed(tokens)
+          .filter(span -> span.size() <= MAX_DEFINED_WORDS)
+          .ifPresent(span -> define(candidate(span, language), quote(sentence)));
+    }
+  }
+
+  /** "term: definition" or "term — definition" in a list item. */
+  private void listItemDefinition(String text, String language) {
+    String[] split = TurnScan.termAndDefinition(quote(text));
+    int code = text.indexOf(CODE_START);
+    if (split == null || code >= 0 && code < quote(text).indexOf(split[1])) {
+      // A term written as code ("`--flag`: turns it off") is code, whatever it defines.
+      return;
+    }
+    List<Token> tokens = tokens(prose(split[0]), language);
+    if (tokens.isEmpty() || tokens.get(0) == null || tokens.get(tokens.size() - 1) == null) {
+      return;
+    }
+    List<Token> words = tokens.stream().filter(t -> t != null).toList();
+    if (words.size() <= MAX_DEFINED_WORDS
+        && !words.get(0).stop()
+        && !words.get(words.size() - 1).stop()
+        && words.stream().noneMatch(Token::code)
+        && !allStop(words)) {
+      define(candidate(words, language), split[1]);
+    }
+  }
+
+  /** "phrase (ABBR)": ABBR names the phrase's term when its letters are the phrase's initials. */
+  private void abbreviations(String text, String language) {
+    Matcher m = ABBREVIATION.matcher(prose(text));
+    while (m.find()) {
+      String abbreviation = m.group(2);
+      String letters = abbreviation.replaceAll("[^\\p{Lu}]", "");
+      List<Token> words = tokens(m.group(1), language).stream().filter(t -> t != null).toList();
+      int k = letters.length();
+      if (k < 2 || words.size() < k) {
+        continue;
+      }
+      List<Token> span = words.subList(words.size() - k, words.size());
+      StringBuilder initials = new StringBuilder();
+      span.forEach(t -> initials.append(Character.toUpperCase(t.surface().charAt(0))));
+      if (initials.toString().equals(letters) && !allStop(span) && !span.get(k - 1).stop()) {
+        Candidate c = candidate(span, language);
+        define(c, quote(text));
+        abbreviations.put(Lexicon.fold(abbreviation), key(span, 0, span.size()));
+      }
+    }
+  }
+
+  private void define(Candidate c, String definition) {
+    if (c.definition == null && !definition.isBlank()) {
+      c.definition = definition.strip();
+    }
+  }
+
+  private void addUnit(int turn, String language, String text, boolean sentence) {
+    List<Token> tokens = tokens(prose(text), language);
+    Unit unit = new Unit(turn, quote(text), tokens, new ArrayList<>());
+    int id = units.size();
+    units.add(unit);
+    countTerms(id, turn, tokens, language);
+    countNames(turn, tokens, language, prose(text), sentence);
+  }
+
+  private void countTerms(int unit, int turn, List<Token> tokens, String language) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token first = tokens.get(i);
+      if (first == null || first.stop() || first.code()) {
+        continue;
+      }
+      for (int n = 1; n <= MAX_TERM_WORDS && i + n <= tokens.size(); n++) {
+        Token last = tokens.get(i + n - 1);
+        if (last == null || last.code()) {
+          break;
+        }
+        if (last.stop() || allStop(tokens.subList(i, i + n))) {
+          continue;
+        }
+        Candidate c = candidate(tokens.subList(i, i + n), language);
+        c.count++;
+        c.turns.add(turn);
+        c.occurrences.add(new int[] {unit, i, i + n});
+      }
+    }
+  }
+
+  /** Runs of capitalised words: name candidates, with the cues around them. */
+  private void countNames(
+      int turn, List<Token> tokens, String language, String text, boolean sentence) {
+    int i = 0;
+    while (i < tokens.size()) {
+      Token t = tokens.get(i);
+      if (t == null || !t.capitalised() || t.code() || t.stop() && !t.upper()) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < tokens.size()) {
+        Token next = tokens.get(j);
+        if (next != null && next.capitalised() && !next.code()) {
+          j++;
+        } else if (next != null
+            && NAME_PARTICLES.contains(next.folded())
+            && j + 1 < tokens.size()
+            && tokens.get(j + 1) != null
+            && tokens.get(j + 1).capitalised()) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      List<Token> run = tokens.subList(i, j);
+      boolean midSentence =
+          !t.sentenceStart() || run.size() > 1 && lexicon.isGivenName(t.surface());
+      Candidate c = candidate(run, language);
+      if (midSentence && sentence || midSentence && run.size() > 1) {
+        c.midSentenceNames++;
+      }
+      String before = text.substring(Math.max(0, t.start() - 40), t.start());
+      String after =
+          text.substring(
+              run.get(run.size() - 1).end(),
+              Math.min(text.length(), run.get(run.size() - 1).end() + 25));
+      if (endsWithCue(before, lexicon.cue("person-before"))
+          || startsWithCue(after, lexicon.cue("person-after"))) {
+        c.personCue = true;
+      }
+      if (endsWithCue(before, lexicon.cue("organization-before"))
+          || run.stream()
+              .anyMatch(r -> lexicon.cue("organization-in").matcher(r.surface()).matches())) {
+        c.organizationCue = true;
+      }
+      c.allCaps = run.size() == 1 && t.upper();
+      Matcher method = lexicon.cue("method-word").matcher(after);
+      if (after.startsWith(",") && method.find() && method.start() < 20) {
+        c.methodCue = true;
+      }
+      i = j;
+    }
+  }
+
+  private static boolean endsWithCue(String before, Pattern cue) {
+    Matcher m = cue.matcher(before);
+    int end = -1;
+    while (m.find()) {
+      end = m.end();
+    }
+    return end >= 0 && before.substring(end).matches("[\\s,]*(?:the |la |le |el |der |die )?\\s*");
+  }
+
+  private static boolean startsWithCue(String after, Pattern cue) {
+    Matcher m = cue.matcher(after);
+    return m.find() && after.substring(0, m.start()).isBlank();
+  }
+
+  private Candidate candidate(List<Token> span, String language) {
+    String key = key(span, 0, span.size());
+    Candidate c = candidates.computeIfAbsent(key, k -> new Candidate());
+    c.words = span.size();
+    c.language = c.language == null ? language : c.language;
+    StringBuilder surface = new StringBuilder();
+    for (int i = 0; i < span.size(); i++) {
+      String s = span.get(i).surface();
+      if (i == span.size() - 1) {
+        s = s.replaceFirst("['’]s$", "");
+      }
+      surface.append(i == 0 ? "" : " ").append(s);
+    }
+    c.surfaces.merge(surface.toString(), 1, Integer::sum);
+    return c;
+  }
+
+  /** A heading's part without the generic words at its edges ("How asyncio works": asyncio). */
+  private static List<Token> withoutGenericEdges(List<Token> span) {
+    int from = 0;
+    int to = span.size();
+    while (from < to - 1 && span.get(from).generic()) {
+      from++;
+    }
+    while (to > from + 1 && span.get(to - 1).generic()) {
+      to--;
+    }
+    return span.subList(from, to);
+  }
+
+  private static java.util.Optional<List<Token>> trimmed(List<Token> tokens) {
+    List<Token> words = tokens.stream().filter(t -> t != null).toList();
+    int from = 0;
+    int to = words.size();
+    while (from < to && words.get(from).stop()) {
+      from++;
+    }
+    while (to > from && words.get(to - 1).stop()) {
+      to--;
+    }
+    List<Token> span = words.subList(from, to);
+    if (span.isEmpty() || span.stream().anyMatch(Token::code) || allStop(span)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(span);
+  }
+
+  // ---- deciding ----
+
+  private void decide() {
+    List<Map.Entry<String, Candidate>> ordered = new ArrayList<>(candidates.entrySet());
+    ordered.sort(
+        (a, b) ->
+            a.getValue().words != b.getValue().words
+                ? b.getValue().words - a.getValue().words
+                : a.getKey().compareTo(b.getKey()));
+    Map<Integer, boolean[]> covered = new HashMap<>();
+    Map<String, Term> persons = new HashMap<>();
+    for (Map.Entry<String, Candidate> entry : ordered) {
+      String key = entry.getKey();
+      Candidate c = entry.getValue();
+      int uncovered = 0;
+      Set<Integer> turns = new HashSet<>();
+      for (int[] o : c.occurrences) {
+        boolean[] cov = covered.get(o[0]);
+        boolean free = true;
+        for (int k = o[1]; cov != null && k < o[2]; k++) {
+          free &= !cov[k];
+        }
+        if (free) {
+          uncovered++;
+          turns.add(units.get(o[0]).turn());
+        }
+      }
+      String abbreviated = abbreviationCount(key);
+      if (abbreviated != null) {
+        uncovered += candidates.get(abbreviated) == null ? 0 : candidates.get(abbreviated).count;
+      }
+      String type = type(key, c, uncovered, turns.size(), persons);
+      if (type == null) {
+        continue;
+      }
+      Term term = term(key, c, type);
+      terms.put(key, term);
+      if (type.equals(Noema.Person.getURI()) && c.words > 1) {
+        persons.putIfAbsent(lastWordKey(key), term);
+      }
+      for (int[] o : c.occurrences) {
+        boolean[] cov =
+            covered.computeIfAbsent(o[0], u -> new boolean[units.get(u).tokens().size()]);
+        for (int k = o[1]; k < o[2]; k++) {
+          cov[k] = true;
+        }
+      }
+    }
+    // Family names and abbreviations name the entity already found.
+    for (Map.Entry<String, Candidate> entry : candidates.entrySet()) {
+      String key = entry.getKey();
+      boolean capitalised = Character.isUpperCase(surface(entry.getValue()).charAt(0));
+      Term person = capitalised && entry.getValue().words == 1 ? persons.get(key) : null;
+      String abbreviated = abbreviations.get(Lexicon.fold(surface(entry.getValue())));
+      Term target = person != null ? person : abbreviated != null ? terms.get(abbreviated) : null;
+      if (target != null && target != terms.get(key)) {
+        target.aliases().add(surface(entry.getValue()));
+        terms.put(key, target);
+      }
+    }
+    for (String module : modules) {
+      String key = Lexicon.fold(module);
+      terms.put(
+          key,
+          new Term(
+              key, module, module, Noema.CognitiveModule.getURI(), new LinkedHashSet<>(), null));
+    }
+  }
+
+  private String abbreviationCount(String key) {
+    for (Map.Entry<String, String> a : abbreviations.entrySet()) {
+      if (a.getValue().equals(key)) {
+        return a.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** The type a candidate's evidence gives, or null when it is not an entity. */
+  private String type(String key, Candidate c, int count, int turns, Map<String, Term> persons) {
+    String surface = surface(c);
+    boolean capitalised = Character.isUpperCase(surface.charAt(0));
+    String known = capitalised ? lexicon.knownType(surface) : null;
+    if (known != null) {
+      return known;
+    }
+    if (modules.contains(surface)
+        || c.allCaps && !abbreviations.containsKey(Lexicon.fold(surface))) {
+      return null;
+    }
+    if (c.words == 1 && lexicon.language(c.language).isGeneric(Lexicon.fold(surface), key)) {
+      // A generic word capitalised ("Saturday", "Ticket") names no one in particular.
+      return null;
+    }
+    boolean name = c.midSentenceNames > 0 && Character.isUpperCase(surface.charAt(0));
+    if (name && c.words > 1) {
+      return nameType(surface, c);
+    }
+    if (name && lexicon.isGivenName(surface) && (c.personCue || c.midSentenceNames >= 2)) {
+      return Noema.Person.getURI();
+    }
+    if (name && !"de".equals(c.language)) {
+      if (persons.containsKey(key)) {
+        return Noema.Person.getURI();
+      }
+      if (c.personCue || c.organizationCue || c.midSentenceNames >= 2) {
+        return nameType(surface, c);
+      }
+    }
+    boolean heading = c.inHeading || headingKeys.contains(key);
+    boolean structural =
+        c.definition != null
+            || subjects.contains(key)
+            || heading && c.words > 1
+            // One word emphasised needs to come back in three turns: emphasis alone marks stress.
+            || c.emphasised && (c.words > 1 || turns >= 3 && count >= 3);
+    boolean accepted =
+        c.words > 1
+            ? c.definition != null
+                || count >= 3
+                || turns >= 2 && count >= 2
+                || structural && count >= 2
+            // One word is too often an ordinary word: it also needs the structure to single it out.
+            : c.definition != null || structural && count >= 2;
+    if (!accepted || c.allCaps) {
+      return null;
+    }
+    if (c.definition != null
+        && lexicon.cue("method-word").matcher(afterTerm(c.definition, surface)).find()) {
+      return Noema.Method.getURI();
+    }
+    return Noema.Concept.getURI();
+  }
+
+  private String nameType(String surface, Candidate c) {
+    String[] words = surface.split(" ");
+    if (c.methodCue) {
+      return Noema.Method.getURI();
+    }
+    if (c.organizationCue) {
+      return Noema.Organization.getURI();
+    }
+    if (words.length > 1 && lexicon.isGivenName(words[0]) || c.personCue) {
+      return Noema.Person.getURI();
+    }
+    return Noema.Concept.getURI();
+  }
+
+  private static String afterTerm(String definition, String surface) {
+    int at = Lexicon.fold(definition).indexOf(Lexicon.fold(surface));
+    String rest =
+        at >= 0
+            ? definition.substring(Math.min(definition.length(), at + surface.length()))
+            : definition;
+    return rest.length() > 60 ? rest.substring(0, 60) : rest;
+  }
+
+  private Term term(String key, Candidate c, String type) {
+    String label = surface(c);
+    boolean named =
+        !type.equals(Noema.Concept.getURI()) && !type.equals(Noema.Method.getURI())
+            || Character.isUpperCase(label.charAt(0)) && c.midSentenceNames > 0;
+    String listed = lexicon.canonical(label);
+    String canonical = listed != null ? listed : named ? label : Lexicon.fold(label);
+    Set<String> aliases = new LinkedHashSet<>();
+    for (String s : c.surfaces.keySet()) {
+      if (!Lexicon.fold(s).equals(Lexicon.fold(label))) {
+        aliases.add(s);
+      }
+    }
+    return new Term(key, canonical, label, type, aliases, c.definition);
+  }
+
+  /** The most frequent surface form (the first seen on a tie). */
+  private static String surface(Candidate c) {
+    String best = null;
+    int most = 0;
+    for (Map.Entry<String, Integer> e : c.surfaces.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static String lastWordKey(String key) {
+    int space = key.lastIndexOf(' ');
+    return space < 0 ? key : key.substring(space + 1);
+  }
+
+  // ---- matching and co-occurrence ----
+
+  private List<Mention> match(List<Token> tokens) {
+    List<Mention> result = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      int matched = 0;
+      for (int n = Math.min(MAX_DEFINED_WORDS, tokens.size() - i); n >= 1 && matched == 0; n--) {
+        if (tokens.subList(i, i + n).contains(null)) {
+          continue;
+        }
+        Term t = terms.get(key(tokens, i, i + n));
+        if (t == null && n == 1 && tokens.get(i).upper()) {
+          t = terms.get(tokens.get(i).folded());
+        }
+        if (t != null) {
+          StringBuilder surface = new StringBuilder();
+          for (int k = i; k < i + n; k++) {
+            surface.append(k == i ? "" : " ").append(tokens.get(k).surface());
+          }
+          result.add(new Mention(t, surface.toString()));
+          matched = n;
+        }
+      }
+      i += Math.max(1, matched);
+    }
+    return result;
+  }
+
+  private void cooccurrences() {
+    Map<String, Integer> single = new HashMap<>();
+    Map<String, Map<String, Integer>> pairs = new HashMap<>();
+    for (Unit unit : units) {
+      List<String> keys =
+          unit.mentions().stream().map(m -> m.term().key()).distinct().sorted().toList();
+      for (int a = 0; a < keys.size(); a++) {
+        single.merge(keys.get(a), 1, Integer::sum);
+        for (int b = a + 1; b < keys.size(); b++) {
+          pairs
+              .computeIfAbsent(keys.get(a), k -> new HashMap<>())
+              .merge(keys.get(b), 1, Integer::sum);
+        }
+      }
+    }
+    double n = units.size();
+    pairs.forEach(
+        (a, others) ->
+            others.forEach(
+                (b, together) -> {
+                  // Positive pointwise mutual information: seen together more than chance.
+                  if (together * n > single.get(a) * (double) single.get(b)) {
+                    related.computeIfAbsent(a, k -> new HashMap<>()).put(b, together);
+                    related.computeIfAbsent(b, k -> new HashMap<>()).put(a, together);
+                  }
+                }));
+  }
+
+  // ---- tokens ----
+
+  private List<Token> tokens(String prose, String language) {
+    LanguageProfile profile = lexicon.language(language);
+    UnaryOperator<String> stemmer =
+        stemmers.computeIfAbsent(profile.code(), c -> profile.stemmer());
+    List<Token> result = new ArrayList<>();
+    Matcher m = TOKEN.matcher(prose);
+    int previousEnd = 0;
+    boolean sentenceStart = true;
+    while (m.find()) {
+      String gap = prose.substring(previousEnd, m.start());
+      boolean initialDot =
+          !result.isEmpty()
+              && result.get(result.size() - 1) != null
+              && result.get(result.size() - 1).surface().length() == 1
+              && gap.matches("\\.\\s+");
+      if (!result.isEmpty() && !gap.isBlank() && !initialDot && !gap.matches("\\s*[&+]\\s*")) {
+        result.add(null);
+        sentenceStart |= gap.matches(".*[.!?:;\"“«(\\uE002].*");
+      }
+      String surface = m.group().replaceAll("\\.+$", "");
+      String folded = Lexicon.fold(surface).replace('’', '\'');
+      String stem = stemmer.apply(folded);
+      boolean capitalised = Character.isUpperCase(surface.charAt(0));
+      boolean upper =
+          surface.length() > 1
+              && surface.equals(surface.toUpperCase(Locale.ROOT))
+              && surface.chars().anyMatch(Character::isLetter);
+      boolean stop =
+          profile.isStopWord(folded, stem)
+              || surface.length() < 2
+              || surface.chars().allMatch(Character::isDigit);
+      result.add(
+          new Token(
+              surface,
+              folded,
+              stem,
+              capitalised,
+              upper,
+              stop,
+              !stop && profile.isGeneric(folded, stem),
+              isCode(surface) || gap.matches("(?s).*(?:-|/|\\\\|\\.)$"),
+              sentenceStart,
+              m.start(),
+              m.start() + surface.length()));
+      sentenceStart = false;
+      previousEnd = m.end();
+    }
+    return result;
+  }
+
+  /**
+   * Whether a word is code: snake case, dotted or slashed (file names, paths, modules), with digits
+   * (versions, identifiers), lower camel case, or with a capital and also written in the
+   * conversation's code (a class or constant named in prose). A lower-case word written in code too
+   * ("asyncio") is judged as a word.
+   */
+  private boolean isCode(String word) {
+    if (word.matches(".*[_./\\\\\\p{N}].*") || word.matches("\\p{Ll}+\\p{Lu}.*")) {
+      return true;
+    }
+    return codeWords.contains(word) && word.chars().anyMatch(Character::isUpperCase);
+  }
+
+  private static String key(List<Token> tokens, int from, int to) {
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (t == null) {
+        return "";
+      }
+      out.append(i == from ? "" : " ").append(t.stem());
+    }
+    return out.toString();
+  }
+
+  private static boolean allStop(List<Token> tokens) {
+    return tokens.stream().allMatch(t -> t == null || t.stop() || t.generic());
+  }
+
+  // ---- text with code marked ----
+
+  /** The text with code spans replaced by a barrier, as the term rules read it. */
+  static String prose(String marked) {
+    return CODE_REGION.matcher(marked).replaceAll(BARRIER);
+  }
+
+  /** The text as a reader sees it: code kept, its markers removed. */
+  static String quote(String marked) {
+    return marked.replace(String.valueOf(CODE_START), "").replace(String.valueOf(CODE_END), "");
+  }
+
+  static String markCode(String code) {
+    return CODE_START + code + CODE_END;
+  }
+}

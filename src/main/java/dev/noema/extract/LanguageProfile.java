@@ -1,0 +1,178 @@
+package dev.noema.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.tartarus.snowball.SnowballStemmer;
+
+/**
+ * What the structural extractor knows of one language, read from {@code lang/CODE/} beside this
+ * class: the cue words of {@code cues.properties}, the stop words of Lucene's Snowball list for the
+ * language plus those of {@code stopwords.txt}, the generic nouns listed after its {@code
+ * [generic]} line, and Lucene's Snowball stemmer, which reduces a word to the base form labels are
+ * matched by (the label keeps its surface form). Immutable and thread-safe; {@link #stemmer()}
+ * gives each caller its own stemmer (Snowball's are not thread-safe).
+ */
+final class LanguageProfile {
+  /** The shortest stem that stands for a generic word's inflections. */
+  private static final int MIN_STEM = 4;
+
+  private final String code;
+  private final Properties cues;
+  private final Set<String> stopWords;
+  private final Set<String> functionWords;
+  private final Set<String> genericWords;
+  private final Set<String> genericStems;
+  private final String stemmerClass;
+
+  private LanguageProfile(
+      String code,
+      Properties cues,
+      Set<String> functionWords,
+      Set<String> own,
+      Set<String> generic) {
+    this.code = code;
+    this.cues = cues;
+    this.functionWords = Set.copyOf(functionWords);
+    this.stemmerClass = "org.tartarus.snowball.ext." + required(cues, "stemmer") + "Stemmer";
+    Set<String> all = new HashSet<>(functionWords);
+    all.addAll(own);
+    this.stopWords = Set.copyOf(all);
+    UnaryOperator<String> stem = stemmer();
+    this.genericWords = Set.copyOf(generic);
+    Set<String> genericStems = new HashSet<>();
+    for (String word : generic) {
+      genericStems.add(stem.apply(word));
+    }
+    this.genericStems = Set.copyOf(genericStems);
+  }
+
+  /** Reads {@code lang/CODE/} beside this class. */
+  static LanguageProfile load(String code) {
+    String folder = "lang/" + code + "/";
+    Properties cues = new Properties();
+    try (InputStream in = open(folder + "cues.properties")) {
+      cues.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(folder + "cues.properties: " + e.getMessage(), e);
+    }
+    Set<String> functionWords = new HashSet<>();
+    String snowball = required(cues, "snowball-stop");
+    try (InputStream in = SnowballFilter.class.getResourceAsStream(snowball)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            folder + "cues.properties: Lucene has no Snowball stop list " + snowball);
+      }
+      CharArraySet set =
+          WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
+      set.forEach(w -> functionWords.add(Lexicon.fold(new String((char[]) w))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(snowball + ": " + e.getMessage(), e);
+    }
+    Set<String> own = new HashSet<>();
+    Set<String> generic = new HashSet<>();
+    Set<String> into = own;
+    for (String line : Lexicon.lines(folder + "stopwords.txt")) {
+      if (line.strip().equals("[generic]")) {
+        into = generic;
+        continue;
+      }
+      for (String word : line.split("\\s+")) {
+        if (!word.isEmpty()) {
+          into.add(Lexicon.fold(word));
+        }
+      }
+    }
+    return new LanguageProfile(code, cues, functionWords, own, generic);
+  }
+
+  /** The BCP 47 code ("en"). */
+  String code() {
+    return code;
+  }
+
+  /**
+   * Whether a word (already {@link Lexicon#fold folded}) never starts or ends a term: a function,
+   * discourse or common word of the language, in this form (function words are listed in all their
+   * forms; a stem would catch names, as "или" and "Илья" share one).
+   */
+  boolean isStopWord(String folded, String stem) {
+    return stopWords.contains(folded);
+  }
+
+  /** Whether a folded word is a generic noun of the language, which names nothing alone. */
+  boolean isGeneric(String folded, String stem) {
+    // A short stem is shared by too many words ("или" and "Илья" both give "ил").
+    return genericWords.contains(folded)
+        || stem.length() >= MIN_STEM && genericStems.contains(stem);
+  }
+
+  /** Whether a folded word is one of the language's function words (Lucene's Snowball list). */
+  boolean isFunctionWord(String folded) {
+    return functionWords.contains(folded);
+  }
+
+  /** The raw alternation of cue {@code key}, or null when this language has none. */
+  String cue(String key) {
+    String value = cues.getProperty(key);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** A new stemmer: lower-cased word in, Snowball stem out. Not thread-safe. */
+  UnaryOperator<String> stemmer() {
+    SnowballStemmer stemmer;
+    try {
+      stemmer =
+          (SnowballStemmer) Class.forName(stemmerClass).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "lang/" + code + "/cues.properties: no Snowball stemmer " + stemmerClass, e);
+    }
+    return word -> {
+      stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
+      stemmer.stem();
+      return stemmer.getCurrent();
+    };
+  }
+
+  /** A case-insensitive pattern matching any of {@code alternations} at the start of a word. */
+  static Pattern cuePattern(Iterable<String> alternations, boolean stems) {
+    StringBuilder out = new StringBuilder();
+    for (String a : alternations) {
+      out.append(out.length() == 0 ? "" : "|").append("(?:").append(a).append(')');
+    }
+    if (out.length() == 0) {
+      return Pattern.compile("(?!)");
+    }
+    return Pattern.compile(
+        "(?iu)(?<![\\p{L}-])(?:" + out + ")" + (stems ? "\\p{L}*" : "(?!\\p{L})"));
+  }
+
+  private static String required(Properties cues, String key) {
+    String value = cues.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("cues.properties: missing " + key);
+    }
+    return value.strip();
+  }
+
+  private static InputStream open(String resource) {
+    InputStream in = LanguageProfile.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(
+          resource + " missing beside " + LanguageProfile.class.getName());
+    }
+    return in;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.noema.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.ontology.Noema;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class LexiconTest {
+  private static final Lexicon LEXICON = Lexicon.bundled();
+
+  @Test
+  void detects_each_language_with_resources_by_its_function_words_or_script() {
+    assertEquals("en", LEXICON.detect("Why does the lock hang when the task waits on itself?"));
+    assertEquals("fr", LEXICON.detect("La lumière est votre levier principal pour le sommeil."));
+    assertEquals("de", LEXICON.detect("Lohnt sich die Bahncard für eine Fahrt nach Wien?"));
+    assertEquals("es", LEXICON.detect("¿Cómo consigo que suene limpio el acorde con cejilla?"));
+    assertEquals("ru", LEXICON.detect("Чем Пригожин и Хакен по-разному понимают порядок?"));
+    assertEquals("und", LEXICON.detect("12:30 → 14:45"));
+  }
+
+  @Test
+  void stop_words_of_each_language_come_from_lucene_and_the_language_files() {
+    assertStop("en", "the");
+    assertTrue(LEXICON.language("en").isGeneric("thing", "thing"));
+    assertStop("fr", "est");
+    assertTrue(LEXICON.language("fr").isGeneric("chose", "chose"));
+    assertStop("de", "und");
+    assertTrue(LEXICON.language("de").isGeneric("tipps", "tipps"));
+    assertStop("es", "que");
+    assertStop("ru", "это");
+    assertTrue(LEXICON.language("ru").isGeneric("вопрос", "вопрос"));
+    assertFalse(isStop("en", "asyncio"));
+    assertFalse(isStop("fr", "mélatonine"));
+  }
+
+  @Test
+  void stems_reduce_inflections_to_one_base_form() {
+    UnaryOperator<String> es = LEXICON.language("es").stemmer();
+    assertEquals(es.apply("acorde"), es.apply("acordes"));
+    UnaryOperator<String> ru = LEXICON.language("ru").stemmer();
+    assertEquals(ru.apply("пригожин"), ru.apply("пригожина"));
+  }
+
+  @Test
+  void gazetteer_and_given_names_type_known_names_whatever_their_case_or_accents() {
+    assertEquals(Noema.Place.getURI(), LEXICON.knownType("munchen"));
+    assertEquals(Noema.Organization.getURI(), LEXICON.knownType("Deutsche Bahn"));
+    assertEquals(null, LEXICON.knownType("Sparpreis"));
+    assertTrue(LEXICON.isGivenName("Andrés"));
+    assertTrue(LEXICON.isGivenName("Илья"));
+  }
+
+  private static void assertStop(String language, String word) {
+    assertTrue(isStop(language, word), language + ": " + word);
+  }
+
+  private static boolean isStop(String language, String word) {
+    LanguageProfile p = LEXICON.language(language);
+    String folded = Lexicon.fold(word);
+    return p.isStopWord(folded, p.stemmer().apply(folded));
+  }
+}
