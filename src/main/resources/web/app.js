@@ -500,8 +500,65 @@ async function importFile(event) {
   }
 }
 
+/** The identity panel: the review queue, the merges and the user's decisions, from /api/identity. */
+async function loadIdentity() {
+  const error = $('identity-error');
+  error.textContent = '';
+  let identity;
+  try {
+    identity = await api('/api/identity');
+  } catch (e) {
+    error.textContent = e.message;
+    return;
+  }
+  $('identity-summary').textContent = identity.entities + ' entities, ' + identity.merges.length + ' merges, '
+    + identity.pending.length + ' pairs waiting for review, ' + identity.byUser.length + ' decisions of yours';
+  const evidence = (d) => ' (' + d.evidence + ' ' + Number(d.score).toFixed(2) + (d.extractor ? ', ' + d.extractor : '') + ')';
+  const pending = clear($('identity-pending'));
+  identity.pending.forEach((d) => {
+    const li = pending.appendChild(el('li', null, 'identity-pair'));
+    li.dataset.id = d.id;
+    li.appendChild(el('strong', d.entityName));
+    li.appendChild(el('span', ' maybe the same as '));
+    li.appendChild(el('strong', d.otherName));
+    li.appendChild(el('span', evidence(d), 'muted'));
+    [['accept', 'Accept'], ['reject', 'Reject']].forEach(([action, label]) => {
+      const b = li.appendChild(el('button', label));
+      b.className = 'identity-' + action;
+      b.addEventListener('click', () => decideIdentity(action, d.id));
+    });
+  });
+  if (!identity.pending.length) pending.appendChild(el('li', 'no pair waits for review', 'muted'));
+  const merges = clear($('identity-merges'));
+  identity.merges.forEach((d) => {
+    const li = merges.appendChild(el('li'));
+    li.appendChild(el('strong', d.entityName));
+    li.appendChild(el('span', ' ← ' + (d.mention || '') + (d.added.length ? ' (adds ' + d.added.join(', ') + ')' : '')));
+    li.appendChild(el('span', evidence(d), 'muted'));
+    const b = li.appendChild(el('button', 'Split'));
+    b.className = 'identity-split';
+    b.addEventListener('click', () => decideIdentity('split', d.id));
+  });
+  if (!identity.merges.length) merges.appendChild(el('li', 'no merge', 'muted'));
+  const user = clear($('identity-user'));
+  identity.byUser.forEach((d) => user.appendChild(el('li', d.verdict + ': ' + d.entityName + (d.otherName ? ' / ' + d.otherName : '') + ' · ' + d.time)));
+  if (!identity.byUser.length) user.appendChild(el('li', 'none yet', 'muted'));
+}
+
+async function decideIdentity(action, id) {
+  try {
+    await api('/api/identity/decisions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action, id }) });
+    await loadIdentity();
+    // The map is drawn once per page; a merge or split shows on it after a reload.
+    if (action !== 'reject') $('identity-summary').textContent += ' · reload the page to see the map change';
+  } catch (e) {
+    $('identity-error').textContent = e.message;
+  }
+}
+
 async function start() {
   document.querySelectorAll('#tabs button').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
+  document.querySelector('#tabs button[data-tab="identity"]').addEventListener('click', loadIdentity);
   $('search-form').addEventListener('submit', (event) => { event.preventDefault(); search($('search').value); });
   $('path-form').addEventListener('submit', (event) => { event.preventDefault(); showTab('path'); findPath($('path-from').value, $('path-to').value); });
   $('console-run').addEventListener('click', runConsole);

@@ -139,7 +139,7 @@ final class ImportCommand implements Callable<Integer> {
 
   /**
    * Syncs Neo4j when the user uses it (see {@code --no-sync}); a failure is one line, and the
-   * import stays committed.
+   * change (an import, an identity decision) stays committed.
    *
    * @return false when the sync failed
    */
@@ -160,7 +160,7 @@ final class ImportCommand implements Callable<Integer> {
       err.println(
           "noema: "
               + e.getMessage()
-              + " (the import is committed; run 'noema sync neo4j' to retry)");
+              + " (the change is committed; run 'noema sync neo4j' to retry)");
       err.flush();
       return false;
     }

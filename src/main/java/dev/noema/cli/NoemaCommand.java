@@ -31,6 +31,7 @@ public final class NoemaCommand implements Runnable {
           AskCommand.class,
           ChatCommand.class,
           ExtractCommand.class,
+          ResolveCommand.class,
           EvalCommand.class,
           OntologyCommand.class,
           ServeCommand.class,

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -35,15 +34,15 @@ import org.apache.jena.vocabulary.SKOS;
  * Turns a validated {@link Extraction} into RDF: one named graph per active-branch turn and
  * extractor, named by {@link Iris#extractionGraph}.
  *
- * <p>Each graph holds: the entities found in the turn ({@link Iris#entity} of the canonical label,
- * so the same idea is one node across turns and conversations; type, {@code rdfs:label} with its
- * language, canonical label, aliases, definition, {@code mentionedInTurn}, and a grounding); each
- * relation asserted as a plain triple (so SPARQL and graph algorithms see it directly) and reified
- * as a {@code noema:Fact} with confidence, weight, extractor, the activity that generated it and a
- * {@code noema:Grounding} (a Web Annotation whose target is an {@code oa:SpecificResource} on the
- * turn with an {@code oa:TextQuoteSelector} quoting the evidence and an {@code
- * oa:TextPositionSelector} giving its offsets in the turn's text, in Unicode code points); each
- * interpretation as an n-ary {@code noema:Interpretation} node with its grounding, and {@code
+ * <p>Each graph holds: the entities found in the turn (under the IRI each resolved to, so the same
+ * thing is one node across turns, extractors, languages and conversations; type, {@code rdfs:label}
+ * with its language, canonical label, aliases, definition, {@code mentionedInTurn}, and a
+ * grounding); each relation asserted as a plain triple (so SPARQL and graph algorithms see it
+ * directly) and reified as a {@code noema:Fact} with confidence, weight, extractor, the activity
+ * that generated it and a {@code noema:Grounding} (a Web Annotation whose target is an {@code
+ * oa:SpecificResource} on the turn with an {@code oa:TextQuoteSelector} quoting the evidence and an
+ * {@code oa:TextPositionSelector} giving its offsets in the turn's text, in Unicode code points);
+ * each interpretation as an n-ary {@code noema:Interpretation} node with its grounding, and {@code
  * holdsPerspective} from its holder when it names one (an entity, or a participant of the dialogue
  * layer: the user, or the assistant who spoke nearest to the turn); and the {@code
  * noema:ExtractionActivity}. A claim (or hypothesis) is {@code prov:wasAttributedTo} the
@@ -64,8 +63,8 @@ public final class ExtractionGraphs {
    * @param graphName {@link Iris#extractionGraph} of the conversation, turn and extractor
    * @param turnIndex the turn's index
    * @param inputHash SHA-256 of what the graph was built from (turn text, extractor name, provider,
-   *     model, prompt hash, ontology version): an unchanged hash means re-extracting the turn would
-   *     change nothing but the times
+   *     model, prompt hash, ontology version, the IRIs its entities resolved to): an unchanged hash
+   *     means re-extracting the turn would change nothing but the times
    * @param triples the triples, in a stable order without duplicates
    */
   public record TurnGraph(Node graphName, int turnIndex, String inputHash, List<Triple> triples) {
@@ -87,11 +86,10 @@ public final class ExtractionGraphs {
    *
    * @param extraction an extraction that passed {@link FactValidator}; its keys must resolve
    * @param conversation the conversation it was extracted from
+   * @param entityIris the IRI of each entity, by its key ({@code dev.noema.identity} decides them)
    */
-  public List<TurnGraph> graphs(Extraction extraction, Conversation conversation) {
-    Map<String, ExtractedEntity> byKey =
-        extraction.entities().stream()
-            .collect(Collectors.toMap(ExtractedEntity::key, Function.identity(), (a, b) -> a));
+  public List<TurnGraph> graphs(
+      Extraction extraction, Conversation conversation, Map<String, Node> entityIris) {
     // Grouped by turn once, so building all graphs is linear in the extraction's size.
     Map<Integer, List<ExtractedEntity>> entities =
         extraction.entities().stream().collect(Collectors.groupingBy(ExtractedEntity::turnIndex));
@@ -110,7 +108,7 @@ public final class ExtractionGraphs {
                 extraction,
                 conversation,
                 turn,
-                byKey,
+                entityIris,
                 entities.getOrDefault(index, List.of()),
                 relations.getOrDefault(index, List.of()),
                 interpretations.getOrDefault(index, List.of())));
@@ -123,7 +121,7 @@ public final class ExtractionGraphs {
       Extraction extraction,
       Conversation conversation,
       Turn turn,
-      Map<String, ExtractedEntity> byKey,
+      Map<String, Node> entityIris,
       List<ExtractedEntity> entities,
       List<ExtractedRelation> relations,
       List<ExtractedInterpretation> interpretations) {
@@ -138,7 +136,11 @@ public final class ExtractionGraphs {
             info.provider(),
             info.model(),
             info.promptHash(),
-            ontologyVersion);
+            ontologyVersion,
+            entities.stream()
+                .map(e -> entityIris.get(e.key()).getURI())
+                .sorted()
+                .collect(Collectors.joining(" ")));
     Node activity =
         Iris.extracted("extraction", sha256(conversationId, Integer.toString(index), inputHash));
     Set<Triple> out = new LinkedHashSet<>();
@@ -155,7 +157,7 @@ public final class ExtractionGraphs {
     time(out, activity, Noema.prov_endedAtTime, extraction.endedAt());
 
     for (ExtractedEntity e : entities) {
-      Node node = Iris.entity(e.canonicalLabel());
+      Node node = entityIris.get(e.key());
       out.add(Triple.create(node, RDF.Nodes.type, NodeFactory.createURI(e.type())));
       out.add(
           Triple.create(
@@ -174,15 +176,16 @@ public final class ExtractionGraphs {
                 NodeFactory.createLiteralLang(e.definition(), e.language())));
       }
       out.add(Triple.create(node, Noema.mentionedInTurn, turnNode));
-      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())) {
+      if (ontology.isSubClassOf(e.type(), Noema.Claim.getURI())
+          && !reportedNotHeld(extraction, e.key())) {
         out.add(Triple.create(node, Noema.prov_wasAttributedTo, participant(turn)));
       }
       ground(out, node, turnNode, e.evidence(), e.span());
     }
     for (ExtractedRelation r : relations) {
-      Node s = Iris.entity(byKey.get(r.subject()).canonicalLabel());
+      Node s = entityIris.get(r.subject());
       Node p = NodeFactory.createURI(r.predicate());
-      Node o = Iris.entity(byKey.get(r.object()).canonicalLabel());
+      Node o = entityIris.get(r.object());
       out.add(Triple.create(s, p, o));
       Node fact =
           Iris.extracted(
@@ -205,8 +208,8 @@ public final class ExtractionGraphs {
       ground(out, fact, turnNode, r.evidence(), r.span());
     }
     for (ExtractedInterpretation i : interpretations) {
-      Node concept = Iris.entity(byKey.get(i.concept()).canonicalLabel());
-      Node perspective = Iris.entity(byKey.get(i.perspective()).canonicalLabel());
+      Node concept = entityIris.get(i.concept());
+      Node perspective = entityIris.get(i.perspective());
       Node node =
           Iris.extracted(
               "interpretation",
@@ -227,11 +230,7 @@ public final class ExtractionGraphs {
       out.add(Triple.create(node, Noema.extractor, string(info.name())));
       out.add(Triple.create(node, Noema.prov_wasGeneratedBy, activity));
       if (i.holder() != null) {
-        out.add(
-            Triple.create(
-                Iris.entity(byKey.get(i.holder()).canonicalLabel()),
-                Noema.holdsPerspective,
-                perspective));
+        out.add(Triple.create(entityIris.get(i.holder()), Noema.holdsPerspective, perspective));
       }
       if (i.participantHolder() != null) {
         speakerOf(conversation, turn, i.participantHolder())
@@ -271,6 +270,26 @@ public final class ExtractionGraphs {
       }
     }
     return Optional.ofNullable(before != null ? before : after);
+  }
+
+  /**
+   * Whether the extraction says a claim is not its speaker's own: it names another author ({@code
+   * proposedBy}) or something argues against it. A speaker who reports or rejects a claim ("some
+   * say X, but ...") does not put it forward, so such a claim is not attributed to the speaker.
+   */
+  private boolean reportedNotHeld(Extraction extraction, String claimKey) {
+    for (ExtractedRelation r : extraction.relations()) {
+      if (r.subject().equals(claimKey) && is(r.predicate(), Noema.proposedBy)
+          || r.object().equals(claimKey) && is(r.predicate(), Noema.arguesAgainst)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code predicate} is {@code property} or one of its sub-properties. */
+  private boolean is(String predicate, Node property) {
+    return ontology.subPropertiesOf(property.getURI()).contains(predicate);
   }
 
   /** The dialogue layer's participant who spoke {@code turn} (the IRI the dialogue graph uses). */

@@ -360,7 +360,9 @@ public final class ExtractionSchema {
         pipe, the %5$s %6$s electric current, the %5$s %7$s Maxwell.
 
         CLAIMS: a %8$s is recorded as said by the participant who speaks the turn it is quoted from; add no relation \
-        for that. Use %9$s only for a person or organization other than the speaker whom the text names as its \
+        for that. A claim the speaker only reports or rejects ("some say X, but ...") is not theirs: give its author \
+        with %9$s when the text names one, and relate what argues against it by %11$s; either keeps it from \
+        being recorded as the speaker's. Use %9$s only for a person or organization other than the speaker whom the text names as its \
         author ("Chalmers argues that ...", "my investor says ..."). An interpretation's "holder" is likewise who \
         the text says holds the view: leave it null when the speaker only applies a doctrine ("in terms of \
         synergetics, ...") without saying whose view it is.
@@ -409,7 +411,8 @@ public final class ExtractionSchema {
                 mentionsPerson,
                 claims,
                 localName(Noema.proposedBy.getURI()),
-                localName(Noema.relatedTo.getURI())));
+                localName(Noema.relatedTo.getURI()),
+                localName(Noema.arguesAgainst.getURI())));
     return s.toString();
   }
 

@@ -196,6 +196,19 @@ final class Lexicon {
         .orElse("und");
   }
 
+  /**
+   * The label of the view {@code holder} holds, composed in {@code language} by its {@code
+   * view-label} cue ("Popper's view", "Sicht von Popper"); in English for a language without one.
+   */
+  String viewLabel(String language, String holder) {
+    LanguageProfile profile = languages.get(language);
+    String template = profile == null ? null : profile.cue("view-label");
+    if (template == null) {
+      template = languages.get("en").cue("view-label");
+    }
+    return template.replace("{0}", holder);
+  }
+
   private List<String> alternations(String key) {
     List<String> result = new ArrayList<>();
     for (LanguageProfile p : languages.values()) {

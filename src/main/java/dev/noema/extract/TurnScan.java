@@ -459,8 +459,24 @@ final class TurnScan {
               holder[0]);
       perspectiveCanonical = holder[1] + (group ? " perspective" : "'s perspective");
     }
-    String key = entity(header, perspectiveCanonical, Noema.Perspective.getURI(), header);
+    // A column headed by the holder's name alone ("Popper") names the view after them: the
+    // perspective must not carry the person's name as its own label.
+    String label =
+        holder[0] != null && namesOnly(header, holder[0])
+            ? lexicon.viewLabel(language, header.strip())
+            : header;
+    String key = entity(label, perspectiveCanonical, Noema.Perspective.getURI(), header);
     return new Perspective(key, holderKey, holder[0] == null ? null : holder[1], header);
+  }
+
+  /**
+   * Whether every word of {@code header} is a word of the holder's name ("Popper", "Karl Popper").
+   */
+  private static boolean namesOnly(String header, String name) {
+    List<String> names = TextRules.words(name);
+    List<String> words = TextRules.words(header);
+    return !words.isEmpty()
+        && words.stream().allMatch(w -> names.stream().anyMatch(n -> Text.sameKey(w, n)));
   }
 
   /**

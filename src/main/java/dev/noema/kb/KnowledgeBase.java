@@ -9,6 +9,8 @@ import dev.noema.eval.CorpusEvaluation;
 import dev.noema.extract.Extractor;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.identity.IdentityReview;
+import dev.noema.identity.Resolver;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.ChatCalls;
 import dev.noema.llm.ChatModels;
@@ -159,7 +161,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   private LogImporter importer(boolean extract) {
     ExtractionStep extraction =
-        new ExtractionStep(ontology, extract ? extractors(null, CacheMode.USE, 0, 0) : List.of());
+        new ExtractionStep(
+            ontology, extract ? extractors(null, CacheMode.USE, 0, 0) : List.of(), resolver());
     String pipeline =
         "ontology=" + ontology.version() + ";extract=" + (extract ? extraction.names() : "none");
     return new LogImporter(store, formats, new MojibakeRepair()::repair, extraction, pipeline);
@@ -274,6 +277,22 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public EvalReport evaluate(EvalRequest request) {
     return new Evaluation(this).run(request);
+  }
+
+  /**
+   * The user's side of identity: what was merged and why, the pairs waiting for review, and the
+   * operations that split, accept and reject (see {@link IdentityReview}).
+   */
+  public IdentityReview identity() {
+    return new IdentityReview(store, Clock.systemUTC());
+  }
+
+  /**
+   * A resolver over this knowledge base's entities, for one run of writes (it reads them on first
+   * use and then keeps what it decides in memory).
+   */
+  Resolver resolver() {
+    return new Resolver(store, ontology, Clock.systemUTC());
   }
 
   /**

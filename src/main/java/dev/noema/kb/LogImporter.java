@@ -233,9 +233,10 @@ final class LogImporter {
     private long triples;
     private long lastCommit = System.nanoTime();
 
-    void add(GraphChange change) {
-      changes.add(change);
-      triples += change.tripleCount();
+    /** Adds changes that must commit together (never split across two batches). */
+    void add(List<GraphChange> together) {
+      changes.addAll(together);
+      triples += together.stream().mapToLong(GraphChange::tripleCount).sum();
       if (triples >= BATCH_TRIPLES || System.nanoTime() - lastCommit > BATCH_MILLIS * 1_000_000L) {
         flush();
       }
@@ -383,9 +384,10 @@ final class LogImporter {
       List<String> stale =
           previous == null ? List.of() : List.of(Iris.extractionGraphPrefix(conversation.id()));
       boolean created = graphs.stream().noneMatch(g -> known.containsKey(g.name().getURI()));
-      GraphChange change =
-          created ? GraphChange.create(graphs) : new GraphChange(List.of(), stale, graphs);
+      List<GraphChange> changes = new ArrayList<>(3);
+      changes.add(created ? GraphChange.create(graphs) : new GraphChange(List.of(), stale, graphs));
       graphs.forEach(g -> known.put(g.name().getURI(), g.contentHash()));
+      changes.addAll(identityChanges(extraction.drainIdentity()));
       if (previous == null) {
         imported++;
       } else {
@@ -393,11 +395,32 @@ final class LogImporter {
       }
       turns += conversation.turns().size();
       if (request.strict()) {
-        strictChanges.add(change);
+        strictChanges.addAll(changes);
       } else {
-        batch.add(change);
+        batch.add(changes);
       }
       done(conversation);
+    }
+
+    /**
+     * The identity graphs the conversation's extraction changed: the new ones created, the others
+     * replaced.
+     */
+    private List<GraphChange> identityChanges(List<GraphContent> identity) {
+      List<GraphContent> fresh = new ArrayList<>();
+      List<GraphContent> replaced = new ArrayList<>();
+      for (GraphContent g : identity) {
+        (known.containsKey(g.name().getURI()) ? replaced : fresh).add(g);
+        known.put(g.name().getURI(), g.contentHash());
+      }
+      List<GraphChange> changes = new ArrayList<>(2);
+      if (!fresh.isEmpty()) {
+        changes.add(GraphChange.create(fresh));
+      }
+      if (!replaced.isEmpty()) {
+        changes.add(new GraphChange(List.of(), List.of(), replaced));
+      }
+      return changes;
     }
 
     private void done(Conversation conversation) {

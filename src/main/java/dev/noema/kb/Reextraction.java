@@ -8,6 +8,7 @@ import dev.noema.llm.LlmConfig;
 import dev.noema.llm.LlmUsage;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphContent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,10 @@ final class Reextraction {
             request.maxCalls());
     Extractions conversations = new Extractions(kb.store());
     List<String> ids = conversations.conversationIds(request.conversationId());
-    ExtractionStep step = new ExtractionStep(kb.ontology(), extractors);
+    ExtractionStep step = new ExtractionStep(kb.ontology(), extractors, kb.resolver());
+    // Identity graphs hold an entity's whole state: they must reach the store in the order the
+    // resolver changed them, so taking them and writing them is one step.
+    Object writeLock = new Object();
     AtomicInteger written = new AtomicInteger();
     AtomicLong turnGraphs = new AtomicLong();
     AtomicLong entities = new AtomicLong();
@@ -69,7 +73,11 @@ final class Reextraction {
             if (!graphs.isEmpty()) {
               // One transaction per conversation: each turn's graph is replaced whole, or nothing
               // changes.
-              kb.store().apply(new GraphChange(List.of(), List.of(), graphs));
+              synchronized (writeLock) {
+                List<GraphContent> all = new ArrayList<>(graphs);
+                all.addAll(step.drainIdentity());
+                kb.store().apply(new GraphChange(List.of(), List.of(), all));
+              }
               written.incrementAndGet();
               turnGraphs.addAndGet(graphs.size());
             }

@@ -60,11 +60,41 @@ public final class Iris {
   }
 
   /**
-   * A meaning entity, named by its canonical (English) label: the same label in two conversations
-   * is the same entity.
+   * Prefix of every meaning entity's IRI; the rest is a readable segment chosen when the entity is
+   * minted ({@code dev.noema.identity} mints them).
    */
-  public static Node entity(String canonicalLabel) {
-    return NodeFactory.createURI(Noema.ID + "entity/" + slug(canonicalLabel));
+  public static final String ENTITY = Noema.ID + "entity/";
+
+  /** Prefix of the identity graphs: one per entity, holding its names and decisions about it. */
+  public static final String IDENTITY_GRAPH = Noema.GRAPH + "identity/";
+
+  /**
+   * The named graph holding an entity's names and the identity decisions about it: {@link
+   * #IDENTITY_GRAPH} followed by the entity IRI's part after {@link #ENTITY}.
+   *
+   * @throws IllegalArgumentException when {@code entity} is not under {@link #ENTITY}
+   */
+  public static Node identityGraph(Node entity) {
+    String iri = entity.isURI() ? entity.getURI() : "";
+    if (!iri.startsWith(ENTITY) || iri.length() == ENTITY.length()) {
+      throw new IllegalArgumentException("not a meaning entity's IRI: " + entity);
+    }
+    return NodeFactory.createURI(IDENTITY_GRAPH + iri.substring(ENTITY.length()));
+  }
+
+  /**
+   * The entity whose identity graph {@code graph} is, or empty when it is not an identity graph.
+   */
+  public static Optional<Node> entityOfIdentityGraph(Node graph) {
+    String iri = graph.isURI() ? graph.getURI() : "";
+    return iri.startsWith(IDENTITY_GRAPH) && iri.length() > IDENTITY_GRAPH.length()
+        ? Optional.of(NodeFactory.createURI(ENTITY + iri.substring(IDENTITY_GRAPH.length())))
+        : Optional.empty();
+  }
+
+  /** A software agent of Noema's own that takes decisions recorded in PROV ("resolver"). */
+  public static Node agent(String name) {
+    return NodeFactory.createURI(Noema.ID + "agent/" + slug(name));
   }
 
   /**
@@ -136,6 +166,16 @@ public final class Iris {
     return iri.startsWith(CONVERSATION_GRAPH)
         ? Optional.of(
             URLDecoder.decode(iri.substring(CONVERSATION_GRAPH.length()), StandardCharsets.UTF_8))
+        : Optional.empty();
+  }
+
+  /** The conversation a turn IRI ({@link #turn}) belongs to, or empty for any other IRI. */
+  public static Optional<Node> conversationOfTurn(Node turn) {
+    String iri = turn.isURI() ? turn.getURI() : "";
+    String base = Noema.ID + "conversation/";
+    int cut = iri.indexOf("/turn/", base.length());
+    return iri.startsWith(base) && cut > base.length()
+        ? Optional.of(NodeFactory.createURI(iri.substring(0, cut)))
         : Optional.empty();
   }
 

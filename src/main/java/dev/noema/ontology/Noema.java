@@ -101,6 +101,18 @@ public final class Noema {
   public static final Node analogousTo = term("analogousTo");
   public static final Node about = term("about");
   public static final Node proposedBy = term("proposedBy");
+  public static final Node arguesAgainst = term("arguesAgainst");
+
+  // Identity: each entity's names and the decisions about it
+  public static final Node IdentityDecision = term("IdentityDecision");
+  public static final Node decidedEntity = term("decidedEntity");
+  public static final Node otherEntity = term("otherEntity");
+  public static final Node verdict = term("verdict");
+  public static final Node evidence = term("evidence");
+  public static final Node score = term("score");
+  public static final Node mentionLabel = term("mentionLabel");
+  public static final Node addedLabel = term("addedLabel");
+  public static final Node mentionType = term("mentionType");
 
   // Facts and grounding
   public static final Node Fact = term("Fact");

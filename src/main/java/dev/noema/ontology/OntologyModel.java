@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFList;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
@@ -74,12 +75,16 @@ public final class OntologyModel {
   private final Map<String, OntClass> classes;
   private final Map<String, OntProperty> properties;
 
+  /** Each class declared disjoint with another, to the classes it is declared disjoint with. */
+  private final Map<String, Set<String>> declaredDisjoint;
+
   private OntologyModel(Model model, String namespace) {
     this.model = model;
     this.namespace = namespace;
     this.version = readVersion(model);
     this.classes = Collections.unmodifiableMap(readClasses());
     this.properties = Collections.unmodifiableMap(readProperties());
+    this.declaredDisjoint = readDisjointness(model);
   }
 
   /**
@@ -210,6 +215,61 @@ public final class OntologyModel {
   /** Whether {@code classIri} is {@code ancestorIri} or one of its sub-classes. */
   public boolean isSubClassOf(String classIri, String ancestorIri) {
     return superClassesOf(classIri).contains(ancestorIri);
+  }
+
+  /**
+   * Whether nothing can be an instance of both classes: some super-class of one (itself included)
+   * is declared disjoint with some super-class of the other, by {@code owl:disjointWith} (either
+   * direction) or as two members of one {@code owl:AllDisjointClasses}. Classes the ontology does
+   * not declare disjoint, directly or through their super-classes, are compatible: one resource may
+   * have both types.
+   */
+  public boolean disjoint(String classA, String classB) {
+    if (declaredDisjoint.isEmpty()) {
+      return false;
+    }
+    List<String> supersOfB = superClassesOf(classB);
+    for (String a : superClassesOf(classA)) {
+      Set<String> disjointWithA = declaredDisjoint.get(a);
+      if (disjointWithA != null && supersOfB.stream().anyMatch(disjointWithA::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Set<String>> readDisjointness(Model model) {
+    Map<String, Set<String>> pairs = new LinkedHashMap<>();
+    model
+        .listStatements(null, OWL2.disjointWith, (RDFNode) null)
+        .filterKeep(s -> s.getSubject().isURIResource() && s.getObject().isURIResource())
+        .forEachRemaining(
+            s -> addDisjoint(pairs, s.getSubject().getURI(), s.getResource().getURI()));
+    for (Resource group :
+        model.listSubjectsWithProperty(RDF.type, OWL2.AllDisjointClasses).toList()) {
+      Statement members = group.getProperty(OWL2.members);
+      if (members == null || !members.getObject().canAs(RDFList.class)) {
+        continue;
+      }
+      List<String> iris =
+          members.getObject().as(RDFList.class).asJavaList().stream()
+              .filter(RDFNode::isURIResource)
+              .map(n -> n.asResource().getURI())
+              .toList();
+      for (int i = 0; i < iris.size(); i++) {
+        for (int j = i + 1; j < iris.size(); j++) {
+          addDisjoint(pairs, iris.get(i), iris.get(j));
+        }
+      }
+    }
+    Map<String, Set<String>> frozen = new LinkedHashMap<>();
+    pairs.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+    return Collections.unmodifiableMap(frozen);
+  }
+
+  private static void addDisjoint(Map<String, Set<String>> pairs, String a, String b) {
+    pairs.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
+    pairs.computeIfAbsent(b, k -> new LinkedHashSet<>()).add(a);
   }
 
   private Map<String, OntClass> readClasses() {

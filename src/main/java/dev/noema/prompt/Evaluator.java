@@ -4,7 +4,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.noema.ontology.Iris;
+import dev.noema.identity.EntityIris;
 import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +134,7 @@ public final class Evaluator {
         names.add(iri);
       }
     }
-    String minted = expected.contains("://") ? expected : Iris.entity(expected).getURI();
+    String minted = expected.contains("://") ? expected : EntityIris.of(expected).getURI();
     if (names.contains(expected) || names.contains(minted)) {
       return true;
     }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.noema.extract.LlmExtractor;
 import dev.noema.extract.StructuralExtractor;
+import dev.noema.identity.Decision;
+import dev.noema.identity.MergeResult;
+import dev.noema.identity.SplitResult;
 import dev.noema.kb.KnowledgeBase;
 import dev.noema.map.MapSearch;
 import dev.noema.map.MeaningMap;
@@ -302,7 +305,54 @@ final class ApiServlet extends HttpServlet {
             .body(ApiRoute.Body.json(Wire.Question.class))
             .answers(Wire.Asked.class)
             .errors(400, 415)
-            .handle(this::ask));
+            .handle(this::ask),
+        ApiRoute.get(
+                "/api/identity",
+                "Identity: the merges the resolver made (with evidence and score), the pairs"
+                    + " waiting for review (the duplicates still suspected) and the user's"
+                    + " decisions, as noema resolve --list shows them")
+            .answers(Wire.Identity.class)
+            .handle(call -> Wire.Identity.of(kb.identity().list())),
+        ApiRoute.post(
+                "/api/identity/decisions",
+                "Take a decision on identity: accept or reject a pending pair, or split a merge (by"
+                    + " its id, or an entity's IRI); the affected graphs are rewritten. Accept"
+                    + " answers the merge, reject the decision, split the merges undone")
+            .need(AccessPolicy.Need.API_WRITE)
+            .body(ApiRoute.Body.json(Wire.IdentityDecision.class))
+            .answers(MergeResult.class, Wire.DecisionView.class, SplitResult.class)
+            .errors(400, 401, 403, 415)
+            .handle(this::decideIdentity));
+  }
+
+  /**
+   * Takes the user's decision on identity: accept or reject a pending pair, or split a merge (its
+   * id, or an entity's IRI).
+   */
+  private Object decideIdentity(Call call) throws IOException {
+    Wire.IdentityDecision body = jsonBody(call, Wire.IdentityDecision.class);
+    String action = body.action();
+    if (action == null || action.isBlank()) {
+      throw new ApiError(400, "the JSON body needs an \"action\": accept, reject or split");
+    }
+    if (body.id() == null || body.id().isBlank()) {
+      throw new ApiError(400, "the JSON body needs an \"id\": a decision's id or an entity's IRI");
+    }
+    try {
+      return switch (action) {
+        case "accept" -> kb.identity().accept(body.id());
+        case "reject" -> {
+          Decision rejected = kb.identity().reject(body.id());
+          yield Wire.DecisionView.of(rejected, kb.identity().list());
+        }
+        case "split" -> kb.identity().split(body.id());
+        default ->
+            throw new ApiError(
+                400, "\"action\" must be accept, reject or split, not '" + action + "'");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
   }
 
   /** The SPARQL endpoint, served by Fuseki beside the API: documented, not routed here. */

@@ -2,6 +2,9 @@ package dev.noema.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.noema.identity.Decision;
+import dev.noema.identity.EntityName;
+import dev.noema.identity.IdentityListing;
 import dev.noema.prompt.Answer;
 import dev.noema.prompt.AskResult;
 import dev.noema.prompt.Citation;
@@ -280,4 +283,78 @@ final class Wire {
           result.notice());
     }
   }
+
+  /**
+   * What identity has decided: how many entities the store holds, the merges the resolver made, the
+   * pairs waiting for review and the user's own decisions.
+   */
+  record Identity(
+      int entities,
+      List<DecisionView> merges,
+      List<DecisionView> pending,
+      List<DecisionView> byUser) {
+    static Identity of(IdentityListing listing) {
+      return new Identity(
+          listing.entities(),
+          listing.merges().stream().map(d -> DecisionView.of(d, listing)).toList(),
+          listing.pending().stream().map(d -> DecisionView.of(d, listing)).toList(),
+          listing.byUser().stream().map(d -> DecisionView.of(d, listing)).toList());
+    }
+  }
+
+  /**
+   * One identity decision.
+   *
+   * @param id the short id the CLI and the decisions route take
+   * @param verdict same, different or pending
+   * @param evidence what the decision rests on
+   * @param score how strongly the evidence says "same", 0 to 1
+   * @param other the second entity of a pair, or null for a decision about a mention
+   * @param mention the name decided about, or null
+   * @param added the names the decision gave the entity
+   * @param turn the turn the mention is in (or the conversation a decision of the user applies to),
+   *     or null
+   * @param time when (ISO 8601)
+   */
+  record DecisionView(
+      String id,
+      String verdict,
+      String evidence,
+      double score,
+      String entity,
+      String entityName,
+      String other,
+      String otherName,
+      String mention,
+      String language,
+      List<String> added,
+      String extractor,
+      String turn,
+      String time) {
+    static DecisionView of(Decision d, IdentityListing listing) {
+      return new DecisionView(
+          d.id(),
+          d.verdict().id(),
+          d.evidence().id(),
+          d.score(),
+          d.entity().getURI(),
+          listing.name(d.entity()),
+          d.other() == null ? null : d.other().getURI(),
+          d.other() == null ? null : listing.name(d.other()),
+          d.mention() == null ? null : d.mention().text(),
+          d.mention() == null ? null : d.mention().language(),
+          d.added().stream().map(EntityName::text).toList(),
+          d.extractor(),
+          d.used() == null ? null : d.used().getURI(),
+          d.time().toString());
+    }
+  }
+
+  /**
+   * A decision of the user on identity.
+   *
+   * @param action accept or reject (a pending pair), or split (a merge)
+   * @param id a pending pair's or a merge's id, or (split) an entity's IRI
+   */
+  record IdentityDecision(String action, String id) {}
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
+import dev.noema.identity.EntityIris;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyCheck;
@@ -38,7 +39,9 @@ class ExtractionGraphsTest {
         new FactValidator(ontology)
             .validate(new StructuralExtractor(ontology).extract(conversation), conversation)
             .kept();
-    graphs = new ExtractionGraphs(ontology).graphs(extraction, conversation);
+    graphs =
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
   }
 
   @Test
@@ -63,8 +66,8 @@ class ExtractionGraphsTest {
 
   @Test
   void relations_are_asserted_and_reified_with_a_grounding() {
-    Node recursia = Iris.entity("RECURSIA");
-    Node consensus = Iris.entity("консенсус модулей");
+    Node recursia = EntityIris.of("RECURSIA");
+    Node consensus = EntityIris.of("консенсус модулей");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(triples.contains(Triple.create(recursia, Noema.partOf, consensus)));
@@ -155,11 +158,18 @@ class ExtractionGraphsTest {
             null);
 
     List<Triple> triples =
-        new ExtractionGraphs(ontology).graphs(aligned, conversation).get(1).triples();
+        new ExtractionGraphs(ontology)
+            .graphs(aligned, conversation, SampleDialogue.entityIris(aligned))
+            .get(1)
+            .triples();
 
     Node grounding =
         subjectOf(
-            triples, OA.hasBody.asNode(), Iris.entity("RECURSIA"), RDF.Nodes.type, Noema.Grounding);
+            triples,
+            OA.hasBody.asNode(),
+            EntityIris.of("RECURSIA"),
+            RDF.Nodes.type,
+            Noema.Grounding);
     assertEquals(
         NodeFactory.createLiteralDT("0.900", XSDDatatype.XSDdecimal),
         objectOf(triples, grounding, Noema.quoteSimilarity));
@@ -180,7 +190,7 @@ class ExtractionGraphsTest {
 
   @Test
   void entities_carry_labels_in_their_language_and_the_turn() {
-    Node architecture = Iris.entity("architecture");
+    Node architecture = EntityIris.of("architecture");
     List<Triple> triples = graphs.get(1).triples();
 
     assertTrue(
@@ -208,16 +218,16 @@ class ExtractionGraphsTest {
             .filter(
                 t ->
                     t.getPredicate().equals(Noema.interprets)
-                        && t.getObject().equals(Iris.entity("architecture")))
+                        && t.getObject().equals(EntityIris.of("architecture")))
             .count();
 
     assertEquals(2, ofArchitecture);
     assertTrue(
         triples.contains(
             Triple.create(
-                Iris.entity("industry"),
+                EntityIris.of("industry"),
                 Noema.holdsPerspective,
-                Iris.entity("industry perspective"))));
+                EntityIris.of("industry perspective"))));
   }
 
   @Test
@@ -237,7 +247,8 @@ class ExtractionGraphsTest {
   @Test
   void same_extraction_gives_identical_triples_and_no_blank_nodes() {
     List<ExtractionGraphs.TurnGraph> again =
-        new ExtractionGraphs(ontology).graphs(extraction, conversation);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, conversation, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs, again);
     assertTrue(
@@ -253,7 +264,8 @@ class ExtractionGraphsTest {
     Conversation changed =
         SampleDialogue.conversation(conversation.id(), conversation.turns().get(0), edited);
     List<ExtractionGraphs.TurnGraph> after =
-        new ExtractionGraphs(ontology).graphs(extraction, changed);
+        new ExtractionGraphs(ontology)
+            .graphs(extraction, changed, SampleDialogue.entityIris(extraction));
 
     assertEquals(graphs.get(0).inputHash(), after.get(0).inputHash());
     assertNotEquals(graphs.get(1).inputHash(), after.get(1).inputHash());
@@ -353,7 +365,54 @@ class ExtractionGraphsTest {
             null);
     Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
     assertEquals(3, kept.interpretations().size());
-    return new ExtractionGraphs(ontology).graphs(kept, VIEWS);
+    return new ExtractionGraphs(ontology).graphs(kept, VIEWS, SampleDialogue.entityIris(kept));
+  }
+
+  @Test
+  void a_claim_its_speaker_reports_from_an_author_or_argues_against_is_not_attributed_to_them() {
+    String claim = Noema.NS + "Claim";
+    Extraction raw =
+        new Extraction(
+            "views",
+            new ExtractorInfo("llm", "openai", "gpt-4o-mini", "hash"),
+            List.of(
+                entity("u2", "the user's view", Noema.Perspective.getURI(), 2, "Your view"),
+                entity("c1", "emergence is real", claim, 1, "emergence is real"),
+                entity(
+                    "c2",
+                    "order arises far from equilibrium",
+                    claim,
+                    1,
+                    "order arises far from equilibrium"),
+                entity("p1", "Prigogine", Noema.Person.getURI(), 1, "Prigogine"),
+                entity(
+                    "c3", "emergence is a name for ignorance", claim, 0, "a name for ignorance")),
+            List.of(
+                new ExtractedRelation(
+                    "c2", Noema.proposedBy.getURI(), "p1", "Prigogine showed", 1, 0.9, 1),
+                new ExtractedRelation(
+                    "u2", Noema.arguesAgainst.getURI(), "c1", "too generous", 2, 0.8, 1)),
+            List.of(),
+            null,
+            null);
+    Extraction kept = new FactValidator(ontology).validate(raw, VIEWS).kept();
+    assertEquals(2, kept.relations().size(), kept.toString());
+    List<Triple> triples =
+        new ExtractionGraphs(ontology)
+            .graphs(kept, VIEWS, SampleDialogue.entityIris(kept)).stream()
+                .flatMap(g -> g.triples().stream())
+                .filter(t -> t.getPredicate().equals(Noema.prov_wasAttributedTo))
+                .toList();
+
+    assertEquals(
+        List.of(
+            Triple.create(
+                EntityIris.of("emergence is a name for ignorance"),
+                Noema.prov_wasAttributedTo,
+                spokenBy(0))),
+        triples,
+        "only the claim the user put forward is the user's; the one Prigogine showed and the one"
+            + " argued against are not the assistant's");
   }
 
   private static ExtractedEntity entity(
@@ -382,14 +441,14 @@ class ExtractionGraphsTest {
             .triples()
             .contains(
                 Triple.create(
-                    spokenBy(0), Noema.holdsPerspective, Iris.entity("the user's view"))));
+                    spokenBy(0), Noema.holdsPerspective, EntityIris.of("the user's view"))));
     assertTrue(
         views
             .get(1)
             .triples()
             .contains(
                 Triple.create(
-                    spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))));
+                    spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))));
   }
 
   @Test
@@ -399,7 +458,7 @@ class ExtractionGraphsTest {
     assertTrue(
         triples.contains(
             Triple.create(
-                spokenBy(1), Noema.holdsPerspective, Iris.entity("the assistant's view"))),
+                spokenBy(1), Noema.holdsPerspective, EntityIris.of("the assistant's view"))),
         triples.toString());
     assertTrue(
         triples.stream()
@@ -416,7 +475,7 @@ class ExtractionGraphsTest {
     assertTrue(
         triples.contains(
             Triple.create(
-                Iris.entity("order arises far from equilibrium"),
+                EntityIris.of("order arises far from equilibrium"),
                 Noema.prov_wasAttributedTo,
                 spokenBy(1))));
     assertEquals(

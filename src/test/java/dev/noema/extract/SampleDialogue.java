@@ -61,4 +61,16 @@ final class SampleDialogue {
     }
     return String.join("\n", lines).strip();
   }
+
+  /**
+   * Each entity's IRI by key, minted from its canonical label, as a resolver with an empty store
+   * mints the first of each name.
+   */
+  static java.util.Map<String, org.apache.jena.graph.Node> entityIris(Extraction extraction) {
+    java.util.Map<String, org.apache.jena.graph.Node> iris = new java.util.HashMap<>();
+    extraction
+        .entities()
+        .forEach(e -> iris.put(e.key(), dev.noema.identity.EntityIris.of(e.canonicalLabel())));
+    return iris;
+  }
 }

@@ -41,7 +41,9 @@ public final class StructuralExtractorBenchmark {
     FactValidator.Result result = validator.validate(extraction, conversation);
     long t2 = System.nanoTime();
     long triples =
-        graphs.graphs(result.kept(), conversation).stream()
+        graphs
+            .graphs(result.kept(), conversation, SampleDialogue.entityIris(result.kept()))
+            .stream()
             .mapToLong(g -> g.triples().size())
             .sum();
     long t3 = System.nanoTime();

@@ -189,6 +189,28 @@ class StructuralExtractorTest {
   }
 
   @Test
+  void a_column_headed_by_a_name_alone_is_that_persons_view_not_a_second_node_named_like_them() {
+    Extraction e =
+        extract(
+            """
+        Karl Popper and Thomas Kuhn disagreed, and Popper said so.
+
+        | Question | Popper | Kuhn |
+        |---|---|---|
+        | Science | bold conjectures | puzzle solving |
+        """);
+
+    Set<String> views =
+        e.entities().stream()
+            .filter(x -> x.type().equals(Noema.Perspective.getURI()))
+            .map(ExtractedEntity::label)
+            .collect(java.util.stream.Collectors.toSet());
+    assertTrue(views.contains("Popper's view"), views.toString());
+    assertTrue(
+        views.stream().noneMatch(v -> v.equals("Popper") || v.equals("Kuhn")), views.toString());
+  }
+
+  @Test
   void emphasised_term_mentioned_again_is_a_concept_but_a_phrase_emphasised_once_is_not() {
     Extraction e =
         extract(

@@ -14,6 +14,7 @@ import dev.noema.conversation.ReadOptions;
 import dev.noema.conversation.format.ChatGptExportFormat;
 import dev.noema.conversation.format.ClaudeExportFormat;
 import dev.noema.extract.ValidationSummary.DropReason;
+import dev.noema.identity.EntityIris;
 import dev.noema.llm.CacheMode;
 import dev.noema.llm.CallPolicy;
 import dev.noema.llm.ChatCalls;
@@ -24,7 +25,6 @@ import dev.noema.llm.LlmProvider;
 import dev.noema.llm.ProviderStub;
 import dev.noema.llm.RecordedReplies;
 import dev.noema.llm.RetryPolicy;
-import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,7 +165,7 @@ class WeakerModelRepliesTest {
             .validate(extractor.extract(conversation), conversation);
     List<Triple> triples =
         new ExtractionGraphs(LlmExtractorTest.ONTOLOGY)
-            .graphs(result.kept(), conversation).stream()
+            .graphs(result.kept(), conversation, SampleDialogue.entityIris(result.kept())).stream()
                 .flatMap(g -> g.triples().stream())
                 .toList();
     return new Run(stub, extractor, conversation, result, triples);
@@ -263,7 +263,7 @@ class WeakerModelRepliesTest {
 
   /** Whether a grounding of the entity records {@code noema:quoteSimilarity} {@code value}. */
   private static boolean similarityRecorded(Run run, String canonicalLabel, String value) {
-    Node entity = Iris.entity(canonicalLabel);
+    Node entity = EntityIris.of(canonicalLabel);
     Node similarity = NodeFactory.createLiteralDT(value, XSDDatatype.XSDdecimal);
     return run.triples().stream()
         .filter(t -> t.getPredicate().equals(OA.hasBody.asNode()) && t.getObject().equals(entity))
@@ -307,13 +307,13 @@ class WeakerModelRepliesTest {
     assertEquals("Deutschen Bahn", db.label());
     assertTrue(
         bahn.has(
-            Iris.entity("Deutsche Bahn"),
+            EntityIris.of("Deutsche Bahn"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("Deutschen Bahn", "de")));
     assertEquals("Fahrgastrechten", bahn.entity("c1.e3").label());
     assertTrue(
         bahn.has(
-            Iris.entity("passenger rights"),
+            EntityIris.of("passenger rights"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("Fahrgastrechten", "de")));
   }
@@ -326,30 +326,30 @@ class WeakerModelRepliesTest {
     // "melatonin" names the careful model's node; "the Railjet" is not the careful "Railjet".
     assertTrue(
         sommeil.has(
-            Iris.entity("melatonin"),
+            EntityIris.of("melatonin"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("la mélatonine", "fr")));
-    assertNotEquals(Iris.entity("Railjet"), Iris.entity("the Railjet"));
+    assertNotEquals(EntityIris.of("Railjet"), EntityIris.of("the Railjet"));
     assertTrue(
         bahn.has(
-            Iris.entity("the Railjet"),
+            EntityIris.of("the Railjet"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("der Railjet", "de")));
     assertNotEquals(
-        Iris.entity("explanatory gap"),
-        Iris.entity(consciousness.entity("c0.e6").canonicalLabel()));
+        EntityIris.of("explanatory gap"),
+        EntityIris.of(consciousness.entity("c0.e6").canonicalLabel()));
   }
 
   @Test
   void a_label_translated_into_english_is_kept_in_the_language_the_model_gave() {
     assertTrue(
         bahn.has(
-            Iris.entity("Munich"),
+            EntityIris.of("Munich"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("Munich", "en")));
     assertTrue(
         sommeil.has(
-            Iris.entity("magnesium"),
+            EntityIris.of("magnesium"),
             RDFS.Nodes.label,
             NodeFactory.createLiteralLang("magnesium", "en")));
     assertEquals("en", sommeil.entity("c0.e7").language());

@@ -63,10 +63,21 @@ class StoredEntityNamesTest {
             null,
             null);
     for (ExtractionGraphs.TurnGraph g :
-        new ExtractionGraphs(ONTOLOGY).graphs(extraction, conversation)) {
+        new ExtractionGraphs(ONTOLOGY)
+            .graphs(extraction, conversation, irisByCanonicalLabel(extraction))) {
       graphs.add(new GraphContent(g.graphName(), g.inputHash(), g.triples()));
     }
     store.apply(new GraphChange(List.of(), List.of(), graphs));
+  }
+
+  /** Each entity's IRI minted from its canonical label, as a resolver over an empty store would. */
+  private static java.util.Map<String, org.apache.jena.graph.Node> irisByCanonicalLabel(
+      Extraction extraction) {
+    java.util.Map<String, org.apache.jena.graph.Node> iris = new java.util.HashMap<>();
+    extraction
+        .entities()
+        .forEach(e -> iris.put(e.key(), dev.noema.identity.EntityIris.of(e.canonicalLabel())));
+    return iris;
   }
 
   private static ExtractedEntity entity(String label, String canonical, String type) {

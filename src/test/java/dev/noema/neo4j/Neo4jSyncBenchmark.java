@@ -1,5 +1,6 @@
 package dev.noema.neo4j;
 
+import dev.noema.identity.EntityIris;
 import dev.noema.neo4j.Projector.NodeRow;
 import dev.noema.neo4j.Projector.RelRow;
 import dev.noema.neo4j.Projector.Rows;
@@ -291,7 +292,7 @@ public final class Neo4jSyncBenchmark {
     Node[] entities = new Node[2];
     for (int k = 0; k < 2; k++) {
       String label = "concept " + random.nextInt(VOCABULARY);
-      entities[k] = Iris.entity(label);
+      entities[k] = EntityIris.of(label);
       t.add(
           Triple.create(
               entities[k],

@@ -1,5 +1,6 @@
 package dev.noema.neo4j;
 
+import dev.noema.identity.EntityIris;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.store.GraphContent;
@@ -20,11 +21,11 @@ import org.apache.jena.vocabulary.RDFS;
  */
 final class SampleMeaning {
   static final Node COGNITIVE_MODULE = NodeFactory.createURI(Noema.NS + "CognitiveModule");
-  static final Node RECURSIA = Iris.entity("recursia");
-  static final Node ATTENTION = Iris.entity("attention");
-  static final Node EMERGENCE = Iris.entity("emergence");
-  static final Node KIRILL_VIEW = Iris.entity("kirill-s-perspective");
-  static final Node INTERPRETATION = Iris.entity("attention-as-gravity");
+  static final Node RECURSIA = EntityIris.of("recursia");
+  static final Node ATTENTION = EntityIris.of("attention");
+  static final Node EMERGENCE = EntityIris.of("emergence");
+  static final Node KIRILL_VIEW = EntityIris.of("kirill-s-perspective");
+  static final Node INTERPRETATION = EntityIris.of("attention-as-gravity");
 
   private SampleMeaning() {}
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noema.identity.EntityIris;
 import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
@@ -73,7 +74,7 @@ class GraphRetrievalTest {
 
   @Test
   void russian_inflections_link_to_the_same_concept() {
-    String attention = Iris.entity("attention").getURI();
+    String attention = EntityIris.of("attention").getURI();
     assertEquals(attention, first("внимание"));
     assertEquals(attention, first("внимания"));
     assertEquals(attention, first("вниманием"));
@@ -81,17 +82,17 @@ class GraphRetrievalTest {
 
   @Test
   void case_and_accents_do_not_matter() {
-    String attention = Iris.entity("attention").getURI();
+    String attention = EntityIris.of("attention").getURI();
     assertEquals(attention, first("ВНИМАНИЕ"));
     assertEquals(attention, first("внима\u0301ние"));
-    assertEquals(Iris.entity("emergence").getURI(), first("Émergence"));
-    assertEquals(Iris.entity("emergence").getURI(), first("эмерджентность"));
+    assertEquals(EntityIris.of("emergence").getURI(), first("Émergence"));
+    assertEquals(EntityIris.of("emergence").getURI(), first("эмерджентность"));
   }
 
   @Test
   void english_stems_link() {
-    assertEquals(Iris.entity("attention").getURI(), first("attentions"));
-    assertEquals(Iris.entity("emergence").getURI(), first("EMERGENCES"));
+    assertEquals(EntityIris.of("attention").getURI(), first("attentions"));
+    assertEquals(EntityIris.of("emergence").getURI(), first("EMERGENCES"));
   }
 
   @Test
@@ -217,7 +218,7 @@ class GraphRetrievalTest {
       assertTrue(fresh.link("Лейбниц", 5).isEmpty());
       b.writeTo(other);
       fresh.refresh();
-      assertEquals(Iris.entity("Leibniz").getURI(), fresh.link("Лейбница", 5).get(0).iri());
+      assertEquals(EntityIris.of("Leibniz").getURI(), fresh.link("Лейбница", 5).get(0).iri());
     }
   }
 }

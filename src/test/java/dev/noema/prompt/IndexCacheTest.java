@@ -8,8 +8,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.noema.conversation.Role;
+import dev.noema.identity.EntityIris;
 import dev.noema.meaning.MeaningLayers;
-import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.io.IOException;
@@ -206,7 +206,7 @@ class IndexCacheTest {
     MeaningGraphBuilder b = new MeaningGraphBuilder("more", "More");
     b.turn(Role.USER, "Kirill", "2025-03-02T10:00:00Z", "x-0", "Mindfulness trains attention.");
     Node mindfulness = b.entity(0, "Concept", "Mindfulness", "Mindfulness@en");
-    Node attention = Iris.entity("attention");
+    Node attention = EntityIris.of("attention");
     b.fact(0, mindfulness, "relatedTo", attention, 0.9, "Mindfulness trains attention");
     b.writeTo(store);
   }

@@ -3,6 +3,7 @@ package dev.noema.prompt;
 import dev.noema.conversation.Conversation;
 import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
+import dev.noema.identity.EntityIris;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.store.DialogueGraph;
@@ -60,7 +61,7 @@ final class MeaningGraphBuilder {
    * An entity of class {@code type} (local name), mentioned in {@code turn}; labels as "text@lang".
    */
   Node entity(int turn, String type, String canonical, String... labels) {
-    Node e = Iris.entity(canonical);
+    Node e = EntityIris.of(canonical);
     List<Triple> out = graph(turn);
     out.add(Triple.create(e, RDF.type.asNode(), NodeFactory.createURI(Noema.NS + type)));
     out.add(Triple.create(e, Noema.canonicalLabel, NodeFactory.createLiteralString(canonical)));
@@ -110,7 +111,7 @@ final class MeaningGraphBuilder {
   Node interpretation(
       int turn, String name, Node concept, Node perspective, String statement, String quote) {
     List<Triple> out = graph(turn);
-    Node i = Iris.entity(name);
+    Node i = EntityIris.of(name);
     out.add(Triple.create(i, RDF.type.asNode(), Noema.Interpretation));
     out.add(Triple.create(i, Noema.canonicalLabel, NodeFactory.createLiteralString(name)));
     out.add(Triple.create(i, Noema.interprets, concept));

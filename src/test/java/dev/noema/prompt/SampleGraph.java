@@ -1,7 +1,7 @@
 package dev.noema.prompt;
 
 import dev.noema.conversation.Role;
-import dev.noema.ontology.Iris;
+import dev.noema.identity.EntityIris;
 import dev.noema.store.GraphStore;
 import org.apache.jena.graph.Node;
 
@@ -15,7 +15,7 @@ final class SampleGraph {
   static final String KIRILL_ON_ATTENTION =
       "определяем модуль внимания как оператор гравитации смысла";
   static final String KIRILL_QUOTE = "Мы определяем модуль внимания как оператор гравитации смысла";
-  static final Node KIRILL_INTERPRETATION = Iris.entity("Kirill's perspective on attention");
+  static final Node KIRILL_INTERPRETATION = EntityIris.of("Kirill's perspective on attention");
 
   private SampleGraph() {}
 

@@ -327,6 +327,27 @@ class NoemaServerTest {
   }
 
   @Test
+  void identity_lists_decisions_and_refuses_an_unknown_one_with_one_line() throws Exception {
+    JsonNode identity = JSON.readTree(get("/api/identity").body());
+    assertTrue(identity.get("entities").asInt() > 0, identity.toString());
+    assertTrue(identity.get("pending").isArray());
+    identity.get("merges").forEach(m -> assertTrue(m.get("evidence").isTextual(), m.toString()));
+
+    HttpResponse<String> noToken =
+        postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), null);
+    assertEquals(401, noToken.statusCode(), "a decision is a write");
+    HttpResponse<String> unknown =
+        postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), TOKEN);
+    assertEquals(400, unknown.statusCode());
+    assertEquals(
+        "no pending pair 'abcdef' (noema resolve --review lists them)",
+        JSON.readTree(unknown.body()).get("error").asText());
+    HttpResponse<String> badAction =
+        postJson("/api/identity/decisions", Map.of("action", "merge", "id", "abcdef"), TOKEN);
+    assertEquals(400, badAction.statusCode());
+  }
+
+  @Test
   void upload_imports_through_a_job_with_the_token() throws Exception {
     byte[] log =
         Files.readAllBytes(Path.of("src/test/resources/formats/claude-conversations.json"));
@@ -445,6 +466,7 @@ class NoemaServerTest {
     calls.put("/api/extraction", "/api/extraction");
     calls.put("/api/explore/{view}", "/api/explore/centres");
     calls.put("/api/sparql", "/api/sparql?query=" + enc("SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"));
+    calls.put("/api/identity", "/api/identity");
     for (Map.Entry<String, String> call : calls.entrySet()) {
       JsonNode schema =
           doc.get("paths")

@@ -1,5 +1,6 @@
 package dev.noema.server;
 
+import dev.noema.identity.EntityIris;
 import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
@@ -140,7 +141,7 @@ public final class ServeBenchmark {
         .generateGraph(shape);
     List<Triple> triples = new ArrayList<>();
     for (int i : shape.vertexSet()) {
-      Node e = Iris.entity("bench concept " + i);
+      Node e = EntityIris.of("bench concept " + i);
       triples.add(
           Triple.create(e, RDF.type.asNode(), i % 50 == 0 ? Noema.CognitiveModule : Noema.Concept));
       triples.add(
@@ -150,9 +151,9 @@ public final class ServeBenchmark {
     for (DefaultEdge edge : shape.edgeSet()) {
       triples.add(
           Triple.create(
-              Iris.entity("bench concept " + shape.getEdgeSource(edge)),
+              EntityIris.of("bench concept " + shape.getEdgeSource(edge)),
               Noema.relatedTo,
-              Iris.entity("bench concept " + shape.getEdgeTarget(edge))));
+              EntityIris.of("bench concept " + shape.getEdgeTarget(edge))));
     }
     kb.store()
         .apply(GraphChange.put(new GraphContent(Iris.derivedGraph("bench"), "bench", triples)));

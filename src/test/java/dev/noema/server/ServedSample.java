@@ -1,5 +1,6 @@
 package dev.noema.server;
 
+import dev.noema.identity.EntityIris;
 import dev.noema.kb.ImportListener;
 import dev.noema.kb.ImportRequest;
 import dev.noema.kb.KnowledgeBase;
@@ -24,7 +25,7 @@ final class ServedSample implements AutoCloseable {
   static final String XSS_LABEL =
       "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=1\">xss-probe";
 
-  static final Node XSS_ENTITY = Iris.entity("xss probe");
+  static final Node XSS_ENTITY = EntityIris.of("xss probe");
 
   final KnowledgeBase kb;
   final NoemaServer server;
@@ -44,7 +45,7 @@ final class ServedSample implements AutoCloseable {
       java.util.function.Function<NoemaServer.Builder, NoemaServer.Builder> options) {
     KnowledgeBase kb = KnowledgeBase.open(config);
     kb.importLogs(ImportRequest.of(List.of(Path.of("import/samples"))), ImportListener.NONE);
-    Node recursia = Iris.entity("RECURSIA");
+    Node recursia = EntityIris.of("RECURSIA");
     kb.store()
         .apply(
             GraphChange.put(
