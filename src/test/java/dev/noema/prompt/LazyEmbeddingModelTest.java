@@ -3,8 +3,8 @@ package dev.noema.prompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.noema.identity.EntityIris;
 import dev.noema.meaning.MeaningLayers;
-import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.store.Tdb2GraphStore;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class LazyEmbeddingModelTest {
       assertEquals(SampleGraph.KIRILL_INTERPRETATION.getURI(), russian.facts().get(0).iri());
       assertEquals(0, builds.get(), "the model was loaded for a question it does not rank");
       assertEquals(
-          Iris.entity("Feynman").getURI(), retrieval.link("quantum physicist", 5).get(0).iri());
+          EntityIris.of("Feynman").getURI(), retrieval.link("quantum physicist", 5).get(0).iri());
       assertEquals(1, builds.get());
     }
   }
