@@ -7,6 +7,7 @@ import dev.noema.kb.KnowledgeBase;
 import dev.noema.prompt.AnswerPrinter;
 import dev.noema.prompt.AskResult;
 import dev.noema.prompt.Asker;
+import dev.noema.prompt.GraphRetrieval;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +53,10 @@ final class AskCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KnowledgeBase base = llm.open()) {
       ChatModel model = base.chatModel().orElse(null);
-      AskResult result =
-          new Asker(base.retrieval(), model).ask(context.request(question), baseline);
+      GraphRetrieval retrieval = base.retrieval();
+      AskResult result = new Asker(retrieval, model).ask(context.request(question), baseline);
       AnswerPrinter.print(out, result);
+      ContextCommand.noteMissingEmbeddings(retrieval, spec.commandLine().getErr());
       if (record) {
         if (model == null) {
           throw new CommandFailure(

@@ -4,6 +4,7 @@ import dev.noema.kb.KnowledgeBase;
 import dev.noema.prompt.ContextFormat;
 import dev.noema.prompt.ContextRequest;
 import dev.noema.prompt.GraphContext;
+import dev.noema.prompt.GraphRetrieval;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,10 +35,27 @@ final class ContextCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (KnowledgeBase base = kb.open()) {
-      GraphContext result = base.retrieval().context(context.request(question));
+      GraphRetrieval retrieval = base.retrieval();
+      GraphContext result = retrieval.context(context.request(question));
       out.println(result.text());
       out.flush();
+      noteMissingEmbeddings(retrieval, spec.commandLine().getErr());
       return 0;
+    }
+  }
+
+  /**
+   * One line on standard error when some labels are not embedded yet, so questions link them by
+   * their words only (a question never waits for them to be embedded).
+   */
+  static void noteMissingEmbeddings(GraphRetrieval retrieval, PrintWriter err) {
+    double share = retrieval.embeddedShare();
+    if (share < 1) {
+      err.printf(
+          "semantic linking: %d%% of labels embedded (the rest linked by their words; "
+              + "'noema sync index' embeds them)%n",
+          (int) Math.floor(share * 100));
+      err.flush();
     }
   }
 

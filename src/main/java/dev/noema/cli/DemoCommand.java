@@ -56,6 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KnowledgeBase base = kb.open()) {
+      // Neo4j starts while the sections before its own run (it takes seconds, mostly on one core).
+      base.startNeo4j();
       section(out, "1. Import " + paths + " into " + base.store().location());
       ImportReport report = base.importLogs(ImportRequest.of(paths), ImportListener.NONE);
       ImportCommand.print(report, out, err);

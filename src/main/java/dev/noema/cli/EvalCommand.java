@@ -142,6 +142,7 @@ final class EvalCommand implements Callable<Integer> {
           questions = EvalQuestions.read(measures.questions);
         }
         ChatModel model = base.chatModel().orElse(null);
+        base.embedLabels(); // retrieval is scored as it is with every label embedded
         dev.noema.prompt.EvalReport retrieval =
             new Evaluator(base.retrieval(), model, model)
                 .run(questions, ContextRequest.of("(each question)").withBudget(budget));

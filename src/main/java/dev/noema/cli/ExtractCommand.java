@@ -93,6 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         ExtractReport report = base.extract(request);
         print(report, base.llm().map(LlmConfig::price).orElse(null), out, err);
+        SyncCommand.embed(base, out);
         return report.problems().isEmpty() ? 0 : 1;
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(e.getMessage());

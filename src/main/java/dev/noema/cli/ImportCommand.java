@@ -126,6 +126,9 @@ final class ImportCommand implements Callable<Integer> {
       }
       progress.close();
       print(report, out, err);
+      if (!noExtract && report.imported() + report.replaced() > 0) {
+        SyncCommand.embed(base, out);
+      }
       boolean synced =
           noSync
               || report.imported() + report.replaced() == 0

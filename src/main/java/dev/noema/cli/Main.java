@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(NoemaCommand.commandLine().execute(args));
+    System.exit(NoemaCommand.commandLine(args).execute(args));
   }
 }

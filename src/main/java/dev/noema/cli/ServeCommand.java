@@ -155,6 +155,18 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandFailure(
           "cannot start the server on " + host + ":" + port + ": " + e.getMessage());
     }
+    Thread embedding =
+        new Thread(
+            () -> {
+              try {
+                base.embedLabels(); // questions meanwhile link the labels not embedded by words
+              } catch (RuntimeException e) {
+                // Stopped while embedding (the store closed): the next start embeds the rest.
+              }
+            },
+            "noema-serve-embed");
+    embedding.setDaemon(true);
+    embedding.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "sync",
     mixinStandardHelpOptions = true,
     description = "Bring a projection of the knowledge base in step with the RDF store.",
-    subcommands = SyncCommand.Neo4j.class)
+    subcommands = {SyncCommand.Neo4j.class, SyncCommand.Index.class})
 final class SyncCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -61,5 +61,38 @@ final class SyncCommand implements Runnable {
         return 0;
       }
     }
+  }
+
+  /**
+   * {@code noema sync index}: embeds the labels of the meaning layer that have no embedding in the
+   * index cache yet (an import and an extraction do it for what they add).
+   */
+  @Command(
+      name = "index",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Embed the labels of the meaning layer not embedded yet, for semantic linking of questions "
+            + "(import and extract embed what they add; until then questions link those labels by their words)."
+      })
+  static final class Index implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KnowledgeBaseOptions kb;
+
+    @Override
+    public Integer call() {
+      try (KnowledgeBase base = kb.open()) {
+        embed(base, spec.commandLine().getOut());
+        return 0;
+      }
+    }
+  }
+
+  /** Embeds the labels not embedded yet and says how many in one line. */
+  static void embed(KnowledgeBase base, PrintWriter out) {
+    long start = System.nanoTime();
+    int embedded = base.embedLabels();
+    out.printf(
+        "index: %d label(s) embedded in %.1f s%n", embedded, (System.nanoTime() - start) / 1e9);
+    out.flush();
   }
 }

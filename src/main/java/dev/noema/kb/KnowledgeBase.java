@@ -27,6 +27,7 @@ import dev.noema.neo4j.Neo4jSync;
 import dev.noema.neo4j.SyncSummary;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.prompt.GraphRetrieval;
+import dev.noema.prompt.LazyEmbeddingModel;
 import dev.noema.store.GraphChange;
 import dev.noema.store.GraphStore;
 import dev.noema.store.SparqlEndpointGraphStore;
@@ -41,6 +42,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A Noema knowledge base: the store, the ontology it is read with, the LLM (if one is configured),
@@ -66,6 +69,11 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Opened on first use; guarded by {@code this}. */
   private Neo4jConnection neo4j;
+
+  /**
+   * Neo4j being opened in the background ({@link #startNeo4j}), or null; guarded by {@code this}.
+   */
+  private CompletableFuture<Neo4jConnection> starting;
 
   /**
    * Serialises syncs: a sync is not safe to run twice at once on one database (see {@link
@@ -174,22 +182,36 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Retrieval of the subgraph that bears on a question, built on first use (it indexes the store's
-   * labels and embeds them with the in-process MiniLM model) and refreshed when the store has
-   * changed since. With the embedded TDB2 the index and the embeddings are cached in {@code
-   * <folder>/index} and rebuilt only when the store changed; over a remote endpoint they are kept
-   * in memory.
+   * labels) and refreshed when the store has changed since. With the embedded TDB2 the index and
+   * the embeddings (in-process MiniLM, loaded when first needed) are cached in {@code
+   * <folder>/index}: a question never waits for labels to be embedded, it links those lexically
+   * ({@link GraphRetrieval#embeddedShare}), and {@link #embedLabels} embeds them. Over a remote
+   * endpoint everything is kept in memory and embedded before the first question.
    */
   public synchronized GraphRetrieval retrieval() {
     if (retrieval == null) {
       retrieval =
           new GraphRetrieval(
               meaning,
-              new AllMiniLmL6V2QuantizedEmbeddingModel(),
-              config.endpoint() == null ? config.indexFolder() : null);
+              new LazyEmbeddingModel(
+                  AllMiniLmL6V2QuantizedEmbeddingModel.class,
+                  AllMiniLmL6V2QuantizedEmbeddingModel::new),
+              config.endpoint() == null ? config.indexFolder() : null,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
     } else {
       retrieval.refresh();
     }
     return retrieval;
+  }
+
+  /**
+   * Embeds the labels of the meaning layer that have no cached embedding yet (after an import or an
+   * extraction: only the new ones), so that questions link them semantically too.
+   *
+   * @return how many nodes were embedded
+   */
+  public int embedLabels() {
+    return retrieval().embedMissing();
   }
 
   /**
@@ -345,10 +367,46 @@ public final class KnowledgeBase implements AutoCloseable {
    *     embedded database does not start (for example while {@code noema serve} holds its folder)
    */
   public synchronized Neo4jConnection neo4j() {
+    if (neo4j == null && starting != null) {
+      CompletableFuture<Neo4jConnection> started = starting;
+      starting = null;
+      try {
+        neo4j = started.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
     if (neo4j == null) {
       neo4j = Neo4jConnection.open(config.neo4j());
     }
     return neo4j;
+  }
+
+  /**
+   * Starts opening the Neo4j projection on a background thread, and runs there the statement a sync
+   * starts with ({@link Neo4jSync#prepare}), for a command that syncs after other work: an embedded
+   * Neo4j takes seconds to start and the first Cypher statement seconds to plan. {@link #neo4j()}
+   * waits for it, and throws what opening it threw. Does nothing when Neo4j is open or opening.
+   */
+  public synchronized void startNeo4j() {
+    if (neo4j == null && starting == null) {
+      starting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                Neo4jConnection connection = Neo4jConnection.open(config.neo4j());
+                try {
+                  Neo4jSync.prepare(connection);
+                } catch (RuntimeException e) {
+                  // Only a head start: the sync plans the statement again, and reports what fails.
+                }
+                return connection;
+              },
+              work -> {
+                Thread thread = new Thread(work, "neo4j-start");
+                thread.setDaemon(true);
+                thread.start();
+              });
+    }
   }
 
   /**
@@ -389,11 +447,21 @@ public final class KnowledgeBase implements AutoCloseable {
     return config;
   }
 
-  /** Closes Neo4j when it was opened (stopping an embedded one), then the store. */
+  /**
+   * Closes Neo4j when it was opened, or started and not used (stopping an embedded one), then the
+   * store.
+   */
   @Override
   public void close() {
     try {
       synchronized (this) {
+        if (starting != null) {
+          try {
+            neo4j();
+          } catch (RuntimeException e) {
+            // It failed to start and nothing used it: nothing to close.
+          }
+        }
         if (neo4j != null) {
           neo4j.close();
           neo4j = null;

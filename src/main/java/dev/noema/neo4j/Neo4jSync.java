@@ -28,6 +28,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
@@ -84,6 +86,16 @@ public final class Neo4jSync {
    */
   private static final String SET_BY_ID =
       "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props";
+
+  /**
+   * What a sync reads first: the marks, and whether any node is projected. One statement, because
+   * in a fresh process every distinct statement is planned once, which costs more than running it;
+   * the first one planned also loads the Cypher compiler (see {@link #prepare}).
+   */
+  private static final String STATE =
+      "MATCH (g:%s) WITH collect([g.iri, g.hash]) AS marks RETURN marks, NOT EXISTS { MATCH (:%s) }"
+              .formatted(GraphMapping.SYNCED_GRAPH, GraphMapping.RESOURCE)
+          + " AS empty";
 
   private final Neo4jConnection neo4j;
   private final GraphMapping mapping;
@@ -160,18 +172,30 @@ public final class Neo4jSync {
   }
 
   /**
+   * Runs the statement a sync starts with, so that a sync that follows in this process finds its
+   * plan cached and the Cypher compiler loaded (the first statement planned in a process costs
+   * seconds). Reads only.
+   */
+  public static void prepare(Neo4jConnection neo4j) {
+    neo4j.read(tx -> tx.run(STATE).consume());
+  }
+
+  /**
    * Projects what changed in {@code store} since the last sync. See the class comment for the
    * semantics.
    */
   public SyncSummary sync(GraphStore store) {
     long start = System.nanoTime();
     Map<String, String> synced = new HashMap<>();
-    neo4j.read(
-        tx -> {
-          tx.run("MATCH (g:" + GraphMapping.SYNCED_GRAPH + ") RETURN g.iri AS iri, g.hash AS hash")
-              .forEachRemaining(r -> synced.put(r.get(0).asString(), r.get(1).asString("")));
-          return null;
-        });
+    boolean noNodes =
+        neo4j.read(
+            tx -> {
+              Record state = tx.run(STATE).single();
+              for (Value mark : state.get("marks").values()) {
+                synced.put(mark.get(0).asString(), mark.get(1).asString(""));
+              }
+              return state.get("empty").asBoolean();
+            });
     List<GraphEntry> toProject = new ArrayList<>();
     List<String> toRemove = new ArrayList<>();
     int added = 0;
@@ -198,21 +222,13 @@ public final class Neo4jSync {
       }
     }
     boolean work = !toRemove.isEmpty() || !toProject.isEmpty();
-    if (work) {
-      // Only when there is work: in a fresh process the schema statements cost seconds even when
-      // all exists.
+    if (work && synced.isEmpty()) {
+      // The first sync into a database creates the schema, before it writes any mark: a database
+      // with marks has it (in a fresh process the schema statements cost seconds even when all
+      // exists).
       createSchema();
     }
-    Run run =
-        new Run(
-            work
-                && toRemove.isEmpty()
-                && neo4j.read(
-                    tx ->
-                        tx.run("MATCH (n:" + GraphMapping.RESOURCE + ") RETURN count(n) = 0")
-                            .single()
-                            .get(0)
-                            .asBoolean()));
+    Run run = new Run(work && toRemove.isEmpty() && noNodes);
     remove(store, toRemove, run);
     for (int i = 0; i < dropped.size(); i += IRIS_PER_BATCH) {
       List<String> batch = dropped.subList(i, Math.min(dropped.size(), i + IRIS_PER_BATCH));
@@ -399,43 +415,47 @@ public final class Neo4jSync {
         tx -> {
           // Dynamic labels and property keys: one statement, so one query plan, whatever the label
           // sets.
-          tx.run(
-                  """
+          runOver(
+              tx,
+              """
           UNWIND $rows AS row
           CREATE (n:%s {iri: row.iri})
           SET n += row.props, n:$(row.labels)
           """
-                      .formatted(GraphMapping.RESOURCE),
-                  Values.parameters("rows", newNodes))
-              .consume();
+                  .formatted(GraphMapping.RESOURCE),
+              "rows",
+              newNodes);
           // A list gains the batch's values beside those of graphs synced before, distinct and
           // sorted.
-          tx.run(
-                  """
+          runOver(
+              tx,
+              """
           UNWIND $rows AS row
           MERGE (n:%s {iri: row.iri})
           SET n += row.props, n:$(row.labels)
           FOREACH (k IN keys(row.lists) |
             SET n[k] = COLLECT { UNWIND coalesce(n[k], []) + row.lists[k] AS v RETURN DISTINCT v ORDER BY v })
           """
-                      .formatted(GraphMapping.RESOURCE),
-                  Values.parameters("rows", mergedNodes))
-              .consume();
+                  .formatted(GraphMapping.RESOURCE),
+              "rows",
+              mergedNodes);
           // A relationship already projected keeps the sources of other graphs; the others are new
           // to this database.
           List<Map<String, Object>> created = new ArrayList<>(newRels);
           List<Map<String, Object>> updated = new ArrayList<>();
           Map<String, Map<String, Object>> absent = new LinkedHashMap<>();
           mergedRels.forEach(row -> absent.put((String) row.get("key"), row));
-          tx.run(
-                  """
+          (mergedRels.isEmpty()
+                  ? List.<Record>of().iterator()
+                  : tx.run(
+                      """
           UNWIND $rows AS row
           MATCH (:%1$s {iri: row.s})-[r]->(:%1$s {iri: row.o})
           WHERE type(r) = row.type
           RETURN row.key AS key, row.gs AS gs, elementId(r) AS id, r._sources AS sources
           """
-                      .formatted(GraphMapping.RESOURCE),
-                  Values.parameters("rows", mergedRels))
+                          .formatted(GraphMapping.RESOURCE),
+                      Values.parameters("rows", mergedRels)))
               .forEachRemaining(
                   rec -> {
                     String key = rec.get("key").asString();
@@ -474,14 +494,15 @@ public final class Neo4jSync {
                                   .formatted(GraphMapping.RESOURCE, type),
                               Values.parameters("rows", rows))
                           .consume());
-          tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
+          runOver(tx, SET_BY_ID, "rows", updated);
           if (mark) {
-            tx.run(
-                    "UNWIND $marks AS m MERGE (s:"
-                        + GraphMapping.SYNCED_GRAPH
-                        + " {iri: m.iri}) SET s.hash = m.hash, s.nodes = m.nodes",
-                    Values.parameters("marks", marks))
-                .consume();
+            runOver(
+                tx,
+                "UNWIND $marks AS m MERGE (s:"
+                    + GraphMapping.SYNCED_GRAPH
+                    + " {iri: m.iri}) SET s.hash = m.hash, s.nodes = m.nodes",
+                "marks",
+                marks);
           }
           return null;
         });
@@ -492,6 +513,16 @@ public final class Neo4jSync {
     }
     run.nodes += nodes.size();
     run.relationships += rels.size();
+  }
+
+  /**
+   * Runs a statement that unwinds the list parameter {@code name}, unless the list is empty: in a
+   * fresh process a statement costs its planning (up to seconds), even with nothing to do.
+   */
+  private static void runOver(TransactionContext tx, String statement, String name, List<?> rows) {
+    if (!rows.isEmpty()) {
+      tx.run(statement, Values.parameters(name, rows)).consume();
+    }
   }
 
   /**
@@ -657,28 +688,31 @@ public final class Neo4jSync {
                             Map.of("id", rec.get("id").asString(), "props", aggregate(kept)));
                       }
                     });
-            tx.run(
-                    "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
-                    Values.parameters("ids", emptied))
-                .consume();
-            tx.run(SET_BY_ID, Values.parameters("rows", updated)).consume();
-            tx.run(
-                    "UNWIND $iris AS iri MATCH (n:"
-                        + GraphMapping.RESOURCE
-                        + " {iri: iri}) DETACH DELETE n",
-                    Values.parameters("iris", unsupported))
-                .consume();
-            tx.run(
-                    """
+            runOver(
+                tx,
+                "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+                "ids",
+                emptied);
+            runOver(tx, SET_BY_ID, "rows", updated);
+            runOver(
+                tx,
+                "UNWIND $iris AS iri MATCH (n:"
+                    + GraphMapping.RESOURCE
+                    + " {iri: iri}) DETACH DELETE n",
+                "iris",
+                unsupported);
+            runOver(
+                tx,
+                """
             UNWIND $rows AS row
             MATCH (n:%s {iri: row.iri})
             WITH n, row, [l IN labels(n) WHERE l <> '%s' AND NOT l IN row.labels] AS stale
             SET n = row.props, n.iri = row.iri, n:$(row.labels)
             REMOVE n:$(stale)
             """
-                        .formatted(GraphMapping.RESOURCE, GraphMapping.RESOURCE),
-                    Values.parameters("rows", refreshed))
-                .consume();
+                    .formatted(GraphMapping.RESOURCE, GraphMapping.RESOURCE),
+                "rows",
+                refreshed);
             return null;
           });
       run.nodes += survivors.size();

@@ -49,11 +49,26 @@ public final class GraphRetrieval {
   private final MeaningLayers meaning;
   private final EmbeddingModel embeddings;
   private final Path cache;
+  private final MissingEmbeddings missing;
   private final TokenCounter tokens = new TokenCounter();
   private final ContextWriter writer = new ContextWriter();
   private volatile Indexed current;
 
+  /** Serialises {@link #embedMissing}, which runs outside this object's lock. */
+  private final Object embedding = new Object();
+
   private record Indexed(MeaningSnapshot graph, NodeIndex index) {}
+
+  /** What a question does when some node texts have no cached embedding yet. */
+  public enum MissingEmbeddings {
+    /** Embeds them before it is answered: on a large knowledge base the first question waits. */
+    EMBED_FIRST,
+    /**
+     * Is answered at once, those nodes linked lexically only ({@link #embeddedShare} says how many
+     * are embedded); {@link #embedMissing} embeds them.
+     */
+    LINK_WITHOUT
+  }
 
   /**
    * @param meaning the meaning layer of the knowledge base's store
@@ -72,9 +87,57 @@ public final class GraphRetrieval {
    * embedded before are embedded again. Null keeps everything in memory.
    */
   public GraphRetrieval(MeaningLayers meaning, EmbeddingModel embeddings, Path cache) {
+    this(meaning, embeddings, cache, MissingEmbeddings.EMBED_FIRST);
+  }
+
+  /**
+   * As {@link #GraphRetrieval(MeaningLayers, EmbeddingModel, Path)}; {@code missing} says whether a
+   * question waits for node texts not embedded yet. Without a cache they are always embedded first
+   * (there is nowhere else to keep them).
+   */
+  public GraphRetrieval(
+      MeaningLayers meaning, EmbeddingModel embeddings, Path cache, MissingEmbeddings missing) {
     this.meaning = Objects.requireNonNull(meaning, "meaning");
     this.embeddings = embeddings;
     this.cache = cache;
+    this.missing = cache == null ? MissingEmbeddings.EMBED_FIRST : missing;
+  }
+
+  /**
+   * The share of the meaning layer's nodes whose text is embedded, from 0 to 1 (1 without an
+   * embedding model): below 1, questions link the others lexically only.
+   */
+  public double embeddedShare() {
+    return indexed().index().embeddedShare();
+  }
+
+  /**
+   * Embeds the node texts not embedded yet (only those: the others come from the cache), in
+   * batches, and adds them to the cache; questions asked meanwhile are answered with what was
+   * embedded before. Refreshes first, like {@link #refresh}.
+   *
+   * @return how many nodes were missing an embedding
+   */
+  public int embedMissing() {
+    synchronized (embedding) {
+      return embedMissingNow();
+    }
+  }
+
+  private int embedMissingNow() {
+    Indexed before = check(meaning.current());
+    int missingCount = before.index().missingEmbeddings();
+    if (missingCount == 0) {
+      return 0;
+    }
+    NodeIndex all = before.index().withAllEmbedded(cache);
+    synchronized (this) {
+      // A rebuild meanwhile (the store changed) keeps its own index: the next call embeds for it.
+      if (current == before) {
+        current = new Indexed(before.graph(), all);
+      }
+    }
+    return missingCount;
   }
 
   /**
@@ -93,7 +156,10 @@ public final class GraphRetrieval {
   private synchronized Indexed check(MeaningLayer layer) {
     if (current == null || !current.graph().fingerprint().equals(layer.fingerprint())) {
       MeaningSnapshot graph = MeaningSnapshot.of(layer);
-      current = new Indexed(graph, new NodeIndex(graph, embeddings, cache));
+      current =
+          new Indexed(
+              graph,
+              new NodeIndex(graph, embeddings, cache, missing == MissingEmbeddings.EMBED_FIRST));
     }
     return current;
   }

@@ -139,6 +139,19 @@ final class IndexCache {
     return out;
   }
 
+  /**
+   * The cached normalised embedding of each of {@code texts}, in order; null for a text not
+   * embedded before. Embeds nothing and writes nothing.
+   */
+  float[][] cachedEmbeddings(String model, List<String> texts) {
+    Map<Hash, float[]> cached = readEmbeddings(model);
+    float[][] out = new float[texts.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cached.get(Hash.of(texts.get(i)));
+    }
+    return out;
+  }
+
   private Map<Hash, float[]> readEmbeddings(String model) {
     Path file = folder.resolve("embeddings.bin");
     Map<Hash, float[]> vectors = new HashMap<>();

@@ -95,19 +95,31 @@ final class NodeIndex {
   private final Analyzer analyzer;
   private final IndexSearcher searcher;
   private final EmbeddingModel embeddings;
+
+  /** Each entity's normalised embedding, by id; null for one not embedded yet. */
   private final float[][] vectors;
+
+  private final int embedded;
   private final boolean englishOnlyEmbeddings;
 
   /**
    * Indexes {@code snapshot}: in memory when {@code cache} is null, else reusing and refreshing the
    * cache (see {@link IndexCache}) in that folder; a cache folder that cannot be used is ignored
-   * and the index built in memory.
+   * and the index built in memory. Every node text is embedded before this returns.
    */
   NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings, Path cache) {
+    this(snapshot, embeddings, cache, true);
+  }
+
+  /**
+   * As {@link #NodeIndex(MeaningSnapshot, EmbeddingModel, Path)}; with {@code embedMissing} false
+   * and a cache, only the cached embeddings are used and nothing is embedded (see {@link
+   * #embeddedShare}, {@link #withAllEmbedded}).
+   */
+  NodeIndex(MeaningSnapshot snapshot, EmbeddingModel embeddings, Path cache, boolean embedMissing) {
     this.snapshot = snapshot;
     this.embeddings = embeddings;
-    this.englishOnlyEmbeddings =
-        embeddings != null && embeddings.getClass().getSimpleName().startsWith("AllMiniLm");
+    this.englishOnlyEmbeddings = embeddings != null && modelId(embeddings).contains(".AllMiniLm");
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put("name_ru", new RussianAnalyzer());
     perField.put("text_ru", perField.get("name_ru"));
@@ -148,14 +160,80 @@ final class NodeIndex {
     }
     if (embeddings == null) {
       this.vectors = new float[0][];
-    } else {
-      List<String> texts = snapshot.entities().stream().map(NodeIndex::embeddingText).toList();
+    } else if (cache == null) {
+      this.vectors = embed(texts(snapshot), embeddings);
+    } else if (embedMissing) {
       this.vectors =
-          cache == null
-              ? embed(texts, embeddings)
-              : new IndexCache(cache)
-                  .embeddings(embeddings.getClass().getName(), texts, t -> embed(t, embeddings));
+          new IndexCache(cache)
+              .embeddings(modelId(embeddings), texts(snapshot), t -> embed(t, embeddings));
+    } else {
+      this.vectors = new IndexCache(cache).cachedEmbeddings(modelId(embeddings), texts(snapshot));
     }
+    this.embedded = count(vectors);
+  }
+
+  /** This index with other vectors: the Lucene index is shared. */
+  private NodeIndex(NodeIndex index, float[][] vectors) {
+    this.snapshot = index.snapshot;
+    this.analyzer = index.analyzer;
+    this.searcher = index.searcher;
+    this.embeddings = index.embeddings;
+    this.englishOnlyEmbeddings = index.englishOnlyEmbeddings;
+    this.vectors = vectors;
+    this.embedded = count(vectors);
+  }
+
+  private static int count(float[][] vectors) {
+    int count = 0;
+    for (float[] v : vectors) {
+      count += v == null ? 0 : 1;
+    }
+    return count;
+  }
+
+  private static List<String> texts(MeaningSnapshot snapshot) {
+    return snapshot.entities().stream().map(NodeIndex::embeddingText).toList();
+  }
+
+  /**
+   * The share of nodes whose text is embedded, from 0 to 1: below 1 a question links the others
+   * lexically only. 1 without an embedding model (nothing is missing) or without nodes.
+   */
+  double embeddedShare() {
+    return vectors.length == 0 ? 1 : (double) embedded / vectors.length;
+  }
+
+  /** How many nodes have no embedding yet; 0 without an embedding model. */
+  int missingEmbeddings() {
+    return vectors.length - embedded;
+  }
+
+  /**
+   * This index with every node text embedded: the missing ones embedded now and added to the cache
+   * in {@code cache} (null: none). This index itself when none is missing.
+   */
+  NodeIndex withAllEmbedded(Path cache) {
+    if (missingEmbeddings() == 0) {
+      return this;
+    }
+    List<String> texts = texts(snapshot);
+    if (cache != null) {
+      return new NodeIndex(
+          this,
+          new IndexCache(cache).embeddings(modelId(embeddings), texts, t -> embed(t, embeddings)));
+    }
+    float[][] all = vectors.clone();
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == null) {
+        missing.add(i);
+      }
+    }
+    float[][] fresh = embed(missing.stream().map(texts::get).toList(), embeddings);
+    for (int i = 0; i < fresh.length; i++) {
+      all[missing.get(i)] = fresh[i];
+    }
+    return new NodeIndex(this, all);
   }
 
   /** One document per entity, in entity-id order. */
@@ -264,6 +342,15 @@ final class NodeIndex {
   static boolean isCyrillic(String text) {
     return text.codePoints()
         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+  }
+
+  /**
+   * What names a model's vectors: its name, or its class name for a model without one (the
+   * in-process models, unless wrapped in a {@link LazyEmbeddingModel}, which gives the same name).
+   */
+  private static String modelId(EmbeddingModel model) {
+    String name = model.modelName();
+    return name == null || name.equals("unknown") ? model.getClass().getName() : name;
   }
 
   /** What a node is embedded by: its labels, aliases, definition or statement. */
@@ -391,14 +478,17 @@ final class NodeIndex {
   }
 
   private List<Integer> semantic(String question) {
-    if (embeddings == null || vectors.length == 0) {
-      return List.of();
+    if (embeddings == null || embedded == 0) {
+      return List.of(); // nothing to compare with: the model is not even loaded
     }
     float[] q = normalised(embeddings.embed(question).content().vector());
     double[] best = new double[DEPTH];
     int[] bestId = new int[DEPTH];
     int count = 0;
     for (int id = 0; id < vectors.length; id++) {
+      if (vectors[id] == null) {
+        continue;
+      }
       double dot = VectorUtil.dotProduct(vectors[id], q);
       if (dot < MIN_COSINE || (count == DEPTH && dot <= best[DEPTH - 1])) {
         continue;

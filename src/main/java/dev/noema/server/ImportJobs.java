@@ -149,6 +149,9 @@ final class ImportJobs implements AutoCloseable {
             neo4j = "sync failed: " + e.getMessage();
           }
         }
+        if (request.extract() && report.imported() + report.replaced() > 0) {
+          kb.embedLabels(); // questions meanwhile link the new labels by their words
+        }
         state = "done";
       } catch (StrictModeAbort
           | UncheckedIOException

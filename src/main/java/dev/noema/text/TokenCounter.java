@@ -3,6 +3,7 @@ package dev.noema.text;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Noema's one token count, for every budget it keeps: the context a prompt gets and the chunks an
@@ -16,15 +17,18 @@ public final class TokenCounter {
   public static final String ENCODING_NAME = "o200k_base";
 
   /**
-   * Loading an encoding takes most of a second (the default registry loads all five): one lazily
-   * loaded, immutable encoding shared by every counter, so an ask or a server request does not pay
-   * it again.
+   * Loading an encoding takes most of a second (the default registry loads all five): one immutable
+   * encoding shared by every counter, so an ask or a server request does not pay it again. It loads
+   * on a background thread from the moment the first counter is made (a retrieval makes one when it
+   * is built), beside the reading of the meaning layer, which comes first; the first count waits
+   * for it.
    */
-  private static final Encoding ENCODING =
-      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final CompletableFuture<Encoding> ENCODING =
+      CompletableFuture.supplyAsync(
+          () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
 
   /** The number of tokens of {@code text}; 0 for null or empty. */
   public int count(String text) {
-    return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+    return text == null || text.isEmpty() ? 0 : ENCODING.join().countTokensOrdinary(text);
   }
 }

@@ -56,6 +56,7 @@ class CorpusEvaluationTest {
       assertEquals(8, imported.imported(), "the corpus holds eight conversations");
       report = kb.corpusEvaluation().score(gold);
       questions = kb.corpusEvaluation().questions(gold);
+      kb.embedLabels(); // scored as noema eval scores it: every label embedded
       retrieval =
           new Evaluator(kb.retrieval(), null, null)
               .run(questions.questions(), ContextRequest.of("(each question)"));

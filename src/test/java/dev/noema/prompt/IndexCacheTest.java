@@ -105,6 +105,69 @@ class IndexCacheTest {
   }
 
   @Test
+  void a_question_over_labels_not_embedded_yet_is_answered_lexically_without_embedding_anything(
+      @TempDir Path dir) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
+      SampleGraph.writeTo(store);
+      CountingModel model = new CountingModel();
+      GraphRetrieval retrieval =
+          new GraphRetrieval(
+              MeaningLayers.of(store, ONTOLOGY),
+              model,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+
+      GraphContext context = retrieval.context(ContextRequest.of("How does Kirill see attention?"));
+
+      assertEquals(List.of(), model.embedded);
+      assertEquals(0.0, retrieval.embeddedShare());
+      assertTrue(
+          context.links().stream().allMatch(l -> l.semanticRank() == 0),
+          context.links().toString());
+      assertTrue(!context.facts().isEmpty(), context.text());
+    }
+  }
+
+  @Test
+  void embedding_the_missing_labels_embeds_only_the_new_ones_and_the_next_start_reads_them(
+      @TempDir Path dir) {
+    try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
+      SampleGraph.writeTo(store);
+      CountingModel model = new CountingModel();
+      GraphRetrieval retrieval =
+          new GraphRetrieval(
+              MeaningLayers.of(store, ONTOLOGY),
+              model,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+      int all = retrieval.embedMissing();
+      assertTrue(all > 10, "embedded " + all);
+      assertEquals(all, model.embedded.size());
+      assertEquals(1.0, retrieval.embeddedShare());
+      moreKnowledge(store);
+      CountingModel next = new CountingModel();
+      GraphRetrieval after =
+          new GraphRetrieval(
+              MeaningLayers.of(store, ONTOLOGY),
+              next,
+              dir,
+              GraphRetrieval.MissingEmbeddings.LINK_WITHOUT);
+      assertTrue(
+          after.embeddedShare() < 1 && after.embeddedShare() > 0.9, "" + after.embeddedShare());
+
+      assertEquals(1, after.embedMissing());
+
+      assertEquals(1, next.embedded.size(), next.embedded.toString());
+      assertTrue(next.embedded.get(0).contains("Mindfulness"), next.embedded.toString());
+      assertEquals(1.0, after.embeddedShare());
+      Link top = after.link("mindfulness", 1).get(0);
+      assertEquals("Mindfulness", top.label());
+      assertTrue(top.semanticRank() > 0, top.toString());
+      assertEquals(0, after.embedMissing());
+    }
+  }
+
+  @Test
   void a_corrupt_cache_is_rebuilt(@TempDir Path dir) throws IOException {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
