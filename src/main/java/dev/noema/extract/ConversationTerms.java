@@ -70,6 +70,11 @@ final class ConversationTerms {
   private static final char CODE_END = '\uE001';
   private static final String BARRIER = " \uE002 ";
 
+  private static final Pattern POSSESSIVE_S = Pattern.compile("['’]s$");
+  private static final Pattern INITIAL_DOT_GAP = Pattern.compile("\\.\\s+");
+  private static final Pattern JOINING_GAP = Pattern.compile("\\s*[&+]\\s*");
+  private static final Pattern SENTENCE_GAP = Pattern.compile(".*[.!?:;\"“«(\\uE002].*");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}'’_./\\\\-]*[\\p{L}\\p{N}\\p{M}])?");
   private static final Pattern CODE_REGION =
@@ -550,7 +555,7 @@ final class ConversationTerms {
     for (int i = 0; i < span.size(); i++) {
       String s = span.get(i).surface();
       if (i == span.size() - 1) {
-        s = s.replaceFirst("['’]s$", "");
+        s = POSSESSIVE_S.matcher(s).replaceFirst("");
       }
       surface.append(i == 0 ? "" : " ").append(s);
     }
@@ -852,12 +857,15 @@ final class ConversationTerms {
           !result.isEmpty()
               && result.get(result.size() - 1) != null
               && result.get(result.size() - 1).surface().length() == 1
-              && gap.matches("\\.\\s+");
-      if (!result.isEmpty() && !gap.isBlank() && !initialDot && !gap.matches("\\s*[&+]\\s*")) {
+              && INITIAL_DOT_GAP.matcher(gap).matches();
+      if (!result.isEmpty()
+          && !gap.isBlank()
+          && !initialDot
+          && !JOINING_GAP.matcher(gap).matches()) {
         result.add(null);
-        sentenceStart |= gap.matches(".*[.!?:;\"“«(\\uE002].*");
+        sentenceStart |= SENTENCE_GAP.matcher(gap).matches();
       }
-      String surface = m.group().replaceAll("\\.+$", "");
+      String surface = TRAILING_DOTS.matcher(m.group()).replaceAll("");
       String folded = Lexicon.fold(surface).replace('’', '\'');
       String stem = stemmer.apply(folded);
       boolean capitalised = Character.isUpperCase(surface.charAt(0));

@@ -190,18 +190,22 @@ public final class Iris {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  // Compiled once: slugs are made for every graph and agent IRI of an extraction.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+
   /**
    * A readable IRI segment: accents removed, lower case, runs of anything but letters and digits
    * turned into one hyphen. Letters of any script are kept (a Russian label gives a Russian slug),
    * then percent-encoded.
    */
   public static String slug(String label) {
-    String folded = Normalizer.normalize(label, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    String folded = MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFKD)).replaceAll("");
     String slug =
-        folded
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^\\p{L}\\p{N}]+", "-")
-            .replaceAll("^-+|-+$", "");
+        EDGE_DASHES
+            .matcher(NOT_LETTER_OR_DIGIT.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-"))
+            .replaceAll("");
     return encode(slug.isEmpty() ? "x" : slug);
   }
 }
