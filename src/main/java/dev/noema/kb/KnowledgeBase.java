@@ -87,7 +87,13 @@ public final class KnowledgeBase implements AutoCloseable {
     this.store = store;
     this.ontology = ontology;
     this.formats = ConversationFormats.standard();
-    this.meaning = new MeaningLayers(store, MeaningSchema.of(ontology));
+    // Embedded, the layer read last is kept beside the index, so a new process over an unchanged
+    // knowledge base (every CLI command) parses one file instead of querying TDB2.
+    this.meaning =
+        new MeaningLayers(
+            store,
+            MeaningSchema.of(ontology),
+            config.endpoint() == null ? config.indexFolder() : null);
     this.llm = llm;
   }
 
