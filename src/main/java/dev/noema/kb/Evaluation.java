@@ -89,10 +89,18 @@ final class Evaluation {
     int parallel = kb.llm().map(LlmConfig::parallel).orElse(1);
     List<Extractor> extractors = kb.extractors(request.extractor(), mode, parallel, 0);
     Extractions conversations = new Extractions(kb.store());
+    List<String> ids = conversations.conversationIds(request.conversationId());
+    if (ids.isEmpty()) {
+      // Scoring nothing would print a recall of 0 as if extraction had failed.
+      throw new IllegalArgumentException(
+          "no conversation in "
+              + kb.store().location()
+              + ": import the logs the gold is about first (noema import PATH)");
+    }
     FactValidator validator = new FactValidator(kb.ontology());
     Run run = new Run();
     Extractions.forEach(
-        conversations.conversationIds(request.conversationId()),
+        ids,
         parallel,
         id -> {
           Optional<Conversation> conversation = conversations.read(id);

@@ -89,6 +89,19 @@ class ExtractCommandsTest {
   }
 
   @Test
+  void eval_of_gold_triples_over_a_knowledge_base_with_no_conversation_fails_in_one_line() {
+    String empty = dir.resolve("empty").toString();
+    CliRun run =
+        CliRun.of("eval", "--data", empty, "--gold", "src/test/resources/eval/sample-gold.tsv");
+
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.err().startsWith("noema: no conversation in "), run.err());
+    assertTrue(run.err().contains("import the logs the gold is about first"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void eval_names_a_malformed_gold_line() {
     CliRun run =
         CliRun.of("eval", "--data", data, "--gold", "src/test/resources/eval/../../../../pom.xml");
