@@ -1,6 +1,8 @@
 package dev.noema.extract;
 
 import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.text.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,13 +40,6 @@ import java.util.regex.Pattern;
 final class Lexicon {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
-  private static final Map<String, String> GENERAL_TYPES =
-      Map.of(
-          "Person", Noema.Person.getURI(),
-          "Organization", Noema.Organization.getURI(),
-          "Place", Noema.Place.getURI(),
-          "Product", Noema.Product.getURI());
-
   private final Map<String, String> canonical;
   private final Set<String> acronyms;
   private final Map<String, LanguageProfile> languages;
@@ -82,7 +77,11 @@ final class Lexicon {
     }
   }
 
-  static Lexicon bundled() {
+  /**
+   * The bundled lexicon; the gazetteer's types are the local names of meaning classes of {@code
+   * ontology}.
+   */
+  static Lexicon bundled(OntologyModel ontology) {
     Map<String, String> canonical = new HashMap<>();
     for (String line : lines("lexicon.tsv")) {
       int tab = line.indexOf('\t');
@@ -100,10 +99,18 @@ final class Lexicon {
     Map<String, String> gazetteer = new HashMap<>();
     for (String line : lines("lang/names.tsv")) {
       String[] parts = line.split("\t");
-      String type = parts.length == 2 ? GENERAL_TYPES.get(parts[1].strip()) : null;
+      String type =
+          parts.length != 2
+              ? null
+              : ontology
+                  .ontClass(Noema.NS + parts[1].strip())
+                  .map(OntClass::iri)
+                  .filter(c -> ontology.isSubClassOf(c, Noema.MeaningEntity.getURI()))
+                  .orElse(null);
       if (type == null) {
         throw new IllegalStateException(
-            "lang/names.tsv: expected 'name<TAB>Person|Organization|Place|Product', got '"
+            "lang/names.tsv: expected 'name<TAB>type', the type a meaning class of the ontology"
+                + " (Person, Place, ...), got '"
                 + line
                 + "'");
       }

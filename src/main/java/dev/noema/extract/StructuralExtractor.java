@@ -78,7 +78,7 @@ public final class StructuralExtractor implements Extractor {
 
   private final Parser parser =
       Parser.builder().extensions(List.of(TablesExtension.create())).build();
-  private final Lexicon lexicon = Lexicon.bundled();
+  private final Lexicon lexicon;
   private final Mode mode;
 
   /** What the extractor keeps. */
@@ -101,6 +101,7 @@ public final class StructuralExtractor implements Extractor {
    */
   public StructuralExtractor(OntologyModel ontology, Mode mode) {
     this.mode = mode;
+    this.lexicon = Lexicon.bundled(ontology);
     for (Node term :
         List.of(
             Noema.Concept,

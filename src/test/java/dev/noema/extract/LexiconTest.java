@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class LexiconTest {
-  private static final Lexicon LEXICON = Lexicon.bundled();
+  private static final Lexicon LEXICON =
+      Lexicon.bundled(dev.noema.ontology.OntologyModel.loadDefault());
 
   @Test
   void detects_each_language_with_resources_by_its_function_words_or_script() {
