@@ -756,7 +756,10 @@ final class ConversationTerms {
         !type.equals(Noema.Concept.getURI()) && !type.equals(Noema.Method.getURI())
             || Character.isUpperCase(label.charAt(0)) && c.midSentenceNames > 0;
     String listed = lexicon.canonical(label);
-    String canonical = listed != null ? listed : named ? label : Lexicon.fold(label);
+    // Without a listed English name the canonical label is the label itself (accents kept): a
+    // folded key ("lumiere") would be shown as the entity's name. A concept's sentence-initial
+    // capital is dropped; an acronym ("TCC-I") keeps its case.
+    String canonical = listed != null ? listed : named ? label : TextRules.sentenceCase(label);
     Set<String> aliases = new LinkedHashSet<>();
     for (String s : c.surfaces.keySet()) {
       if (!Lexicon.fold(s).equals(Lexicon.fold(label))) {

@@ -31,6 +31,19 @@ final class TextRules {
 
   private TextRules() {}
 
+  /**
+   * A concept's name as a canonical label: the label with a sentence-initial capital lowered
+   * ("Lumière" gives "lumière"), an acronym or a capitalised name left as written ("TCC-I", "CPU").
+   */
+  static String sentenceCase(String label) {
+    if (label.length() > 1
+        && Character.isUpperCase(label.charAt(0))
+        && Character.isLowerCase(label.charAt(1))) {
+      return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+    return label;
+  }
+
   /** The text split into sentences, each stripped; never empty strings. */
   static List<String> sentences(String text) {
     List<String> result = new ArrayList<>();

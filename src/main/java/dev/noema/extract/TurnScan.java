@@ -668,7 +668,8 @@ final class TurnScan {
 
   private String canonical(String label) {
     String listed = lexicon.canonical(label);
-    return listed != null ? listed : Text.key(label);
+    // No English name known: the label itself, not its folded key, which would be shown as a name.
+    return listed != null ? listed : TextRules.sentenceCase(label);
   }
 
   // ---- Markdown helpers ----

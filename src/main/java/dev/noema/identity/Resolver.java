@@ -185,10 +185,14 @@ public final class Resolver {
     for (String alias : m.aliases()) {
       names.add(new MentionName(new EntityName(alias, m.language()), MentionName.ALIAS));
     }
-    if (m.canonicalLabel() != null && !m.canonicalLabel().isBlank()) {
-      // The canonical label is English by definition; an extractor without a translation gives
-      // the label itself, in the label's language.
-      String key = NameKeys.exact(m.canonicalLabel());
+    String key =
+        m.canonicalLabel() == null || m.canonicalLabel().isBlank()
+            ? null
+            : NameKeys.exact(m.canonicalLabel());
+    // The canonical label is English by definition, but an extractor without a translation (the
+    // structural one) gives the label's own key ("lumiere" for "lumière"): that is no English
+    // name, and as one it would be shown instead of the label.
+    if (key != null && !key.equals(NameKeys.exact(m.label()))) {
       names.add(
           new MentionName(
               new EntityName(m.canonicalLabel(), NameKeys.isLatin(key) ? "en" : m.language()),

@@ -105,6 +105,23 @@ class ResolverTest {
   }
 
   @Test
+  void a_canonical_label_that_is_only_the_folded_label_adds_no_english_name() {
+    // The structural extractor has no translation: "lumiere" is "lumière" folded, not English.
+    Resolver resolver = resolver();
+    Node light = resolver.resolve(mention("lumière", "fr", "lumiere", CONCEPT, "structural", "a"));
+    List<Triple> triples = resolver.drainChanges().get(0).triples();
+    List<Node> labels =
+        triples.stream()
+            .filter(
+                t ->
+                    t.getSubject().equals(light)
+                        && t.getPredicate().equals(SKOS.prefLabel.asNode()))
+            .map(Triple::getObject)
+            .toList();
+    assertEquals(List.of(NodeFactory.createLiteralLang("lumière", "fr")), labels);
+  }
+
+  @Test
   void a_name_in_another_script_resolves_by_transliteration() {
     Resolver resolver = resolver();
     Node russian = resolver.resolve(mention("Кирилл", "ru", "Кирилл", PERSON, "structural", "a"));
