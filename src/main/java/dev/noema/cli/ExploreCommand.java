@@ -186,7 +186,7 @@ final class ExploreCommand implements Runnable {
 
     @Override
     TopologyResult analyse(Topology topology, KnowledgeBase base) {
-      return topology.centres();
+      return topology.centres().ideas();
     }
   }
 

@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * carries.
  *
  * <p>The conversation's entities are those of {@code graph} mentioned in one of its turns; its
- * centres are the graph's {@link #CENTRES} entities of highest PageRank ({@link Topology#centres}).
- * Stateless apart from its inputs; not thread-safe.
+ * centres are the graph's {@link #CENTRES} ideas of highest PageRank ({@link
+ * dev.noema.topology.CentresResult#ideas}: perspectives are not counted). Stateless apart from its
+ * inputs; not thread-safe.
  */
 final class ConversationScoring {
   /** How many of the most central entities top-10 precision looks at. */
@@ -62,7 +63,7 @@ final class ConversationScoring {
    */
   ConversationScore score(String conversationId, Map<Integer, String> turns, List<Quote> quotes) {
     List<EntityMatch> entities = entities();
-    List<CentresResult.Centre> top = new Topology(graph).centres().top(CENTRES).centres();
+    List<CentresResult.Centre> top = new Topology(graph).centres().ideas().top(CENTRES).centres();
     List<Centre> centres = centres(top);
     List<TopicMatch> topics = topics(top);
     List<Junk> junk = notEntities();

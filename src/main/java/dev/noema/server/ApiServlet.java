@@ -609,7 +609,7 @@ final class ApiServlet extends HttpServlet {
     try {
       Topology topology = kb.topology(filter, TopologySettings.DEFAULT);
       return switch (view) {
-        case "centres" -> topology.centres();
+        case "centres" -> topology.centres().ideas();
         case "clusters" -> topology.clusters();
         case "bridges" -> topology.bridges();
         case "shape" -> topology.shape();

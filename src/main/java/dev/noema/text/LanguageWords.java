@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -29,26 +30,32 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
  *       "question", "recommendation");
  *   <li>participant words: after its {@code [participant]} line, the words for the dialogue's
  *       participants ("user", "assistant").
+ *   <li>common words: {@code lang/CODE/common-words.txt}, the language's most common words ranked
+ *       from a published frequency list (sources and licences in {@code lang/COMMON-WORDS.md}),
+ *       read on first use.
  * </ul>
  *
- * Words are as the files write them, in lower case. A language without a folder has no words.
- * Immutable and thread-safe; each language is read once.
+ * Words are as the files write them, in lower case. A language without a {@code stopwords.txt} has
+ * no stop words, one without a {@code common-words.txt} no common words. Immutable and thread-safe;
+ * each language is read once.
  */
 public final class LanguageWords {
   private static final Map<String, LanguageWords> LOADED = new ConcurrentHashMap<>();
-  private static final LanguageWords NONE =
-      new LanguageWords(Set.of(), Set.of(), Set.of(), Set.of());
 
   private final Set<String> functionWords;
   private final Set<String> stopWords;
   private final Set<String> genericWords;
   private final Set<String> participantWords;
+  private final String code;
+  private volatile Map<String, Integer> commonRanks;
 
   private LanguageWords(
+      String code,
       Set<String> functionWords,
       Set<String> stopWords,
       Set<String> generic,
       Set<String> participant) {
+    this.code = code;
     this.functionWords = Set.copyOf(functionWords);
     this.stopWords = Set.copyOf(stopWords);
     this.genericWords = Set.copyOf(generic);
@@ -85,6 +92,46 @@ public final class LanguageWords {
     return participantWords;
   }
 
+  /**
+   * How specific a single word is, in (0, 1]: 1 for a word the common-word list does not hold, else
+   * {@code sqrt(rank / listed)}, so "model" (rank 476 of 10,000) weighs 0.22, "task" (2,035) 0.45
+   * and "consciousness" (7,686) 0.88. The square root because rank tracks the inverse of a word's
+   * frequency (Zipf), and a word among the most common still names something now and then. Compared
+   * in lower case.
+   */
+  public double specificity(String word) {
+    Map<String, Integer> ranks = commonRanks();
+    Integer rank = ranks.get(word.toLowerCase(Locale.ROOT));
+    return rank == null ? 1.0 : Math.sqrt(rank / (double) ranks.size());
+  }
+
+  private Map<String, Integer> commonRanks() {
+    Map<String, Integer> ranks = commonRanks;
+    if (ranks == null) {
+      ranks = commonRanks = readCommonWords(code);
+    }
+    return ranks;
+  }
+
+  private static Map<String, Integer> readCommonWords(String code) {
+    String resource = "lang/" + code + "/common-words.txt";
+    Map<String, Integer> ranks = new HashMap<>();
+    try (InputStream in = LanguageWords.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return Map.of();
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          ranks.putIfAbsent(line.strip(), ranks.size() + 1);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+    }
+    return Map.copyOf(ranks);
+  }
+
   private static LanguageWords load(String code) {
     String resource = "lang/" + code + "/stopwords.txt";
     Set<String> own = new HashSet<>();
@@ -92,7 +139,7 @@ public final class LanguageWords {
     Set<String> participant = new HashSet<>();
     try (InputStream in = LanguageWords.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return NONE;
+        return new LanguageWords(code, Set.of(), Set.of(), Set.of(), Set.of());
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       Set<String> into = own;
@@ -115,7 +162,7 @@ public final class LanguageWords {
     } catch (IOException e) {
       throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
     }
-    return new LanguageWords(snowball(code, resource), own, generic, participant);
+    return new LanguageWords(code, snowball(code, resource), own, generic, participant);
   }
 
   private static Set<String> snowball(String code, String resource) {

@@ -25,6 +25,8 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
    * @param pageRankRank 1-based rank by PageRank (ties share the smaller rank)
    * @param betweennessRank 1-based rank by betweenness; null when not computed
    * @param degreeRank 1-based rank by degree
+   * @param view whether the entity is a perspective: a holder's view of ideas rather than an idea
+   *     ({@link #ideas})
    */
   public record Centre(
       String iri,
@@ -35,7 +37,8 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
       int degree,
       int pageRankRank,
       Integer betweennessRank,
-      int degreeRank) {}
+      int degreeRank,
+      boolean view) {}
 
   /**
    * What {@link #betweennessMethod()} says when the graph was too large to compute betweenness at
@@ -56,6 +59,16 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
   public CentresResult top(int n) {
     return new CentresResult(
         centres.subList(0, Math.min(n, centres.size())), betweennessMethod, note);
+  }
+
+  /**
+   * The centres that are ideas: every centre but the perspectives, in the same order and with the
+   * same ranks (a perspective collects the claims of its holder and so ranks high in any
+   * conversation with one; {@code explore perspectives} compares them).
+   */
+  public CentresResult ideas() {
+    return new CentresResult(
+        centres.stream().filter(c -> !c.view()).toList(), betweennessMethod, note);
   }
 
   @Override

@@ -14,7 +14,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
-import org.jgrapht.alg.scoring.PageRank;
 
 /**
  * The computed measures as RDF, so that users can query them with SPARQL ({@code
@@ -95,7 +94,8 @@ public final class DerivedMeasures {
     List<String> p =
         new ArrayList<>(
             List.of(
-                "pagerank.damping=" + PageRank.DAMPING_FACTOR_DEFAULT,
+                "pagerank.damping=" + PersonalisedPageRank.DAMPING,
+                "pagerank.jumps=salience (turns x name specificity; perspectives none)",
                 "betweenness=" + centres.betweennessMethod() + ", normalised",
                 "leiden.resolution=" + s.resolution(),
                 "leiden.seed=" + s.seed(),

@@ -16,15 +16,33 @@ import java.util.Set;
  * @param labels every name it carries (canonical, preferred, plain, alternative), any language, for
  *     look-up
  * @param mentions IRIs of the turns it is mentioned in ({@code noema:mentionedInTurn})
+ * @param salience how much the conversation is about it, the weight of its random jumps in PageRank
+ *     ({@link Salience}); not negative
+ * @param view whether it is a perspective (a holder's view of ideas rather than an idea)
  */
 public record Entity(
-    String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
+    String iri,
+    String label,
+    Set<String> types,
+    List<String> labels,
+    Set<String> mentions,
+    double salience,
+    boolean view) {
   public Entity {
     Objects.requireNonNull(iri, "iri");
     Objects.requireNonNull(label, "label");
     types = Set.copyOf(types);
     labels = List.copyOf(labels);
     mentions = Set.copyOf(mentions);
+    if (!(salience >= 0)) {
+      throw new IllegalArgumentException("salience must not be negative: " + salience);
+    }
+  }
+
+  /** An entity of salience 1 that is no view, as every entity of a graph built by hand. */
+  public Entity(
+      String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
+    this(iri, label, types, labels, mentions, 1.0, false);
   }
 
   /** An entity with only an IRI and a label (tests, generated graphs). */

@@ -153,6 +153,11 @@ final class IndexedGraph extends AbstractGraph<Integer, Integer> {
     return neighbours[slot];
   }
 
+  /** The edge joining {@code v} to the neighbour at {@code slot} of its row. */
+  int edgeAt(int slot) {
+    return incident[slot];
+  }
+
   // The JGraphT view: read-only, vertices 0..V-1, edges 0..E-1.
 
   @Override

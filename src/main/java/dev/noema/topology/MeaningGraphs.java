@@ -4,6 +4,7 @@ import dev.noema.meaning.Fact;
 import dev.noema.meaning.Grounding;
 import dev.noema.meaning.Interpretation;
 import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.Name;
 import dev.noema.meaning.Names;
 import dev.noema.meaning.TurnRef;
 import dev.noema.ontology.Iris;
@@ -76,6 +77,9 @@ public final class MeaningGraphs {
       if (filter.filtersTurns()) {
         mentioned.retainAll(keptTurns);
       }
+      boolean view =
+          classes.stream().anyMatch(c -> layer.schema().isA(c, Noema.Perspective.getURI()));
+      Name shown = e.names().best(Names.DEFAULT_LANGUAGE).orElse(null);
       candidates.put(
           e.iri(),
           new Entity(
@@ -83,8 +87,10 @@ public final class MeaningGraphs {
               layer.label(e.iri(), Names.DEFAULT_LANGUAGE),
               classes,
               e.names().texts(),
-              mentioned));
-      if (classes.stream().anyMatch(c -> layer.schema().isA(c, Noema.Perspective.getURI()))) {
+              mentioned,
+              Salience.of(shown, mentioned.size(), view),
+              view));
+      if (view) {
         perspectives.add(e.iri());
       }
     }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  *       Wagner 2005, "Finding, counting and listing all triangles in large graphs"): O(E^1.5);
  *   <li>k-core profile and degeneracy by the bucket algorithm of Batagelj and Zaversnik 2003 ("An
  *       O(m) algorithm for cores decomposition of networks"), O(V + E);
- *   <li>the ten centres by PageRank and the Leiden clusters, from the analyses given.
+ *   <li>the ten centres by PageRank that are ideas ({@link CentresResult#ideas}) and the Leiden
+ *       clusters, from the analyses given.
  * </ul>
  *
  * <p>Why not JGraphT's {@code ClusteringCoefficient} and {@code Coreness}: in 1.5.3 the first tests
@@ -88,7 +89,7 @@ public final class ShapeAnalysis implements Analysis<ShapeResult> {
         averageClustering(g),
         degeneracy,
         profile,
-        centres.get().top(TOP_CENTRES),
+        centres.get().ideas().top(TOP_CENTRES),
         clusters.get());
   }
 

@@ -44,7 +44,10 @@ public final class Topology {
     return settings;
   }
 
-  /** {@code explore centres}: every entity by PageRank, with betweenness and degree. */
+  /**
+   * Every entity by PageRank, with betweenness and degree (perspectives included: exports and
+   * derived measures carry them); {@code explore centres} shows its {@link CentresResult#ideas}.
+   */
   public CentresResult centres() {
     return centrality.result();
   }
