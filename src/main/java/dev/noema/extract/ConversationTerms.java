@@ -75,6 +75,13 @@ final class ConversationTerms {
   private static final Pattern JOINING_GAP = Pattern.compile("\\s*[&+]\\s*");
   private static final Pattern SENTENCE_GAP = Pattern.compile(".*[.!?:;\"“«(\\uE002].*");
   private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
+
+  /** A word's start before an apostrophe followed by a vowel or h: an elided article's place. */
+  private static final Pattern ELIDED =
+      Pattern.compile(
+          "(\\p{L}{1,6})['’](?=[aeiouyhàáâäèéêëìíîïòóôöùúûü])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}'’_./\\\\-]*[\\p{L}\\p{N}\\p{M}])?");
   private static final Pattern CODE_REGION =
@@ -92,7 +99,8 @@ final class ConversationTerms {
   private static final Pattern HEADING_NUMBERING =
       Pattern.compile("^[^\\p{L}\\p{N}]*(?:[IVX]+\\.|\\p{N}+[.)]?)?\\s*");
   private static final Set<String> NAME_PARTICLES =
-      Set.of("von", "van", "de", "der", "den", "del", "di", "da", "du", "la", "le", "y");
+      Set.of(
+          "von", "van", "de", "der", "den", "del", "di", "da", "du", "la", "le", "y", "d", "dell");
 
   /** An entity the conversation gives evidence for. */
   record Term(
@@ -557,7 +565,7 @@ final class ConversationTerms {
       if (i == span.size() - 1) {
         s = POSSESSIVE_S.matcher(s).replaceFirst("");
       }
-      surface.append(i == 0 ? "" : " ").append(s);
+      surface.append(i == 0 || elided(span.get(i - 1)) ? "" : " ").append(s);
     }
     c.surfaces.merge(surface.toString(), 1, Integer::sum);
     return c;
@@ -805,7 +813,9 @@ final class ConversationTerms {
         if (t != null) {
           StringBuilder surface = new StringBuilder();
           for (int k = i; k < i + n; k++) {
-            surface.append(k == i ? "" : " ").append(tokens.get(k).surface());
+            surface
+                .append(k == i || elided(tokens.get(k - 1)) ? "" : " ")
+                .append(tokens.get(k).surface());
           }
           result.add(new Mention(t, surface.toString()));
           matched = n;
@@ -868,7 +878,31 @@ final class ConversationTerms {
         result.add(null);
         sentenceStart |= SENTENCE_GAP.matcher(gap).matches();
       }
-      String surface = TRAILING_DOTS.matcher(m.group()).replaceAll("");
+      String word = TRAILING_DOTS.matcher(m.group()).replaceAll("");
+      boolean afterCode = gap.matches("(?s).*(?:-|/|\\\\|\\.)$");
+      int elided = elision(word, profile, sentenceStart);
+      if (elided > 0) {
+        // The elided article or preposition ("l'", "dell'", "d'") is a word of its own, a stop
+        // word, so that no term starts with it: "l'activation mentale" names "activation mentale".
+        String article = word.substring(0, elided - 1);
+        String folded = Lexicon.fold(article);
+        result.add(
+            new Token(
+                word.substring(0, elided),
+                folded,
+                stemmer.apply(folded),
+                Character.isUpperCase(article.charAt(0)),
+                false,
+                true,
+                false,
+                afterCode,
+                sentenceStart,
+                m.start(),
+                m.start() + elided));
+        sentenceStart = false;
+      }
+      String surface = word.substring(elided);
+      int start = m.start() + elided;
       String folded = Lexicon.fold(surface).replace('’', '\'');
       String stem = stemmer.apply(folded);
       boolean capitalised = Character.isUpperCase(surface.charAt(0));
@@ -889,14 +923,33 @@ final class ConversationTerms {
               upper,
               stop,
               !stop && profile.isGeneric(folded, stem),
-              isCode(surface) || gap.matches("(?s).*(?:-|/|\\\\|\\.)$"),
+              isCode(surface) || afterCode,
               sentenceStart,
-              m.start(),
-              m.start() + surface.length()));
+              start,
+              start + surface.length()));
       sentenceStart = false;
       previousEnd = m.end();
     }
     return result;
+  }
+
+  /**
+   * The length of the elided article or preposition that starts a word, apostrophe included ("l'"
+   * of "l'activation", "dell'" of "dell'anno", "d'" of "d'une"), else 0: the part before the
+   * apostrophe is a stop word of the language and the rest starts with a vowel or h, as elision
+   * does. A name keeps its apostrophe where the elided part is capitalised inside a sentence
+   * ("D'Angelo", "L'Oréal"); contractions ("don't", "we're") end in a consonant and are left whole.
+   */
+  private static int elision(String word, LanguageProfile profile, boolean sentenceStart) {
+    Matcher m = ELIDED.matcher(word);
+    if (!m.lookingAt() || !profile.isStopWord(Lexicon.fold(m.group(1)), "")) {
+      return 0;
+    }
+    boolean name =
+        Character.isUpperCase(word.charAt(0))
+            && Character.isUpperCase(word.charAt(m.end()))
+            && !sentenceStart;
+    return name ? 0 : m.end();
   }
 
   /**
@@ -910,6 +963,12 @@ final class ConversationTerms {
       return true;
     }
     return codeWords.contains(word) && word.chars().anyMatch(Character::isUpperCase);
+  }
+
+  /** Whether a token is an elided article, written joined to the next word ("dell'"). */
+  private static boolean elided(Token token) {
+    char last = token.surface().charAt(token.surface().length() - 1);
+    return last == '\'' || last == '’';
   }
 
   private static String key(List<Token> tokens, int from, int to) {

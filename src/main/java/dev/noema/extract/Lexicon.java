@@ -161,9 +161,9 @@ final class Lexicon {
   /**
    * The language of a text among those with resources: Cyrillic letters give the first listed
    * language written in Cyrillic (ru); otherwise the language whose function words (Lucene's
-   * Snowball stop lists) occur most often among the text's words. "und" when the text has no
-   * letters or no function word of any language. Linear in the text; reads at most its first 4,000
-   * characters, plenty for a turn's language.
+   * Snowball stop lists) occur most often among the text's words, the first listed on a tie. "und"
+   * when the text has no letters or no function word of any language. Linear in the text; reads at
+   * most its first 4,000 characters, plenty for a turn's language.
    */
   String detect(String text) {
     String sample = text.length() > 4000 ? text.substring(0, 4000) : text;
@@ -196,11 +196,18 @@ final class Lexicon {
         }
       }
     }
-    return hits.entrySet().stream()
-        .filter(e -> !e.getKey().equals("ru"))
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse("und");
+    // A tie goes to the language listed first: Romance languages share many function words
+    // ("la", "con", "se"), and a language added later must not take a tie from an earlier one.
+    String best = "und";
+    int most = 0;
+    for (LanguageProfile p : languages.values()) {
+      int n = hits.getOrDefault(p.code(), 0);
+      if (n > most && !p.code().equals("ru")) {
+        best = p.code();
+        most = n;
+      }
+    }
+    return best;
   }
 
   /**

@@ -19,6 +19,9 @@ class LexiconTest {
     assertEquals("de", LEXICON.detect("Lohnt sich die Bahncard für eine Fahrt nach Wien?"));
     assertEquals("es", LEXICON.detect("¿Cómo consigo que suene limpio el acorde con cejilla?"));
     assertEquals("ru", LEXICON.detect("Чем Пригожин и Хакен по-разному понимают порядок?"));
+    assertEquals(
+        "it", LEXICON.detect("Il Barolo è un vino rosso del Piemonte: non si beve giovane."));
+    assertEquals("it", LEXICON.detect("Quale dei due mi consigli per una cena con gli amici?"));
     assertEquals("und", LEXICON.detect("12:30 → 14:45"));
   }
 
@@ -32,6 +35,9 @@ class LexiconTest {
     assertTrue(LEXICON.language("de").isGeneric("tipps", "tipps"));
     assertStop("es", "que");
     assertStop("ru", "это");
+    assertStop("it", "della");
+    assertStop("it", "perciò");
+    assertTrue(LEXICON.language("it").isGeneric("domanda", "domand"));
     assertTrue(LEXICON.language("ru").isGeneric("вопрос", "вопрос"));
     assertFalse(isStop("en", "asyncio"));
     assertFalse(isStop("fr", "mélatonine"));
@@ -43,6 +49,8 @@ class LexiconTest {
     assertEquals(es.apply("acorde"), es.apply("acordes"));
     UnaryOperator<String> ru = LEXICON.language("ru").stemmer();
     assertEquals(ru.apply("пригожин"), ru.apply("пригожина"));
+    UnaryOperator<String> it = LEXICON.language("it").stemmer();
+    assertEquals(it.apply("vitigno"), it.apply("vitigni"));
   }
 
   @Test
