@@ -3,6 +3,7 @@ package dev.noema.extract;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,14 @@ final class ConversationTerms {
   private static final Pattern ABBREVIATION =
       Pattern.compile(
           "([\\p{L}][\\p{L}\\p{M}'’ -]{2,80}?)\\s*\\((\\p{Lu}[\\p{Lu}\\p{Ll}-]{1,7})\\)");
+
+  /** The bracketed part of {@link #ABBREVIATION}, without which it cannot match. */
+  private static final Pattern ABBREVIATED =
+      Pattern.compile("\\((\\p{Lu}[\\p{Lu}\\p{Ll}-]{1,7})\\)");
+
+  private static final Pattern CODE_CHARACTER = Pattern.compile(".*[_./\\\\\\p{N}].*");
+  private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("\\p{Ll}+\\p{Lu}.*");
+  private static final Pattern PATH_GAP = Pattern.compile("(?s).*(?:-|/|\\\\|\\.)$");
   private static final Pattern CODE_BLOCKS = Pattern.compile("(?s)```.*?(?:```|$)|`[^`\\n]*`");
 
   /** What separates the subjects of a heading or title besides the language's subject-split cue. */
@@ -117,9 +126,54 @@ final class ConversationTerms {
   /** A run of prose: a sentence, a list item's sentence, a table cell. */
   record Unit(int turn, String quote, List<Token> tokens, List<Mention> mentions) {}
 
-  /** A word of prose; null in a token list stands for a barrier (punctuation, code). */
-  record Token(
+  /**
+   * An occurrence of a word in prose; null in a token list stands for a barrier (punctuation,
+   * code).
+   *
+   * @param code whether the word is code, or follows a path or flag separator ("-", "/", ".")
+   */
+  record Token(Word word, boolean code, boolean sentenceStart, int start, int end) {
+    String surface() {
+      return word.surface();
+    }
+
+    String folded() {
+      return word.folded();
+    }
+
+    String stem() {
+      return word.stem();
+    }
+
+    boolean capitalised() {
+      return word.capitalised();
+    }
+
+    boolean upper() {
+      return word.upper();
+    }
+
+    boolean stop() {
+      return word.stop();
+    }
+
+    boolean generic() {
+      return word.generic();
+    }
+  }
+
+  /**
+   * What a word is in a language, whatever its place: one per distinct word of the conversation,
+   * since stemming and folding are most of the first pass's cost and a conversation repeats its
+   * words.
+   *
+   * @param bare the surface without a possessive "'s", as a term's last word is counted
+   * @param code whether the word itself is code ({@link #isCode})
+   * @param elision how the word splits when it starts with an elided article, or null
+   */
+  private record Word(
       String surface,
+      String bare,
       String folded,
       String stem,
       boolean capitalised,
@@ -127,9 +181,15 @@ final class ConversationTerms {
       boolean stop,
       boolean generic,
       boolean code,
-      boolean sentenceStart,
-      int start,
-      int end) {}
+      Elision elision) {}
+
+  /**
+   * A word that starts with an elided article or preposition ("l'activation"), split in two ({@link
+   * #elision}) unless it is capitalised like a name inside a sentence.
+   *
+   * @param name whether the article and the rest are both capitalised ("D'Amato", "L'Oréal")
+   */
+  private record Elision(Word article, Word rest, boolean name) {}
 
   private static final class Candidate {
     final Map<String, Integer> surfaces = new LinkedHashMap<>();
@@ -151,13 +211,25 @@ final class ConversationTerms {
   private final Lexicon lexicon;
   private final Map<Integer, String> languages = new HashMap<>();
   private final Map<String, UnaryOperator<String>> stemmers = new HashMap<>();
+
+  /** Per language, each word as written to what it is; filled after the code words are known. */
+  private final Map<String, Map<String, Word>> words = new HashMap<>();
+
   private final Map<String, Candidate> candidates = new HashMap<>();
   private final Map<String, String> abbreviations = new HashMap<>();
   private final Set<String> codeWords = new HashSet<>();
+
+  /**
+   * Whether a text that introduces blocks (a heading, a paragraph before a list, a table's header)
+   * holds a module cue: asked again for every cell and item under it.
+   */
+  private final Map<String, Boolean> moduleCued = new HashMap<>();
+
   private final Set<String> headingKeys = new HashSet<>();
   private final Set<String> subjects = new HashSet<>();
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Unit> units = new ArrayList<>();
+  private final Map<Integer, List<Unit>> unitsByTurn = new HashMap<>();
   private final Map<String, Term> terms = new HashMap<>();
   private final Map<String, Map<String, Integer>> related = new HashMap<>();
 
@@ -197,7 +269,7 @@ final class ConversationTerms {
 
   /** The units of a turn with the entities named in them, in order. */
   List<Unit> units(int turn) {
-    return units.stream().filter(u -> u.turn() == turn).toList();
+    return Collections.unmodifiableList(unitsByTurn.getOrDefault(turn, List.of()));
   }
 
   /** Whether two entities (by key) co-occur more often than chance in the conversation. */
@@ -325,7 +397,9 @@ final class ConversationTerms {
   private void modulesIn(String text, List<String> context) {
     Pattern cue = lexicon.cue("module");
     boolean cued =
-        cue.matcher(quote(text)).find() || context.stream().anyMatch(c -> cue.matcher(c).find());
+        cue.matcher(quote(text)).find()
+            || context.stream()
+                .anyMatch(c -> moduleCued.computeIfAbsent(c, k -> cue.matcher(k).find()));
     if (cued) {
       modules.addAll(TextRules.moduleNames(quote(text), lexicon, MIN_MODULE_LETTERS));
     }
@@ -428,7 +502,13 @@ final class ConversationTerms {
 
   /** "phrase (ABBR)": ABBR names the phrase's term when its letters are the phrase's initials. */
   private void abbreviations(String text, String language) {
-    Matcher m = ABBREVIATION.matcher(prose(text));
+    String prose = prose(text);
+    if (!ABBREVIATED.matcher(prose).find()) {
+      // The phrase before the bracket is tried lazily from every position of the text: costly,
+      // so only where an abbreviation in brackets stands.
+      return;
+    }
+    Matcher m = ABBREVIATION.matcher(prose);
     while (m.find()) {
       String abbreviation = m.group(2);
       String letters = abbreviation.replaceAll("[^\\p{Lu}]", "");
@@ -459,6 +539,7 @@ final class ConversationTerms {
     Unit unit = new Unit(turn, quote(text), tokens, new ArrayList<>());
     int id = units.size();
     units.add(unit);
+    unitsByTurn.computeIfAbsent(turn, t -> new ArrayList<>()).add(unit);
     countTerms(id, turn, tokens, language);
     countNames(turn, tokens, language, prose(text), sentence);
   }
@@ -561,11 +642,10 @@ final class ConversationTerms {
     c.language = c.language == null ? language : c.language;
     StringBuilder surface = new StringBuilder();
     for (int i = 0; i < span.size(); i++) {
-      String s = span.get(i).surface();
-      if (i == span.size() - 1) {
-        s = POSSESSIVE_S.matcher(s).replaceFirst("");
-      }
-      surface.append(i == 0 || elided(span.get(i - 1)) ? "" : " ").append(s);
+      Token t = span.get(i);
+      surface
+          .append(i == 0 || elided(span.get(i - 1)) ? "" : " ")
+          .append(i == span.size() - 1 ? t.word().bare() : t.surface());
     }
     c.surfaces.merge(surface.toString(), 1, Integer::sum);
     return c;
@@ -858,8 +938,7 @@ final class ConversationTerms {
 
   private List<Token> tokens(String prose, String language) {
     LanguageProfile profile = lexicon.language(language);
-    UnaryOperator<String> stemmer =
-        stemmers.computeIfAbsent(profile.code(), c -> profile.stemmer());
+    Map<String, Word> known = words.computeIfAbsent(profile.code(), c -> new HashMap<>());
     List<Token> result = new ArrayList<>();
     Matcher m = TOKEN.matcher(prose);
     int previousEnd = 0;
@@ -878,59 +957,102 @@ final class ConversationTerms {
         result.add(null);
         sentenceStart |= SENTENCE_GAP.matcher(gap).matches();
       }
-      String word = TRAILING_DOTS.matcher(m.group()).replaceAll("");
-      boolean afterCode = gap.matches("(?s).*(?:-|/|\\\\|\\.)$");
-      int elided = elision(word, profile, sentenceStart);
-      if (elided > 0) {
+      Word word = word(m.group(), profile, known);
+      boolean afterCode = afterSeparator(gap);
+      int start = m.start();
+      Elision elision = word.elision();
+      if (elision != null && !(elision.name() && !sentenceStart)) {
         // The elided article or preposition ("l'", "dell'", "d'") is a word of its own, a stop
         // word, so that no term starts with it: "l'activation mentale" names "activation mentale".
-        String article = word.substring(0, elided - 1);
-        String folded = Lexicon.fold(article);
-        result.add(
-            new Token(
-                word.substring(0, elided),
-                folded,
-                stemmer.apply(folded),
-                Character.isUpperCase(article.charAt(0)),
-                false,
-                true,
-                false,
-                afterCode,
-                sentenceStart,
-                m.start(),
-                m.start() + elided));
+        int end = start + elision.article().surface().length();
+        result.add(new Token(elision.article(), afterCode, sentenceStart, start, end));
         sentenceStart = false;
+        start = end;
+        word = elision.rest();
       }
-      String surface = word.substring(elided);
-      int start = m.start() + elided;
-      String folded = Lexicon.fold(surface).replace('’', '\'');
-      String stem = stemmer.apply(folded);
-      boolean capitalised = Character.isUpperCase(surface.charAt(0));
-      boolean upper =
-          surface.length() > 1
-              && surface.equals(surface.toUpperCase(Locale.ROOT))
-              && surface.chars().anyMatch(Character::isLetter);
-      boolean stop =
-          profile.isStopWord(folded, stem)
-              || surface.length() < 2
-              || surface.chars().allMatch(Character::isDigit);
       result.add(
           new Token(
-              surface,
-              folded,
-              stem,
-              capitalised,
-              upper,
-              stop,
-              !stop && profile.isGeneric(folded, stem),
-              isCode(surface) || afterCode,
+              word,
+              word.code() || afterCode,
               sentenceStart,
               start,
-              start + surface.length()));
+              start + word.surface().length()));
       sentenceStart = false;
       previousEnd = m.end();
     }
     return result;
+  }
+
+  /** The word as written, from {@code known} (the language's words met so far) or made anew. */
+  private Word word(String written, LanguageProfile profile, Map<String, Word> known) {
+    Word word = known.get(written);
+    if (word == null) {
+      String surface = TRAILING_DOTS.matcher(written).replaceAll("");
+      int elided = elision(surface, profile);
+      Elision elision = null;
+      if (elided > 0) {
+        elision =
+            new Elision(
+                article(surface.substring(0, elided), profile),
+                word(surface.substring(elided), profile, known),
+                Character.isUpperCase(surface.charAt(0))
+                    && Character.isUpperCase(surface.charAt(elided)));
+      }
+      word = word(surface, profile, elision);
+      known.put(written, word);
+    }
+    return word;
+  }
+
+  private Word word(String surface, LanguageProfile profile, Elision elision) {
+    String folded = Lexicon.fold(surface).replace('’', '\'');
+    String stem = stem(folded, profile);
+    boolean upper =
+        surface.length() > 1
+            && surface.equals(surface.toUpperCase(Locale.ROOT))
+            && surface.chars().anyMatch(Character::isLetter);
+    boolean stop =
+        profile.isStopWord(folded, stem)
+            || surface.length() < 2
+            || surface.chars().allMatch(Character::isDigit);
+    return new Word(
+        surface,
+        POSSESSIVE_S.matcher(surface).replaceFirst(""),
+        folded,
+        stem,
+        Character.isUpperCase(surface.charAt(0)),
+        upper,
+        stop,
+        !stop && profile.isGeneric(folded, stem),
+        isCode(surface),
+        elision);
+  }
+
+  /** An elided article, apostrophe included: a stop word, never code of itself. */
+  private Word article(String surface, LanguageProfile profile) {
+    String article = surface.substring(0, surface.length() - 1);
+    String folded = Lexicon.fold(article);
+    return new Word(
+        surface,
+        POSSESSIVE_S.matcher(surface).replaceFirst(""),
+        folded,
+        stem(folded, profile),
+        Character.isUpperCase(article.charAt(0)),
+        false,
+        true,
+        false,
+        false,
+        null);
+  }
+
+  private String stem(String folded, LanguageProfile profile) {
+    return stemmers.computeIfAbsent(profile.code(), c -> profile.stemmer()).apply(folded);
+  }
+
+  /** Whether the gap before a word ends in a path or flag separator ("-", "/", "\\", "."). */
+  private static boolean afterSeparator(String gap) {
+    // Most gaps are a space, which the pattern can never match: skip the regex for them.
+    return !gap.isEmpty() && !gap.endsWith(" ") && PATH_GAP.matcher(gap).matches();
   }
 
   /**
@@ -938,18 +1060,12 @@ final class ConversationTerms {
    * of "l'activation", "dell'" of "dell'anno", "d'" of "d'une"), else 0: the part before the
    * apostrophe is a stop word of the language and the rest starts with a vowel or h, as elision
    * does. A name keeps its apostrophe where the elided part is capitalised inside a sentence
-   * ("D'Angelo", "L'Oréal"); contractions ("don't", "we're") end in a consonant and are left whole.
+   * ("D'Angelo", "L'Oréal": {@link Elision#name}); contractions ("don't", "we're") end in a
+   * consonant and are left whole.
    */
-  private static int elision(String word, LanguageProfile profile, boolean sentenceStart) {
+  private static int elision(String word, LanguageProfile profile) {
     Matcher m = ELIDED.matcher(word);
-    if (!m.lookingAt() || !profile.isStopWord(Lexicon.fold(m.group(1)), "")) {
-      return 0;
-    }
-    boolean name =
-        Character.isUpperCase(word.charAt(0))
-            && Character.isUpperCase(word.charAt(m.end()))
-            && !sentenceStart;
-    return name ? 0 : m.end();
+    return m.lookingAt() && profile.isStopWord(Lexicon.fold(m.group(1)), "") ? m.end() : 0;
   }
 
   /**
@@ -959,7 +1075,7 @@ final class ConversationTerms {
    * ("asyncio") is judged as a word.
    */
   private boolean isCode(String word) {
-    if (word.matches(".*[_./\\\\\\p{N}].*") || word.matches("\\p{Ll}+\\p{Lu}.*")) {
+    if (CODE_CHARACTER.matcher(word).matches() || LOWER_CAMEL_CASE.matcher(word).matches()) {
       return true;
     }
     return codeWords.contains(word) && word.chars().anyMatch(Character::isUpperCase);
