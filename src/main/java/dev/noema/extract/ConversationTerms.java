@@ -2,6 +2,7 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
+import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -95,6 +96,10 @@ final class ConversationTerms {
   /** The bracketed part of {@link #ABBREVIATION}, without which it cannot match. */
   private static final Pattern ABBREVIATED =
       Pattern.compile("\\((\\p{Lu}[\\p{Lu}\\p{Ll}-]{1,7})\\)");
+
+  /** What may stand between a cue and the name after it: commas, white space, an article. */
+  private static final Pattern CUE_TO_NAME =
+      Pattern.compile("[\\s,]*(?:the |la |le |el |der |die )?\\s*");
 
   private static final Pattern CODE_CHARACTER = Pattern.compile(".*[_./\\\\\\p{N}].*");
   private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("\\p{Ll}+\\p{Lu}.*");
@@ -191,9 +196,14 @@ final class ConversationTerms {
    */
   private record Elision(Word article, Word rest, boolean name) {}
 
+  /** A node of the trie of term keys: the terms whose keys continue with each next stem. */
+  private static final class TermTrie {
+    final Map<String, TermTrie> next = new HashMap<>();
+    Term term;
+  }
+
   private static final class Candidate {
     final Map<String, Integer> surfaces = new LinkedHashMap<>();
-    final Set<Integer> turns = new HashSet<>();
     final List<int[]> occurrences = new ArrayList<>();
     int words;
     int count;
@@ -225,12 +235,19 @@ final class ConversationTerms {
    */
   private final Map<String, Boolean> moduleCued = new HashMap<>();
 
+  private final Map<String, String> labelKeys = new HashMap<>();
+  private final Map<String, Boolean> organizationWords = new HashMap<>();
+
   private final Set<String> headingKeys = new HashSet<>();
   private final Set<String> subjects = new HashSet<>();
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Unit> units = new ArrayList<>();
   private final Map<Integer, List<Unit>> unitsByTurn = new HashMap<>();
   private final Map<String, Term> terms = new HashMap<>();
+
+  /** The terms by the stems of their words, to find the longest term along a run of words. */
+  private final TermTrie termTrie = new TermTrie();
+
   private final Map<String, Map<String, Integer>> related = new HashMap<>();
 
   ConversationTerms(Lexicon lexicon) {
@@ -291,6 +308,13 @@ final class ConversationTerms {
   Term term(String label, int turn) {
     List<Token> tokens = tokens(prose(label), language(turn));
     return terms.get(key(tokens, 0, tokens.size()));
+  }
+
+  /**
+   * {@link Text#key} of a label, remembered: the second pass keys the same labels in every turn.
+   */
+  String labelKey(String label) {
+    return labelKeys.computeIfAbsent(label, Text::key);
   }
 
   /** The person a capitalised word names (a listed or recognised person), or null. */
@@ -395,13 +419,18 @@ final class ConversationTerms {
   }
 
   private void modulesIn(String text, List<String> context) {
+    List<String> names = TextRules.moduleNames(quote(text), lexicon, MIN_MODULE_LETTERS);
+    if (names.isEmpty()) {
+      // Most texts name no module: the cues, costlier to look for, are looked for only if one does.
+      return;
+    }
     Pattern cue = lexicon.cue("module");
     boolean cued =
         cue.matcher(quote(text)).find()
             || context.stream()
                 .anyMatch(c -> moduleCued.computeIfAbsent(c, k -> cue.matcher(k).find()));
     if (cued) {
-      modules.addAll(TextRules.moduleNames(quote(text), lexicon, MIN_MODULE_LETTERS));
+      modules.addAll(names);
     }
   }
 
@@ -550,17 +579,25 @@ final class ConversationTerms {
       if (first == null || first.stop() || first.code()) {
         continue;
       }
+      // Every span from here, one word longer each time: its key and surface grow with it.
+      StringBuilder key = new StringBuilder();
+      StringBuilder written = new StringBuilder();
+      boolean allStop = true;
       for (int n = 1; n <= MAX_TERM_WORDS && i + n <= tokens.size(); n++) {
         Token last = tokens.get(i + n - 1);
         if (last == null || last.code()) {
           break;
         }
-        if (last.stop() || allStop(tokens.subList(i, i + n))) {
+        key.append(n == 1 ? "" : " ").append(last.stem());
+        String separator = n == 1 || elided(tokens.get(i + n - 2)) ? "" : " ";
+        String surface = written + separator + last.word().bare();
+        written.append(separator).append(last.surface());
+        allStop &= last.stop() || last.generic();
+        if (last.stop() || allStop) {
           continue;
         }
-        Candidate c = candidate(tokens.subList(i, i + n), language);
+        Candidate c = candidate(key.toString(), surface, n, language);
         c.count++;
-        c.turns.add(turn);
         c.occurrences.add(new int[] {unit, i, i + n});
       }
     }
@@ -603,22 +640,30 @@ final class ConversationTerms {
           text.substring(
               run.get(run.size() - 1).end(),
               Math.min(text.length(), run.get(run.size() - 1).end() + 25));
-      if (endsWithCue(before, lexicon.cue("person-before"))
-          || startsWithCue(after, lexicon.cue("person-after"))) {
+      // A cue once seen stays: the patterns are tried only for a candidate without it yet.
+      if (!c.personCue
+          && (endsWithCue(before, lexicon.cue("person-before"))
+              || startsWithCue(after, lexicon.cue("person-after")))) {
         c.personCue = true;
       }
-      if (endsWithCue(before, lexicon.cue("organization-before"))
-          || run.stream()
-              .anyMatch(r -> lexicon.cue("organization-in").matcher(r.surface()).matches())) {
+      if (!c.organizationCue
+          && (endsWithCue(before, lexicon.cue("organization-before"))
+              || run.stream().anyMatch(r -> organizationWord(r.surface())))) {
         c.organizationCue = true;
       }
       c.allCaps = run.size() == 1 && t.upper();
-      Matcher method = lexicon.cue("method-word").matcher(after);
-      if (after.startsWith(",") && method.find() && method.start() < 20) {
-        c.methodCue = true;
+      if (!c.methodCue && after.startsWith(",")) {
+        Matcher method = lexicon.cue("method-word").matcher(after);
+        c.methodCue = method.find() && method.start() < 20;
       }
       i = j;
     }
+  }
+
+  /** Whether a word says that the name it is in names an organization ("Institute"). */
+  private boolean organizationWord(String surface) {
+    return organizationWords.computeIfAbsent(
+        surface, w -> lexicon.cue("organization-in").matcher(w).matches());
   }
 
   private static boolean endsWithCue(String before, Pattern cue) {
@@ -627,19 +672,28 @@ final class ConversationTerms {
     while (m.find()) {
       end = m.end();
     }
-    return end >= 0 && before.substring(end).matches("[\\s,]*(?:the |la |le |el |der |die )?\\s*");
+    return end >= 0 && CUE_TO_NAME.matcher(before.substring(end)).matches();
   }
 
+  /**
+   * Whether the first cue in {@code after} has only white space before it. Tried where it may
+   * start, up to the first other character, rather than searched for through the whole text.
+   */
   private static boolean startsWithCue(String after, Pattern cue) {
-    Matcher m = cue.matcher(after);
-    return m.find() && after.substring(0, m.start()).isBlank();
+    // Transparent, non-anchoring bounds: a match at p is what a search from 0 would find at p.
+    Matcher m = cue.matcher(after).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int p = 0; ; ) {
+      if (m.region(p, after.length()).lookingAt()) {
+        return true;
+      }
+      if (p >= after.length() || !Character.isWhitespace(after.codePointAt(p))) {
+        return false;
+      }
+      p += Character.charCount(after.codePointAt(p));
+    }
   }
 
   private Candidate candidate(List<Token> span, String language) {
-    String key = key(span, 0, span.size());
-    Candidate c = candidates.computeIfAbsent(key, k -> new Candidate());
-    c.words = span.size();
-    c.language = c.language == null ? language : c.language;
     StringBuilder surface = new StringBuilder();
     for (int i = 0; i < span.size(); i++) {
       Token t = span.get(i);
@@ -647,7 +701,15 @@ final class ConversationTerms {
           .append(i == 0 || elided(span.get(i - 1)) ? "" : " ")
           .append(i == span.size() - 1 ? t.word().bare() : t.surface());
     }
-    c.surfaces.merge(surface.toString(), 1, Integer::sum);
+    return candidate(key(span, 0, span.size()), surface.toString(), span.size(), language);
+  }
+
+  /** The candidate of a span by its key, counting {@code surface} (the last word bare) as seen. */
+  private Candidate candidate(String key, String surface, int words, String language) {
+    Candidate c = candidates.computeIfAbsent(key, k -> new Candidate());
+    c.words = words;
+    c.language = c.language == null ? language : c.language;
+    c.surfaces.merge(surface, 1, Integer::sum);
     return c;
   }
 
@@ -690,7 +752,7 @@ final class ConversationTerms {
             a.getValue().words != b.getValue().words
                 ? b.getValue().words - a.getValue().words
                 : a.getKey().compareTo(b.getKey()));
-    Map<Integer, boolean[]> covered = new HashMap<>();
+    boolean[][] covered = new boolean[units.size()][];
     Map<String, Term> persons = new HashMap<>();
     for (Map.Entry<String, Candidate> entry : ordered) {
       String key = entry.getKey();
@@ -698,7 +760,7 @@ final class ConversationTerms {
       int uncovered = 0;
       Set<Integer> turns = new HashSet<>();
       for (int[] o : c.occurrences) {
-        boolean[] cov = covered.get(o[0]);
+        boolean[] cov = covered[o[0]];
         boolean free = true;
         for (int k = o[1]; cov != null && k < o[2]; k++) {
           free &= !cov[k];
@@ -722,8 +784,10 @@ final class ConversationTerms {
         persons.putIfAbsent(lastWordKey(key), term);
       }
       for (int[] o : c.occurrences) {
-        boolean[] cov =
-            covered.computeIfAbsent(o[0], u -> new boolean[units.get(u).tokens().size()]);
+        if (covered[o[0]] == null) {
+          covered[o[0]] = new boolean[units.get(o[0]).tokens().size()];
+        }
+        boolean[] cov = covered[o[0]];
         for (int k = o[1]; k < o[2]; k++) {
           cov[k] = true;
         }
@@ -747,6 +811,17 @@ final class ConversationTerms {
           key,
           new Term(
               key, module, module, Noema.CognitiveModule.getURI(), new LinkedHashSet<>(), null));
+    }
+    // A key is its words' stems joined by spaces, and a stem holds no space.
+    for (Map.Entry<String, Term> entry : terms.entrySet()) {
+      TermTrie node = termTrie;
+      String key = entry.getKey();
+      for (int from = 0, space; from >= 0; from = space < 0 ? -1 : space + 1) {
+        space = key.indexOf(' ', from);
+        String stem = space < 0 ? key.substring(from) : key.substring(from, space);
+        node = node.next.computeIfAbsent(stem, s -> new TermTrie());
+      }
+      node.term = entry.getValue();
     }
   }
 
@@ -882,24 +957,35 @@ final class ConversationTerms {
     int i = 0;
     while (i < tokens.size()) {
       int matched = 0;
-      for (int n = Math.min(MAX_DEFINED_WORDS, tokens.size() - i); n >= 1 && matched == 0; n--) {
-        if (tokens.subList(i, i + n).contains(null)) {
-          continue;
-        }
-        Term t = terms.get(key(tokens, i, i + n));
-        if (t == null && n == 1 && tokens.get(i).upper()) {
-          t = terms.get(tokens.get(i).folded());
-        }
-        if (t != null) {
-          StringBuilder surface = new StringBuilder();
-          for (int k = i; k < i + n; k++) {
-            surface
-                .append(k == i || elided(tokens.get(k - 1)) ? "" : " ")
-                .append(tokens.get(k).surface());
+      Term t = null;
+      if (tokens.get(i) != null) {
+        // The longest term along the words from here, up to a barrier: the trie of term keys.
+        TermTrie node = termTrie;
+        for (int n = 1;
+            n <= MAX_DEFINED_WORDS && i + n <= tokens.size() && tokens.get(i + n - 1) != null;
+            n++) {
+          node = node.next.get(tokens.get(i + n - 1).stem());
+          if (node == null) {
+            break;
           }
-          result.add(new Mention(t, surface.toString()));
-          matched = n;
+          if (node.term != null) {
+            t = node.term;
+            matched = n;
+          }
         }
+        if (t == null && tokens.get(i).upper()) {
+          t = terms.get(tokens.get(i).folded());
+          matched = t == null ? 0 : 1;
+        }
+      }
+      if (t != null) {
+        StringBuilder surface = new StringBuilder();
+        for (int k = i; k < i + matched; k++) {
+          surface
+              .append(k == i || elided(tokens.get(k - 1)) ? "" : " ")
+              .append(tokens.get(k).surface());
+        }
+        result.add(new Mention(t, surface.toString()));
       }
       i += Math.max(1, matched);
     }
@@ -940,11 +1026,11 @@ final class ConversationTerms {
     LanguageProfile profile = lexicon.language(language);
     Map<String, Word> known = words.computeIfAbsent(profile.code(), c -> new HashMap<>());
     List<Token> result = new ArrayList<>();
-    Matcher m = TOKEN.matcher(prose);
     int previousEnd = 0;
     boolean sentenceStart = true;
-    while (m.find()) {
-      String gap = prose.substring(previousEnd, m.start());
+    for (int start = tokenStart(prose, 0); start >= 0; start = tokenStart(prose, previousEnd)) {
+      int end = tokenEnd(prose, start);
+      String gap = prose.substring(previousEnd, start);
       boolean initialDot =
           !result.isEmpty()
               && result.get(result.size() - 1) != null
@@ -957,30 +1043,76 @@ final class ConversationTerms {
         result.add(null);
         sentenceStart |= SENTENCE_GAP.matcher(gap).matches();
       }
-      Word word = word(m.group(), profile, known);
+      Word word = word(prose.substring(start, end), profile, known);
       boolean afterCode = afterSeparator(gap);
-      int start = m.start();
+      int at = start;
       Elision elision = word.elision();
       if (elision != null && !(elision.name() && !sentenceStart)) {
         // The elided article or preposition ("l'", "dell'", "d'") is a word of its own, a stop
         // word, so that no term starts with it: "l'activation mentale" names "activation mentale".
-        int end = start + elision.article().surface().length();
-        result.add(new Token(elision.article(), afterCode, sentenceStart, start, end));
+        int articleEnd = at + elision.article().surface().length();
+        result.add(new Token(elision.article(), afterCode, sentenceStart, at, articleEnd));
         sentenceStart = false;
-        start = end;
+        at = articleEnd;
         word = elision.rest();
       }
       result.add(
           new Token(
-              word,
-              word.code() || afterCode,
-              sentenceStart,
-              start,
-              start + word.surface().length()));
+              word, word.code() || afterCode, sentenceStart, at, at + word.surface().length()));
       sentenceStart = false;
-      previousEnd = m.end();
+      previousEnd = end;
     }
     return result;
+  }
+
+  /**
+   * Where the next word starts at or after {@code from}, or -1. A word of prose is what {@link
+   * #TOKEN} matches, found by hand since the first pass reads every word of the conversation: it
+   * starts at a letter or number, takes the letters, numbers, marks and joiners (' ’ _ . / \ -)
+   * that follow, and ends at the last letter, number or mark among them ({@link #tokenEnd}).
+   */
+  private static int tokenStart(String text, int from) {
+    for (int i = from; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (Character.isLetter(c) || isNumber(c)) {
+        return i;
+      }
+      i += Character.charCount(c);
+    }
+    return -1;
+  }
+
+  /** Where the word that starts at {@code start} ends. */
+  private static int tokenEnd(String text, int start) {
+    int end = start + Character.charCount(text.codePointAt(start));
+    for (int i = end; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean wordPart = Character.isLetter(c) || isNumber(c) || isMark(c);
+      if (!wordPart && "'’_./\\-".indexOf(c) < 0) {
+        break;
+      }
+      i += Character.charCount(c);
+      if (wordPart) {
+        end = i;
+      }
+    }
+    return end;
+  }
+
+  /** {@code \p{N}}: any number, not only the decimal digits of {@link Character#isDigit}. */
+  private static boolean isNumber(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  /** {@code \p{M}}: a combining mark. */
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   /** The word as written, from {@code known} (the language's words met so far) or made anew. */

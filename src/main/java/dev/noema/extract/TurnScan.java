@@ -165,19 +165,25 @@ final class TurnScan {
     // is read as that
     // concept, so two tables comparing the same concepts line up; the longer label becomes a
     // narrower concept.
+    List<List<String>> labelWords = new ArrayList<>();
     for (String label : labels) {
-      List<String> words = TextRules.words(Text.key(label));
-      String best = label;
-      for (String other : labels) {
-        List<String> otherWords = TextRules.words(Text.key(other));
+      labelWords.add(TextRules.words(terms.labelKey(label)));
+    }
+    for (int a = 0; a < labels.size(); a++) {
+      List<String> words = labelWords.get(a);
+      String best = labels.get(a);
+      int bestWords = words.size();
+      for (int b = 0; b < labels.size(); b++) {
+        List<String> otherWords = labelWords.get(b);
         if (otherWords.size() < words.size()
             && !otherWords.isEmpty()
             && words.subList(0, otherWords.size()).equals(otherWords)
-            && otherWords.size() < TextRules.words(Text.key(best)).size()) {
-          best = other;
+            && otherWords.size() < bestWords) {
+          best = labels.get(b);
+          bestWords = otherWords.size();
         }
       }
-      rowConcepts.put(Text.key(label), best);
+      rowConcepts.put(terms.labelKey(labels.get(a)), best);
     }
   }
 
@@ -597,7 +603,7 @@ final class TurnScan {
    * stays, and the label as written becomes an alias when it differs.
    */
   private String entity(String label, String canonical, String type, String evidence) {
-    String key = "t" + turn.index() + "/" + Text.key(canonical);
+    String key = "t" + turn.index() + "/" + terms.labelKey(canonical);
     Draft existing = entities.get(key);
     if (existing == null) {
       entities.put(
@@ -632,7 +638,7 @@ final class TurnScan {
         d.aliases().add(alias);
       }
     }
-    if (!surface.equals(d.label()) && !Text.sameKey(surface, d.label())) {
+    if (!surface.equals(d.label()) && !terms.labelKey(surface).equals(terms.labelKey(d.label()))) {
       d.aliases().add(surface);
     }
     if (term.definition() != null && Quotes.occursIn(term.definition(), turn.text())) {
