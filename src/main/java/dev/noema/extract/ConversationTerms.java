@@ -202,8 +202,51 @@ final class ConversationTerms {
     Term term;
   }
 
+  /**
+   * A run of words by identity (one {@link Word} per distinct word as written), under which what it
+   * is {@link Written} as is kept: the first pass counts every span of up to four words, and need
+   * not build their keys and surfaces again for those seen before.
+   */
+  private static final class Span {
+    private final Word[] words;
+    private final int hash;
+
+    Span(List<Token> tokens) {
+      words = new Word[tokens.size()];
+      int h = 1;
+      for (int i = 0; i < words.length; i++) {
+        words[i] = tokens.get(i).word();
+        h = 31 * h + System.identityHashCode(words[i]);
+      }
+      hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Span other) || other.words.length != words.length) {
+        return false;
+      }
+      for (int i = 0; i < words.length; i++) {
+        if (words[i] != other.words[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** The candidate a span names and the count of its surface form there. */
+  private record Written(Candidate candidate, int[] seen) {}
+
   private static final class Candidate {
-    final Map<String, Integer> surfaces = new LinkedHashMap<>();
+    /** Each surface form with how often it was seen (a one-element array, counted in place). */
+    final Map<String, int[]> surfaces = new LinkedHashMap<>();
+
     final List<int[]> occurrences = new ArrayList<>();
     int words;
     int count;
@@ -226,6 +269,7 @@ final class ConversationTerms {
   private final Map<String, Map<String, Word>> words = new HashMap<>();
 
   private final Map<String, Candidate> candidates = new HashMap<>();
+  private final Map<Span, Written> spans = new HashMap<>();
   private final Map<String, String> abbreviations = new HashMap<>();
   private final Set<String> codeWords = new HashSet<>();
 
@@ -569,34 +613,27 @@ final class ConversationTerms {
     int id = units.size();
     units.add(unit);
     unitsByTurn.computeIfAbsent(turn, t -> new ArrayList<>()).add(unit);
-    countTerms(id, turn, tokens, language);
+    countTerms(id, tokens, language);
     countNames(turn, tokens, language, prose(text), sentence);
   }
 
-  private void countTerms(int unit, int turn, List<Token> tokens, String language) {
+  private void countTerms(int unit, List<Token> tokens, String language) {
     for (int i = 0; i < tokens.size(); i++) {
       Token first = tokens.get(i);
       if (first == null || first.stop() || first.code()) {
         continue;
       }
-      // Every span from here, one word longer each time: its key and surface grow with it.
-      StringBuilder key = new StringBuilder();
-      StringBuilder written = new StringBuilder();
       boolean allStop = true;
       for (int n = 1; n <= MAX_TERM_WORDS && i + n <= tokens.size(); n++) {
         Token last = tokens.get(i + n - 1);
         if (last == null || last.code()) {
           break;
         }
-        key.append(n == 1 ? "" : " ").append(last.stem());
-        String separator = n == 1 || elided(tokens.get(i + n - 2)) ? "" : " ";
-        String surface = written + separator + last.word().bare();
-        written.append(separator).append(last.surface());
         allStop &= last.stop() || last.generic();
         if (last.stop() || allStop) {
           continue;
         }
-        Candidate c = candidate(key.toString(), surface, n, language);
+        Candidate c = candidate(tokens.subList(i, i + n), language);
         c.count++;
         c.occurrences.add(new int[] {unit, i, i + n});
       }
@@ -693,7 +730,21 @@ final class ConversationTerms {
     }
   }
 
+  /** The candidate a span of words (no barrier) names, with its surface here counted as seen. */
   private Candidate candidate(List<Token> span, String language) {
+    Written written = spans.computeIfAbsent(new Span(span), s -> written(span));
+    Candidate c = written.candidate();
+    c.words = span.size();
+    c.language = c.language == null ? language : c.language;
+    written.seen()[0]++;
+    return c;
+  }
+
+  /**
+   * The candidate of a span not met before, by its key, and its surface's count there: the surface
+   * is the span's words, the last without a possessive "'s".
+   */
+  private Written written(List<Token> span) {
     StringBuilder surface = new StringBuilder();
     for (int i = 0; i < span.size(); i++) {
       Token t = span.get(i);
@@ -701,16 +752,8 @@ final class ConversationTerms {
           .append(i == 0 || elided(span.get(i - 1)) ? "" : " ")
           .append(i == span.size() - 1 ? t.word().bare() : t.surface());
     }
-    return candidate(key(span, 0, span.size()), surface.toString(), span.size(), language);
-  }
-
-  /** The candidate of a span by its key, counting {@code surface} (the last word bare) as seen. */
-  private Candidate candidate(String key, String surface, int words, String language) {
-    Candidate c = candidates.computeIfAbsent(key, k -> new Candidate());
-    c.words = words;
-    c.language = c.language == null ? language : c.language;
-    c.surfaces.merge(surface, 1, Integer::sum);
-    return c;
+    Candidate c = candidates.computeIfAbsent(key(span, 0, span.size()), k -> new Candidate());
+    return new Written(c, c.surfaces.computeIfAbsent(surface.toString(), k -> new int[1]));
   }
 
   /** A heading's part without the generic words at its edges ("How asyncio works": asyncio). */
@@ -936,10 +979,10 @@ final class ConversationTerms {
   private static String surface(Candidate c) {
     String best = null;
     int most = 0;
-    for (Map.Entry<String, Integer> e : c.surfaces.entrySet()) {
-      if (e.getValue() > most) {
+    for (Map.Entry<String, int[]> e : c.surfaces.entrySet()) {
+      if (e.getValue()[0] > most) {
         best = e.getKey();
-        most = e.getValue();
+        most = e.getValue()[0];
       }
     }
     return best;
@@ -1239,7 +1282,9 @@ final class ConversationTerms {
 
   /** The text with code spans replaced by a barrier, as the term rules read it. */
   static String prose(String marked) {
-    return CODE_REGION.matcher(marked).replaceAll(BARRIER);
+    return marked.indexOf(CODE_START) < 0
+        ? marked
+        : CODE_REGION.matcher(marked).replaceAll(BARRIER);
   }
 
   /** The text as a reader sees it: code kept, its markers removed. */
