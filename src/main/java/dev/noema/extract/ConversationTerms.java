@@ -84,7 +84,7 @@ final class ConversationTerms {
           "(\\p{L}{1,6})['’](?=[aeiouyhàáâäèéêëìíîïòóôöùúûü])",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private static final Pattern TOKEN =
+  static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}'’_./\\\\-]*[\\p{L}\\p{N}\\p{M}])?");
   private static final Pattern CODE_REGION =
       Pattern.compile(CODE_START + "[^" + CODE_END + "]*" + CODE_END);
@@ -1114,7 +1114,7 @@ final class ConversationTerms {
    * starts at a letter or number, takes the letters, numbers, marks and joiners (' ’ _ . / \ -)
    * that follow, and ends at the last letter, number or mark among them ({@link #tokenEnd}).
    */
-  private static int tokenStart(String text, int from) {
+  static int tokenStart(String text, int from) {
     for (int i = from; i < text.length(); ) {
       int c = text.codePointAt(i);
       if (Character.isLetter(c) || isNumber(c)) {
@@ -1126,7 +1126,7 @@ final class ConversationTerms {
   }
 
   /** Where the word that starts at {@code start} ends. */
-  private static int tokenEnd(String text, int start) {
+  static int tokenEnd(String text, int start) {
     int end = start + Character.charCount(text.codePointAt(start));
     for (int i = end; i < text.length(); ) {
       int c = text.codePointAt(i);
