@@ -196,6 +196,19 @@ final class ConversationTerms {
    */
   private record Elision(Word article, Word rest, boolean name) {}
 
+  /**
+   * What the text between two words is, kept per distinct text: a conversation's gaps are mostly a
+   * few, a space or a punctuation mark and a space.
+   *
+   * @param initialDot a dot after an initial ("J. S. Bach")
+   * @param joining "&" or "+" joining two words into one term ("R&D")
+   * @param sentenceEnd punctuation after which a word starts anew (. ! ? : ; a quote, a bracket,
+   *     code)
+   * @param separator a path or flag separator at its end ("-", "/", "\\", ".")
+   */
+  private record Gap(
+      boolean blank, boolean initialDot, boolean joining, boolean sentenceEnd, boolean separator) {}
+
   /** A node of the trie of term keys: the terms whose keys continue with each next stem. */
   private static final class TermTrie {
     final Map<String, TermTrie> next = new HashMap<>();
@@ -268,6 +281,7 @@ final class ConversationTerms {
   /** Per language, each word as written to what it is; filled after the code words are known. */
   private final Map<String, Map<String, Word>> words = new HashMap<>();
 
+  private final Map<String, Gap> gaps = new HashMap<>();
   private final Map<String, Candidate> candidates = new HashMap<>();
   private final Map<Span, Written> spans = new HashMap<>();
   private final Map<String, String> abbreviations = new HashMap<>();
@@ -1073,21 +1087,18 @@ final class ConversationTerms {
     boolean sentenceStart = true;
     for (int start = tokenStart(prose, 0); start >= 0; start = tokenStart(prose, previousEnd)) {
       int end = tokenEnd(prose, start);
-      String gap = prose.substring(previousEnd, start);
+      Gap gap = gaps.computeIfAbsent(prose.substring(previousEnd, start), ConversationTerms::gap);
       boolean initialDot =
           !result.isEmpty()
               && result.get(result.size() - 1) != null
               && result.get(result.size() - 1).surface().length() == 1
-              && INITIAL_DOT_GAP.matcher(gap).matches();
-      if (!result.isEmpty()
-          && !gap.isBlank()
-          && !initialDot
-          && !JOINING_GAP.matcher(gap).matches()) {
+              && gap.initialDot();
+      if (!result.isEmpty() && !gap.blank() && !initialDot && !gap.joining()) {
         result.add(null);
-        sentenceStart |= SENTENCE_GAP.matcher(gap).matches();
+        sentenceStart |= gap.sentenceEnd();
       }
       Word word = word(prose.substring(start, end), profile, known);
-      boolean afterCode = afterSeparator(gap);
+      boolean afterCode = gap.separator();
       int at = start;
       Elision elision = word.elision();
       if (elision != null && !(elision.name() && !sentenceStart)) {
@@ -1224,10 +1235,13 @@ final class ConversationTerms {
     return stemmers.computeIfAbsent(profile.code(), c -> profile.stemmer()).apply(folded);
   }
 
-  /** Whether the gap before a word ends in a path or flag separator ("-", "/", "\\", "."). */
-  private static boolean afterSeparator(String gap) {
-    // Most gaps are a space, which the pattern can never match: skip the regex for them.
-    return !gap.isEmpty() && !gap.endsWith(" ") && PATH_GAP.matcher(gap).matches();
+  private static Gap gap(String text) {
+    return new Gap(
+        text.isBlank(),
+        INITIAL_DOT_GAP.matcher(text).matches(),
+        JOINING_GAP.matcher(text).matches(),
+        SENTENCE_GAP.matcher(text).matches(),
+        PATH_GAP.matcher(text).matches());
   }
 
   /**
