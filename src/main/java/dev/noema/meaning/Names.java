@@ -148,7 +148,8 @@ public final class Names {
     return tag.isEmpty() ? 2 : 3;
   }
 
-  private static String primary(String tag) {
+  /** The primary subtag of a language tag as names carry it ("en" for "en-gb"; "" for none). */
+  public static String primary(String tag) {
     int dash = tag.indexOf('-');
     return dash < 0 ? tag : tag.substring(0, dash);
   }

@@ -1,8 +1,8 @@
 package dev.noema.topology;
 
 import dev.noema.meaning.Name;
+import dev.noema.meaning.Names;
 import dev.noema.text.LanguageWords;
-import java.util.Locale;
 
 /**
  * How much a conversation is about an entity, before any relation is counted: the prior that
@@ -41,9 +41,7 @@ final class Salience {
       return 1;
     }
     String text = shown.text().strip();
-    String language = shown.language();
-    int dash = language.indexOf('-');
-    String primary = (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+    String primary = Names.primary(shown.language());
     if (text.isEmpty() || primary.isEmpty()) {
       return 1;
     }
