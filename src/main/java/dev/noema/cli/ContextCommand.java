@@ -72,7 +72,9 @@ final class ContextCommand implements Callable<Integer> {
         names = "--hops",
         defaultValue = "" + ContextRequest.DEFAULT_HOPS,
         paramLabel = "N",
-        description = "How far to expand from the linked nodes. Default: ${DEFAULT-VALUE}.")
+        description =
+            "How far to expand from the linked nodes (facts whose quotes match the question come"
+                + " whatever their distance). Default: ${DEFAULT-VALUE}.")
     int hops;
 
     @Option(
@@ -82,7 +84,9 @@ final class ContextCommand implements Callable<Integer> {
         description = "How to serialise the context. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--explain", description = "Say why each fact was chosen (seed, hops, score).")
+    @Option(
+        names = "--explain",
+        description = "Say why each fact was chosen (seed, hops, evidence, score).")
     boolean explain;
 
     ContextRequest request(String question) {

@@ -69,6 +69,7 @@ public final class MeaningReader extends StreamRDFBase {
     TURN_INDEX,
     SPOKEN_BY,
     SPEAKER_NAME,
+    PARTICIPANT_ROLE,
     TIMESTAMP,
     MESSAGE_ID,
     CONVERSATION_ID,
@@ -119,6 +120,7 @@ public final class MeaningReader extends StreamRDFBase {
     roles.put(Noema.turnIndex, Role.TURN_INDEX);
     roles.put(Noema.spokenBy, Role.SPOKEN_BY);
     roles.put(Noema.speakerName, Role.SPEAKER_NAME);
+    roles.put(Noema.participantRole, Role.PARTICIPANT_ROLE);
     roles.put(Noema.timestamp, Role.TIMESTAMP);
     roles.put(Noema.messageId, Role.MESSAGE_ID);
     roles.put(Noema.conversationId, Role.CONVERSATION_ID);
@@ -251,6 +253,10 @@ public final class MeaningReader extends StreamRDFBase {
         Subject s = subject(t);
         s.speakerName = least(s.speakerName, lexical(o));
       }
+      case PARTICIPANT_ROLE -> {
+        Subject s = subject(t);
+        s.participantRole = least(s.participantRole, lexical(o));
+      }
       case TIMESTAMP -> {
         Subject s = subject(t);
         s.timestamp = least(s.timestamp, lexical(o));
@@ -355,6 +361,7 @@ public final class MeaningReader extends StreamRDFBase {
         (node, s) -> {
           if (s.conversation != null && node.isURI()) {
             Subject c = subjects.get(s.conversation);
+            Subject speaker = s.speaker == null ? null : subjects.get(s.speaker);
             turns.put(
                 node.getURI(),
                 new TurnRef(
@@ -365,6 +372,7 @@ public final class MeaningReader extends StreamRDFBase {
                     s.index,
                     s.speaker == null ? null : key(s.speaker),
                     s.speakerName,
+                    speaker == null ? null : speaker.participantRole,
                     instant(s.timestamp),
                     s.messageId));
           }
@@ -567,6 +575,7 @@ public final class MeaningReader extends StreamRDFBase {
     int index = -1;
     Node speaker;
     String speakerName;
+    String participantRole;
     String timestamp;
     String messageId;
     String conversationId;

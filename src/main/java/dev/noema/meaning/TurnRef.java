@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param index its position in the conversation, or -1 when the store does not say
  * @param speaker IRI of the participant who spoke it, or null
  * @param speakerName the speaker's name as the log writes it, or null
+ * @param speakerRole the speaker's role in the log's terms ({@code noema:participantRole}: user,
+ *     assistant, system or tool), or null when the store does not say
  * @param timestamp when it was written, or null
  * @param messageId the source's own id of the message, or null
  */
@@ -24,6 +26,7 @@ public record TurnRef(
     int index,
     String speaker,
     String speakerName,
+    String speakerRole,
     Instant timestamp,
     String messageId) {
   public TurnRef {

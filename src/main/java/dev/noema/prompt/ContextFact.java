@@ -18,10 +18,15 @@ import java.util.List;
  * @param objectLabel its label, or null
  * @param statement the interpretation's statement or the definition, null for a relation
  * @param citations the evidence, never empty: a fact without evidence is never put into a context
- * @param score the fact's personalised-PageRank score (higher is more relevant)
- * @param seed the label of the linked node the fact is nearest to
+ * @param score the fact's relevance (higher is more relevant): its graph share (its
+ *     personalised-PageRank score over the best candidate's, 0 when only its evidence found it)
+ *     plus its evidence share
+ * @param evidence its evidence share, from 0 to 1: the BM25 score of its best piece of evidence for
+ *     the question over the best piece's; 0 when none matches
+ * @param seed the label of the linked node the fact is nearest to, or null when only its evidence
+ *     found it
  * @param hops how many hops that seed is from the fact's nearest node (0: the fact touches the
- *     seed)
+ *     seed), or -1 when only its evidence found it
  */
 public record ContextFact(
     Kind kind,
@@ -35,6 +40,7 @@ public record ContextFact(
     String statement,
     List<Citation> citations,
     double score,
+    double evidence,
     String seed,
     int hops) {
 

@@ -7,11 +7,12 @@ import java.util.Objects;
  *
  * @param question the question, in any language
  * @param budget the most tokens (o200k_base) the rendered context may take; at least 1
- * @param hops how far from the linked nodes to expand; 0 keeps only facts touching them
+ * @param hops how far from the linked nodes to expand; 0 keeps only facts touching them, besides
+ *     those whose own evidence matches the question (found wherever they lie)
  * @param seeds how many linked nodes to expand from
  * @param format how to render the context
- * @param explain whether each fact says why it was chosen (seed, hops, score); explanations count
- *     against the budget
+ * @param explain whether each fact says why it was chosen (seed, hops, evidence, score);
+ *     explanations count against the budget
  */
 public record ContextRequest(
     String question, int budget, int hops, int seeds, ContextFormat format, boolean explain) {

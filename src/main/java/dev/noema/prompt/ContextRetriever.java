@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>Each {@link Content} is one fact, most relevant first, self-contained: its line with quoted
  * evidence and citation keys, then the legend lines of the turns it cites (conversation, turn,
  * speaker, time, message id). The facts together fit the token budget given here. Its {@link
- * ContentMetadata#SCORE} is the fact's ranking score. A question that links to nothing gives an
- * empty list. Thread-safe.
+ * ContentMetadata#SCORE} is the fact's ranking score. A question that neither links to a node nor
+ * matches any evidence gives an empty list. Thread-safe.
  */
 public final class ContextRetriever implements ContentRetriever {
   private final GraphRetrieval retrieval;

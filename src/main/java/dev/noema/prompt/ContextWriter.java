@@ -159,11 +159,21 @@ final class ContextWriter {
       }
     }
     if (explain) {
-      out.append(
-          String.format(
-              Locale.ROOT, "  {seed: %s, hops: %d, score: %.4f}", f.seed(), f.hops(), f.score()));
+      out.append("  {").append(why(f)).append('}');
     }
     return out.toString();
+  }
+
+  /**
+   * Why a fact was chosen: "seed: attention, hops: 1, evidence: 0.8000, score: 1.3000", without
+   * seed and hops for a fact only its evidence found.
+   */
+  private static String why(ContextFact f) {
+    String ranked =
+        String.format(Locale.ROOT, "evidence: %.4f, score: %.4f", f.evidence(), f.score());
+    return f.seed() == null
+        ? ranked
+        : String.format(Locale.ROOT, "seed: %s, hops: %d, ", f.seed(), f.hops()) + ranked;
   }
 
   /** "[T1] «Title», turn 4, Kirill, 2025-03-01 12:00 UTC, message m-42". */
@@ -223,8 +233,10 @@ final class ContextWriter {
       }
     }
     if (explain) {
-      node.put("seed", f.seed())
-          .put("hops", f.hops())
+      if (f.seed() != null) {
+        node.put("seed", f.seed()).put("hops", f.hops());
+      }
+      node.put("evidence", Math.round(f.evidence() * 1e4) / 1e4)
           .put("score", Math.round(f.score() * 1e4) / 1e4);
     }
     return node;
@@ -301,16 +313,7 @@ final class ContextWriter {
         }
       }
       if (explain) {
-        g.add(
-            body,
-            RDFS.comment.asNode(),
-            NodeFactory.createLiteralString(
-                String.format(
-                    Locale.ROOT,
-                    "seed: %s, hops: %d, score: %.4f",
-                    f.seed(),
-                    f.hops(),
-                    f.score())));
+        g.add(body, RDFS.comment.asNode(), NodeFactory.createLiteralString(why(f)));
       }
       for (Citation c : f.citations()) {
         Node grounding = NodeFactory.createBlankNode();

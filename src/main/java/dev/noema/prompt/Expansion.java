@@ -38,8 +38,14 @@ final class Expansion {
   /** Residual per unit of degree below which a node stops pushing. */
   static final double EPSILON = 1e-5;
 
-  /** A ranked candidate fact. */
-  record Ranked(Item item, double score, int seed, int hops) {}
+  /**
+   * A ranked candidate fact.
+   *
+   * @param id the item's index in the snapshot's items
+   * @param seed the entity id of its nearest seed
+   * @param hops how far that seed is from the fact's nearest node
+   */
+  record Ranked(int id, Item item, double score, int seed, int hops) {}
 
   /**
    * The best candidates and how many there were.
@@ -98,7 +104,8 @@ final class Expansion {
               || score > worst.score()
               || (score == worst.score() && item.key().compareTo(worst.item().key()) < 0)) {
             best.add(
-                new Ranked(item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
+                new Ranked(
+                    itemId, item, score, ball.nodes[ball.origin[nearest]], ball.distance[nearest]));
             if (best.size() > limit) {
               best.poll();
             }

@@ -5,6 +5,7 @@ import dev.noema.meaning.MeaningLayer;
 import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.OntologyModel.OntProperty;
+import dev.noema.prompt.EvidenceIndex.Match;
 import dev.noema.prompt.Expansion.Ranked;
 import dev.noema.prompt.Expansion.Ranking;
 import dev.noema.prompt.MeaningSnapshot.Entity;
@@ -12,6 +13,7 @@ import dev.noema.prompt.MeaningSnapshot.Item;
 import dev.noema.text.TokenCounter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +22,11 @@ import java.util.Objects;
 
 /**
  * Retrieves the context for a question from a knowledge base: links the question to nodes ({@link
- * NodeIndex}), expands from them ({@link Expansion}), fits the best facts with their evidence into
- * the token budget and renders them.
+ * NodeIndex}), expands from them ({@link Expansion}), ranks the facts found with those whose
+ * evidence matches the question ({@link EvidenceIndex}), fits the best facts with their evidence
+ * into the token budget and renders them.
  *
- * <p>The meaning layer ({@link MeaningLayers}) and its index are read on first use. {@link
+ * <p>The meaning layer ({@link MeaningLayers}) and its indexes are read on first use. {@link
  * #refresh} asks for the layer as the store holds it now (the store's registry of graph names and
  * content hashes says whether it changed) and rebuilds the index when the layer is another: call it
  * after writing to the store (a chat session calls it before every question). Retrieval itself
@@ -57,7 +60,7 @@ public final class GraphRetrieval {
   /** Serialises {@link #embedMissing}, which runs outside this object's lock. */
   private final Object embedding = new Object();
 
-  private record Indexed(MeaningSnapshot graph, NodeIndex index) {}
+  private record Indexed(MeaningSnapshot graph, NodeIndex index, EvidenceIndex evidence) {}
 
   /** What a question does when some node texts have no cached embedding yet. */
   public enum MissingEmbeddings {
@@ -134,7 +137,7 @@ public final class GraphRetrieval {
     synchronized (this) {
       // A rebuild meanwhile (the store changed) keeps its own index: the next call embeds for it.
       if (current == before) {
-        current = new Indexed(before.graph(), all);
+        current = new Indexed(before.graph(), all, before.evidence());
       }
     }
     return missingCount;
@@ -159,7 +162,8 @@ public final class GraphRetrieval {
       current =
           new Indexed(
               graph,
-              new NodeIndex(graph, embeddings, cache, missing == MissingEmbeddings.EMBED_FIRST));
+              new NodeIndex(graph, embeddings, cache, missing == MissingEmbeddings.EMBED_FIRST),
+              new EvidenceIndex(graph, cache));
     }
     return current;
   }
@@ -171,8 +175,17 @@ public final class GraphRetrieval {
 
   /**
    * The context for a question: facts most relevant first, each with its evidence, rendered within
-   * the budget. A question that links to nothing gives a context with no facts (its text says so),
-   * never an exception.
+   * the budget. A question that neither links to a node nor matches any evidence gives a context
+   * with no facts (its text says so), never an exception.
+   *
+   * <p>The candidates are the facts ranked from the linked nodes ({@link Expansion}) and those
+   * whose own evidence matches the question ({@link EvidenceIndex}), wherever they lie. A fact's
+   * relevance is its graph share (its score over the best graph score) plus its evidence share (its
+   * best quote's score over the best quote's), each in [0, 1] so that neither scale rules the
+   * other: PageRank mass thins out as the neighbourhood grows, BM25 grows with the question's
+   * length. The graph says what the question is about, the evidence which of those facts the
+   * conversations answered it with. Ties break by the fact's key; each fact cites first the quotes
+   * that match the question.
    */
   public GraphContext context(ContextRequest request) {
     Indexed indexed = indexed();
@@ -184,11 +197,39 @@ public final class GraphRetrieval {
         seeds.isEmpty()
             ? new Ranking(List.of(), 0)
             : Expansion.rank(indexed.graph(), seeds, request.hops(), MAX_CANDIDATES);
-    List<ContextFact> candidates = new ArrayList<>();
-    for (Ranked r : ranking.best()) {
-      candidates.add(fact(indexed.graph(), r, lang));
+    Map<Integer, Match> matches = indexed.evidence().match(request.question(), MAX_CANDIDATES);
+    Map<Integer, Ranked> byItem = new LinkedHashMap<>();
+    ranking.best().forEach(r -> byItem.put(r.id(), r));
+    int foundByEvidence = 0;
+    for (int id : matches.keySet()) {
+      if (!byItem.containsKey(id)) {
+        byItem.put(id, new Ranked(id, indexed.graph().items().get(id), 0, -1, -1));
+        foundByEvidence++;
+      }
     }
-    return fit(request, links, candidates, ranking.candidates());
+    double bestGraph = ranking.best().isEmpty() ? 1 : ranking.best().get(0).score();
+    double bestEvidence = matches.values().stream().mapToDouble(Match::score).max().orElse(1);
+    List<Scored> scored = new ArrayList<>(byItem.size());
+    for (Ranked r : byItem.values()) {
+      Match match = matches.get(r.id());
+      scored.add(
+          new Scored(r, r.score() / bestGraph, match == null ? 0 : match.score() / bestEvidence));
+    }
+    scored.sort(
+        Comparator.comparingDouble((Scored s) -> -s.relevance())
+            .thenComparing(s -> s.ranked().item().key()));
+    List<ContextFact> candidates = new ArrayList<>();
+    for (Scored s : scored.subList(0, Math.min(MAX_CANDIDATES, scored.size()))) {
+      candidates.add(fact(indexed.graph(), s, matches.get(s.ranked().id()), lang));
+    }
+    return fit(request, links, candidates, ranking.candidates() + foundByEvidence);
+  }
+
+  /** A candidate with its graph and evidence shares, each in [0, 1]. */
+  private record Scored(Ranked ranked, double graph, double evidence) {
+    double relevance() {
+      return graph + evidence;
+    }
   }
 
   /**
@@ -318,17 +359,35 @@ public final class GraphRetrieval {
         fact.statement(),
         citations,
         fact.score(),
+        fact.evidence(),
         fact.seed(),
         fact.hops());
   }
 
-  private ContextFact fact(MeaningSnapshot graph, Ranked r, String lang) {
+  /**
+   * The context fact of candidate {@code s}: its first {@link #MAX_CITATIONS} pieces of evidence,
+   * those that match the question first ({@code match}, null when none does).
+   */
+  private ContextFact fact(MeaningSnapshot graph, Scored s, Match match, String lang) {
+    Ranked r = s.ranked();
     Item item = r.item();
     Entity subject = graph.entity(item.subject());
     Entity object = item.object() >= 0 ? graph.entity(item.object()) : null;
+    List<Integer> order = new ArrayList<>(MAX_CITATIONS);
+    if (match != null) {
+      for (int e : match.evidence()) {
+        order.add(e);
+      }
+    }
+    for (int e = 0; e < item.evidence().size() && order.size() < MAX_CITATIONS; e++) {
+      if (!order.contains(e)) {
+        order.add(e);
+      }
+    }
     List<Citation> citations =
-        item.evidence().stream()
+        order.stream()
             .limit(MAX_CITATIONS)
+            .map(item.evidence()::get)
             .map(e -> new Citation("", e.turn(), e.quote()))
             .toList();
     String iri =
@@ -344,8 +403,9 @@ public final class GraphRetrieval {
         object == null ? null : object.label(lang),
         item.text(),
         citations,
-        r.score(),
-        graph.entity(r.seed()).label(lang),
+        s.relevance(),
+        s.evidence(),
+        r.seed() < 0 ? null : graph.entity(r.seed()).label(lang),
         r.hops());
   }
 

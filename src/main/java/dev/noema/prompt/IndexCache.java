@@ -24,12 +24,12 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 
 /**
- * The on-disk cache of a {@link NodeIndex} in one folder (a knowledge base's {@code index/}): the
- * Lucene index in {@code lucene/}, tagged in its commit data with the key of the content it was
- * built from, and the node embeddings in {@code embeddings.bin}, keyed by the hash of each embedded
- * text.
+ * The on-disk cache of a {@link NodeIndex} and an {@link EvidenceIndex} in one folder (a knowledge
+ * base's {@code index/}): their Lucene indexes in {@code lucene/} and {@code evidence/}, each
+ * tagged in its commit data with the key of the content it was built from, and the node embeddings
+ * in {@code embeddings.bin}, keyed by the hash of each embedded text.
  *
- * <p>The Lucene index is reused when its key matches and rebuilt whole otherwise (at a million
+ * <p>A Lucene index is reused when its key matches and rebuilt whole otherwise (at a million
  * triples that takes seconds). Embeddings, which take minutes, are reused text by text: after a
  * change only the texts not embedded before are embedded. A cache that cannot be read (missing,
  * truncated, from another model, another format version) is rebuilt, never an error; one that
@@ -56,16 +56,17 @@ final class IndexCache {
   }
 
   /**
-   * An in-memory copy of the Lucene index with {@code key}: the cached one when it was built with
-   * that key, else one that {@code build} fills now (with {@code config}) and that is committed to
-   * disk under {@code key} first. The copy holds no file open, so a rebuild never waits for readers
-   * of an older index.
+   * An in-memory copy of the Lucene index {@code name} (its folder) with {@code key}: the cached
+   * one when it was built with that key, else one that {@code build} fills now (with {@code
+   * config}) and that is committed to disk under {@code key} first. The copy holds no file open, so
+   * a rebuild never waits for readers of an older index.
    *
    * @throws IOException when the folder can be neither read nor written: the caller builds in
    *     memory then
    */
-  Directory lucene(String key, IndexWriterConfig config, IndexBuild build) throws IOException {
-    try (Directory directory = FSDirectory.open(folder.resolve("lucene"))) {
+  Directory lucene(String name, String key, IndexWriterConfig config, IndexBuild build)
+      throws IOException {
+    try (Directory directory = FSDirectory.open(folder.resolve(name))) {
       if (!key.equals(committedKey(directory))) {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {

@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.conversation.Role;
 import dev.noema.meaning.Fact;
 import dev.noema.meaning.Grounding;
 import dev.noema.meaning.Interpretation;
@@ -174,6 +175,7 @@ final class MeaningSnapshot {
                         t.conversationTitle(),
                         t.index(),
                         t.speakerName(),
+                        role(t.speakerRole()),
                         t.timestamp(),
                         t.messageId())));
     List<Item> items = new ArrayList<>();
@@ -248,6 +250,16 @@ final class MeaningSnapshot {
     }
     items.sort(Comparator.comparing(Item::key));
     return new MeaningSnapshot(layer.fingerprint(), entities, items);
+  }
+
+  /** The role a participant's {@code noema:participantRole} names, or null for none or another. */
+  private static Role role(String literal) {
+    for (Role role : Role.values()) {
+      if (role.name().equalsIgnoreCase(literal)) {
+        return role;
+      }
+    }
+    return null;
   }
 
   private static Evidence evidence(Map<String, SourceTurn> turns, Grounding g) {

@@ -141,7 +141,7 @@ final class NodeIndex {
       try {
         directory =
             new IndexCache(cache)
-                .lucene(key(snapshot, documents), new IndexWriterConfig(analyzer), build);
+                .lucene("lucene", key(snapshot, documents), new IndexWriterConfig(analyzer), build);
       } catch (IOException e) {
         directory = null; // an unusable cache folder: the index is built in memory below
       }

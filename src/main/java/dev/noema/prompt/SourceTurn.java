@@ -1,5 +1,6 @@
 package dev.noema.prompt;
 
+import dev.noema.conversation.Role;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param conversationTitle the conversation's title, or null when it has none
  * @param turnIndex the turn's position in its conversation, or -1 when unknown
  * @param speaker the speaker's name as the log writes it, or null
+ * @param role the speaker's role, or null when unknown
  * @param time when the turn was written, or null
  * @param messageId the source's message id, or null
  */
@@ -19,11 +21,12 @@ public record SourceTurn(
     String conversationTitle,
     int turnIndex,
     String speaker,
+    Role role,
     Instant time,
     String messageId) {
 
   /** A turn the store knows nothing more about than its IRI. */
   static SourceTurn unknown(String iri) {
-    return new SourceTurn(iri, null, null, -1, null, null, null);
+    return new SourceTurn(iri, null, null, -1, null, null, null, null);
   }
 }

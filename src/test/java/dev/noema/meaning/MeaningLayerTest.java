@@ -90,6 +90,8 @@ class MeaningLayerTest {
     assertEquals("https://w3id.org/noema/id/conversation/sample", turn.conversation());
     assertEquals(2, turn.index());
     assertEquals("User", turn.speakerName());
+    assertEquals("user", turn.speakerRole());
+    assertEquals("assistant", LAYER.turn(S + "1").orElseThrow().speakerRole());
     assertEquals(Instant.parse("2025-07-26T10:20:00Z"), turn.timestamp());
     assertEquals(4, LAYER.turns().size());
   }

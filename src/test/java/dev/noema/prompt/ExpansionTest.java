@@ -145,7 +145,7 @@ class ExpansionTest {
             mass
                 / (item.nodes().length + 1)
                 * (0.5 + 0.5 * Math.min(1, Math.max(0, item.confidence())));
-        ranked.add(new Ranked(item, score, -1, -1));
+        ranked.add(new Ranked(-1, item, score, -1, -1));
       }
     }
     ranked.sort(

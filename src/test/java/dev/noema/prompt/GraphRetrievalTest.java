@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noema.conversation.Role;
 import dev.noema.identity.EntityIris;
 import dev.noema.meaning.MeaningLayers;
 import dev.noema.ontology.Iris;
@@ -14,6 +15,7 @@ import dev.noema.store.Tdb2GraphStore;
 import dev.noema.text.TokenCounter;
 import java.io.StringReader;
 import java.util.List;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -111,11 +113,14 @@ class GraphRetrievalTest {
   }
 
   @Test
-  void zero_hops_keeps_only_facts_touching_the_seeds() {
+  void zero_hops_keeps_only_facts_touching_the_seeds_besides_those_found_by_their_evidence() {
     GraphContext context = retrieval.context(ContextRequest.of("Feynman").withHops(0));
-    assertEquals(1, context.facts().size(), context.text());
     assertEquals("Feynman", context.facts().get(0).objectLabel());
-    assertEquals(0, context.facts().get(0).hops());
+    for (ContextFact fact : context.facts()) {
+      assertTrue(
+          fact.seed() != null ? fact.hops() == 0 : fact.hops() == -1 && fact.evidence() > 0,
+          fact.toString());
+    }
   }
 
   @Test
@@ -178,11 +183,60 @@ class GraphRetrievalTest {
   }
 
   @Test
-  void explain_says_seed_hops_and_score() {
+  void explain_says_seed_hops_evidence_and_score() {
     GraphContext context =
         retrieval.context(ContextRequest.of("Как Кирилл понимает внимание?").withExplain(true));
     assertTrue(context.text().contains("{seed: "), context.text());
     assertTrue(context.text().contains("hops: "), context.text());
+    assertTrue(context.text().contains("evidence: "), context.text());
+    assertTrue(context.text().contains("score: "), context.text());
+  }
+
+  @Test
+  void the_fact_whose_quote_answers_the_question_comes_before_better_connected_ones() {
+    MeaningGraphBuilder b = new MeaningGraphBuilder("ribs", "Short ribs");
+    b.turn(Role.USER, "User", null, "r-0", "How do I cook short ribs?");
+    b.turn(Role.ASSISTANT, "Assistant", null, "r-1", "Several ways.");
+    Node ribs = b.entity(1, "Concept", "short ribs", "short ribs@en");
+    Node cooker = b.entity(1, "Concept", "pressure cooker", "pressure cooker@en");
+    for (String way : List.of("oven braise", "slow cooker", "smoker", "grill", "sous vide")) {
+      Node method = b.entity(1, "Method", way, way + "@en");
+      b.fact(1, method, "operatesOn", ribs, 0.9, "The " + way + " works for short ribs.");
+      b.fact(1, method, "contrastsWith", cooker, 0.9, "Unlike a pressure cooker, " + way + ".");
+    }
+    b.fact(1, cooker, "operatesOn", ribs, 0.5, "Under pressure they take 40-45 minutes.");
+    try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
+      b.writeTo(other);
+      GraphRetrieval fresh = new GraphRetrieval(MeaningLayers.of(other, ONTOLOGY), null);
+      ContextFact first =
+          fresh
+              .context(ContextRequest.of("How many minutes do short ribs take under pressure?"))
+              .facts()
+              .get(0);
+      assertEquals("Under pressure they take 40-45 minutes.", first.citations().get(0).quote());
+      assertEquals(1.0, first.evidence(), 1e-9);
+    }
+  }
+
+  @Test
+  void a_fact_that_no_linked_node_reaches_is_found_by_its_evidence() {
+    MeaningGraphBuilder b = new MeaningGraphBuilder("cbt", "Sleep");
+    b.turn(Role.ASSISTANT, "Assistant", null, "c-0", "TCC-I joins restriction and control.");
+    Node restriction = b.entity(0, "Method", "sleep restriction", "sleep restriction@en");
+    Node control = b.entity(0, "Method", "stimulus control", "stimulus control@en");
+    b.fact(0, restriction, "relatedTo", control, 0.9, "TCC-I joins restriction and control.");
+    try (Tdb2GraphStore other = Tdb2GraphStore.inMemory()) {
+      b.writeTo(other);
+      GraphRetrieval fresh = new GraphRetrieval(MeaningLayers.of(other, ONTOLOGY), null);
+      GraphContext context =
+          fresh.context(ContextRequest.of("What is in TCC-I?").withExplain(true));
+      assertEquals(List.of(), context.links());
+      ContextFact found = context.facts().get(0);
+      assertEquals("sleep restriction", found.subjectLabel());
+      assertEquals(null, found.seed());
+      assertEquals(-1, found.hops());
+      assertTrue(context.text().contains("{evidence: 1.0000, score: 1.0000}"), context.text());
+    }
   }
 
   @Test

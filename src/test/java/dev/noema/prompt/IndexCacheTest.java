@@ -72,18 +72,27 @@ class IndexCacheTest {
   }
 
   @Test
-  void an_unchanged_store_reuses_the_lucene_index_files(@TempDir Path dir) throws IOException {
+  void an_unchanged_store_reuses_the_node_and_evidence_index_files(@TempDir Path dir)
+      throws IOException {
     try (Tdb2GraphStore store = Tdb2GraphStore.inMemory()) {
       SampleGraph.writeTo(store);
       new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
-      List<String> files = listing(dir.resolve("lucene"));
+      for (String index : List.of("lucene", "evidence")) {
+        assertTrue(!listing(dir.resolve(index)).isEmpty(), index + " was not written");
+      }
+      List<String> nodes = listing(dir.resolve("lucene"));
+      List<String> evidence = listing(dir.resolve("evidence"));
       new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
-      assertEquals(files, listing(dir.resolve("lucene")));
+      assertEquals(nodes, listing(dir.resolve("lucene")));
+      assertEquals(evidence, listing(dir.resolve("evidence")));
       moreKnowledge(store);
       new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), null, dir).refresh();
       assertTrue(
-          !files.equals(listing(dir.resolve("lucene"))),
-          "the index was not rebuilt after a change");
+          !nodes.equals(listing(dir.resolve("lucene"))),
+          "the node index was not rebuilt after a change");
+      assertTrue(
+          !evidence.equals(listing(dir.resolve("evidence"))),
+          "the evidence index was not rebuilt after a change");
     }
   }
 
@@ -175,8 +184,10 @@ class IndexCacheTest {
           new GraphRetrieval(MeaningLayers.of(store, ONTOLOGY), new CountingModel(), dir)
               .context(ContextRequest.of(QUESTION));
       Files.write(dir.resolve("embeddings.bin"), new byte[] {1, 2, 3});
-      for (String file : listing(dir.resolve("lucene"))) {
-        Files.write(dir.resolve("lucene").resolve(file), new byte[] {0});
+      for (String index : List.of("lucene", "evidence")) {
+        for (String file : listing(dir.resolve(index))) {
+          Files.write(dir.resolve(index).resolve(file), new byte[] {0});
+        }
       }
       CountingModel model = new CountingModel();
       GraphContext rebuilt =
