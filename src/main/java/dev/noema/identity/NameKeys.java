@@ -3,7 +3,6 @@ package dev.noema.identity;
 import com.ibm.icu.text.Transliterator;
 import dev.noema.text.Text;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.de.GermanLightStemmer;
@@ -192,10 +191,7 @@ final class NameKeys {
 
   /** The primary subtag of a BCP 47 tag, lower case ("en" for "en-GB"); "und" for none. */
   static String primary(String language) {
-    if (language == null || language.isBlank()) {
-      return "und";
-    }
-    int dash = language.indexOf('-');
-    return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+    String primary = Text.primaryLanguage(language);
+    return primary.isEmpty() ? "und" : primary;
   }
 }

@@ -1,5 +1,6 @@
 package dev.noema.meaning;
 
+import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class Names {
         language == null || language.isBlank()
             ? DEFAULT_LANGUAGE
             : language.toLowerCase(Locale.ROOT);
-    String primary = primary(wanted);
+    String primary = Text.primaryLanguage(wanted);
     Name best = null;
     int bestRank = Integer.MAX_VALUE;
     for (Name name : all) {
@@ -142,16 +143,10 @@ public final class Names {
     if (tag.equals(wanted)) {
       return 0;
     }
-    if (!tag.isEmpty() && primary(tag).equals(primary)) {
+    if (!tag.isEmpty() && Text.primaryLanguage(tag).equals(primary)) {
       return 1;
     }
     return tag.isEmpty() ? 2 : 3;
-  }
-
-  /** The primary subtag of a language tag as names carry it ("en" for "en-gb"; "" for none). */
-  public static String primary(String tag) {
-    int dash = tag.indexOf('-');
-    return dash < 0 ? tag : tag.substring(0, dash);
   }
 
   @Override

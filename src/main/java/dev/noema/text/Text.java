@@ -60,6 +60,19 @@ public final class Text {
     return key.isEmpty() ? "x" : key.replace(' ', '-');
   }
 
+  /**
+   * The primary subtag of a BCP 47 language tag, lower case ({@code "en"} for {@code "en-GB"});
+   * empty for a null or blank tag. Word lists, stemmers and name choices go by it.
+   */
+  public static String primaryLanguage(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return "";
+    }
+    String t = tag.strip();
+    int dash = t.indexOf('-');
+    return (dash < 0 ? t : t.substring(0, dash)).toLowerCase(Locale.ROOT);
+  }
+
   /** Whether two labels have the same {@link #key}. */
   public static boolean sameKey(String a, String b) {
     return key(a).equals(key(b));

@@ -1,8 +1,8 @@
 package dev.noema.topology;
 
 import dev.noema.meaning.Name;
-import dev.noema.meaning.Names;
 import dev.noema.text.LanguageWords;
+import dev.noema.text.Text;
 
 /**
  * How much a conversation is about an entity, before any relation is counted: the prior that
@@ -41,7 +41,7 @@ final class Salience {
       return 1;
     }
     String text = shown.text().strip();
-    String primary = Names.primary(shown.language());
+    String primary = Text.primaryLanguage(shown.language());
     if (text.isEmpty() || primary.isEmpty()) {
       return 1;
     }

@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class TextTest {
 
   @Test
+  void primary_language_is_the_lower_case_first_subtag_and_empty_for_none() {
+    assertEquals("en", Text.primaryLanguage("en-GB"));
+    assertEquals("ru", Text.primaryLanguage("RU"));
+    assertEquals("und", Text.primaryLanguage("und"));
+    assertEquals("", Text.primaryLanguage(" "));
+    assertEquals("", Text.primaryLanguage(null));
+  }
+
+  @Test
   void keeps_russian_short_i_apart_from_i() {
     assertNotEquals(Text.key("зайка"), Text.key("заика"));
   }
