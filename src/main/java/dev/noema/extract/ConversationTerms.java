@@ -996,7 +996,7 @@ final class ConversationTerms {
         return nameType(surface, c);
       }
     }
-    if (joinsWords(surface)) {
+    if (joinsWords(surface) || commonWord(c)) {
       return null;
     }
     boolean heading = c.inHeading || headingKeys.contains(key);
@@ -1042,6 +1042,19 @@ final class ConversationTerms {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a candidate is one common word in every form it is written in ("task", "tasks"; not
+   * "thread" beside "threading"), with no definition: being repeated, emphasised or in a heading
+   * marks such a word as often as it marks a term.
+   */
+  private boolean commonWord(Candidate c) {
+    if (c.words != 1 || c.definition != null) {
+      return false;
+    }
+    LanguageProfile profile = lexicon.language(c.language);
+    return c.surfaces.keySet().stream().allMatch(profile::isCommon);
   }
 
   private String nameType(String surface, Candidate c) {
