@@ -95,6 +95,28 @@ class TermRejectionTest {
   }
 
   @Test
+  void a_common_word_alone_is_no_entity_however_often_stressed_unless_defined() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "common",
+                turn(0, Role.USER, "Why does my **task** hang while threading works?"),
+                turn(1, Role.ASSISTANT, "Each **task** waits on the lock; threading does not."),
+                turn(2, Role.USER, "So the **task** never resumes with threading gone?"),
+                turn(
+                    3,
+                    Role.ASSISTANT,
+                    "Right: a **task** resumes only when threading or the loop lets it. A thread is"
+                        + " a unit of execution the operating system schedules.")));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.stream().anyMatch(l -> l.equalsIgnoreCase("task")), labels.toString());
+    // "thread" is common, but written "threading" too, and defined.
+    assertTrue(
+        labels.stream().anyMatch(l -> l.toLowerCase().startsWith("thread")), labels.toString());
+  }
+
+  @Test
   void the_label_of_a_row_of_figures_is_no_mention_but_a_row_of_prose_is() {
     Extraction e =
         extractor.extract(
