@@ -939,17 +939,20 @@ final class ConversationTerms {
     if (persons.isEmpty()) {
       return;
     }
+    Map<String, Term> byFamilyName = new LinkedHashMap<>();
+    for (Term person : persons) {
+      String label = person.label();
+      byFamilyName.putIfAbsent(Lexicon.fold(label.substring(label.lastIndexOf(' ') + 1)), person);
+    }
     for (Map.Entry<String, Candidate> entry : candidates.entrySet()) {
       Candidate c = entry.getValue();
       if (c.words != 1) {
         continue;
       }
-      String surface = surface(c);
-      for (Term person : persons) {
-        String label = person.label();
-        String familyName = label.substring(label.lastIndexOf(' ') + 1);
-        if (lexicon.isAdjectiveOf(surface, familyName)) {
-          terms.put(entry.getKey(), person);
+      String word = Lexicon.fold(surface(c));
+      for (Map.Entry<String, Term> person : byFamilyName.entrySet()) {
+        if (lexicon.isAdjectiveOf(word, person.getKey())) {
+          terms.put(entry.getKey(), person.getValue());
           break;
         }
       }
@@ -996,9 +999,6 @@ final class ConversationTerms {
         return nameType(surface, c);
       }
     }
-    if (joinsWords(surface) || commonWord(c)) {
-      return null;
-    }
     boolean heading = c.inHeading || headingKeys.contains(key);
     boolean structural =
         c.definition != null
@@ -1014,7 +1014,7 @@ final class ConversationTerms {
                 || structural && count >= 2
             // One word is too often an ordinary word: it also needs the structure to single it out.
             : c.definition != null || structural && count >= 2;
-    if (!accepted || c.allCaps) {
+    if (!accepted || c.allCaps || joinsWords(surface) || commonWord(c)) {
       return null;
     }
     if (c.definition != null

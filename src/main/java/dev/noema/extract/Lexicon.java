@@ -170,11 +170,12 @@ final class Lexicon {
    * Whether {@code word} is an adjective made from the name {@code name} ("пригожинский" from
    * Пригожин, "Darwinian" from Darwin, "kantisch" from Kant): the name, or the name without its
    * final vowels ("Толстой", "толстовский"), followed by a person-adjective ending of a language.
-   * Compared folded.
+   * Both are folded ({@link #fold}).
    */
-  boolean isAdjectiveOf(String word, String name) {
-    String w = fold(word);
-    String n = fold(name);
+  boolean isAdjectiveOf(String w, String n) {
+    if (n.length() < MIN_NAME_STEM || !w.regionMatches(0, n, 0, MIN_NAME_STEM)) {
+      return false;
+    }
     for (int cut = 0; cut <= 2 && n.length() - cut >= MIN_NAME_STEM; cut++) {
       if (cut > 0 && !FINAL_VOWEL.matcher(n.substring(n.length() - cut)).matches()) {
         break;
