@@ -101,6 +101,9 @@ final class ConversationTerms {
   private static final Pattern CUE_TO_NAME =
       Pattern.compile("[\\s,]*(?:the |la |le |el |der |die )?\\s*");
 
+  /** A cell's figure: a number, with or without a currency, sign or unit around it. */
+  private static final Pattern FIGURE = Pattern.compile("^\\W{0,3}\\p{N}");
+
   private static final Pattern CODE_CHARACTER = Pattern.compile(".*[_./\\\\\\p{N}].*");
   private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("\\p{Ll}+\\p{Lu}.*");
   private static final Pattern PATH_GAP = Pattern.compile("(?s).*(?:-|/|\\\\|\\.)$");
@@ -297,6 +300,14 @@ final class ConversationTerms {
   private final Map<String, Boolean> organizationWords = new HashMap<>();
 
   private final Set<String> headingKeys = new HashSet<>();
+
+  /**
+   * The units that label a table's row of figures: the row's name, not a mention of it. "Heavy
+   * firm" heading a row of prices is a term only when the prose names it often enough as well; the
+   * unit stays, so that a term decided elsewhere is still found there.
+   */
+  private final Set<Integer> rowLabels = new HashSet<>();
+
   private final Set<String> subjects = new HashSet<>();
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Unit> units = new ArrayList<>();
@@ -366,6 +377,20 @@ final class ConversationTerms {
   Term term(String label, int turn) {
     List<Token> tokens = tokens(prose(label), language(turn));
     return terms.get(key(tokens, 0, tokens.size()));
+  }
+
+  /**
+   * Whether a table row's label names a thing rather than an aspect: a single noun ("Attention",
+   * "Обучение"), an entity, or a phrase the conversation names more than once. A phrase written
+   * once ("Main objection", "Engine of progress") is only the row's name.
+   */
+  boolean namesAThing(String label, int turn) {
+    List<Token> tokens = tokens(prose(label), language(turn));
+    String key = key(tokens, 0, tokens.size());
+    Candidate c = candidates.get(key);
+    return tokens.size() == 1
+        || terms.containsKey(key)
+        || c != null && c.count + (c.inHeading || headingKeys.contains(key) ? 1 : 0) >= 2;
   }
 
   /**
@@ -471,9 +496,26 @@ final class ConversationTerms {
         emphasis(cell, language);
         if (!(cell.getParent().getParent() instanceof TableHead) && !text.isBlank()) {
           addUnit(turn, language, text.strip(), false);
+          if (cell.getPrevious() == null && ofFigures(cell)) {
+            rowLabels.add(units.size() - 1);
+          }
         }
       }
     }
+  }
+
+  /** Whether the other cells of a row are mostly figures ("4", "$196", "+44%"), not prose. */
+  private static boolean ofFigures(TableCell label) {
+    int cells = 0;
+    int figures = 0;
+    for (Node n = label.getNext(); n != null; n = n.getNext()) {
+      String text = TurnScan.plainText(n);
+      if (!text.isBlank()) {
+        cells++;
+        figures += FIGURE.matcher(text.strip()).find() ? 1 : 0;
+      }
+    }
+    return cells > 0 && 2 * figures >= cells;
   }
 
   private void modulesIn(String text, List<String> context) {
@@ -822,7 +864,7 @@ final class ConversationTerms {
         for (int k = o[1]; cov != null && k < o[2]; k++) {
           free &= !cov[k];
         }
-        if (free) {
+        if (free && !rowLabels.contains(o[0])) {
           uncovered++;
           turns.add(units.get(o[0]).turn());
         }
@@ -862,6 +904,7 @@ final class ConversationTerms {
         terms.put(key, target);
       }
     }
+    mentionsOfPersons();
     for (String module : modules) {
       String key = Lexicon.fold(module);
       terms.put(
@@ -879,6 +922,40 @@ final class ConversationTerms {
         node = node.next.computeIfAbsent(stem, s -> new TermTrie());
       }
       node.term = entry.getValue();
+    }
+  }
+
+  /**
+   * An adjective made from the name of a person the conversation names ("пригожинский" beside Илья
+   * Пригожин, "Darwinian" beside Charles Darwin) is a mention of that person, not a concept of its
+   * own: its key is made to name the person.
+   */
+  private void mentionsOfPersons() {
+    List<Term> persons =
+        terms.values().stream()
+            .filter(t -> t.type().equals(Noema.Person.getURI()))
+            .distinct()
+            .toList();
+    if (persons.isEmpty()) {
+      return;
+    }
+    Map<String, Term> byFamilyName = new LinkedHashMap<>();
+    for (Term person : persons) {
+      String label = person.label();
+      byFamilyName.putIfAbsent(Lexicon.fold(label.substring(label.lastIndexOf(' ') + 1)), person);
+    }
+    for (Map.Entry<String, Candidate> entry : candidates.entrySet()) {
+      Candidate c = entry.getValue();
+      if (c.words != 1) {
+        continue;
+      }
+      String word = Lexicon.fold(surface(c));
+      for (Map.Entry<String, Term> person : byFamilyName.entrySet()) {
+        if (lexicon.isAdjectiveOf(word, person.getKey())) {
+          terms.put(entry.getKey(), person.getValue());
+          break;
+        }
+      }
     }
   }
 
@@ -937,7 +1014,7 @@ final class ConversationTerms {
                 || structural && count >= 2
             // One word is too often an ordinary word: it also needs the structure to single it out.
             : c.definition != null || structural && count >= 2;
-    if (!accepted || c.allCaps) {
+    if (!accepted || c.allCaps || joinsWords(surface) || commonWord(c)) {
       return null;
     }
     if (c.definition != null
@@ -945,6 +1022,39 @@ final class ConversationTerms {
       return Noema.Method.getURI();
     }
     return Noema.Concept.getURI();
+  }
+
+  /**
+   * Whether a phrase has a word inside it that no term has there ("pages or documents", "refreshing
+   * the token"): a conjunction joins two things, an article opens a verb's object. Not in a title,
+   * whose last word is capitalised.
+   */
+  private boolean joinsWords(String surface) {
+    String[] words = surface.split(" ");
+    if (Character.isUpperCase(words[words.length - 1].charAt(0))) {
+      // A title's words ("Remembering the Kanji") may hold any of them.
+      return false;
+    }
+    Pattern inside = lexicon.cue("not-inside-term");
+    for (int i = 1; i < words.length - 1; i++) {
+      if (inside.matcher(words[i]).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a candidate is one common word in every form it is written in ("task", "tasks"; not
+   * "thread" beside "threading"), with no definition: being repeated, emphasised or in a heading
+   * marks such a word as often as it marks a term.
+   */
+  private boolean commonWord(Candidate c) {
+    if (c.words != 1 || c.definition != null) {
+      return false;
+    }
+    LanguageProfile profile = lexicon.language(c.language);
+    return c.surfaces.keySet().stream().allMatch(profile::isCommon);
   }
 
   private String nameType(String surface, Candidate c) {

@@ -25,6 +25,12 @@ final class LanguageProfile {
   /** The shortest stem that stands for a generic word's inflections. */
   private static final int MIN_STEM = 4;
 
+  /**
+   * The specificity below which a word is common: a rank in the first half of the list (the square
+   * root of one half).
+   */
+  private static final double COMMON_SPECIFICITY = Math.sqrt(0.5);
+
   private final String code;
   private final Properties cues;
   private final Set<String> stopWords;
@@ -97,6 +103,15 @@ final class LanguageProfile {
    */
   boolean isStopWord(String folded, String stem) {
     return stopWords.contains(folded);
+  }
+
+  /**
+   * Whether a word is among the more common half of the language's common words ({@link
+   * LanguageWords#specificity} below {@link #COMMON_SPECIFICITY}): "task", "model", "sommeil",
+   * "сознание"; false for a language without a common-word list.
+   */
+  boolean isCommon(String word) {
+    return LanguageWords.of(code).specificity(word) < COMMON_SPECIFICITY;
   }
 
   /** Whether a folded word is a generic noun of the language, which names nothing alone. */

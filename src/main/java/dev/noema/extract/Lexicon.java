@@ -40,12 +40,22 @@ import java.util.regex.Pattern;
 final class Lexicon {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+  /** Letters a name may lose before an adjective's ending (Толстой, толстовский). */
+  private static final Pattern FINAL_VOWEL = Pattern.compile("[aeiouyаеёиоуыэюяй]+");
+
+  /** The shortest part of a name an adjective must start with: shorter ones match by chance. */
+  private static final int MIN_NAME_STEM = 3;
+
   private final Map<String, String> canonical;
   private final Set<String> acronyms;
   private final Map<String, LanguageProfile> languages;
   private final Map<String, String> gazetteer;
   private final Set<String> givenNames;
   private final Map<String, Pattern> cues = new HashMap<>();
+
+  /** The endings that make an adjective of a name ("-ian", "-ский"), every language's together. */
+  private final Pattern personAdjective;
 
   private Lexicon(
       Map<String, String> canonical,
@@ -72,9 +82,13 @@ final class Lexicon {
             "view")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), !key.equals("analogy")));
     }
-    for (String key : List.of("person-after", "organization-in", "definition", "subject-split")) {
+    for (String key :
+        List.of(
+            "person-after", "organization-in", "definition", "subject-split", "not-inside-term")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
     }
+    personAdjective =
+        Pattern.compile("(?iu)(?:" + String.join("|", alternations("person-adjective")) + ")");
   }
 
   /**
@@ -150,6 +164,30 @@ final class Lexicon {
       throw new IllegalArgumentException("no cue " + key);
     }
     return p;
+  }
+
+  /**
+   * Whether {@code word} is an adjective made from the name {@code name} ("пригожинский" from
+   * Пригожин, "Darwinian" from Darwin, "kantisch" from Kant): the name, or the name without its
+   * final vowels ("Толстой", "толстовский"), followed by a person-adjective ending of a language.
+   * Both are folded ({@link #fold}).
+   */
+  boolean isAdjectiveOf(String w, String n) {
+    if (n.length() < MIN_NAME_STEM || !w.regionMatches(0, n, 0, MIN_NAME_STEM)) {
+      return false;
+    }
+    for (int cut = 0; cut <= 2 && n.length() - cut >= MIN_NAME_STEM; cut++) {
+      if (cut > 0 && !FINAL_VOWEL.matcher(n.substring(n.length() - cut)).matches()) {
+        break;
+      }
+      String stem = n.substring(0, n.length() - cut);
+      if (w.length() > stem.length()
+          && w.startsWith(stem)
+          && personAdjective.matcher(w.substring(stem.length())).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The profile of a language, else the first listed (English). */

@@ -291,8 +291,13 @@ final class TurnScan {
       String type = (consensus ? Noema.ModuleConsensus : Noema.Concept).getURI();
       String concept;
       if (compared || consensus) {
-        // A row compared across perspectives names a concept by the table's structure.
+        // A row compared across perspectives names a concept by the table's structure when its
+        // label names a thing; a phrase written only there ("Main objection", "Engine of
+        // progress") is an aspect the views are compared by, no entity.
         String shared = rowConcepts.getOrDefault(Text.key(label), label);
+        if (!consensus && !terms.namesAThing(shared, turn.index())) {
+          continue;
+        }
         concept = entity(shared, canonical(shared), type, shared);
         if (!shared.equals(label)) {
           relation(

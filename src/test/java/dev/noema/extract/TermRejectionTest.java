@@ -1,0 +1,184 @@
+package dev.noema.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.conversation.Role;
+import dev.noema.conversation.Turn;
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the structural extractor refuses to make an entity of, or reads as another entity: the noise
+ * of ordinary conversations (adjectives of persons, phrases cut across a conjunction, row labels of
+ * figures and of compared aspects).
+ */
+class TermRejectionTest {
+  private static StructuralExtractor extractor;
+
+  @BeforeAll
+  static void load() {
+    extractor = new StructuralExtractor(OntologyModel.loadDefault());
+  }
+
+  @Test
+  void an_adjective_made_from_a_named_persons_name_is_a_mention_of_that_person() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "adjectives",
+                turn(0, Role.USER, "What did Charles Darwin and Immanuel Kant leave us?"),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    "Charles Darwin gave biology its method. A Darwinian account explains"
+                        + " traits by selection, and the Darwinian view still shapes ecology."),
+                turn(2, Role.USER, "And the Darwinian idea of fitness, is it circular?")));
+
+    assertTrue(labels(e).stream().noneMatch(l -> l.startsWith("Darwinian")), labels(e).toString());
+    assertTrue(
+        e.entities().stream()
+            .anyMatch(
+                x ->
+                    x.turnIndex() == 2
+                        && x.type().equals(Noema.Person.getURI())
+                        && x.canonicalLabel().equals("Charles Darwin")),
+        "turn 2 names Darwin only by the adjective: " + e.entities());
+  }
+
+  @Test
+  void a_russian_adjective_of_a_persons_name_is_a_mention_of_that_person_in_any_case() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.ofMarkdown(
+                """
+                ## Пригожинский и хакеновский
+
+                Илья Пригожин и Герман Хакен изучали открытые системы. Пригожинский подход \
+                объясняет порядок через флуктуации, хакеновский через параметр порядка. \
+                В пригожинском смысле порядок рождается из хаоса; хакеновская школа спорила.
+                """));
+
+    assertTrue(
+        labels(e).stream().noneMatch(l -> l.toLowerCase().matches("(пригожинск|хакеновск).*")),
+        labels(e).toString());
+    assertTrue(
+        labels(e).containsAll(Set.of("Илья Пригожин", "Герман Хакен")), labels(e).toString());
+  }
+
+  @Test
+  void a_phrase_joined_by_a_conjunction_or_opening_a_verbs_object_is_no_term() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "joined",
+                turn(0, Role.USER, "Should I bill pages or documents? Seats feel wrong."),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    "Bill pages or documents, whichever your customers count. Both pages or"
+                        + " documents grow with the firm. Twenty tasks were refreshing the token"
+                        + " at once; refreshing the token twice is wasted, and refreshing the"
+                        + " token under a lock is slow. Read Remembering the Kanji, then"
+                        + " Remembering the Kanji again: Remembering the Kanji works.")));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.stream().anyMatch(l -> l.toLowerCase().contains(" or ")), labels.toString());
+    assertFalse(labels.stream().anyMatch(l -> l.contains("the token")), labels.toString());
+    // A title's words may join anything.
+    assertTrue(labels.contains("Remembering the Kanji"), labels.toString());
+  }
+
+  @Test
+  void a_common_word_alone_is_no_entity_however_often_stressed_unless_defined() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "common",
+                turn(0, Role.USER, "Why does my **task** hang while threading works?"),
+                turn(1, Role.ASSISTANT, "Each **task** waits on the lock; threading does not."),
+                turn(2, Role.USER, "So the **task** never resumes with threading gone?"),
+                turn(
+                    3,
+                    Role.ASSISTANT,
+                    "Right: a **task** resumes only when threading or the loop lets it. A thread is"
+                        + " a unit of execution the operating system schedules.")));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.stream().anyMatch(l -> l.equalsIgnoreCase("task")), labels.toString());
+    // "thread" is common, but written "threading" too, and defined.
+    assertTrue(
+        labels.stream().anyMatch(l -> l.toLowerCase().startsWith("thread")), labels.toString());
+  }
+
+  @Test
+  void the_label_of_a_row_of_figures_is_no_mention_but_a_row_of_prose_is() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.ofMarkdown(
+                """
+                The heavy firm pays most, so the heavy firm may leave.
+
+                | Customer | Seats | Bill |
+                |---|---|---|
+                | Heavy firm | 4 | $3,149 |
+                | Small firm | 2 | $199 |
+
+                Sleep restriction works when kept up.
+
+                | Method | What it does |
+                |---|---|
+                | **Sleep restriction** | fewer hours in bed, deeper sleep |
+                """));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.stream().anyMatch(l -> l.equalsIgnoreCase("heavy firm")), labels.toString());
+    assertTrue(
+        labels.stream().anyMatch(l -> l.equalsIgnoreCase("sleep restriction")), labels.toString());
+  }
+
+  @Test
+  void a_row_compared_across_views_is_a_concept_only_when_named_besides_its_row() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.ofMarkdown(
+                """
+                Karl Popper and Thomas Kuhn disagreed about falsification, and Popper said so.
+
+                | | Popper | Kuhn |
+                |---|---|---|
+                | Falsification | the method of science | rare in practice |
+                | Engine of progress | bold conjectures | puzzle solving, then revolutions |
+                """));
+
+    Set<String> concepts =
+        e.interpretations().stream()
+            .map(i -> canonical(e, i.concept()))
+            .collect(Collectors.toSet());
+    assertEquals(Set.of("falsification"), concepts);
+    assertTrue(
+        labels(e).stream().noneMatch(l -> l.equalsIgnoreCase("engine of progress")),
+        labels(e).toString());
+  }
+
+  private static Turn turn(int index, Role role, String text) {
+    return Turn.of(index, null, role, role == Role.USER ? "User" : "Assistant", null, text);
+  }
+
+  private static Set<String> labels(Extraction e) {
+    return e.entities().stream().map(ExtractedEntity::label).collect(Collectors.toSet());
+  }
+
+  private static String canonical(Extraction e, String key) {
+    return e.entities().stream()
+        .filter(x -> x.key().equals(key))
+        .findFirst()
+        .orElseThrow()
+        .canonicalLabel();
+  }
+}
