@@ -706,32 +706,38 @@ final class ConversationTerms {
    * The words at the end of {@code words} that an abbreviation's capitals are the initials of, or
    * null. Read backwards from the bracket, in the manner of Schwartz and Hearst's algorithm for
    * abbreviation definitions (PSB 2003), by initials: each part of a hyphenated word gives its
-   * initial ("cognitivo-comportementale": C, C) unless only its first part matches, a stop word
-   * between them gives none ("thérapie cognitivo-comportementale de l'insomnie (TCC-I)",
-   * "Department of Defense (DD)"), and the long form starts at the word that gives the first
-   * capital. At most {@link #MAX_DEFINED_WORDS} words; a word that gives no matching initial and is
-   * not a stop word ends the search.
+   * initial ("cognitivo-comportementale": C, C) unless only its first part matches; a stop word
+   * gives its initial or none ("Return on Investment (ROI)", "Office of the Budget Review (OBR)",
+   * "thérapie cognitivo-comportementale de l'insomnie (TCC-I)"); the long form starts at the word
+   * that gives the first capital, which is not a stop word. At most {@link #MAX_DEFINED_WORDS}
+   * words; a word that is not a stop word and gives no matching initial ends the search.
    */
   private static List<Token> longForm(List<Token> words, String capitals) {
-    int letter = capitals.length() - 1;
-    if (letter < 1 || words.isEmpty() || words.get(words.size() - 1).stop()) {
+    if (capitals.length() < 2 || words.isEmpty() || words.get(words.size() - 1).stop()) {
       return null;
     }
-    for (int w = words.size() - 1; w >= 0 && words.size() - w <= MAX_DEFINED_WORDS; w--) {
-      Token word = words.get(w);
-      int matched = initialsAt(word.surface(), capitals, letter);
-      if (matched == 0 && word.stop()) {
-        continue;
-      }
-      if (matched == 0) {
-        return null;
-      }
-      letter -= matched;
-      if (letter < 0) {
-        return word.stop() ? null : words.subList(w, words.size());
+    int start = longFormStart(words, words.size() - 1, capitals, capitals.length() - 1);
+    return start < 0 ? null : words.subList(start, words.size());
+  }
+
+  /**
+   * Where the long form starts when word {@code w} and those before it give the capitals up to
+   * index {@code letter}, or -1. A stop word is tried as giving its initial, then as giving none.
+   */
+  private static int longFormStart(List<Token> words, int w, String capitals, int letter) {
+    if (w < 0 || words.size() - w > MAX_DEFINED_WORDS) {
+      return -1;
+    }
+    Token word = words.get(w);
+    int matched = initialsAt(word.surface(), capitals, letter);
+    if (matched > 0) {
+      int rest = letter - matched;
+      int start = rest < 0 ? (word.stop() ? -1 : w) : longFormStart(words, w - 1, capitals, rest);
+      if (start >= 0) {
+        return start;
       }
     }
-    return null;
+    return word.stop() ? longFormStart(words, w - 1, capitals, letter) : -1;
   }
 
   /**
