@@ -402,12 +402,7 @@ final class ConversationTerms {
   /** The entity a whole label names (a row label, a header's holder), or null. */
   Term term(String label, int turn) {
     List<Token> tokens = tokens(prose(label), language(turn));
-    Term whole = terms.get(key(tokens, 0, tokens.size()));
-    if (whole != null || tokens.contains(null)) {
-      return whole;
-    }
-    // A label with an article ("Le rythme circadien") names the term its other words name.
-    return trimmed(tokens).map(span -> terms.get(key(span, 0, span.size()))).orElse(null);
+    return terms.get(key(tokens, 0, tokens.size()));
   }
 
   /**
