@@ -44,7 +44,12 @@ import org.commonmark.node.StrongEmphasis;
  *       a given name or a person cue stands beside it, an organization when an organization word is
  *       in it or before it); one capitalised word needs two mentions inside sentences (not in
  *       German, which capitalises every noun), or is the family name of a person already named;
- *   <li>a defined term ("X is a ...", "term: definition" list items, "phrase (ABBR)");
+ *   <li>a defined term ("X is a ...", "term: definition" list items, an article before the term
+ *       left out; "phrase (ABBR)", the abbreviation an alias of the phrase's entity);
+ *   <li>a subject of a heading or the title: a part between separators, whole and without a generic
+ *       head ("The hard problem of consciousness", "bases de l'hygiène du sommeil"); the title and
+ *       a heading of several parts count as one mention of it;
+ *   <li>a word or phrase of the title that two turns repeat, unless a common word of the language;
  *   <li>a term repeated: two words or more mentioned in two turns or three times, one word three
  *       times across two turns, or an emphasised term mentioned again;
  *   <li>never a code identifier (underscores, dots, digits, lower camel case, or inner capitals of
