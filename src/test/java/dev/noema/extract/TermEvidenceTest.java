@@ -93,6 +93,24 @@ class TermEvidenceTest {
   }
 
   @Test
+  void beside_a_model_a_heading_subject_mentioned_once_is_left_to_the_model() {
+    StructuralExtractor sureOnly =
+        new StructuralExtractor(OntologyModel.loadDefault(), StructuralExtractor.Mode.SURE_ONLY);
+    Extraction e =
+        sureOnly.extract(
+            conversation(
+                null,
+                "Why does bread brown?",
+                """
+                ## Crust: browning vs. caramelization
+
+                Sugar on its own turns brown by caramelization at high heat.
+                """));
+
+    assertTrue(entity(e, "caramelization").isEmpty(), labels(e).toString());
+  }
+
+  @Test
   void a_heading_of_one_phrase_mentioned_once_is_a_label_not_a_subject() {
     Extraction e =
         extract(
@@ -150,13 +168,16 @@ class TermEvidenceTest {
 
   /** A conversation of alternating user and assistant turns, with the given title or none. */
   private static Extraction extract(String title, String... texts) {
+    return extractor.extract(conversation(title, texts));
+  }
+
+  private static Conversation conversation(String title, String... texts) {
     List<Turn> turns = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
       Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
       turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
     }
-    return extractor.extract(
-        new Conversation("evidence", title, null, "test", "test", null, null, turns, List.of()));
+    return new Conversation("evidence", title, null, "test", "test", null, null, turns, List.of());
   }
 
   private static Optional<ExtractedEntity> entity(Extraction e, String canonical) {
