@@ -38,14 +38,17 @@ final class LanguageProfile {
   private final Set<String> genericWords;
   private final Set<String> genericStems;
   private final String stemmerClass;
+  private final LanguageWords words;
 
   private LanguageProfile(
       String code,
       Properties cues,
       Set<String> functionWords,
       Set<String> own,
-      Set<String> generic) {
+      Set<String> generic,
+      LanguageWords words) {
     this.code = code;
+    this.words = words;
     this.cues = cues;
     this.functionWords = Set.copyOf(functionWords);
     this.stemmerClass = "org.tartarus.snowball.ext." + required(cues, "stemmer") + "Stemmer";
@@ -82,7 +85,7 @@ final class LanguageProfile {
     Set<String> functionWords = folded(words.functionWords());
     Set<String> own = folded(words.stopWords());
     Set<String> generic = folded(words.genericWords());
-    return new LanguageProfile(code, cues, functionWords, own, generic);
+    return new LanguageProfile(code, cues, functionWords, own, generic, words);
   }
 
   private static Set<String> folded(Set<String> words) {
@@ -111,7 +114,7 @@ final class LanguageProfile {
    * "сознание"; false for a language without a common-word list.
    */
   boolean isCommon(String word) {
-    return LanguageWords.of(code).specificity(word) < COMMON_SPECIFICITY;
+    return specificity(word) < COMMON_SPECIFICITY;
   }
 
   /** Whether a folded word is a generic noun of the language, which names nothing alone. */
@@ -119,6 +122,14 @@ final class LanguageProfile {
     // A short stem is shared by too many words ("или" and "Илья" both give "ил").
     return genericWords.contains(folded)
         || stem.length() >= MIN_STEM && genericStems.contains(stem);
+  }
+
+  /**
+   * How specific a word as written is, in (0, 1]: 1 unless it is among the language's common words
+   * ({@link LanguageWords#specificity}).
+   */
+  double specificity(String word) {
+    return words.specificity(word);
   }
 
   /** Whether a folded word is one of the language's function words (Lucene's Snowball list). */

@@ -160,7 +160,7 @@ public final class StructuralExtractor implements Extractor {
         documents.add(parser.parse(turn.text()));
       }
     }
-    ConversationTerms terms = new ConversationTerms(lexicon);
+    ConversationTerms terms = new ConversationTerms(lexicon, mode == Mode.SURE_ONLY);
     terms.read(conversation.title(), turns, documents);
     for (int i = 0; i < turns.size(); i++) {
       new TurnScan(turns.get(i), lexicon, terms, mode == Mode.SURE_ONLY)

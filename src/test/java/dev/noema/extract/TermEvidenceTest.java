@@ -1,0 +1,192 @@
+package dev.noema.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.conversation.Conversation;
+import dev.noema.conversation.Role;
+import dev.noema.conversation.Turn;
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evidence that a span names a term, as a text marks it plainly: a defined term with its
+ * article, a long form with its acronym, the subjects a title or heading names, the words of a
+ * title that the turns repeat. Short dialogues written for the test, in the languages the rules
+ * were seen failing in.
+ */
+class TermEvidenceTest {
+  private static StructuralExtractor extractor;
+
+  @BeforeAll
+  static void load() {
+    extractor = new StructuralExtractor(OntologyModel.loadDefault());
+  }
+
+  @Test
+  void a_bold_term_after_an_article_and_before_a_colon_is_defined_without_the_article() {
+    Extraction e =
+        extract(
+            null,
+            "Comment fonctionne la digestion ?",
+            """
+            Deux mécanismes comptent :
+
+            - **Le péristaltisme intestinal** : des contractions qui font avancer le bol.
+            - **La flore** : les bactéries de l'intestin.
+            """);
+
+    ExtractedEntity term = entity(e, "péristaltisme intestinal").orElseThrow();
+    assertEquals("des contractions qui font avancer le bol.", term.definition());
+    assertTrue(entity(e, "le péristaltisme intestinal").isEmpty());
+  }
+
+  @Test
+  void a_long_form_before_its_hyphenated_acronym_is_one_entity_with_the_acronym_as_alias() {
+    Extraction e =
+        extract(
+            null,
+            "Mon kiné parle de RPG-P. C'est quoi ?",
+            """
+            La **rééducation posturale globale du patient (RPG-P)** est une méthode de \
+            kinésithérapie. La RPG-P se pratique en séances individuelles.
+            """,
+            "Et la RPG-P soulage le dos ?",
+            "Oui, la RPG-P vise surtout les douleurs chroniques du dos.");
+
+    ExtractedEntity term = entity(e, "rééducation posturale globale du patient").orElseThrow();
+    assertTrue(term.aliases().contains("RPG-P"), term.aliases().toString());
+    assertEquals(Noema.Method.getURI(), term.type());
+    assertTrue(entity(e, "RPG-P").isEmpty(), "the acronym is an alias, not a second entity");
+  }
+
+  @Test
+  void a_long_form_skips_the_prepositions_and_articles_its_acronym_leaves_out() {
+    Extraction e =
+        extract(
+            null,
+            "What does the department do?",
+            "The Office of the Budget Review (OBR) publishes forecasts twice a year.");
+
+    assertTrue(entity(e, "Office of the Budget Review").isPresent(), labels(e).toString());
+  }
+
+  @Test
+  void a_subject_of_a_heading_of_several_parts_mentioned_once_is_a_term() {
+    Extraction e =
+        extract(
+            null,
+            "Why does bread brown?",
+            """
+            ## Crust: browning vs. caramelization
+
+            Sugar on its own turns brown by caramelization at high heat.
+            """);
+
+    assertTrue(entity(e, "caramelization").isPresent(), labels(e).toString());
+  }
+
+  @Test
+  void beside_a_model_a_heading_subject_mentioned_once_is_left_to_the_model() {
+    StructuralExtractor sureOnly =
+        new StructuralExtractor(OntologyModel.loadDefault(), StructuralExtractor.Mode.SURE_ONLY);
+    Extraction e =
+        sureOnly.extract(
+            conversation(
+                null,
+                "Why does bread brown?",
+                """
+                ## Crust: browning vs. caramelization
+
+                Sugar on its own turns brown by caramelization at high heat.
+                """));
+
+    assertTrue(entity(e, "caramelization").isEmpty(), labels(e).toString());
+  }
+
+  @Test
+  void a_heading_of_one_phrase_mentioned_once_is_a_label_not_a_subject() {
+    Extraction e =
+        extract(
+            null,
+            "Here is my plan. Quick gut check?",
+            """
+            ## Gut check
+
+            The plan holds up.
+            """);
+
+    assertTrue(entity(e, "gut check").isEmpty(), labels(e).toString());
+  }
+
+  @Test
+  void the_title_names_its_subject_whole_even_when_its_head_words_are_generic() {
+    Extraction e =
+        extract(
+            "The hard problem of induction: Hume vs. Popper",
+            "Why is the hard problem of induction still open?",
+            "Hume argued that no number of observations proves a law.");
+
+    assertTrue(entity(e, "hard problem of induction").isPresent(), labels(e).toString());
+  }
+
+  @Test
+  void a_rare_word_of_the_title_repeated_in_two_turns_is_a_term_but_a_common_verb_is_not() {
+    String[] turns = {
+      "Quiero aprender violín. ¿Es tarde a mi edad?",
+      "Nunca es tarde. Para aprender, el violín pide paciencia con la afinación.",
+      "¿Cuánto tiempo tardaré en aprender una pieza?",
+      "Con el violín, unos meses; aprender a leer partituras ayuda."
+    };
+
+    Extraction titled = extract("Aprender violín de mayor", turns);
+    Extraction untitled = extract(null, turns);
+
+    assertTrue(entity(titled, "violín").isPresent(), labels(titled).toString());
+    assertFalse(entity(untitled, "violín").isPresent(), labels(untitled).toString());
+    assertTrue(entity(titled, "aprender").isEmpty(), labels(titled).toString());
+  }
+
+  @Test
+  void a_title_without_function_words_is_read_in_the_language_of_its_turns() {
+    Extraction e =
+        extract(
+            "Mutex Starvation Debugging",
+            "My worker threads stall and I suspect starvation.",
+            "Starvation happens when one thread keeps taking the mutex before the others.");
+
+    assertTrue(entity(e, "starvation").isPresent(), labels(e).toString());
+  }
+
+  // ---- helpers ----
+
+  /** A conversation of alternating user and assistant turns, with the given title or none. */
+  private static Extraction extract(String title, String... texts) {
+    return extractor.extract(conversation(title, texts));
+  }
+
+  private static Conversation conversation(String title, String... texts) {
+    List<Turn> turns = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
+      turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
+    }
+    return new Conversation("evidence", title, null, "test", "test", null, null, turns, List.of());
+  }
+
+  private static Optional<ExtractedEntity> entity(Extraction e, String canonical) {
+    return e.entities().stream()
+        .filter(x -> x.canonicalLabel().equalsIgnoreCase(canonical))
+        .findFirst();
+  }
+
+  private static List<String> labels(Extraction e) {
+    return e.entities().stream().map(ExtractedEntity::canonicalLabel).distinct().toList();
+  }
+}
