@@ -41,15 +41,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 import org.tartarus.snowball.SnowballStemmer;
@@ -148,28 +145,10 @@ final class EvidenceIndex {
             writer.addDocument(doc);
           }
         };
-    Directory directory = null;
-    if (cache != null) {
-      try {
-        directory =
-            new IndexCache(cache)
-                .lucene(
-                    "evidence",
-                    key(snapshot, languages, texts),
-                    new IndexWriterConfig(analyzer),
-                    build);
-      } catch (IOException e) {
-        directory = null; // an unusable cache folder: the index is built in memory below
-      }
-    }
     try {
-      if (directory == null) {
-        directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-          build.fill(writer);
-          writer.commit();
-        }
-      }
+      Directory directory =
+          IndexCache.luceneOrInMemory(
+              cache, "evidence", () -> key(snapshot, languages, texts), analyzer, build);
       this.searcher = new IndexSearcher(DirectoryReader.open(directory));
       int count = searcher.getIndexReader().maxDoc();
       this.itemOf = new int[count];

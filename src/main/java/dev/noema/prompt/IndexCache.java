@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -83,6 +85,30 @@ final class IndexCache {
       }
       return copy;
     }
+  }
+
+  /**
+   * The Lucene index {@code name}: the copy {@link #lucene} gives from {@code folder} when there is
+   * a folder and it can be used, else one that {@code build} fills in memory now. {@code key} is
+   * asked only for the cached one.
+   */
+  static Directory luceneOrInMemory(
+      Path folder, String name, Supplier<String> key, Analyzer analyzer, IndexBuild build)
+      throws IOException {
+    if (folder != null) {
+      try {
+        return new IndexCache(folder)
+            .lucene(name, key.get(), new IndexWriterConfig(analyzer), build);
+      } catch (IOException e) {
+        // An unusable cache folder: the index is built in memory below.
+      }
+    }
+    Directory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      build.fill(writer);
+      writer.commit();
+    }
+    return directory;
   }
 
   private static String committedKey(Directory directory) throws IOException {

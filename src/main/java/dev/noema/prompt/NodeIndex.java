@@ -29,8 +29,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,7 +36,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
@@ -136,24 +133,10 @@ final class NodeIndex {
             writer.addDocument(doc);
           }
         };
-    Directory directory = null;
-    if (cache != null) {
-      try {
-        directory =
-            new IndexCache(cache)
-                .lucene("lucene", key(snapshot, documents), new IndexWriterConfig(analyzer), build);
-      } catch (IOException e) {
-        directory = null; // an unusable cache folder: the index is built in memory below
-      }
-    }
     try {
-      if (directory == null) {
-        directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-          build.fill(writer);
-          writer.commit();
-        }
-      }
+      Directory directory =
+          IndexCache.luceneOrInMemory(
+              cache, "lucene", () -> key(snapshot, documents), analyzer, build);
       this.searcher = new IndexSearcher(DirectoryReader.open(directory));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory node index", e);
