@@ -166,6 +166,35 @@ class TermRejectionTest {
         labels(e).toString());
   }
 
+  @Test
+  void a_heading_that_reads_as_a_sentence_names_no_subject_but_a_named_one_does() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "sentence-headings",
+                turn(
+                    0,
+                    Role.USER,
+                    "Как гомеостаз держит температуру и почему организм не ошибается?"),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    """
+                    ## Гомеостаз и температура
+
+                    Гомеостаз поддерживает температуру тела; без гомеостаза клетки гибнут.
+
+                    ## Почему он почти никогда не ошибается
+
+                    Организм редко ошибается, потому что сигналы дублируются.
+                    """)));
+    Set<String> labels = labels(e);
+    assertTrue(labels.stream().anyMatch(l -> l.equalsIgnoreCase("гомеостаз")), labels.toString());
+    assertTrue(
+        labels.stream().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("ошиба")),
+        labels.toString());
+  }
+
   private static Turn turn(int index, Role role, String text) {
     return Turn.of(index, null, role, role == Role.USER ? "User" : "Assistant", null, text);
   }
