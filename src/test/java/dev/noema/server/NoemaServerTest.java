@@ -336,6 +336,10 @@ class NoemaServerTest {
     HttpResponse<String> noToken =
         postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), null);
     assertEquals(401, noToken.statusCode(), "a decision is a write");
+    assertEquals(
+        "close",
+        noToken.headers().firstValue("connection").orElse(""),
+        "the refused body is left unread: the client must not send the next request down it");
     HttpResponse<String> unknown =
         postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), TOKEN);
     assertEquals(400, unknown.statusCode());
