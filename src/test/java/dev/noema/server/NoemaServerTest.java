@@ -404,6 +404,7 @@ class NoemaServerTest {
                 .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])));
     assertEquals(413, tooBig.statusCode());
+    assertEquals("close", tooBig.headers().firstValue("connection").orElse(""));
     assertEquals(404, get("/api/jobs/no-such-job").statusCode());
   }
 
