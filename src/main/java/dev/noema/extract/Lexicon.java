@@ -3,13 +3,8 @@ package dev.noema.extract;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
+import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -172,18 +167,18 @@ final class Lexicon {
    * final vowels ("Толстой", "толстовский"), followed by a person-adjective ending of a language.
    * Both are folded ({@link #fold}).
    */
-  boolean isAdjectiveOf(String w, String n) {
-    if (n.length() < MIN_NAME_STEM || !w.regionMatches(0, n, 0, MIN_NAME_STEM)) {
+  boolean isAdjectiveOf(String word, String name) {
+    if (name.length() < MIN_NAME_STEM || !word.regionMatches(0, name, 0, MIN_NAME_STEM)) {
       return false;
     }
-    for (int cut = 0; cut <= 2 && n.length() - cut >= MIN_NAME_STEM; cut++) {
-      if (cut > 0 && !FINAL_VOWEL.matcher(n.substring(n.length() - cut)).matches()) {
+    for (int cut = 0; cut <= 2 && name.length() - cut >= MIN_NAME_STEM; cut++) {
+      if (cut > 0 && !FINAL_VOWEL.matcher(name.substring(name.length() - cut)).matches()) {
         break;
       }
-      String stem = n.substring(0, n.length() - cut);
-      if (w.length() > stem.length()
-          && w.startsWith(stem)
-          && personAdjective.matcher(w.substring(stem.length())).matches()) {
+      String stem = name.substring(0, name.length() - cut);
+      if (word.length() > stem.length()
+          && word.startsWith(stem)
+          && personAdjective.matcher(word.substring(stem.length())).matches()) {
         return true;
       }
     }
@@ -295,22 +290,8 @@ final class Lexicon {
     return WHITESPACE.matcher(Normalizer.normalize(out, Normalizer.Form.NFC)).replaceAll(" ");
   }
 
-  /** The non-blank, non-comment lines of a resource beside this class, in order. */
+  /** The data lines of a resource beside this class ({@link ResourceLines}). */
   static List<String> lines(String resource) {
-    List<String> result = new ArrayList<>();
-    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " missing beside " + Lexicon.class.getName());
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          result.add(line.stripTrailing());
-        }
-      }
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
-    }
+    return ResourceLines.of(Lexicon.class, resource);
   }
 }

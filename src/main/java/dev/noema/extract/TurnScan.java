@@ -294,7 +294,7 @@ final class TurnScan {
         // A row compared across perspectives names a concept by the table's structure when its
         // label names a thing; a phrase written only there ("Main objection", "Engine of
         // progress") is an aspect the views are compared by, no entity.
-        String shared = rowConcepts.getOrDefault(Text.key(label), label);
+        String shared = rowConcepts.getOrDefault(terms.labelKey(label), label);
         if (!consensus && !terms.namesAThing(shared, turn.index())) {
           continue;
         }

@@ -3,8 +3,8 @@ package dev.noema.prompt;
 import dev.noema.conversation.Role;
 import dev.noema.prompt.MeaningSnapshot.Entity;
 import dev.noema.prompt.MeaningSnapshot.Item;
+import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -272,21 +272,7 @@ final class EvidenceIndex {
 
   /** The Snowball languages of {@code stemming.txt}, one name a line ("English"). */
   private static List<String> languages() {
-    try (InputStream in = EvidenceIndex.class.getResourceAsStream(LANGUAGES)) {
-      if (in == null) {
-        throw new IllegalStateException(LANGUAGES + " missing beside " + EvidenceIndex.class);
-      }
-      List<String> names = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          names.add(line.strip());
-        }
-      }
-      return List.copyOf(names);
-    } catch (IOException e) {
-      throw new UncheckedIOException(LANGUAGES + ": " + e.getMessage(), e);
-    }
+    return ResourceLines.of(EvidenceIndex.class, LANGUAGES).stream().map(String::strip).toList();
   }
 
   private static Analyzer analyzer(List<String> languages) {

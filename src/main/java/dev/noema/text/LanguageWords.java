@@ -1,6 +1,5 @@
 package dev.noema.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.CharArraySet;
@@ -114,53 +115,37 @@ public final class LanguageWords {
   }
 
   private static Map<String, Integer> readCommonWords(String code) {
-    String resource = "lang/" + code + "/common-words.txt";
     Map<String, Integer> ranks = new HashMap<>();
-    try (InputStream in = LanguageWords.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return Map.of();
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          ranks.putIfAbsent(line.strip(), ranks.size() + 1);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+    for (String line :
+        ResourceLines.ifPresent(LanguageWords.class, "lang/" + code + "/common-words.txt")
+            .orElse(List.of())) {
+      ranks.putIfAbsent(line.strip(), ranks.size() + 1);
     }
     return Map.copyOf(ranks);
   }
 
   private static LanguageWords load(String code) {
     String resource = "lang/" + code + "/stopwords.txt";
+    Optional<List<String>> lines = ResourceLines.ifPresent(LanguageWords.class, resource);
+    if (lines.isEmpty()) {
+      return new LanguageWords(code, Set.of(), Set.of(), Set.of(), Set.of());
+    }
     Set<String> own = new HashSet<>();
     Set<String> generic = new HashSet<>();
     Set<String> participant = new HashSet<>();
-    try (InputStream in = LanguageWords.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return new LanguageWords(code, Set.of(), Set.of(), Set.of(), Set.of());
+    Set<String> into = own;
+    for (String line : lines.get()) {
+      if (line.strip().equals("[generic]")) {
+        into = generic;
+        continue;
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      Set<String> into = own;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.strip().equals("[generic]")) {
-          into = generic;
-          continue;
-        }
-        if (line.strip().equals("[participant]")) {
-          into = participant;
-          continue;
-        }
-        for (String word : line.strip().split("\\s+")) {
-          into.add(word);
-        }
+      if (line.strip().equals("[participant]")) {
+        into = participant;
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+      for (String word : line.strip().split("\\s+")) {
+        into.add(word);
+      }
     }
     return new LanguageWords(code, snowball(code, resource), own, generic, participant);
   }
