@@ -2,6 +2,8 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
+import dev.noema.text.LanguageWords;
+import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -281,6 +284,9 @@ final class TurnScan {
    */
   private void conceptTable(List<List<String>> rows, List<Perspective> columns) {
     methods(columns);
+    if (rows.get(0).get(0).isBlank()) {
+      comparedColumns(rows.get(0), columns);
+    }
     boolean compared = columns.stream().anyMatch(c -> c != null);
     for (List<String> row : rows.subList(1, rows.size())) {
       String label = TextRules.cleanLabel(row.get(0));
@@ -325,6 +331,103 @@ final class TurnScan {
         }
       }
     }
+  }
+
+  /**
+   * A table whose corner cell is empty compares the things its other header cells name (| |
+   * Sparpreis | Flexpreis |, | | Maillard reaction | Caramelization |): each that names a term of
+   * the conversation is that entity, and they contrast with each other. A header cell that is only
+   * the start of a term ("Seat-based", "Usage-based") names the term it starts in this turn's
+   * prose, when every such header continues with the same word there ("seat-based pricing",
+   * "usage-based pricing"). A header that names a holder's view is a perspective, contrasted with
+   * the others as views are ({@link #interpret}); a header naming nothing is left alone.
+   */
+  private void comparedColumns(List<String> header, List<Perspective> columns) {
+    List<Integer> open = new ArrayList<>();
+    Map<Integer, String> things = new LinkedHashMap<>();
+    for (int j = 1; j < header.size(); j++) {
+      String label = TextRules.cleanLabel(header.get(j));
+      if (columns.get(j) != null || label.isEmpty()) {
+        continue;
+      }
+      ConversationTerms.Term term = terms.term(label, turn.index());
+      if (term != null) {
+        things.put(j, entity(term, label, header.get(j)));
+      } else {
+        open.add(j);
+      }
+    }
+    String head =
+        sharedNextWord(open.stream().map(j -> TextRules.cleanLabel(header.get(j))).toList());
+    if (head != null) {
+      for (int j : open) {
+        String label = TextRules.cleanLabel(header.get(j));
+        Matcher written = followedBy(label, head).matcher(turn.text());
+        if (written.find()) {
+          String named = written.group();
+          ConversationTerms.Term term = terms.term(named, turn.index());
+          String key =
+              term != null
+                  ? entity(term, named, named)
+                  : entity(named, canonical(named), Noema.Concept.getURI(), named);
+          Draft draft = entities.get(key);
+          if (!terms.labelKey(label).equals(terms.labelKey(draft.label()))) {
+            draft.aliases().add(label);
+          }
+          things.put(j, key);
+        }
+      }
+    }
+    List<String> compared = new ArrayList<>(things.values());
+    List<Integer> at = new ArrayList<>(things.keySet());
+    for (int a = 0; a < compared.size(); a++) {
+      for (int b = a + 1; b < compared.size(); b++) {
+        relation(
+            compared.get(a), Noema.contrastsWith.getURI(), compared.get(b), header.get(at.get(b)));
+      }
+    }
+  }
+
+  /**
+   * The word that follows each of {@code labels} somewhere in this turn's prose, the same for all
+   * of them (the earliest written when several are), or null: none, a function word, or fewer than
+   * two labels.
+   */
+  private String sharedNextWord(List<String> labels) {
+    if (labels.size() < 2) {
+      return null;
+    }
+    Map<String, Integer> shared = null;
+    for (String label : labels) {
+      Map<String, Integer> next = new LinkedHashMap<>();
+      Matcher m = followedBy(label, "\\p{L}[\\p{L}\\p{M}-]*").matcher(turn.text());
+      while (m.find()) {
+        String word = m.group(1).toLowerCase(Locale.ROOT);
+        if (!LanguageWords.of(Text.primaryLanguage(language)).stopWords().contains(word)) {
+          next.putIfAbsent(word, m.start(1));
+        }
+      }
+      if (shared == null) {
+        shared = next;
+      } else {
+        shared.keySet().retainAll(next.keySet());
+      }
+    }
+    return shared.entrySet().stream()
+        .min(Map.Entry.comparingByValue())
+        .map(e -> Pattern.quote(e.getKey()))
+        .orElse(null);
+  }
+
+  /** {@code label} as a whole word, any case, then a space and {@code next} (group 1). */
+  private static Pattern followedBy(String label, String next) {
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])"
+            + Pattern.quote(label)
+            + "[ \\u00A0]+("
+            + next
+            + ")(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /**
@@ -738,13 +841,43 @@ final class TurnScan {
         node,
         n -> {
           if (n instanceof org.commonmark.node.Text text) {
-            out.append(text.getLiteral());
+            out.append(keyCombinationsAsCode(text.getLiteral()));
           } else if (n instanceof Code code) {
             out.append(ConversationTerms.markCode(code.getLiteral()));
           } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             out.append(' ');
           }
         });
+    return out.toString();
+  }
+
+  /**
+   * A modifier key joined by "+" to other keys ({@code key-modifiers.txt}), at least one "+": as
+   * the tokenizer splits "Ctrl+C" at the "+", "Ctrl C" had become a term.
+   */
+  private static final Pattern KEY_COMBINATION =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:"
+              + String.join(
+                  "|",
+                  ResourceLines.of(TurnScan.class, "key-modifiers.txt").stream()
+                      .map(String::strip)
+                      .map(Pattern::quote)
+                      .toList())
+              + ")(?:\\s*\\+\\s*[\\p{L}\\p{N}]+)+(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** {@code text} with each key combination ("Ctrl+C") marked as code. */
+  static String keyCombinationsAsCode(String text) {
+    Matcher m = KEY_COMBINATION.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    do {
+      m.appendReplacement(out, Matcher.quoteReplacement(ConversationTerms.markCode(m.group())));
+    } while (m.find());
+    m.appendTail(out);
     return out.toString();
   }
 

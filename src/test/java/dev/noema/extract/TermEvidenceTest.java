@@ -167,6 +167,70 @@ class TermEvidenceTest {
   // ---- helpers ----
 
   /** A conversation of alternating user and assistant turns, with the given title or none. */
+  @Test
+  void the_column_heads_of_a_table_with_an_empty_corner_are_compared_things_that_contrast() {
+    Extraction e =
+        extract(
+            null,
+            "Should I pay for home insurance monthly or yearly?",
+            """
+            Monthly billing and yearly billing suit different households: monthly billing \
+            spreads the cost, yearly billing is cheaper overall.
+
+            | | Monthly | Yearly |
+            |---|---|---|
+            | Cost | A little higher | Lowest |
+            | Cash flow | Even | One large payment |
+            """);
+
+    ExtractedEntity monthly = entity(e, "monthly billing").orElseThrow();
+    ExtractedEntity yearly = entity(e, "yearly billing").orElseThrow();
+    assertTrue(monthly.aliases().contains("Monthly"), monthly.aliases().toString());
+    assertTrue(contrasted(e, monthly, yearly), relationsOf(e).toString());
+    assertTrue(entity(e, "monthly").isEmpty(), "the header is an alias, not a second entity");
+  }
+
+  @Test
+  void a_column_head_that_names_a_term_is_that_term() {
+    Extraction e =
+        extract(
+            null,
+            "Was ist der Unterschied zwischen Sparpreis und Flexpreis?",
+            """
+            Der **Sparpreis** ist günstig, der **Flexpreis** ist flexibel. Den Sparpreis gibt es \
+            nur mit Zugbindung, den Flexpreis ohne.
+
+            | | Sparpreis | Flexpreis |
+            |---|---|---|
+            | Zugbindung | ja | nein |
+            """,
+            "Und wenn ich mit dem Sparpreis den Zug verpasse?",
+            "Mit dem Sparpreis verfällt das Ticket; mit dem Flexpreis nimmst du den nächsten Zug.");
+
+    ExtractedEntity spar = entity(e, "Sparpreis").orElseThrow();
+    ExtractedEntity flex = entity(e, "Flexpreis").orElseThrow();
+    assertTrue(contrasted(e, spar, flex), relationsOf(e).toString());
+  }
+
+  @Test
+  void column_heads_under_a_named_corner_are_aspects_and_contrast_nothing() {
+    Extraction e =
+        extract(
+            null,
+            "Which plan should we offer?",
+            """
+            Monthly billing and yearly billing both work for a small shop.
+
+            | Plan | Monthly | Yearly |
+            |---|---|---|
+            | Basic | $5 | $50 |
+            """);
+
+    assertTrue(
+        e.relations().stream().noneMatch(r -> r.predicate().equals(Noema.contrastsWith.getURI())),
+        relationsOf(e).toString());
+  }
+
   private static Extraction extract(String title, String... texts) {
     return extractor.extract(conversation(title, texts));
   }
@@ -188,5 +252,39 @@ class TermEvidenceTest {
 
   private static List<String> labels(Extraction e) {
     return e.entities().stream().map(ExtractedEntity::canonicalLabel).distinct().toList();
+  }
+
+  private static boolean contrasted(Extraction e, ExtractedEntity a, ExtractedEntity b) {
+    return e.relations().stream()
+        .anyMatch(
+            r ->
+                r.predicate().equals(Noema.contrastsWith.getURI())
+                    && java.util.Set.of(
+                            canonicalOf(e, r.subject()).toLowerCase(java.util.Locale.ROOT),
+                            canonicalOf(e, r.object()).toLowerCase(java.util.Locale.ROOT))
+                        .equals(
+                            java.util.Set.of(
+                                a.canonicalLabel().toLowerCase(java.util.Locale.ROOT),
+                                b.canonicalLabel().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  private static String canonicalOf(Extraction e, String key) {
+    return e.entities().stream()
+        .filter(x -> x.key().equals(key))
+        .map(ExtractedEntity::canonicalLabel)
+        .findFirst()
+        .orElse(key);
+  }
+
+  private static List<String> relationsOf(Extraction e) {
+    return e.relations().stream()
+        .map(
+            r ->
+                canonicalOf(e, r.subject())
+                    + " "
+                    + r.predicate().substring(r.predicate().indexOf('#') + 1)
+                    + " "
+                    + canonicalOf(e, r.object()))
+        .toList();
   }
 }

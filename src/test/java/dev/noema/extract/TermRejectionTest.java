@@ -195,6 +195,25 @@ class TermRejectionTest {
         labels.toString());
   }
 
+  @Test
+  void a_key_combination_is_code_and_no_term() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "keys",
+                turn(0, Role.USER, "My editor freezes. When I press Ctrl+C nothing happens."),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    "Try Ctrl+Shift+P and reload the window. If Ctrl + C still does nothing,"
+                        + " restart the editor."),
+                turn(2, Role.USER, "Ctrl+C works now, and so does Cmd+K on my Mac.")));
+
+    assertTrue(
+        labels(e).stream().noneMatch(l -> l.matches("(?i).*\\b(ctrl|cmd|shift)\\b.*")),
+        labels(e).toString());
+  }
+
   private static Turn turn(int index, Role role, String text) {
     return Turn.of(index, null, role, role == Role.USER ? "User" : "Assistant", null, text);
   }
