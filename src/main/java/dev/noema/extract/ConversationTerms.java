@@ -755,7 +755,7 @@ final class ConversationTerms {
       if (span != null && !allStop(span)) {
         Candidate c = candidate(span, language);
         define(c, quote(text));
-        abbreviations.put(Lexicon.fold(abbreviation), key(span, 0, span.size()));
+        abbreviations.put(Text.fold(abbreviation), key(span, 0, span.size()));
       }
     }
   }
@@ -1067,7 +1067,7 @@ final class ConversationTerms {
       String key = entry.getKey();
       boolean capitalised = Character.isUpperCase(surface(entry.getValue()).charAt(0));
       Term person = capitalised && entry.getValue().words == 1 ? persons.get(key) : null;
-      String abbreviated = abbreviations.get(Lexicon.fold(surface(entry.getValue())));
+      String abbreviated = abbreviations.get(Text.fold(surface(entry.getValue())));
       Term target = person != null ? person : abbreviated != null ? terms.get(abbreviated) : null;
       if (target != null && target != terms.get(key)) {
         target.aliases().add(surface(entry.getValue()));
@@ -1076,7 +1076,7 @@ final class ConversationTerms {
     }
     mentionsOfPersons();
     for (String module : modules) {
-      String key = Lexicon.fold(module);
+      String key = Text.fold(module);
       terms.put(
           key,
           new Term(
@@ -1112,14 +1112,14 @@ final class ConversationTerms {
     Map<String, Term> byFamilyName = new LinkedHashMap<>();
     for (Term person : persons) {
       String label = person.label();
-      byFamilyName.putIfAbsent(Lexicon.fold(label.substring(label.lastIndexOf(' ') + 1)), person);
+      byFamilyName.putIfAbsent(Text.fold(label.substring(label.lastIndexOf(' ') + 1)), person);
     }
     for (Map.Entry<String, Candidate> entry : candidates.entrySet()) {
       Candidate c = entry.getValue();
       if (c.words != 1) {
         continue;
       }
-      String word = Lexicon.fold(surface(c));
+      String word = Text.fold(surface(c));
       for (Map.Entry<String, Term> person : byFamilyName.entrySet()) {
         if (lexicon.isAdjectiveOf(word, person.getKey())) {
           terms.put(entry.getKey(), person.getValue());
@@ -1146,11 +1146,10 @@ final class ConversationTerms {
     if (known != null) {
       return known;
     }
-    if (modules.contains(surface)
-        || c.allCaps && !abbreviations.containsKey(Lexicon.fold(surface))) {
+    if (modules.contains(surface) || c.allCaps && !abbreviations.containsKey(Text.fold(surface))) {
       return null;
     }
-    if (c.words == 1 && lexicon.language(c.language).isGeneric(Lexicon.fold(surface), key)) {
+    if (c.words == 1 && lexicon.language(c.language).isGeneric(Text.fold(surface), key)) {
       // A generic word capitalised ("Saturday", "Ticket") names no one in particular.
       return null;
     }
@@ -1271,7 +1270,7 @@ final class ConversationTerms {
   }
 
   private static String afterTerm(String definition, String surface) {
-    int at = Lexicon.fold(definition).indexOf(Lexicon.fold(surface));
+    int at = Text.fold(definition).indexOf(Text.fold(surface));
     String rest =
         at >= 0
             ? definition.substring(Math.min(definition.length(), at + surface.length()))
@@ -1291,7 +1290,7 @@ final class ConversationTerms {
     String canonical = listed != null ? listed : named ? label : TextRules.sentenceCase(label);
     Set<String> aliases = new LinkedHashSet<>();
     for (String s : c.surfaces.keySet()) {
-      if (!Lexicon.fold(s).equals(Lexicon.fold(label))) {
+      if (!Text.fold(s).equals(Text.fold(label))) {
         aliases.add(s);
       }
     }
@@ -1500,7 +1499,7 @@ final class ConversationTerms {
   }
 
   private Word word(String surface, LanguageProfile profile, Elision elision) {
-    String folded = Lexicon.fold(surface).replace('’', '\'');
+    String folded = Text.fold(surface);
     String stem = stem(folded, profile);
     boolean upper =
         surface.length() > 1
@@ -1526,7 +1525,7 @@ final class ConversationTerms {
   /** An elided article, apostrophe included: a stop word, never code of itself. */
   private Word article(String surface, LanguageProfile profile) {
     String article = surface.substring(0, surface.length() - 1);
-    String folded = Lexicon.fold(article);
+    String folded = Text.fold(article);
     return new Word(
         surface,
         POSSESSIVE_S.matcher(surface).replaceFirst(""),
@@ -1563,7 +1562,7 @@ final class ConversationTerms {
    */
   private static int elision(String word, LanguageProfile profile) {
     Matcher m = ELIDED.matcher(word);
-    return m.lookingAt() && profile.isStopWord(Lexicon.fold(m.group(1)), "") ? m.end() : 0;
+    return m.lookingAt() && profile.isStopWord(Text.fold(m.group(1)), "") ? m.end() : 0;
   }
 
   /**

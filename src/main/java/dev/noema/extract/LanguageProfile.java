@@ -1,6 +1,7 @@
 package dev.noema.extract;
 
 import dev.noema.text.LanguageWords;
+import dev.noema.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -90,7 +91,7 @@ final class LanguageProfile {
 
   private static Set<String> folded(Set<String> words) {
     Set<String> out = new HashSet<>();
-    words.forEach(w -> out.add(Lexicon.fold(w)));
+    words.forEach(w -> out.add(Text.fold(w)));
     return out;
   }
 
@@ -100,7 +101,7 @@ final class LanguageProfile {
   }
 
   /**
-   * Whether a word (already {@link Lexicon#fold folded}) never starts or ends a term: a function,
+   * Whether a word (already {@link Text#fold folded}) never starts or ends a term: a function,
    * discourse or common word of the language, in this form (function words are listed in all their
    * forms; a stem would catch names, as "или" and "Илья" share one).
    */

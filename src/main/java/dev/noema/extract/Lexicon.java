@@ -5,7 +5,6 @@ import dev.noema.ontology.OntologyModel;
 import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,7 +164,7 @@ final class Lexicon {
    * Whether {@code word} is an adjective made from the name {@code name} ("пригожинский" from
    * Пригожин, "Darwinian" from Darwin, "kantisch" from Kant): the name, or the name without its
    * final vowels ("Толстой", "толстовский"), followed by a person-adjective ending of a language.
-   * Both are folded ({@link #fold}).
+   * Both are folded ({@link Text#fold}).
    */
   boolean isAdjectiveOf(String word, String name) {
     if (name.length() < MIN_NAME_STEM || !word.regionMatches(0, name, 0, MIN_NAME_STEM)) {
@@ -265,29 +264,6 @@ final class Lexicon {
       }
     }
     return result;
-  }
-
-  /**
-   * Lower case, whitespace collapsed, Latin accents removed and ё written е; other scripts keep
-   * their letters (folding every combining mark would turn Russian й into и).
-   */
-  static String fold(String text) {
-    String decomposed =
-        Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    StringBuilder out = new StringBuilder(decomposed.length());
-    char base = ' ';
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
-      boolean latinBase = Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN;
-      boolean yo = base == 'е' && c == '\u0308';
-      if (mark && (latinBase || yo)) {
-        continue;
-      }
-      out.append(c);
-      base = mark ? base : c;
-    }
-    return WHITESPACE.matcher(Normalizer.normalize(out, Normalizer.Form.NFC)).replaceAll(" ");
   }
 
   /** The data lines of a resource beside this class ({@link ResourceLines}). */

@@ -33,6 +33,10 @@ public final class Text {
   private static final int GRAVE = '\u0300';
   private static final int DIAERESIS = '\u0308';
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern TYPOGRAPHIC_APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC]");
+  private static final Pattern TYPOGRAPHIC_DASHES =
+      Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]");
 
   private Text() {}
 
@@ -44,10 +48,23 @@ public final class Text {
     if (label == null || label.isEmpty()) {
       return "";
     }
-    String compatible = Normalizer.normalize(label, Normalizer.Form.NFKC);
+    return SEPARATORS.matcher(fold(label)).replaceAll(" ").strip();
+  }
+
+  /**
+   * A word or phrase as {@link #key} compares its letters (rules 1 to 3, and typographic
+   * apostrophes and dashes as ASCII), with its punctuation kept and whitespace collapsed: the form
+   * the extractor stems words in and looks them up in word lists by, where an apostrophe or a
+   * hyphen inside a word is part of it ("l'", "tcc-i"). Never null.
+   */
+  public static String fold(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String compatible = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC);
     String lower = compatible.toLowerCase(Locale.ROOT).replace("ß", "ss");
-    String folded = foldMarks(lower);
-    return SEPARATORS.matcher(folded).replaceAll(" ").strip();
+    String ascii = TYPOGRAPHIC_APOSTROPHES.matcher(foldMarks(lower)).replaceAll("'");
+    return WHITESPACE.matcher(TYPOGRAPHIC_DASHES.matcher(ascii).replaceAll("-")).replaceAll(" ");
   }
 
   /**

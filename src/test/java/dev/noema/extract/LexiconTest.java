@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.ontology.Noema;
+import dev.noema.text.Text;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class LexiconTest {
 
   private static boolean isStop(String language, String word) {
     LanguageProfile p = LEXICON.language(language);
-    String folded = Lexicon.fold(word);
+    String folded = Text.fold(word);
     return p.isStopWord(folded, p.stemmer().apply(folded));
   }
 }

@@ -57,6 +57,16 @@ class TextTest {
   }
 
   @Test
+  void folds_like_the_key_but_keeps_punctuation_with_apostrophes_and_dashes_as_ascii() {
+    assertEquals("l'activation", Text.fold(" L’Activation "));
+    assertEquals("tcc-i", Text.fold("TCC‑I"));
+    assertEquals("strasse", Text.fold("Straße"));
+    assertEquals("внимание елка", Text.fold("Внима́ние   Ёлка"));
+    assertEquals("зайка", Text.fold("Зайка"));
+    assertEquals(Text.key("Kirill’s — theory!"), Text.key(Text.fold("Kirill’s — theory!")));
+  }
+
+  @Test
   void gives_an_empty_key_for_a_label_without_letters() {
     assertEquals("", Text.key("—!?"));
     assertEquals("", Text.key(null));
