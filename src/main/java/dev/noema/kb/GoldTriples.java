@@ -1,6 +1,6 @@
 package dev.noema.kb;
 
-import dev.noema.ontology.Iris;
+import dev.noema.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,9 +66,9 @@ public final class GoldTriples {
     return gold;
   }
 
-  /** The normal form labels are compared in: that of entity IRIs ({@link Iris#slug}). */
+  /** The form labels are compared in: Noema's one matching key ({@link Text#key}). */
   public static String normalize(String label) {
-    return Iris.slug(label.strip()).toLowerCase(Locale.ROOT);
+    return Text.key(label);
   }
 
   private static Set<String> labels(String field) {
