@@ -124,6 +124,7 @@ final class ConversationTerms {
   /** A cell's figure: a number, with or without a currency, sign or unit around it. */
   private static final Pattern FIGURE = Pattern.compile("^\\W{0,3}\\p{N}");
 
+  private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*");
   private static final Pattern CODE_CHARACTER = Pattern.compile(".*[_./\\\\\\p{N}].*");
   private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("\\p{Ll}+\\p{Lu}.*");
   private static final Pattern PATH_GAP = Pattern.compile("(?s).*(?:-|/|\\\\|\\.)$");
@@ -293,6 +294,10 @@ final class ConversationTerms {
     boolean organizationCue;
     boolean allCaps;
     boolean methodCue;
+
+    /** Occurrences right after a number ("20 Minuten Verspätung", "4 seats"). */
+    int afterNumber;
+
     String definition;
     String language;
   }
@@ -856,8 +861,15 @@ final class ConversationTerms {
         Candidate c = candidate(tokens.subList(i, i + n), language);
         c.count++;
         c.occurrences.add(new int[] {unit, i, i + n});
+        if (i > 0 && isNumber(tokens.get(i - 1))) {
+          c.afterNumber++;
+        }
       }
     }
+  }
+
+  private static boolean isNumber(Token token) {
+    return token != null && NUMBER.matcher(token.surface()).matches();
   }
 
   /** Runs of capitalised words: name candidates, with the cues around them. */
@@ -1149,6 +1161,9 @@ final class ConversationTerms {
     if (modules.contains(surface) || c.allCaps && !abbreviations.containsKey(Text.fold(surface))) {
       return null;
     }
+    if (measured(c)) {
+      return null;
+    }
     if (c.words == 1 && lexicon.language(c.language).isGeneric(Text.fold(surface), key)) {
       // A generic word capitalised ("Saturday", "Ticket") names no one in particular.
       return null;
@@ -1267,6 +1282,14 @@ final class ConversationTerms {
       return Noema.Person.getURI();
     }
     return Noema.Concept.getURI();
+  }
+
+  /**
+   * Whether a candidate is mostly written after a number and never defined: a measured quantity
+   * ("ab 20 Minuten Verspätung", "60 pages a month"), not the name of a thing.
+   */
+  private static boolean measured(Candidate c) {
+    return c.definition == null && c.afterNumber * 2 > c.count;
   }
 
   private static String afterTerm(String definition, String surface) {

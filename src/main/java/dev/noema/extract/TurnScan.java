@@ -272,6 +272,9 @@ final class TurnScan {
       columns.add(perspective(cell));
     }
     if (columns.get(0) == null) {
+      if (header.get(0).isBlank()) {
+        comparedColumns(rows(table, TurnScan::plainText), columns);
+      }
       conceptTable(rows, columns);
     } else {
       perspectiveTable(rows, columns);
@@ -284,9 +287,6 @@ final class TurnScan {
    */
   private void conceptTable(List<List<String>> rows, List<Perspective> columns) {
     methods(columns);
-    if (rows.get(0).get(0).isBlank()) {
-      comparedColumns(rows.get(0), columns);
-    }
     boolean compared = columns.stream().anyMatch(c -> c != null);
     for (List<String> row : rows.subList(1, rows.size())) {
       String label = TextRules.cleanLabel(row.get(0));
@@ -340,9 +340,14 @@ final class TurnScan {
    * the start of a term ("Seat-based", "Usage-based") names the term it starts in this turn's
    * prose, when every such header continues with the same word there ("seat-based pricing",
    * "usage-based pricing"). A header that names a holder's view is a perspective, contrasted with
-   * the others as views are ({@link #interpret}); a header naming nothing is left alone.
+   * the others as views are ({@link #interpret}); a header naming nothing is left alone. A cell
+   * describes its column's thing along its row's aspect, so the entities a cell names are related
+   * to that thing ("Typical examples | Slack, Notion | Stripe, Twilio").
+   *
+   * @param marked the table's rows, header first, code spans marked ({@link #plainText})
    */
-  private void comparedColumns(List<String> header, List<Perspective> columns) {
+  private void comparedColumns(List<List<String>> marked, List<Perspective> columns) {
+    List<String> header = marked.get(0).stream().map(ConversationTerms::quote).toList();
     List<Integer> open = new ArrayList<>();
     Map<Integer, String> things = new LinkedHashMap<>();
     for (int j = 1; j < header.size(); j++) {
@@ -385,6 +390,20 @@ final class TurnScan {
         relation(
             compared.get(a), Noema.contrastsWith.getURI(), compared.get(b), header.get(at.get(b)));
       }
+    }
+    // A cell describes its column's thing: what it names is related to that thing ("Typical
+    // examples | Slack, Notion | Stripe, Twilio").
+    for (List<String> row : marked.subList(1, marked.size())) {
+      things.forEach(
+          (j, thing) -> {
+            if (j < row.size()) {
+              for (ConversationTerms.Mention m : terms.mentions(row.get(j), turn.index())) {
+                String cell = ConversationTerms.quote(row.get(j));
+                relation(
+                    thing, Noema.relatedTo.getURI(), entity(m.term(), m.surface(), cell), cell);
+              }
+            }
+          });
     }
   }
 
@@ -809,6 +828,12 @@ final class TurnScan {
 
   /** Header row first, then body rows; each row its cells' plain text. */
   private static List<List<String>> rows(TableBlock table) {
+    return rows(table, TurnScan::text);
+  }
+
+  /** The table's rows, header first, each cell read by {@code read}. */
+  private static List<List<String>> rows(
+      TableBlock table, java.util.function.Function<Node, String> read) {
     List<List<String>> rows = new ArrayList<>();
     for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
       if (section instanceof TableHead || section instanceof TableBody) {
@@ -816,7 +841,7 @@ final class TurnScan {
           if (row instanceof TableRow) {
             List<String> cells = new ArrayList<>();
             for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-              cells.add(text(cell).strip());
+              cells.add(read.apply(cell).strip());
             }
             rows.add(cells);
           }

@@ -168,7 +168,8 @@ class TermEvidenceTest {
 
   /** A conversation of alternating user and assistant turns, with the given title or none. */
   @Test
-  void the_column_heads_of_a_table_with_an_empty_corner_are_compared_things_that_contrast() {
+  void
+      the_column_heads_of_a_table_with_an_empty_corner_are_compared_things_that_contrast_and_own_their_cells() {
     Extraction e =
         extract(
             null,
@@ -181,6 +182,7 @@ class TermEvidenceTest {
             |---|---|---|
             | Cost | A little higher | Lowest |
             | Cash flow | Even | One large payment |
+            | Typical examples | Netflix, Spotify | Costco |
             """);
 
     ExtractedEntity monthly = entity(e, "monthly billing").orElseThrow();
@@ -188,6 +190,10 @@ class TermEvidenceTest {
     assertTrue(monthly.aliases().contains("Monthly"), monthly.aliases().toString());
     assertTrue(contrasted(e, monthly, yearly), relationsOf(e).toString());
     assertTrue(entity(e, "monthly").isEmpty(), "the header is an alias, not a second entity");
+    List<String> relations = relationsOf(e);
+    assertTrue(relations.contains("monthly billing relatedTo Netflix"), relations.toString());
+    assertTrue(relations.contains("monthly billing relatedTo Spotify"), relations.toString());
+    assertFalse(relations.contains("yearly billing relatedTo Netflix"), relations.toString());
   }
 
   @Test

@@ -214,6 +214,24 @@ class TermRejectionTest {
         labels(e).toString());
   }
 
+  @Test
+  void a_phrase_written_after_a_number_is_a_measured_quantity_and_no_term() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "quantities",
+                turn(0, Role.USER, "Was gilt bei Verspätung mit dem Sparpreis?"),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    "Die Zugbindung ist aufgehoben, wenn ab 20 Minuten Verspätung am Ziel"
+                        + " absehbar sind. Ab 60 Minuten Verspätung gibt es 25 Prozent"
+                        + " Entschädigung."),
+                turn(2, Role.USER, "Und bei 120 Minuten Verspätung?")));
+
+    assertTrue(labels(e).stream().noneMatch(l -> l.startsWith("Minuten")), labels(e).toString());
+  }
+
   private static Turn turn(int index, Role role, String text) {
     return Turn.of(index, null, role, role == Role.USER ? "User" : "Assistant", null, text);
   }
