@@ -295,7 +295,7 @@ final class ConversationTerms {
     boolean allCaps;
     boolean methodCue;
 
-    /** Occurrences right after a number ("20 Minuten Verspätung", "4 seats"). */
+    /** Occurrences starting with a generic word right after a number ("20 Minuten Verspätung"). */
     int afterNumber;
 
     String definition;
@@ -861,7 +861,7 @@ final class ConversationTerms {
         Candidate c = candidate(tokens.subList(i, i + n), language);
         c.count++;
         c.occurrences.add(new int[] {unit, i, i + n});
-        if (i > 0 && isNumber(tokens.get(i - 1))) {
+        if (first.generic() && i > 0 && isNumber(tokens.get(i - 1))) {
           c.afterNumber++;
         }
       }
@@ -869,7 +869,9 @@ final class ConversationTerms {
   }
 
   private static boolean isNumber(Token token) {
-    return token != null && NUMBER.matcher(token.surface()).matches();
+    return token != null
+        && Character.isDigit(token.surface().codePointAt(0))
+        && NUMBER.matcher(token.surface()).matches();
   }
 
   /** Runs of capitalised words: name candidates, with the cues around them. */
@@ -1285,19 +1287,21 @@ final class ConversationTerms {
   }
 
   /**
-   * Whether a candidate is mostly written after a number and never defined: a measured quantity
-   * ("ab 20 Minuten Verspätung", "60 pages a month"), not the name of a thing.
+   * Whether a candidate starts with a generic word (a unit, a span of time: the language's generic
+   * nouns) that is mostly written right after a number, and is never defined: a measured quantity
+   * ("ab 20 Minuten Verspätung", "60 pages a month"), not the name of a thing. A name after a
+   * number ("3 Kafka clusters") is no quantity.
    */
   private static boolean measured(Candidate c) {
     return c.definition == null && c.afterNumber * 2 > c.count;
   }
 
   private static String afterTerm(String definition, String surface) {
-    int at = Text.fold(definition).indexOf(Text.fold(surface));
-    String rest =
-        at >= 0
-            ? definition.substring(Math.min(definition.length(), at + surface.length()))
-            : definition;
+    // Found in the definition as written (any case): a folded copy may differ in length ("ß").
+    Matcher at =
+        Pattern.compile(Pattern.quote(surface), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+            .matcher(definition);
+    String rest = at.find() ? definition.substring(at.end()) : definition;
     return rest.length() > 60 ? rest.substring(0, 60) : rest;
   }
 

@@ -61,10 +61,14 @@ public final class Text {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String compatible = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC);
+    // Stripped last: NFKC turns a no-break space into a space.
+    String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
     String lower = compatible.toLowerCase(Locale.ROOT).replace("ß", "ss");
     String ascii = TYPOGRAPHIC_APOSTROPHES.matcher(foldMarks(lower)).replaceAll("'");
-    return WHITESPACE.matcher(TYPOGRAPHIC_DASHES.matcher(ascii).replaceAll("-")).replaceAll(" ");
+    return WHITESPACE
+        .matcher(TYPOGRAPHIC_DASHES.matcher(ascii).replaceAll("-"))
+        .replaceAll(" ")
+        .strip();
   }
 
   /**

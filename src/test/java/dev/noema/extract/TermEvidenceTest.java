@@ -164,9 +164,6 @@ class TermEvidenceTest {
     assertTrue(entity(e, "starvation").isPresent(), labels(e).toString());
   }
 
-  // ---- helpers ----
-
-  /** A conversation of alternating user and assistant turns, with the given title or none. */
   @Test
   void
       the_column_heads_of_a_table_with_an_empty_corner_are_compared_things_that_contrast_and_own_their_cells() {
@@ -219,6 +216,23 @@ class TermEvidenceTest {
   }
 
   @Test
+  void a_column_head_is_not_extended_by_a_function_word() {
+    Extraction e =
+        extract(
+            null,
+            "Monthly or yearly?",
+            """
+            Monthly is flexible. Yearly is cheaper.
+
+            | | Monthly | Yearly |
+            |---|---|---|
+            | Cost | Higher | Lower |
+            """);
+
+    assertTrue(labels(e).stream().noneMatch(l -> l.endsWith(" is")), labels(e).toString());
+  }
+
+  @Test
   void column_heads_under_a_named_corner_are_aspects_and_contrast_nothing() {
     Extraction e =
         extract(
@@ -237,6 +251,9 @@ class TermEvidenceTest {
         relationsOf(e).toString());
   }
 
+  // ---- helpers ----
+
+  /** A conversation of alternating user and assistant turns, with the given title or none. */
   private static Extraction extract(String title, String... texts) {
     return extractor.extract(conversation(title, texts));
   }

@@ -8,6 +8,7 @@ import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.text.Text;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,21 +216,52 @@ class TermRejectionTest {
   }
 
   @Test
+  void names_joined_by_a_plus_are_no_key_combination() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "ads",
+                turn(0, Role.USER, "We advertise on Meta + Google. Is Meta worth it?"),
+                turn(1, Role.ASSISTANT, "Meta reaches more people; Google converts better."),
+                turn(2, Role.USER, "So Meta for reach and Google for sales.")));
+
+    assertTrue(labels(e).containsAll(Set.of("Meta", "Google")), labels(e).toString());
+  }
+
+  @Test
   void a_phrase_written_after_a_number_is_a_measured_quantity_and_no_term() {
     Extraction e =
         extractor.extract(
             SampleDialogue.conversation(
                 "quantities",
-                turn(0, Role.USER, "Was gilt bei Verspätung mit dem Sparpreis?"),
+                turn(0, Role.USER, "Was gilt bei Verspätung mit dem Super Sparpreis?"),
                 turn(
                     1,
                     Role.ASSISTANT,
-                    "Die Zugbindung ist aufgehoben, wenn ab 20 Minuten Verspätung am Ziel"
+                    "Beim Super Sparpreis ist die Zugbindung aufgehoben, wenn ab 20 Minuten"
+                        + " Verspätung am Ziel"
                         + " absehbar sind. Ab 60 Minuten Verspätung gibt es 25 Prozent"
                         + " Entschädigung."),
                 turn(2, Role.USER, "Und bei 120 Minuten Verspätung?")));
 
-    assertTrue(labels(e).stream().noneMatch(l -> l.startsWith("Minuten")), labels(e).toString());
+    Set<String> keys = labels(e).stream().map(Text::key).collect(Collectors.toSet());
+    assertTrue(keys.stream().noneMatch(k -> k.startsWith("minuten")), keys.toString());
+    assertTrue(keys.contains("super sparpreis"), "the rule leaves other terms: " + keys);
+  }
+
+  @Test
+  void a_name_written_after_a_number_is_still_a_name() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "numbers",
+                turn(0, Role.USER, "We run 3 Kafka clusters. Why 3 Kafka clusters, you ask?"),
+                turn(1, Role.ASSISTANT, "Because 3 Kafka clusters isolate the tenants."),
+                turn(2, Role.USER, "Would one Kafka cluster do?")));
+
+    assertTrue(
+        labels(e).stream().map(Text::key).anyMatch(k -> k.startsWith("kafka")),
+        labels(e).toString());
   }
 
   private static Turn turn(int index, Role role, String text) {

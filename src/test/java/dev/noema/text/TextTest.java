@@ -64,6 +64,8 @@ class TextTest {
     assertEquals("внимание елка", Text.fold("Внима́ние   Ёлка"));
     assertEquals("зайка", Text.fold("Зайка"));
     assertEquals(Text.key("Kirill’s — theory!"), Text.key(Text.fold("Kirill’s — theory!")));
+    assertEquals("office...", Text.fold("Oﬃce…"));
+    assertEquals("sparpreis", Text.fold("\u00A0Sparpreis\u202F"));
   }
 
   @Test
