@@ -48,7 +48,7 @@ public final class Text {
     if (label == null || label.isEmpty()) {
       return "";
     }
-    return SEPARATORS.matcher(fold(label)).replaceAll(" ").strip();
+    return SEPARATORS.matcher(letters(label)).replaceAll(" ").strip();
   }
 
   /**
@@ -62,13 +62,19 @@ public final class Text {
       return "";
     }
     // Stripped last: NFKC turns a no-break space into a space.
-    String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    String lower = compatible.toLowerCase(Locale.ROOT).replace("ß", "ss");
-    String ascii = TYPOGRAPHIC_APOSTROPHES.matcher(foldMarks(lower)).replaceAll("'");
+    String ascii = TYPOGRAPHIC_APOSTROPHES.matcher(letters(text)).replaceAll("'");
     return WHITESPACE
         .matcher(TYPOGRAPHIC_DASHES.matcher(ascii).replaceAll("-"))
         .replaceAll(" ")
         .strip();
+  }
+
+  /**
+   * Rules 1 to 3 of the key: compatibility forms, case, accents (the key's and the fold's part).
+   */
+  private static String letters(String text) {
+    String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return foldMarks(compatible.toLowerCase(Locale.ROOT).replace("ß", "ss"));
   }
 
   /**
