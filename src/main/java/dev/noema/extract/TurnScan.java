@@ -8,11 +8,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -403,8 +405,9 @@ final class TurnScan {
     List<Integer> at = new ArrayList<>(things.keySet());
     for (int a = 0; a < compared.size(); a++) {
       for (int b = a + 1; b < compared.size(); b++) {
-        relation(
-            compared.get(a), Noema.contrastsWith.getURI(), compared.get(b), header.get(at.get(b)));
+        String quote =
+            sentenceNaming(compared.get(a), compared.get(b)).orElse(header.get(at.get(b)));
+        relation(compared.get(a), Noema.contrastsWith.getURI(), compared.get(b), quote);
       }
     }
     // A cell describes its column's thing: what it names is related to that thing ("Typical
@@ -421,6 +424,32 @@ final class TurnScan {
             }
           });
     }
+  }
+
+  /**
+   * The first sentence of this turn that names both entities (by their drafts' canonical labels),
+   * the better quote for what relates them ("Usage-based pricing and seat-based pricing answer
+   * different questions"), if any.
+   */
+  private Optional<String> sentenceNaming(String a, String b) {
+    String first = terms.labelKey(entities.get(a).canonical());
+    String second = terms.labelKey(entities.get(b).canonical());
+    // A thing named by its column head alone ("seat-based pricing") is no term to be matched:
+    // its label written in the sentence is found instead.
+    String firstLabel = entities.get(a).label().toLowerCase(Locale.ROOT);
+    String secondLabel = entities.get(b).label().toLowerCase(Locale.ROOT);
+    for (ConversationTerms.Unit unit : terms.units(turn.index())) {
+      Set<String> named = new HashSet<>();
+      for (ConversationTerms.Mention m : unit.mentions()) {
+        named.add(terms.labelKey(m.term().canonical()));
+      }
+      String written = unit.quote().toLowerCase(Locale.ROOT);
+      if ((named.contains(first) || written.contains(firstLabel))
+          && (named.contains(second) || written.contains(secondLabel))) {
+        return Optional.of(unit.quote());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

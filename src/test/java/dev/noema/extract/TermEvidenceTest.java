@@ -186,6 +186,13 @@ class TermEvidenceTest {
     ExtractedEntity yearly = entity(e, "yearly billing").orElseThrow();
     assertTrue(monthly.aliases().contains("Monthly"), monthly.aliases().toString());
     assertTrue(contrasted(e, monthly, yearly), relationsOf(e).toString());
+    assertTrue(
+        e.relations().stream()
+            .anyMatch(
+                r ->
+                    r.predicate().equals(Noema.contrastsWith.getURI())
+                        && r.evidence().startsWith("Monthly billing and yearly billing suit")),
+        "the contrast quotes the sentence that names both: " + e.relations());
     assertTrue(entity(e, "monthly").isEmpty(), "the header is an alias, not a second entity");
     List<String> relations = relationsOf(e);
     assertTrue(relations.contains("monthly billing relatedTo Netflix"), relations.toString());
