@@ -87,6 +87,10 @@ final class TurnScan {
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private final Turn turn;
+
+  /** {@link #prose()}, once read. */
+  private String prose;
+
   private final Lexicon lexicon;
   private final ConversationTerms terms;
   private final String language;
@@ -385,7 +389,7 @@ final class TurnScan {
     if (head != null) {
       for (int j : open) {
         String label = TextRules.cleanLabel(header.get(j));
-        Matcher written = followedBy(label, head).matcher(turn.text());
+        Matcher written = followedBy(label, head).matcher(prose());
         if (written.find()) {
           String named = written.group();
           ConversationTerms.Term term = terms.term(named, turn.index());
@@ -465,7 +469,7 @@ final class TurnScan {
     Map<String, Integer> shared = null;
     for (String label : labels) {
       Map<String, Integer> next = new LinkedHashMap<>();
-      Matcher m = followedBy(label, "\\p{L}[\\p{L}\\p{M}-]*").matcher(turn.text());
+      Matcher m = followedBy(label, "\\p{L}[\\p{L}\\p{M}-]*").matcher(prose());
       while (m.find()) {
         String word = m.group(1).toLowerCase(Locale.ROOT);
         if (!profile.isStopWord(Text.fold(word), "")) {
@@ -482,6 +486,19 @@ final class TurnScan {
         .min(Map.Entry.comparingByValue())
         .map(e -> Pattern.quote(e.getKey()))
         .orElse(null);
+  }
+
+  /**
+   * This turn's sentences, list items and cells as a reader sees them, one a line: markup and line
+   * breaks inside a sentence do not hide a phrase ("**Seat-based** pricing").
+   */
+  private String prose() {
+    if (prose == null) {
+      StringBuilder out = new StringBuilder();
+      terms.units(turn.index()).forEach(unit -> out.append(unit.quote()).append('\n'));
+      prose = out.toString();
+    }
+    return prose;
   }
 
   /** {@code label} as a whole word, any case, then a space and {@code next} (group 1). */

@@ -223,6 +223,25 @@ class TermEvidenceTest {
   }
 
   @Test
+  void a_column_head_is_extended_through_emphasis_and_a_line_break() {
+    Extraction e =
+        extract(
+            null,
+            "Pay monthly or yearly?",
+            """
+            **Monthly** billing spreads the cost, while *yearly*
+            billing is cheaper overall.
+
+            | | Monthly | Yearly |
+            |---|---|---|
+            | Cost | Higher | Lower |
+            """);
+
+    assertTrue(entity(e, "monthly billing").isPresent(), labels(e).toString());
+    assertTrue(entity(e, "yearly billing").isPresent(), labels(e).toString());
+  }
+
+  @Test
   void a_column_head_is_not_extended_by_a_function_word() {
     Extraction e =
         extract(
