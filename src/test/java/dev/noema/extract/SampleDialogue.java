@@ -73,4 +73,13 @@ final class SampleDialogue {
         .forEach(e -> iris.put(e.key(), dev.noema.identity.EntityIris.of(e.canonicalLabel())));
     return iris;
   }
+
+  /** The canonical label of the extraction's entity with this key. */
+  static String canonical(Extraction e, String key) {
+    return e.entities().stream()
+        .filter(x -> x.key().equals(key))
+        .findFirst()
+        .orElseThrow()
+        .canonicalLabel();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import static dev.noema.extract.SampleDialogue.canonical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -366,14 +367,6 @@ class StructuralExtractorTest {
         .filter(x -> x.canonicalLabel().equals(canonical))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no entity " + canonical + " in " + e.entities()));
-  }
-
-  private static String canonical(Extraction e, String key) {
-    return e.entities().stream()
-        .filter(x -> x.key().equals(key))
-        .findFirst()
-        .orElseThrow()
-        .canonicalLabel();
   }
 
   private static String type(Extraction e, String key) {

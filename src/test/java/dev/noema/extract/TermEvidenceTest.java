@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import static dev.noema.extract.SampleDialogue.canonical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -309,31 +310,23 @@ class TermEvidenceTest {
             r ->
                 r.predicate().equals(Noema.contrastsWith.getURI())
                     && java.util.Set.of(
-                            canonicalOf(e, r.subject()).toLowerCase(java.util.Locale.ROOT),
-                            canonicalOf(e, r.object()).toLowerCase(java.util.Locale.ROOT))
+                            canonical(e, r.subject()).toLowerCase(java.util.Locale.ROOT),
+                            canonical(e, r.object()).toLowerCase(java.util.Locale.ROOT))
                         .equals(
                             java.util.Set.of(
                                 a.canonicalLabel().toLowerCase(java.util.Locale.ROOT),
                                 b.canonicalLabel().toLowerCase(java.util.Locale.ROOT))));
   }
 
-  private static String canonicalOf(Extraction e, String key) {
-    return e.entities().stream()
-        .filter(x -> x.key().equals(key))
-        .map(ExtractedEntity::canonicalLabel)
-        .findFirst()
-        .orElse(key);
-  }
-
   private static List<String> relationsOf(Extraction e) {
     return e.relations().stream()
         .map(
             r ->
-                canonicalOf(e, r.subject())
+                canonical(e, r.subject())
                     + " "
                     + r.predicate().substring(r.predicate().indexOf('#') + 1)
                     + " "
-                    + canonicalOf(e, r.object()))
+                    + canonical(e, r.object()))
         .toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.noema.extract;
 
+import static dev.noema.extract.SampleDialogue.canonical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,13 +271,5 @@ class TermRejectionTest {
 
   private static Set<String> labels(Extraction e) {
     return e.entities().stream().map(ExtractedEntity::label).collect(Collectors.toSet());
-  }
-
-  private static String canonical(Extraction e, String key) {
-    return e.entities().stream()
-        .filter(x -> x.key().equals(key))
-        .findFirst()
-        .orElseThrow()
-        .canonicalLabel();
   }
 }
