@@ -2,7 +2,6 @@ package dev.noema.extract;
 
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
-import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,15 +75,7 @@ final class TurnScan {
    * C" had become a term. The last key is required, so that "Meta + Google" stays two names.
    */
   private static final Pattern KEY_COMBINATION =
-      Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:"
-              + alternation("key-modifiers.txt")
-              + ")(?:\\s*\\+\\s*(?:"
-              + alternation("key-modifiers.txt")
-              + "))*\\s*\\+\\s*(?:[\\p{L}\\p{N}]|F[0-9]{1,2}|"
-              + alternation("key-names.txt")
-              + ")(?![\\p{L}\\p{N}])",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      keyCombination(alternation("key-modifiers.txt"), alternation("key-names.txt"));
 
   private final Turn turn;
 
@@ -370,10 +361,11 @@ final class TurnScan {
    */
   private void comparedColumns(List<List<String>> marked, List<Perspective> columns) {
     List<String> header = marked.get(0).stream().map(ConversationTerms::quote).toList();
+    List<String> labels = header.stream().map(TextRules::cleanLabel).toList();
     List<Integer> open = new ArrayList<>();
     Map<Integer, String> things = new LinkedHashMap<>();
     for (int j = 1; j < header.size(); j++) {
-      String label = TextRules.cleanLabel(header.get(j));
+      String label = labels.get(j);
       if (columns.get(j) != null || label.isEmpty()) {
         continue;
       }
@@ -384,11 +376,10 @@ final class TurnScan {
         open.add(j);
       }
     }
-    String head =
-        sharedNextWord(open.stream().map(j -> TextRules.cleanLabel(header.get(j))).toList());
+    String head = sharedNextWord(open.stream().map(labels::get).toList());
     if (head != null) {
       for (int j : open) {
-        String label = TextRules.cleanLabel(header.get(j));
+        String label = labels.get(j);
         Matcher written = followedBy(label, head).matcher(prose());
         if (written.find()) {
           String named = written.group();
@@ -938,14 +929,23 @@ final class TurnScan {
     return out.toString();
   }
 
-  /** The lines of a data file beside this class, quoted, as a regular-expression alternation. */
+  /** Modifiers joined by "+", then a last key: one character, F1-F24 or a named key. */
+  private static Pattern keyCombination(String modifiers, String keyNames) {
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])(?:"
+            + modifiers
+            + ")(?:\\s*\\+\\s*(?:"
+            + modifiers
+            + "))*\\s*\\+\\s*(?:[\\p{L}\\p{N}]|F[0-9]{1,2}|"
+            + keyNames
+            + ")(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** The lines of a data file of this package ({@link Lexicon#lines}) as a quoted alternation. */
   private static String alternation(String resource) {
     return String.join(
-        "|",
-        ResourceLines.of(TurnScan.class, resource).stream()
-            .map(String::strip)
-            .map(Pattern::quote)
-            .toList());
+        "|", Lexicon.lines(resource).stream().map(String::strip).map(Pattern::quote).toList());
   }
 
   /** {@code text} with each key combination ("Ctrl+C") marked as code. */
