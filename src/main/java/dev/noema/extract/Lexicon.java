@@ -6,6 +6,7 @@ import dev.noema.ontology.OntologyModel.OntClass;
 import dev.noema.text.ResourceLines;
 import dev.noema.text.Text;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,12 +27,31 @@ import java.util.regex.Pattern;
  *   <li>{@code lang/languages.txt} and one {@link LanguageProfile} per language listed ({@code
  *       lang/CODE/cues.properties}, with the words of {@link dev.noema.text.LanguageWords});
  *   <li>{@code lang/names.tsv}: known names with their general type (a gazetteer);
- *   <li>{@code lang/given-names.txt}: given names, the first word of a person's name.
+ *   <li>{@code lang/given-names.txt}: given names, the first word of a person's name, and a person
+ *       alone;
+ *   <li>{@code lang/given-names-extended.txt}: more given names from generated lists, only the
+ *       first word of a person's name of several words (they hold words that name things, "Omega").
  * </ul>
  *
  * Immutable and thread-safe.
  */
 final class Lexicon {
+  /**
+   * The cue keys of class words, with the type each names, in the order they are tried (a
+   * LinkedHashMap, unmodifiable).
+   */
+  static final Map<String, String> CLASS_WORDS;
+
+  static {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put("method-word", Noema.Method.getURI());
+    kinds.put("place-word", Noema.Place.getURI());
+    kinds.put("work-word", Noema.Work.getURI());
+    kinds.put("event-word", Noema.Event.getURI());
+    kinds.put("product-word", Noema.Product.getURI());
+    CLASS_WORDS = Collections.unmodifiableMap(kinds);
+  }
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
@@ -46,6 +66,7 @@ final class Lexicon {
   private final Map<String, LanguageProfile> languages;
   private final Map<String, String> gazetteer;
   private final Set<String> givenNames;
+  private final Set<String> firstNames;
   private final Map<String, Pattern> cues = new HashMap<>();
 
   /** The endings that make an adjective of a name ("-ian", "-ский"), every language's together. */
@@ -56,12 +77,14 @@ final class Lexicon {
       Set<String> acronyms,
       Map<String, LanguageProfile> languages,
       Map<String, String> gazetteer,
-      Set<String> givenNames) {
+      Set<String> givenNames,
+      Set<String> firstNames) {
     this.canonical = Map.copyOf(canonical);
     this.acronyms = Set.copyOf(acronyms);
     this.languages = languages;
     this.gazetteer = Map.copyOf(gazetteer);
     this.givenNames = Set.copyOf(givenNames);
+    this.firstNames = Set.copyOf(firstNames);
     for (String key :
         List.of(
             "analogy",
@@ -78,9 +101,30 @@ final class Lexicon {
     }
     for (String key :
         List.of(
-            "person-after", "organization-in", "definition", "subject-split", "not-inside-term")) {
+            "person-after",
+            "organization-in",
+            "definition",
+            "subject-split",
+            "not-inside-term",
+            "place-word",
+            "work-word",
+            "event-word",
+            "product-word",
+            "article")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
     }
+    // A place word before a name may take its language's linker ("the city of Osaka", "il borgo di
+    // Montalcino"); the other kinds' words may not ("the guerre del Barolo" are no Barolo).
+    List<String> placeBefore = new ArrayList<>();
+    for (LanguageProfile p : languages.values()) {
+      String place = p.cue("place-word");
+      String linker = p.cue("place-linker");
+      if (place != null) {
+        placeBefore.add(
+            "(?:" + place + ")" + (linker == null ? "" : "(?:\\s+(?:" + linker + "))?"));
+      }
+    }
+    cues.put("place-before", LanguageProfile.cuePattern(placeBefore, false));
     personAdjective =
         Pattern.compile("(?iu)(?:" + String.join("|", alternations("person-adjective")) + ")");
   }
@@ -124,13 +168,21 @@ final class Lexicon {
       }
       gazetteer.put(Text.key(parts[0]), type);
     }
-    Set<String> givenNames = new HashSet<>();
-    for (String line : lines("lang/given-names.txt")) {
-      for (String name : WHITESPACE.split(line.strip())) {
-        givenNames.add(Text.key(name));
+    Set<String> givenNames = words("lang/given-names.txt");
+    Set<String> firstNames = words("lang/given-names-extended.txt");
+    firstNames.addAll(givenNames);
+    return new Lexicon(canonical, acronyms, languages, gazetteer, givenNames, firstNames);
+  }
+
+  /** The keys of the words of a resource, any number a line. */
+  private static Set<String> words(String resource) {
+    Set<String> words = new HashSet<>();
+    for (String line : lines(resource)) {
+      for (String word : WHITESPACE.split(line.strip())) {
+        words.add(Text.key(word));
       }
     }
-    return new Lexicon(canonical, acronyms, languages, gazetteer, givenNames);
+    return words;
   }
 
   /** The canonical English label of a term, or null when the lexicon does not list it. */
@@ -147,8 +199,14 @@ final class Lexicon {
     return gazetteer.get(Text.key(name));
   }
 
+  /** Whether a word alone may name a person: a given name of the curated list. */
   boolean isGivenName(String word) {
     return givenNames.contains(Text.key(word));
+  }
+
+  /** Whether a word starts a person's name of several words: a given name of either list. */
+  boolean startsPersonName(String word) {
+    return firstNames.contains(Text.key(word));
   }
 
   /** The cue pattern of every language together (keys as in {@code cues.properties}). */
@@ -254,6 +312,25 @@ final class Lexicon {
     }
     return template.replace("{0}", holder);
   }
+
+  /**
+   * The general type of the class word that starts first in {@code text} (a method, place, work,
+   * event or product word of any language, {@code lang/CODE/cues.properties}), where it starts; or
+   * null when there is none. At the same start, the kinds are tried in that order.
+   */
+  ClassWord firstClassWord(CharSequence text) {
+    ClassWord first = null;
+    for (Map.Entry<String, String> kind : CLASS_WORDS.entrySet()) {
+      Matcher m = cue(kind.getKey()).matcher(text);
+      if (m.find() && (first == null || m.start() < first.start())) {
+        first = new ClassWord(kind.getValue(), m.start());
+      }
+    }
+    return first;
+  }
+
+  /** A class word found in a text: the type it names and where it starts. */
+  record ClassWord(String type, int start) {}
 
   private List<String> alternations(String key) {
     List<String> result = new ArrayList<>();

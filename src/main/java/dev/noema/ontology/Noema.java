@@ -90,6 +90,8 @@ public final class Noema {
   public static final Node Organization = term("Organization");
   public static final Node Place = term("Place");
   public static final Node Product = term("Product");
+  public static final Node Work = term("Work");
+  public static final Node Event = term("Event");
   public static final Node partOf = term("partOf");
   public static final Node broader = term("broader");
   public static final Node contrastsWith = term("contrastsWith");

@@ -61,6 +61,9 @@ class LexiconTest {
     assertEquals(null, LEXICON.knownType("Sparpreis"));
     assertTrue(LEXICON.isGivenName("Andrés"));
     assertTrue(LEXICON.isGivenName("Илья"));
+    assertTrue(LEXICON.startsPersonName("Илья"), "a curated name also starts a name");
+    assertTrue(LEXICON.startsPersonName("Warren"), "from the generated lists");
+    assertFalse(LEXICON.isGivenName("Warren"), "a generated name alone is no person");
   }
 
   private static void assertStop(String language, String word) {

@@ -82,4 +82,13 @@ final class SampleDialogue {
         .orElseThrow()
         .canonicalLabel();
   }
+
+  /** The type of the extraction's entity with this label, or null when there is none. */
+  static String typeOf(Extraction e, String label) {
+    return e.entities().stream()
+        .filter(x -> x.label().equals(label))
+        .map(ExtractedEntity::type)
+        .findFirst()
+        .orElse(null);
+  }
 }

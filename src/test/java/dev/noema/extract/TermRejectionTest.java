@@ -1,6 +1,7 @@
 package dev.noema.extract;
 
 import static dev.noema.extract.SampleDialogue.canonical;
+import static dev.noema.extract.SampleDialogue.typeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,6 +264,29 @@ class TermRejectionTest {
     assertTrue(
         labels(e).stream().map(Text::key).anyMatch(k -> k.startsWith("kafka")),
         labels(e).toString());
+  }
+
+  @Test
+  void a_word_only_the_generated_name_lists_hold_starts_a_persons_name_but_is_no_person_alone() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.conversation(
+                "generated names",
+                turn(0, Role.USER, "Why did the engineers move from Borg to Omega and then on?"),
+                turn(
+                    1,
+                    Role.ASSISTANT,
+                    "Borg came first; its experimental successor Omega tried a shared state."
+                        + " Warren Buffett would call Omega a moat. Ask Warren Buffett!"),
+                turn(2, Role.USER, "So Omega lost to Kubernetes?")));
+
+    assertEquals(
+        Noema.Person.getURI(),
+        typeOf(e, "Warren Buffett"),
+        "a generated name starts a person's name");
+    assertTrue(
+        !Noema.Person.getURI().equals(typeOf(e, "Omega")),
+        "a word only the generated lists hold is no person alone: " + e.entities());
   }
 
   private static Turn turn(int index, Role role, String text) {

@@ -1,0 +1,128 @@
+package dev.noema.extract;
+
+import static dev.noema.extract.SampleDialogue.typeOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noema.conversation.Role;
+import dev.noema.conversation.Turn;
+import dev.noema.ontology.Noema;
+import dev.noema.ontology.OntologyModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kinds of thing the structural extractor types a name as from class words beside it (the
+ * {@code *-word} keys of {@code lang/CODE/cues.properties}), from a title in italics, and where it
+ * refuses to: a class word that heads no noun phrase, a person's name. Short dialogues written for
+ * the test, in the languages the held-out corpus showed each case in.
+ */
+class NameTypingTest {
+  private static StructuralExtractor extractor;
+
+  @BeforeAll
+  static void load() {
+    extractor = new StructuralExtractor(OntologyModel.loadDefault());
+  }
+
+  @Test
+  void a_class_word_heading_a_definition_or_an_apposition_types_the_name() {
+    Extraction e =
+        extract(
+            "Should I use Anki or Remembering the Kanji first?",
+            "Remembering the Kanji is a book by James Heisig. Anki, a free flashcard program, then"
+                + " drills what Remembering the Kanji teaches.",
+            "So Anki every day?",
+            "Yes: Anki every day, and Remembering the Kanji beside it.");
+
+    assertEquals(Noema.Work.getURI(), typeOf(e, "Remembering the Kanji"), e.entities().toString());
+    assertEquals(Noema.Product.getURI(), typeOf(e, "Anki"), e.entities().toString());
+  }
+
+  @Test
+  void a_class_word_before_a_name_or_an_event_word_in_it_types_the_name_in_any_language() {
+    Extraction e =
+        extract(
+            "Mon beau-frère a fait un stage à la ferme du Bec Hellouin. Et le Medio Maratón de"
+                + " Valencia ?",
+            "La ferme du Bec Hellouin se trouve en Normandie ; le Bec Hellouin en est la vitrine."
+                + " Le Medio Maratón de Valencia est plat.",
+            "Датский король Вальдемар IV захватил Висбю. Почему Вальдемар IV напал?",
+            "Вальдемар IV хотел контролировать Балтику.");
+
+    assertEquals(Noema.Place.getURI(), typeOf(e, "Bec Hellouin"), e.entities().toString());
+    assertEquals(
+        Noema.Event.getURI(), typeOf(e, "Medio Maratón de Valencia"), e.entities().toString());
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Вальдемар IV"), e.entities().toString());
+  }
+
+  @Test
+  void a_class_word_that_heads_no_noun_phrase_types_nothing() {
+    Extraction e =
+        extract(
+            "Who designed TaskGroup? And what does the Lakatosian Reading say?",
+            "Nathaniel Smith, who created the Trio library, designed it. Nathaniel Smith wrote"
+                + " about structured concurrency.",
+            "**Lakatosian Reading**: the EMH is the hard core of a research programme. The"
+                + " Lakatosian Reading keeps it.",
+            "Синергетику как программу Герман Хакен предложил в 1969 году. Герман Хакен изучал"
+                + " лазер.");
+
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Nathaniel Smith"), e.entities().toString());
+    assertNotEquals(
+        Noema.Product.getURI(), typeOf(e, "Lakatosian Reading"), e.entities().toString());
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Герман Хакен"), e.entities().toString());
+  }
+
+  @Test
+  void a_title_in_italics_is_a_work_labelled_as_written_but_no_fragment_of_it_nor_a_term_is() {
+    Extraction e =
+        extract(
+            "Which book first, *The Structure of Scientific Revolutions* or *Against Method*?",
+            "Read *The Structure of Scientific Revolutions* first; *Against Method* answers it."
+                + " The *Total Expense Ratio* (TER) is another matter, and so is the Total Expense"
+                + " Ratio of a fund.",
+            "And *Against Method* after *The Structure of Scientific Revolutions*?",
+            "Yes.");
+
+    assertEquals(
+        Noema.Work.getURI(),
+        typeOf(e, "The Structure of Scientific Revolutions"),
+        e.entities().toString());
+    assertNotEquals(Noema.Work.getURI(), typeOf(e, "Method"), "a title's fragment is no work");
+    assertNotEquals(
+        Noema.Work.getURI(), typeOf(e, "Total Expense Ratio"), "a term written in capitals");
+  }
+
+  @Test
+  void a_possessive_ends_a_name() {
+    Extraction e =
+        extract(
+            "What did Thomas Kuhn argue?",
+            "Thomas Kuhn's *The Structure of Scientific Revolutions* came at it as a historian."
+                + " Thomas Kuhn's paradigms change.",
+            "And Thomas Kuhn's critics?",
+            "They read Thomas Kuhn's book closely.");
+
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Thomas Kuhn"), e.entities().toString());
+    assertFalse(
+        e.entities().stream().anyMatch(x -> x.label().contains("Kuhn's")), e.entities().toString());
+    assertTrue(
+        e.entities().stream().noneMatch(x -> x.label().startsWith("Thomas Kuhn's The")),
+        "a name does not run on past a possessive");
+  }
+
+  /** A dialogue of alternating user and assistant turns. */
+  private static Extraction extract(String... texts) {
+    List<Turn> turns = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
+      turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
+    }
+    return extractor.extract(SampleDialogue.conversation("typing", turns.toArray(Turn[]::new)));
+  }
+}
