@@ -6,10 +6,11 @@
 
 datafaker (Apache-2.0) lists real first names per locale (en: the US census lists). Only the languages Noema reads
 are taken. A name is left out when it is already listed, shorter than three letters, one of the 5,000 most common
-words of its own language or of German, which capitalises every noun ("Summer", "Will", "Art"), or a name in
-lang/names.tsv ("Paris", "Virginia"): such a word too often starts something that is no person ("Paris
-Agreement"). Other languages' lists are not asked: those made from film subtitles rank the characters' names
-among their common words ("warren" is Spanish word 3,239 there). The names are appended
+words of its own language, of English or of German, which capitalises every noun ("Summer", "Can", "Art"), one of
+the 3,000 most common words of any language Noema has a list for ("Luna", "Vida", "Meta"), or a name in
+lang/names.tsv ("Paris", "Virginia"): such a word too often starts something that is no person ("Paris Agreement",
+"Luna Park"). Deeper than 3,000, the lists made from film subtitles rank the characters' names among their common
+words ("warren" is Spanish word 3,235 there). The names are appended
 under their own heading, sorted; running the tool again adds nothing. Standard library only.
 """
 import pathlib
@@ -53,10 +54,11 @@ def first_names(text):
 
 
 def main(jar):
-    common = {}
+    common, anywhere = {}, set()
     for f in COMMON.glob("*/common-words.txt"):
         words = [w for w in f.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
         common[f.parent.name] = {key(w) for w in words[:5000]}
+        anywhere |= {key(w) for w in words[:3000]}
     places = {key(line.split("\t")[0]) for line in NAMES.read_text(encoding="utf-8").splitlines()
               if line and not line.startswith("#")}
     text = GIVEN.read_text(encoding="utf-8")
@@ -65,7 +67,7 @@ def main(jar):
     found = set()
     with zipfile.ZipFile(jar) as z:
         for locale, language in LOCALES.items():
-            ordinary = common.get(language, set()) | common["de"]
+            ordinary = common.get(language, set()) | common["en"] | common["de"] | anywhere
             for name in first_names(z.read(locale).decode("utf-8")):
                 for word in name.split():  # "José Luis" gives both
                     k = key(word)

@@ -72,6 +72,12 @@ final class Lexicon {
   /** The endings that make an adjective of a name ("-ian", "-ский"), every language's together. */
   private final Pattern personAdjective;
 
+  /** A word in lower case with a participle's ending, in any language ("introduced", "conçu"). */
+  private final Pattern participle;
+
+  /** What may stand between a cue and the name after it: commas, white space, an article. */
+  private final Pattern cueToName;
+
   private Lexicon(
       Map<String, String> canonical,
       Set<String> acronyms,
@@ -110,23 +116,19 @@ final class Lexicon {
             "work-word",
             "event-word",
             "product-word",
+            "place-linker",
             "article")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
     }
-    // A place word before a name may take its language's linker ("the city of Osaka", "il borgo di
-    // Montalcino"); the other kinds' words may not ("the guerre del Barolo" are no Barolo).
-    List<String> placeBefore = new ArrayList<>();
-    for (LanguageProfile p : languages.values()) {
-      String place = p.cue("place-word");
-      String linker = p.cue("place-linker");
-      if (place != null) {
-        placeBefore.add(
-            "(?:" + place + ")" + (linker == null ? "" : "(?:\\s+(?:" + linker + "))?"));
-      }
-    }
-    cues.put("place-before", LanguageProfile.cuePattern(placeBefore, false));
+
     personAdjective =
         Pattern.compile("(?iu)(?:" + String.join("|", alternations("person-adjective")) + ")");
+    cueToName =
+        Pattern.compile(
+            "(?iu)[\\s,]*(?:(?:" + String.join("|", alternations("article")) + ")\\s+)?");
+    participle =
+        Pattern.compile(
+            "(?iu)\\p{Ll}{2,}(?:" + String.join("|", alternations("participle-ending")) + ")");
   }
 
   /**
@@ -314,23 +316,40 @@ final class Lexicon {
   }
 
   /**
-   * The general type of the class word that starts first in {@code text} (a method, place, work,
-   * event or product word of any language, {@code lang/CODE/cues.properties}), where it starts; or
-   * null when there is none. At the same start, the kinds are tried in that order.
+   * The class word that starts at {@code at} in {@code text} (a method, place, work, event or
+   * product word of any language, {@code lang/CODE/cues.properties}), or null. When two kinds'
+   * words start there, the first of {@link #CLASS_WORDS}.
    */
-  ClassWord firstClassWord(CharSequence text) {
-    ClassWord first = null;
+  ClassWord classWordAt(String text, int at) {
     for (Map.Entry<String, String> kind : CLASS_WORDS.entrySet()) {
-      Matcher m = cue(kind.getKey()).matcher(text);
-      if (m.find() && (first == null || m.start() < first.start())) {
-        first = new ClassWord(kind.getValue(), m.start());
+      Matcher m =
+          cue(kind.getKey())
+              .matcher(text)
+              .region(at, text.length())
+              .useTransparentBounds(true)
+              .useAnchoringBounds(false);
+      if (m.lookingAt()) {
+        return new ClassWord(kind.getValue(), m.end());
       }
     }
-    return first;
+    return null;
   }
 
-  /** A class word found in a text: the type it names and where it starts. */
-  record ClassWord(String type, int start) {}
+  /**
+   * What may stand between a cue word and the name after it ("the philosopher Daniel Dennett", "le
+   * chimiste, Lavoisier"): commas, white space, an article of any language ({@code article} cues).
+   */
+  Pattern cueToName() {
+    return cueToName;
+  }
+
+  /** A word in lower case with a participle's ending of any language ("introduced", "conçu"). */
+  Pattern participle() {
+    return participle;
+  }
+
+  /** A class word found in a text: the type it names and where it ends. */
+  record ClassWord(String type, int end) {}
 
   private List<String> alternations(String key) {
     List<String> result = new ArrayList<>();
