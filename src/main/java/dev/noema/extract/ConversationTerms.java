@@ -1024,7 +1024,8 @@ final class ConversationTerms {
         }
       }
       List<Token> run = tokens.subList(i, j);
-      if (insideTitle(text.substring(t.start(), run.get(run.size() - 1).end()))) {
+      if (!blockTitles.isEmpty()
+          && insideTitle(text.substring(t.start(), run.get(run.size() - 1).end()))) {
         i = j;
         continue;
       }
@@ -1079,10 +1080,11 @@ final class ConversationTerms {
   private String classBefore(List<Token> tokens, int at) {
     Token linker = at > 1 ? tokens.get(at - 1) : null;
     Token word = at > 1 ? tokens.get(at - 2) : null;
+    // The place word first: its type is remembered per word, and it is seldom one.
     return linker != null
             && word != null
-            && lexicon.cue("place-linker").matcher(linker.surface()).matches()
             && classOf(word.surface()).equals(Noema.Place.getURI())
+            && lexicon.cue("place-linker").matcher(linker.surface()).matches()
         ? Noema.Place.getURI()
         : null;
   }
@@ -1126,6 +1128,9 @@ final class ConversationTerms {
    * flashcard program"; "Smith, who created the Trio library" is none): see {@link #headType}.
    */
   private String appositionType(String after, LanguageProfile language) {
+    if (after.isEmpty() || after.charAt(0) != ',') {
+      return null;
+    }
     Matcher comma = APPOSITION_START.matcher(after);
     return comma.lookingAt() ? headType(after, comma.end(), language) : null;
   }
