@@ -5,6 +5,7 @@ import dev.noema.ontology.Noema;
 import dev.noema.text.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -41,6 +43,9 @@ import org.commonmark.node.SoftLineBreak;
  * once.
  */
 final class TurnScan {
+  /** Any hyphen a writer may put inside a word: ASCII, the Unicode hyphen, the non-breaking one. */
+  private static final String HYPHEN = "[-\\u2010\\u2011]";
+
   /** Rule-based facts read from explicit structure (tables, headings, lists, cue words). */
   private static final double STRUCTURAL_CONFIDENCE = 0.9;
 
@@ -492,14 +497,15 @@ final class TurnScan {
     return prose;
   }
 
-  /** {@code label} as a whole word, any case, then a space and {@code next} (group 1). */
+  /**
+   * {@code label} as a whole word, any case, its hyphens written as any hyphen ("Seat\u2011based"
+   * with a non-breaking one), then a space and {@code next} (group 1).
+   */
   private static Pattern followedBy(String label, String next) {
+    String written =
+        Arrays.stream(label.split("-", -1)).map(Pattern::quote).collect(Collectors.joining(HYPHEN));
     return Pattern.compile(
-        "(?<![\\p{L}\\p{N}])"
-            + Pattern.quote(label)
-            + "[ \\u00A0]+("
-            + next
-            + ")(?![\\p{L}\\p{N}])",
+        "(?<![\\p{L}\\p{N}])" + written + "[ \\u00A0]+(" + next + ")(?![\\p{L}\\p{N}])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

@@ -10,6 +10,7 @@ import dev.noema.conversation.Role;
 import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
+import dev.noema.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -240,6 +241,25 @@ class TermEvidenceTest {
 
     assertTrue(entity(e, "monthly billing").isPresent(), labels(e).toString());
     assertTrue(entity(e, "yearly billing").isPresent(), labels(e).toString());
+  }
+
+  @Test
+  void a_column_head_is_extended_where_the_prose_writes_its_hyphen_as_a_non_breaking_one() {
+    Extraction e =
+        extract(
+            null,
+            "Seat-based or usage-based?",
+            """
+            Seat‑based pricing charges per user; usage‑based pricing charges per page.
+
+            | | Seat-based | Usage-based |
+            |---|---|---|
+            | Unit | Seat | Page |
+            """);
+
+    assertTrue(
+        labels(e).stream().map(Text::key).anyMatch(Text.key("seat-based pricing")::equals),
+        labels(e).toString());
   }
 
   @Test
