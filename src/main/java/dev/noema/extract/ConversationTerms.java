@@ -99,11 +99,11 @@ final class ConversationTerms {
   /** A year in brackets right after a title: "(1962)", "( c. 1610". */
   private static final Pattern TITLE_YEAR = Pattern.compile("\\s*\\(\\s*(?:c\\.\\s*)?\\d{4}");
 
-  /** A possessive right before a title: "Thomas Kuhn's ". */
-  private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("['’]s\\s*$");
-
-  /** The last word of a text, before any closing punctuation: "a textbook. " gives textbook. */
-  private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)[^\\p{L}]*$");
+  /**
+   * The word right before a title, in its sentence (group 1), with its possessive "'s" (group 2):
+   * "Thomas Kuhn's ", "leur livre ".
+   */
+  private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)(['’]s)?\\s*$");
 
   /** A volume's numeral ending a title ("Genki I", "Genki II"). */
   private static final Pattern VOLUME = Pattern.compile("[IVX]{1,4}|\\d{1,2}");
@@ -658,7 +658,8 @@ final class ConversationTerms {
           if (node instanceof StrongEmphasis || node instanceof Emphasis) {
             String text = prose(TurnScan.plainText(node));
             List<Token> tokens = tokens(text, language);
-            List<Token> title = node instanceof Emphasis ? titleWords(tokens, node) : null;
+            List<Token> title =
+                node instanceof Emphasis ? titleWords(tokens, node, language) : null;
             if (title != null) {
               blockTitles.add(text.strip());
             }
@@ -667,7 +668,7 @@ final class ConversationTerms {
                     span -> {
                       Candidate c = candidate(span, language);
                       c.emphasised = true;
-                      if (title != null && namesTitle(span, title)) {
+                      if (title != null && namesTitle(span, title, language)) {
                         c.classCue = c.classCue == null ? Noema.Work.getURI() : c.classCue;
                         // Labelled as written, its article included: "The Structure of ...".
                         c.title =
@@ -693,7 +694,7 @@ final class ConversationTerms {
    * too ("*Tragedy of the Commons*", "*Total Expense Ratio*"), but in no such place; a stressed or
    * foreign word in italics ("*Hansetag*", "*really*") is one word or in lower case.
    */
-  private List<Token> titleWords(List<Token> tokens, Node node) {
+  private List<Token> titleWords(List<Token> tokens, Node node, String language) {
     List<Token> words = tokens.stream().filter(t -> t != null).toList();
     if (words.size() < 2
         || !words.get(0).capitalised()
@@ -706,10 +707,16 @@ final class ConversationTerms {
     String before = node.getPrevious() == null ? "" : TurnScan.plainText(node.getPrevious());
     String after = node.getNext() == null ? "" : TurnScan.plainText(node.getNext());
     Matcher lastWord = LAST_WORD.matcher(before);
+    boolean word = lastWord.find();
     boolean placed =
         TITLE_YEAR.matcher(after).lookingAt()
-            || POSSESSIVE_BEFORE.matcher(before).find()
-            || lastWord.find() && classOf(lastWord.group(1)).equals(Noema.Work.getURI());
+            // A name's possessive, not a contraction's ("That's *Survivorship Bias*").
+            || word
+                && lastWord.group(2) != null
+                && !lexicon.language(language).isStopWord(Text.fold(lastWord.group(1)), "")
+            || word
+                && lastWord.group(2) == null
+                && classOf(lastWord.group(1), language).equals(Noema.Work.getURI());
     if (!placed) {
       return null;
     }
@@ -722,8 +729,8 @@ final class ConversationTerms {
    * article ("The Structure of Scientific Revolutions" gives "Structure of ..."). "*Against
    * Method*" gives "Method", which is no title.
    */
-  private boolean namesTitle(List<Token> span, List<Token> title) {
-    int from = lexicon.cue("article").matcher(title.get(0).surface()).matches() ? 1 : 0;
+  private boolean namesTitle(List<Token> span, List<Token> title, String language) {
+    int from = lexicon.cue("article", language).matcher(title.get(0).surface()).matches() ? 1 : 0;
     return from < title.size()
         && span.get(0) == title.get(from)
         && span.get(span.size() - 1) == title.get(title.size() - 1);
@@ -1042,12 +1049,12 @@ final class ConversationTerms {
               Math.min(text.length(), run.get(run.size() - 1).end() + AFTER_NAME));
       // A cue once seen stays: the patterns are tried only for a candidate without it yet.
       if (!c.personCue
-          && (endsWithCue(before, lexicon.cue("person-before"))
+          && (endsWithCue(before, lexicon.cue("person-before"), language)
               || startsWithCue(after, lexicon.cue("person-after")))) {
         c.personCue = true;
       }
       if (!c.organizationCue
-          && (endsWithCue(before, lexicon.cue("organization-before"))
+          && (endsWithCue(before, lexicon.cue("organization-before"), language)
               || run.stream().anyMatch(r -> organizationWord(r.surface())))) {
         c.organizationCue = true;
       }
@@ -1066,7 +1073,7 @@ final class ConversationTerms {
    * #insideClass}).
    */
   private String classCue(List<Token> tokens, int at, String after, LanguageProfile language) {
-    String before = classBefore(tokens, at);
+    String before = classBefore(tokens, at, language.code());
     return before != null ? before : appositionType(after, language);
   }
 
@@ -1077,45 +1084,52 @@ final class ConversationTerms {
    * rebuilt", "The paper Vaswani published". Read from the tokens, since it is asked for every name
    * written.
    */
-  private String classBefore(List<Token> tokens, int at) {
+  private String classBefore(List<Token> tokens, int at, String language) {
     Token linker = at > 1 ? tokens.get(at - 1) : null;
     Token word = at > 1 ? tokens.get(at - 2) : null;
     // The place word first: its type is remembered per word, and it is seldom one.
     return linker != null
             && word != null
-            && classOf(word.surface()).equals(Noema.Place.getURI())
-            && lexicon.cue("place-linker").matcher(linker.surface()).matches()
+            && classOf(word.surface(), language).equals(Noema.Place.getURI())
+            && lexicon.cue("place-linker", language).matcher(linker.surface()).matches()
         ? Noema.Place.getURI()
         : null;
   }
 
   /**
-   * The type a name's own words give it, or null: a place word last in it ("Silicon Valley"; first,
-   * it is as often a thing's name: "Mountain Magic" is a tomato), else an event word in it ("Medio
-   * Maratón de Valencia", "Ганзейский съезд").
+   * The type a name's own words give it in its language, or null: a place word last in it ("Silicon
+   * Valley"; first, it is as often a thing's name: "Mountain Magic" is a tomato), else an event
+   * word at its head: last ("Boston Marathon", "Ганзейский съезд") or before a linker ("Medio
+   * Maratón de Valencia", "Battle of Hastings"; not "Festival Pass", "Guerre Stellari").
    */
-  private String insideClass(String[] words) {
+  private String insideClass(String[] words, String language) {
     if (words.length < 2) {
       return null;
     }
-    if (classOf(words[words.length - 1]).equals(Noema.Place.getURI())) {
+    int last = words.length - 1;
+    if (classOf(words[last], language).equals(Noema.Place.getURI())) {
       return Noema.Place.getURI();
     }
-    for (String word : words) {
-      if (classOf(word).equals(Noema.Event.getURI())) {
+    Pattern linker = lexicon.cue("place-linker", language);
+    for (int i = 0; i <= last; i++) {
+      if (classOf(words[i], language).equals(Noema.Event.getURI())
+          && (i == last || linker.matcher(words[i + 1]).matches())) {
         return Noema.Event.getURI();
       }
     }
     return null;
   }
 
-  /** The type a word names as a class word ({@link Lexicon#CLASS_WORDS}), or "" when none. */
-  private String classOf(String word) {
+  /**
+   * The type a word names as a class word of {@code language} ({@link Lexicon#CLASS_WORDS}), or ""
+   * when none.
+   */
+  private String classOf(String word, String language) {
     return classWords.computeIfAbsent(
-        word,
-        w -> {
+        language + ' ' + word,
+        k -> {
           for (Map.Entry<String, String> kind : Lexicon.CLASS_WORDS.entrySet()) {
-            if (lexicon.cue(kind.getKey()).matcher(w).matches()) {
+            if (lexicon.cue(kind.getKey(), language).matcher(word).matches()) {
               return kind.getValue();
             }
           }
@@ -1146,7 +1160,7 @@ final class ConversationTerms {
     Matcher word = HEAD_WORD.matcher(text);
     int at = start;
     for (int words = 0; words <= HEAD_WORDS && at < text.length(); ) {
-      Lexicon.ClassWord head = lexicon.classWordAt(text, at);
+      Lexicon.ClassWord head = lexicon.classWordAt(text, at, language.code());
       if (head != null) {
         return endsPhrase(text, head.end(), language) ? head.type() : null;
       }
@@ -1154,7 +1168,7 @@ final class ConversationTerms {
         return null;
       }
       String w = word.group(1);
-      if (at > start || !lexicon.cue("article").matcher(w).matches()) {
+      if (at > start || !lexicon.cue("article", language.code()).matcher(w).matches()) {
         if (!Character.isLowerCase(w.codePointAt(0)) || language.isStopWord(Text.fold(w), "")) {
           return null;
         }
@@ -1179,7 +1193,7 @@ final class ConversationTerms {
     String word = next.group(2);
     return word != null
         && (language.isStopWord(Text.fold(word), "")
-            || lexicon.participle().matcher(word).matches());
+            || lexicon.participle(language.code()).matcher(word).matches());
   }
 
   /**
@@ -1210,13 +1224,13 @@ final class ConversationTerms {
         surface, w -> lexicon.cue("organization-in").matcher(w).matches());
   }
 
-  private boolean endsWithCue(String before, Pattern cue) {
+  private boolean endsWithCue(String before, Pattern cue, String language) {
     Matcher m = cue.matcher(before);
     int end = -1;
     while (m.find()) {
       end = m.end();
     }
-    return end >= 0 && lexicon.cueToName().matcher(before.substring(end)).matches();
+    return end >= 0 && lexicon.cueToName(language).matcher(before.substring(end)).matches();
   }
 
   /**
@@ -1554,14 +1568,18 @@ final class ConversationTerms {
     if (c.organizationCue) {
       return Noema.Organization.getURI();
     }
-    // A place word last in a name or an event word in it says more than a first word that is also
-    // a given name ("Victoria Station", "Valencia Marathon").
-    String inside = insideClass(words);
+    // A person's cue or a curated given name says person whatever the other words say ("Der
+    // Chemiker Paul Berg", "Joan Rivers", "Jane Smith is a software engineer at Google").
+    if (c.personCue || words.length > 1 && lexicon.isGivenName(words[0])) {
+      return Noema.Person.getURI();
+    }
+    // A place word last in a name or an event word at its head says more than a first word that
+    // only the generated name lists hold ("Victoria Station", "Valencia Marathon").
+    String inside = insideClass(words, c.language);
     if (inside != null) {
       return inside;
     }
-    // A person's name is no class word's: "Jane Smith is a software engineer at Google".
-    if (words.length > 1 && lexicon.startsPersonName(words[0]) || c.personCue) {
+    if (words.length > 1 && lexicon.startsPersonName(words[0])) {
       return Noema.Person.getURI();
     }
     String defined = definitionHead(surface, c);
@@ -1600,7 +1618,9 @@ final class ConversationTerms {
    */
   private String definedType(String surface, Candidate c) {
     String head = definitionHead(surface, c);
+    boolean name = c.midSentenceNames > 0 && Character.isUpperCase(surface.charAt(0));
     if (head == null
+        && !name
         && c.definition != null
         && lexicon.cue("method-word").matcher(afterTerm(c.definition, surface)).find()) {
       return Noema.Method.getURI();

@@ -68,15 +68,10 @@ final class Lexicon {
   private final Set<String> givenNames;
   private final Set<String> firstNames;
   private final Map<String, Pattern> cues = new HashMap<>();
+  private final Map<String, Pattern> ownCues = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The endings that make an adjective of a name ("-ian", "-ский"), every language's together. */
   private final Pattern personAdjective;
-
-  /** A word in lower case with a participle's ending, in any language ("introduced", "conçu"). */
-  private final Pattern participle;
-
-  /** What may stand between a cue and the name after it: commas, white space, an article. */
-  private final Pattern cueToName;
 
   private Lexicon(
       Map<String, String> canonical,
@@ -123,12 +118,6 @@ final class Lexicon {
 
     personAdjective =
         Pattern.compile("(?iu)(?:" + String.join("|", alternations("person-adjective")) + ")");
-    cueToName =
-        Pattern.compile(
-            "(?iu)[\\s,]*(?:(?:" + String.join("|", alternations("article")) + ")\\s+)?");
-    participle =
-        Pattern.compile(
-            "(?iu)\\p{Ll}{2,}(?:" + String.join("|", alternations("participle-ending")) + ")");
   }
 
   /**
@@ -209,6 +198,21 @@ final class Lexicon {
   /** Whether a word starts a person's name of several words: a given name of either list. */
   boolean startsPersonName(String word) {
     return firstNames.contains(Text.key(word));
+  }
+
+  /**
+   * The cue pattern of one language alone (a whole-word key of {@code cues.properties}), never
+   * matching when the language has none: for words that mean something else in another language
+   * (German "Roman" is a novel, French "pays" a country, German "des" an article).
+   */
+  Pattern cue(String key, String language) {
+    return ownCues.computeIfAbsent(
+        language + ' ' + key,
+        k -> {
+          LanguageProfile p = languages.get(language);
+          String cue = p == null ? null : p.cue(key);
+          return LanguageProfile.cuePattern(cue == null ? List.of() : List.of(cue), false);
+        });
   }
 
   /** The cue pattern of every language together (keys as in {@code cues.properties}). */
@@ -316,14 +320,14 @@ final class Lexicon {
   }
 
   /**
-   * The class word that starts at {@code at} in {@code text} (a method, place, work, event or
-   * product word of any language, {@code lang/CODE/cues.properties}), or null. When two kinds'
-   * words start there, the first of {@link #CLASS_WORDS}.
+   * The class word of {@code language} that starts at {@code at} in {@code text} (a method, place,
+   * work, event or product word, {@code lang/CODE/cues.properties}), or null. When two kinds' words
+   * start there, the first of {@link #CLASS_WORDS}.
    */
-  ClassWord classWordAt(String text, int at) {
+  ClassWord classWordAt(String text, int at, String language) {
     for (Map.Entry<String, String> kind : CLASS_WORDS.entrySet()) {
       Matcher m =
-          cue(kind.getKey())
+          cue(kind.getKey(), language)
               .matcher(text)
               .region(at, text.length())
               .useTransparentBounds(true)
@@ -336,16 +340,29 @@ final class Lexicon {
   }
 
   /**
-   * What may stand between a cue word and the name after it ("the philosopher Daniel Dennett", "le
-   * chimiste, Lavoisier"): commas, white space, an article of any language ({@code article} cues).
+   * What may stand between a cue word and the name after it in {@code language} ("the philosopher
+   * Daniel Dennett", "le chimiste, Lavoisier"): commas, white space, one of its articles.
    */
-  Pattern cueToName() {
-    return cueToName;
+  Pattern cueToName(String language) {
+    return ownCues.computeIfAbsent(
+        language + " cue-to-name",
+        k -> {
+          LanguageProfile p = languages.get(language);
+          String articles = p == null ? null : p.cue("article");
+          return Pattern.compile(
+              "(?iu)[\\s,]*" + (articles == null ? "" : "(?:(?:" + articles + ")\\s+)?"));
+        });
   }
 
-  /** A word in lower case with a participle's ending of any language ("introduced", "conçu"). */
-  Pattern participle() {
-    return participle;
+  /** A participle of {@code language} in lower case ("introduced", "built", "conçu"). */
+  Pattern participle(String language) {
+    return ownCues.computeIfAbsent(
+        language + " participle",
+        k -> {
+          LanguageProfile p = languages.get(language);
+          String participle = p == null ? null : p.cue("participle");
+          return Pattern.compile(participle == null ? "(?!)" : "(?u)(?:" + participle + ")");
+        });
   }
 
   /** A class word found in a text: the type it names and where it ends. */

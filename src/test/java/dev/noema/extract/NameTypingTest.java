@@ -44,15 +44,14 @@ class NameTypingTest {
   }
 
   @Test
-  void a_class_word_before_a_name_or_an_event_word_in_it_types_the_name_in_any_language() {
+  void a_class_word_before_a_name_or_an_event_word_in_it_types_the_name_in_its_language() {
     Extraction e =
         extract(
-            "Mon beau-frère a fait un stage à la ferme du Bec Hellouin. Et le Medio Maratón de"
-                + " Valencia ?",
-            "La ferme du Bec Hellouin se trouve en Normandie ; le Bec Hellouin en est la vitrine."
-                + " Le Medio Maratón de Valencia est plat.",
-            "Датский король Вальдемар IV захватил Висбю. Почему Вальдемар IV напал?",
-            "Вальдемар IV хотел контролировать Балтику.");
+            "Mon beau-frère a fait un stage à la ferme du Bec Hellouin. C'est loin ?",
+            "La ferme du Bec Hellouin se trouve en Normandie ; le Bec Hellouin en est la vitrine.",
+            "Me he apuntado al Medio Maratón de Valencia. ¿Es llano el Medio Maratón de Valencia?",
+            "Sí: el Medio Maratón de Valencia es muy llano. Датский король Вальдемар IV захватил"
+                + " Висбю, и Вальдемар IV хотел контролировать Балтику.");
 
     assertEquals(Noema.Place.getURI(), typeOf(e, "Bec Hellouin"), e.entities().toString());
     assertEquals(
