@@ -371,8 +371,8 @@ final class ConversationTerms {
   private final Map<String, String> labelKeys = new HashMap<>();
   private final Map<String, Boolean> organizationWords = new HashMap<>();
 
-  /** Each word's type as a class word, or "" ({@link #classOf}). */
-  private final Map<String, String> classWords = new HashMap<>();
+  /** Each word's type as a class word, or "", by language and word ({@link #classOf}). */
+  private final Map<String, Map<String, String>> classWords = new HashMap<>();
 
   /**
    * The titles in italics of the block being read ({@link #titleWords}): a name inside one is part
@@ -1125,16 +1125,18 @@ final class ConversationTerms {
    * when none.
    */
   private String classOf(String word, String language) {
-    return classWords.computeIfAbsent(
-        language + ' ' + word,
-        k -> {
-          for (Map.Entry<String, String> kind : Lexicon.CLASS_WORDS.entrySet()) {
-            if (lexicon.cue(kind.getKey(), language).matcher(word).matches()) {
-              return kind.getValue();
-            }
-          }
-          return "";
-        });
+    return classWords
+        .computeIfAbsent(language, l -> new HashMap<>())
+        .computeIfAbsent(
+            word,
+            k -> {
+              for (Map.Entry<String, String> kind : Lexicon.CLASS_WORDS.entrySet()) {
+                if (lexicon.cue(kind.getKey(), language).matcher(word).matches()) {
+                  return kind.getValue();
+                }
+              }
+              return "";
+            });
   }
 
   /**

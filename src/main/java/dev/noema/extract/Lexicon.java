@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +70,9 @@ final class Lexicon {
   private final Set<String> givenNames;
   private final Set<String> firstNames;
   private final Map<String, Pattern> cues = new HashMap<>();
-  private final Map<String, Pattern> ownCues = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Each language's own cue patterns, by language and key, compiled when first asked for. */
+  private final Map<String, Map<String, Pattern>> ownCues = new ConcurrentHashMap<>();
 
   /** The endings that make an adjective of a name ("-ian", "-ский"), every language's together. */
   private final Pattern personAdjective;
@@ -206,13 +210,21 @@ final class Lexicon {
    * (German "Roman" is a novel, French "pays" a country, German "des" an article).
    */
   Pattern cue(String key, String language) {
-    return ownCues.computeIfAbsent(
-        language + ' ' + key,
-        k -> {
+    return ownCue(
+        language,
+        key,
+        () -> {
           LanguageProfile p = languages.get(language);
           String cue = p == null ? null : p.cue(key);
           return LanguageProfile.cuePattern(cue == null ? List.of() : List.of(cue), false);
         });
+  }
+
+  /** One language's pattern for {@code key}, made by {@code make} when first asked for. */
+  private Pattern ownCue(String language, String key, Supplier<Pattern> make) {
+    return ownCues
+        .computeIfAbsent(language, l -> new ConcurrentHashMap<>())
+        .computeIfAbsent(key, k -> make.get());
   }
 
   /** The cue pattern of every language together (keys as in {@code cues.properties}). */
@@ -344,9 +356,10 @@ final class Lexicon {
    * Daniel Dennett", "le chimiste, Lavoisier"): commas, white space, one of its articles.
    */
   Pattern cueToName(String language) {
-    return ownCues.computeIfAbsent(
-        language + " cue-to-name",
-        k -> {
+    return ownCue(
+        language,
+        " cue-to-name",
+        () -> {
           LanguageProfile p = languages.get(language);
           String articles = p == null ? null : p.cue("article");
           return Pattern.compile(
@@ -356,9 +369,10 @@ final class Lexicon {
 
   /** A participle of {@code language} in lower case ("introduced", "built", "conçu"). */
   Pattern participle(String language) {
-    return ownCues.computeIfAbsent(
-        language + " participle",
-        k -> {
+    return ownCue(
+        language,
+        " participle",
+        () -> {
           LanguageProfile p = languages.get(language);
           String participle = p == null ? null : p.cue("participle");
           return Pattern.compile(participle == null ? "(?!)" : "(?u)(?:" + participle + ")");
