@@ -850,7 +850,33 @@ final class ConversationTerms {
       }
       trimmed(tokens)
           .filter(span -> span.size() <= MAX_DEFINED_WORDS)
-          .ifPresent(span -> define(candidate(span, language), quote(sentence)));
+          .ifPresent(span -> defineNamed(span, language, quote(sentence)));
+    }
+  }
+
+  /**
+   * Defines the term a sentence's subject names. A class noun before a name is the name's kind, not
+   * part of it: "Their book *Animal Farm* is a joke" defines Animal Farm, a work; "The app Anki is
+   * free" defines Anki, a product; "La città di Siena è ..." defines Siena.
+   */
+  private void defineNamed(List<Token> span, String language, String definition) {
+    String kind =
+        span.size() > 1 && !span.get(0).capitalised()
+            ? classOf(span.get(0).surface(), language)
+            : "";
+    int from = kind.isEmpty() ? 0 : 1;
+    if (from == 1
+        && span.size() > 2
+        && kind.equals(Noema.Place.getURI())
+        && lexicon.cue("place-linker", language).matcher(span.get(1).surface()).matches()) {
+      from = 2;
+    }
+    if (from > 0 && from < span.size() && span.get(from).capitalised()) {
+      Candidate c = candidate(span.subList(from, span.size()), language);
+      c.classCue = c.classCue == null ? kind : c.classCue;
+      define(c, definition);
+    } else {
+      define(candidate(span, language), definition);
     }
   }
 

@@ -98,6 +98,22 @@ class NameTypingTest {
   }
 
   @Test
+  void a_class_noun_before_a_defined_name_is_its_kind_not_part_of_it() {
+    Extraction e =
+        extract(
+            "Which book and which app?",
+            "Their book *Animal Farm* is a joke about pigs. The app Anki is a flashcard tool.",
+            "And Anki on the phone?",
+            "Anki runs there too.");
+
+    assertEquals(Noema.Work.getURI(), typeOf(e, "Animal Farm"), e.entities().toString());
+    assertEquals(Noema.Product.getURI(), typeOf(e, "Anki"), e.entities().toString());
+    assertTrue(
+        e.entities().stream().noneMatch(x -> x.label().startsWith("book ")),
+        e.entities().toString());
+  }
+
+  @Test
   void a_term_in_capitals_in_italics_is_no_title() {
     Extraction e =
         extract(
