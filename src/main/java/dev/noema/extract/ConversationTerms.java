@@ -1527,7 +1527,7 @@ final class ConversationTerms {
                 || turns >= 2 && count >= 2
                 || structural && count >= 2
             // One word is too often an ordinary word: it also needs the structure to single it out.
-            : c.definition != null || structural && count >= 2;
+            : c.definition != null || structural && count >= 2 || compound(c, turns, count);
     accepted |= !sureOnly && repeatedFromTitle(key, c, count, turns);
     // A title in italics names a work, however seldom it comes back ("*Mastering the Art of French
     // Cooking* (1961)").
@@ -1654,6 +1654,21 @@ final class ConversationTerms {
       return Noema.Method.getURI();
     }
     return head;
+  }
+
+  /**
+   * Whether one word is a compound of a language that writes its terms as one word (German
+   * "Vorabpauschale", "Zinseszinseffekt"): at least its {@code compound-length} cue's letters, in
+   * none of its forms among the language's common words, and written in two turns.
+   */
+  private boolean compound(Candidate c, int turns, int count) {
+    int length = lexicon.compoundLength(c.language);
+    if (length <= 0 || turns < 2 || count < 2) {
+      return false;
+    }
+    LanguageProfile profile = lexicon.language(c.language);
+    return c.surfaces.keySet().stream()
+        .allMatch(form -> form.length() >= length && profile.specificity(form) >= 1);
   }
 
   /**

@@ -227,6 +227,16 @@ final class Lexicon {
         .computeIfAbsent(key, k -> make.get());
   }
 
+  /**
+   * The fewest letters of a compound in {@code language}, a word its writers build of several
+   * ({@code compound-length}; German), or 0 when it writes its terms as phrases.
+   */
+  int compoundLength(String language) {
+    LanguageProfile p = languages.get(language);
+    String length = p == null ? null : p.cue("compound-length");
+    return length == null ? 0 : Integer.parseInt(length);
+  }
+
   /** The cue pattern of every language together (keys as in {@code cues.properties}). */
   Pattern cue(String key) {
     Pattern p = cues.get(key);

@@ -203,6 +203,20 @@ class TermEvidenceTest {
   }
 
   @Test
+  void a_long_german_compound_written_in_two_turns_is_a_term_a_common_one_is_not() {
+    Extraction e =
+        extract(
+            null,
+            "Wie wirkt der Zinseszinseffekt bei einem ETF? Und die Verantwortung der Bank?",
+            "Der Zinseszinseffekt wächst mit der Zeit. Die Verantwortung liegt bei dir.",
+            "Also hilft mir der Zinseszinseffekt nur langfristig? Und die Verantwortung?",
+            "Ja, langfristig.");
+
+    assertTrue(entity(e, "Zinseszinseffekt").isPresent(), labels(e).toString());
+    assertFalse(entity(e, "Verantwortung").isPresent(), "a common word: " + labels(e));
+  }
+
+  @Test
   void a_column_head_that_names_a_term_is_that_term() {
     Extraction e =
         extract(
