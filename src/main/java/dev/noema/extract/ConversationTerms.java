@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -119,8 +118,6 @@ final class ConversationTerms {
 
   /** The words of a noun phrase before its head class word, its article not counted. */
   private static final int HEAD_WORDS = 2;
-
-  private static final Pattern APPOSITION_START = Pattern.compile(",\\s*");
 
   /** What follows a class word: a hyphen (group 1) or the next word (group 2), if any. */
   private static final Pattern NEXT_WORD = Pattern.compile("(-)|\\s+(\\p{L}[\\p{L}'’]*)");
@@ -671,12 +668,7 @@ final class ConversationTerms {
                       if (title != null && namesTitle(span, title, language)) {
                         c.classCue = c.classCue == null ? Noema.Work.getURI() : c.classCue;
                         // Labelled as written, its article included: "The Structure of ...".
-                        c.title =
-                            c.title == null
-                                ? title.stream()
-                                    .map(Token::surface)
-                                    .collect(Collectors.joining(" "))
-                                : c.title;
+                        c.title = c.title == null ? surface(title) : c.title;
                       }
                     });
           }
@@ -1156,12 +1148,8 @@ final class ConversationTerms {
         .computeIfAbsent(
             word,
             k -> {
-              for (Map.Entry<String, String> kind : Lexicon.CLASS_WORDS.entrySet()) {
-                if (lexicon.cue(kind.getKey(), language).matcher(word).matches()) {
-                  return kind.getValue();
-                }
-              }
-              return "";
+              Lexicon.ClassWord whole = lexicon.classWordAt(word, 0, language);
+              return whole != null && whole.end() == word.length() ? whole.type() : "";
             });
   }
 
@@ -1173,8 +1161,11 @@ final class ConversationTerms {
     if (after.isEmpty() || after.charAt(0) != ',') {
       return null;
     }
-    Matcher comma = APPOSITION_START.matcher(after);
-    return comma.lookingAt() ? headType(after, comma.end(), language) : null;
+    int at = 1;
+    while (at < after.length() && Character.isWhitespace(after.charAt(at))) {
+      at++;
+    }
+    return headType(after, at, language);
   }
 
   /**
@@ -1294,6 +1285,15 @@ final class ConversationTerms {
    * is the span's words, the last without a possessive "'s".
    */
   private Written written(List<Token> span) {
+    Candidate c = candidates.computeIfAbsent(key(span, 0, span.size()), k -> new Candidate());
+    return new Written(c, c.surfaces.computeIfAbsent(surface(span), k -> new int[1]));
+  }
+
+  /**
+   * A span's words as a label writes them: spaced, but not after an elided article ("l'activation
+   * mentale"), the last without a possessive "'s".
+   */
+  private static String surface(List<Token> span) {
     StringBuilder surface = new StringBuilder();
     for (int i = 0; i < span.size(); i++) {
       Token t = span.get(i);
@@ -1301,8 +1301,7 @@ final class ConversationTerms {
           .append(i == 0 || elided(span.get(i - 1)) ? "" : " ")
           .append(i == span.size() - 1 ? t.word().bare() : t.surface());
     }
-    Candidate c = candidates.computeIfAbsent(key(span, 0, span.size()), k -> new Candidate());
-    return new Written(c, c.surfaces.computeIfAbsent(surface.toString(), k -> new int[1]));
+    return surface.toString();
   }
 
   /**

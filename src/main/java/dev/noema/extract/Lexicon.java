@@ -106,20 +106,9 @@ final class Lexicon {
     }
     for (String key :
         List.of(
-            "person-after",
-            "organization-in",
-            "definition",
-            "subject-split",
-            "not-inside-term",
-            "place-word",
-            "work-word",
-            "event-word",
-            "product-word",
-            "place-linker",
-            "article")) {
+            "person-after", "organization-in", "definition", "subject-split", "not-inside-term")) {
       cues.put(key, LanguageProfile.cuePattern(alternations(key), false));
     }
-
     personAdjective =
         Pattern.compile("(?iu)(?:" + String.join("|", alternations("person-adjective")) + ")");
   }
@@ -214,10 +203,15 @@ final class Lexicon {
         language,
         key,
         () -> {
-          LanguageProfile p = languages.get(language);
-          String cue = p == null ? null : p.cue(key);
+          String cue = ownAlternation(language, key);
           return LanguageProfile.cuePattern(cue == null ? List.of() : List.of(cue), false);
         });
+  }
+
+  /** The raw cue {@code key} of one language, or null when it has none (or no resources). */
+  private String ownAlternation(String language, String key) {
+    LanguageProfile p = languages.get(language);
+    return p == null ? null : p.cue(key);
   }
 
   /** One language's pattern for {@code key}, made by {@code make} when first asked for. */
@@ -232,8 +226,7 @@ final class Lexicon {
    * ({@code compound-length}; German), or 0 when it writes its terms as phrases.
    */
   int compoundLength(String language) {
-    LanguageProfile p = languages.get(language);
-    String length = p == null ? null : p.cue("compound-length");
+    String length = ownAlternation(language, "compound-length");
     return length == null ? 0 : Integer.parseInt(length);
   }
 
@@ -370,8 +363,7 @@ final class Lexicon {
         language,
         " cue-to-name",
         () -> {
-          LanguageProfile p = languages.get(language);
-          String articles = p == null ? null : p.cue("article");
+          String articles = ownAlternation(language, "article");
           return Pattern.compile(
               "(?iu)[\\s,]*" + (articles == null ? "" : "(?:(?:" + articles + ")\\s+)?"));
         });
@@ -383,8 +375,7 @@ final class Lexicon {
         language,
         " participle",
         () -> {
-          LanguageProfile p = languages.get(language);
-          String participle = p == null ? null : p.cue("participle");
+          String participle = ownAlternation(language, "participle");
           return Pattern.compile(participle == null ? "(?!)" : "(?u)(?:" + participle + ")");
         });
   }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noema.conversation.Role;
-import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,11 +168,6 @@ class NameTypingTest {
 
   /** A dialogue of alternating user and assistant turns. */
   private static Extraction extract(String... texts) {
-    List<Turn> turns = new ArrayList<>();
-    for (int i = 0; i < texts.length; i++) {
-      Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
-      turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
-    }
-    return extractor.extract(SampleDialogue.conversation("typing", turns.toArray(Turn[]::new)));
+    return extractor.extract(SampleDialogue.dialogue("typing", null, texts));
   }
 }

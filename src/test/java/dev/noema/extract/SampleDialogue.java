@@ -36,6 +36,16 @@ final class SampleDialogue {
     return new Conversation(id, null, null, "test", "test", null, null, List.of(turns), List.of());
   }
 
+  /** A conversation of the given turns, the user's and the assistant's in turn, with a title. */
+  static Conversation dialogue(String id, String title, String... texts) {
+    List<Turn> turns = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
+      turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
+    }
+    return new Conversation(id, title, null, "test", "test", null, null, turns, List.of());
+  }
+
   /** A conversation of one assistant turn with the given Markdown. */
   static Conversation ofMarkdown(String markdown) {
     return conversation("md", Turn.of(0, null, Role.ASSISTANT, "Assistant", null, markdown));

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noema.conversation.Conversation;
-import dev.noema.conversation.Role;
-import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.text.Text;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +96,8 @@ class TermEvidenceTest {
         new StructuralExtractor(OntologyModel.loadDefault(), StructuralExtractor.Mode.SURE_ONLY);
     Extraction e =
         sureOnly.extract(
-            conversation(
+            SampleDialogue.dialogue(
+                "evidence",
                 null,
                 "Why does bread brown?",
                 """
@@ -316,16 +313,7 @@ class TermEvidenceTest {
 
   /** A conversation of alternating user and assistant turns, with the given title or none. */
   private static Extraction extract(String title, String... texts) {
-    return extractor.extract(conversation(title, texts));
-  }
-
-  private static Conversation conversation(String title, String... texts) {
-    List<Turn> turns = new ArrayList<>();
-    for (int i = 0; i < texts.length; i++) {
-      Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
-      turns.add(Turn.of(i, null, role, role == Role.USER ? "User" : "Assistant", null, texts[i]));
-    }
-    return new Conversation("evidence", title, null, "test", "test", null, null, turns, List.of());
+    return extractor.extract(SampleDialogue.dialogue("evidence", title, texts));
   }
 
   private static Optional<ExtractedEntity> entity(Extraction e, String canonical) {
