@@ -340,12 +340,31 @@ public final class ExtractionSchema {
         (role=assistant). They are not entities: never make an entity for the user or the assistant themselves, for \
         "I", "you" or "we" said by them, or for the speaker names in the turn markers. Name them only as "%1$s" and \
         "%2$s", and only in an interpretation's "holder". A view a participant states as their own ("I think", "in my \
-        view", an assessment the assistant makes) is a %3$s entity with interpretations whose holder is "%1$s" or \
-        "%2$s". Its label is the text's name for it ("your view as the founder"), else composed after its holder \
-        in the turn's language; its canonical label is always "the user's view" or "the assistant's view", in every \
-        turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
-        assistant is) are not extracted; the things they speak of are, as entities of their own (the user's \
-        company, the user's modules, machine consciousness when the assistant asks it of itself).
+        view", a judgement the assistant states about a thing discussed: "X is the better choice", "I'd avoid Y") is a \
+        %3$s entity with interpretations whose holder is "%1$s" or "%2$s". Its label is the text's own name for that \
+        view ("your view as the founder"), else composed after its holder in the turn's language ("Sicht des \
+        Assistenten"); a heading or phrase that only introduces the view ("My recommendation", "In practice") is \
+        neither its label nor an alias; its canonical label is always "the user's view" or "the assistant's view", in \
+        every turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
+        assistant is) are not extracted; the things they speak of are, as entities of their own (the user's company, \
+        the user's modules, machine consciousness when the assistant asks it of itself).
+
+        WHAT IS AN ENTITY: a thing the dialogue talks about that could be discussed outside this dialogue, of one \
+        of the types above. What the dialogue is made of is not an entity:
+        - the text's own structure: headings, greetings, sign-offs, and the labels of lists, steps, options, table \
+        rows and columns ("Short answer", "My recommendation", "Option 1", "Pros", "Weeks 1-2", "Price"). The \
+        things a heading or a table names are entities; its wording is not;
+        - the assistant's proposal for this user as a whole: the plan, schedule, routine, draft, checklist or worked \
+        example it writes for them ("make-ahead plan", "a weekly plan", "sample itinerary"). The methods, products \
+        and places the proposal names are entities; the proposal itself is not;
+        - the participants' own circumstances: their days, dates, ages, occupations, homes, appointments and \
+        belongings ("Saturday", "27 years old", "second-year student"), unless the dialogue is about that thing. A \
+        person they mention who holds a view or makes a claim (an investor, a friend) is an entity;
+        - names from the user's own code or configuration: their variables, functions, classes, files, services, \
+        settings, flags, versions and paths. The public names of a language, library or system that the dialogue \
+        explains ("asyncio.Lock", "CrashLoopBackOff") are entities;
+        - quantities, amounts, units and time spans ("40-50 euro", "14 months", "bpm"), and ordinary words in \
+        their ordinary sense ("thing", "way", "question").
 
         ANALOGIES: an analogy explains one thing (the thing explained) through another (the image). For each, give:
         - the thing explained and the image, each as an entity of its own (a concept, a method, an event, ...);

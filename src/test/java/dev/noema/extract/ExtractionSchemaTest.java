@@ -110,6 +110,25 @@ class ExtractionSchemaTest {
     assertTrue(rules.contains("may use an entity quoted from another turn"), rules);
   }
 
+  /**
+   * What a conversation is made of (its headings, the assistant's plan for the user, the user's own
+   * days and code) is named as not an entity, while what a heading or plan names still is: without
+   * this, the lab's careful model made "make-ahead plan" and "Meine Empfehlung" entities.
+   */
+  @Test
+  void the_dialogues_own_structure_plans_circumstances_and_code_are_not_entities() {
+    String what = section("WHAT IS AN ENTITY");
+
+    assertTrue(what.contains("headings, greetings, sign-offs"), what);
+    assertTrue(what.contains("the assistant's proposal for this user as a whole"), what);
+    assertTrue(what.contains("the proposal itself is not"), what);
+    assertTrue(what.contains("the participants' own circumstances"), what);
+    assertTrue(what.contains("names from the user's own code or configuration"), what);
+    assertTrue(what.contains("The things a heading or a table names are entities"), what);
+    assertTrue(
+        section("PARTICIPANTS").contains("a heading or phrase that only introduces the view"));
+  }
+
   @Test
   void a_known_entity_is_reused_only_for_the_same_thing() {
     assertTrue(
