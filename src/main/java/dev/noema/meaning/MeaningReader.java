@@ -73,7 +73,8 @@ public final class MeaningReader extends StreamRDFBase {
     TIMESTAMP,
     MESSAGE_ID,
     CONVERSATION_ID,
-    TITLE
+    TITLE,
+    TEXT
   }
 
   private final MeaningSchema schema;
@@ -85,10 +86,14 @@ public final class MeaningReader extends StreamRDFBase {
     this.roles = roles(schema);
   }
 
-  /** The properties the reader reads (besides {@code rdf:type}), in no particular order. */
+  /**
+   * The properties the reader reads of every subject (besides {@code rdf:type}, and {@code
+   * noema:text}, which it reads of the user's turns only), in no particular order.
+   */
   public static Set<Node> predicates(MeaningSchema schema) {
     Set<Node> predicates = new LinkedHashSet<>(roles(schema).keySet());
     predicates.remove(RDF.Nodes.type);
+    predicates.remove(Noema.text);
     return predicates;
   }
 
@@ -125,6 +130,7 @@ public final class MeaningReader extends StreamRDFBase {
     roles.put(Noema.messageId, Role.MESSAGE_ID);
     roles.put(Noema.conversationId, Role.CONVERSATION_ID);
     roles.put(DCTerms.title.asNode(), Role.TITLE);
+    roles.put(Noema.text, Role.TEXT);
     return roles;
   }
 
@@ -273,6 +279,10 @@ public final class MeaningReader extends StreamRDFBase {
         Subject s = subject(t);
         s.title = least(s.title, lexical(o));
       }
+      case TEXT -> {
+        Subject s = subject(t);
+        s.text = least(s.text, lexical(o));
+      }
     }
   }
 
@@ -374,7 +384,8 @@ public final class MeaningReader extends StreamRDFBase {
                     s.speakerName,
                     speaker == null ? null : speaker.participantRole,
                     instant(s.timestamp),
-                    s.messageId));
+                    s.messageId,
+                    s.text));
           }
         });
     return new MeaningLayer(
@@ -580,6 +591,7 @@ public final class MeaningReader extends StreamRDFBase {
     String messageId;
     String conversationId;
     String title;
+    String text;
 
     Set<String> types() {
       return types == null ? types = new TreeSet<>() : types;

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the meaning layer knows of a turn its entities and facts cite: where it is and who spoke it
- * (never its text).
+ * What the meaning layer knows of a turn its entities and facts cite: where it is, who spoke it
+ * and, for a turn the user spoke, its text (what a reply answers; the other turns' words reach the
+ * layer as quotes).
  *
  * @param conversation IRI of its conversation
  * @param conversationId the conversation's id, or null
@@ -17,6 +18,7 @@ import java.util.Objects;
  *     assistant, system or tool), or null when the store does not say
  * @param timestamp when it was written, or null
  * @param messageId the source's own id of the message, or null
+ * @param text its text when the user spoke it ({@code noema:participantRole} "user"), else null
  */
 public record TurnRef(
     String iri,
@@ -28,7 +30,8 @@ public record TurnRef(
     String speakerName,
     String speakerRole,
     Instant timestamp,
-    String messageId) {
+    String messageId,
+    String text) {
   public TurnRef {
     Objects.requireNonNull(iri, "iri");
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.lucene.analysis.Analyzer;
@@ -59,12 +60,15 @@ import org.tartarus.snowball.SnowballStemmer;
  * that match the question.
  *
  * <p>A piece's document is the fact's own words (the names of its entities, its statement or
- * definition), the piece's quote and, when its turn replies to a user's turn, the quotes of that
- * turn: a reply is found by the question it answered as well as by its own words, which is what a
- * question put again to the knowledge base most often shares with it. The user's own wording counts
- * only that way, as the question of its reply, not as an answer: a question asked again matches its
- * first asking best and would push the reply that answered it down. A fact read from a user's turn
- * (the user's own view, say) is still matched by its own words.
+ * definition), the piece's quote and, when its turn replies to a user's turn, that turn's text
+ * ({@link MeaningSnapshot#asked}; its fenced code left out): a reply is found by the question it
+ * answered as well as by its own words, which is what a question put again to the knowledge base
+ * most often shares with it. The user's whole turn, not what extraction quoted of it: a reply is
+ * found by the words of its question even when no fact was read from the question itself. The
+ * user's own wording counts only that way, as the question of its reply, not as an answer: a
+ * question asked again matches its first asking best and would push the reply that answered it
+ * down. A fact read from a user's turn (the user's own view, say) is still matched by its own
+ * words.
  *
  * <p>Words are compared by their stems in every language of {@code stemming.txt} beside this class
  * (Snowball stemmers): each word is indexed under its stem in each of them, at one position, and a
@@ -83,6 +87,15 @@ final class EvidenceIndex {
   private static final String FIELD = "evidence";
   private static final String ADDED = "added";
   private static final String LANGUAGES = "stemming.txt";
+
+  /**
+   * How much of a user's turn a reply's documents carry: a pasted document would otherwise lengthen
+   * every document of its reply, and BM25's average length with them. The corpora's questions score
+   * the same with no limit.
+   */
+  private static final int ASKED_CHARACTERS = 2000;
+
+  private static final Pattern FENCED_CODE = Pattern.compile("(?s)```.*?(?:```|$)");
 
   private final Analyzer analyzer;
   private final IndexSearcher searcher;
@@ -116,7 +129,6 @@ final class EvidenceIndex {
     this.analyzer = analyzer(languages);
     List<int[]> docs = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    Map<String, String> asked = asked(snapshot);
     String[] names = new String[snapshot.entities().size()];
     for (int i = 0; i < snapshot.items().size(); i++) {
       Item item = snapshot.items().get(i);
@@ -128,7 +140,7 @@ final class EvidenceIndex {
         if (evidence.quote() != null && evidence.turn().role() != Role.USER) {
           text.append(' ').append(evidence.quote());
         }
-        String question = asked.get(evidence.turn().iri());
+        String question = asked(snapshot.asked(evidence.turn().iri()));
         if (question != null) {
           text.append(' ').append(question);
         }
@@ -183,34 +195,16 @@ final class EvidenceIndex {
   }
 
   /**
-   * What each reply was asked: for a turn that follows a user's turn in its conversation and was
-   * not itself spoken by the user, the quotes grounded in that user's turn, joined; by the reply's
-   * IRI.
+   * The user's turn as the question of its reply: its prose and inline code, without its fenced
+   * code blocks (a pasted program's identifiers would match every question about code), and at most
+   * {@link #ASKED_CHARACTERS} characters of it.
    */
-  private static Map<String, String> asked(MeaningSnapshot snapshot) {
-    Map<String, Set<String>> quotes = new HashMap<>();
-    Map<String, String> userTurnAt = new HashMap<>();
-    Map<String, SourceTurn> turns = new HashMap<>();
-    for (Item item : snapshot.items()) {
-      for (Evidence e : item.evidence()) {
-        SourceTurn turn = e.turn();
-        turns.putIfAbsent(turn.iri(), turn);
-        if (turn.role() == Role.USER && turn.conversationIri() != null && turn.turnIndex() >= 0) {
-          userTurnAt.put(turn.conversationIri() + " " + turn.turnIndex(), turn.iri());
-          if (e.quote() != null && !e.quote().isBlank()) {
-            quotes.computeIfAbsent(turn.iri(), k -> new LinkedHashSet<>()).add(e.quote());
-          }
-        }
-      }
+  private static String asked(String userText) {
+    if (userText == null) {
+      return null;
     }
-    Map<String, String> asked = new HashMap<>();
-    for (SourceTurn turn : turns.values()) {
-      String question = userTurnAt.get(turn.conversationIri() + " " + (turn.turnIndex() - 1));
-      if (turn.role() != Role.USER && question != null && quotes.containsKey(question)) {
-        asked.put(turn.iri(), String.join(" ", quotes.get(question)));
-      }
-    }
-    return asked;
+    String prose = FENCED_CODE.matcher(userText).replaceAll(" ");
+    return prose.length() <= ASKED_CHARACTERS ? prose : prose.substring(0, ASKED_CHARACTERS);
   }
 
   /**

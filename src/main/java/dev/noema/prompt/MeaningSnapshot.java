@@ -10,6 +10,7 @@ import dev.noema.meaning.Name;
 import dev.noema.meaning.NameKind;
 import dev.noema.meaning.Names;
 import dev.noema.meaning.Relation;
+import dev.noema.meaning.TurnRef;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.prompt.ContextFact.Kind;
@@ -86,9 +87,12 @@ final class MeaningSnapshot {
   private final int[][] neighbours;
   private final double[][] weights;
   private final int[][] itemsByNode;
+  private final Map<String, String> asked;
 
-  private MeaningSnapshot(String fingerprint, List<Entity> entities, List<Item> items) {
+  private MeaningSnapshot(
+      String fingerprint, List<Entity> entities, List<Item> items, Map<String, String> asked) {
     this.fingerprint = fingerprint;
+    this.asked = Map.copyOf(asked);
     this.entities = List.copyOf(entities);
     this.idByIri = new HashMap<>();
     for (Entity e : entities) {
@@ -249,7 +253,28 @@ final class MeaningSnapshot {
       }
     }
     items.sort(Comparator.comparing(Item::key));
-    return new MeaningSnapshot(layer.fingerprint(), entities, items);
+    return new MeaningSnapshot(layer.fingerprint(), entities, items, asked(layer));
+  }
+
+  /**
+   * What each reply was asked: for a turn not spoken by the user that follows a turn the user
+   * spoke, that turn's text; by the reply's IRI.
+   */
+  private static Map<String, String> asked(MeaningLayer layer) {
+    Map<String, String> userTextAt = new HashMap<>();
+    for (TurnRef t : layer.turns().values()) {
+      if (t.text() != null && t.conversation() != null && t.index() >= 0) {
+        userTextAt.put(t.conversation() + " " + t.index(), t.text());
+      }
+    }
+    Map<String, String> asked = new HashMap<>();
+    for (TurnRef t : layer.turns().values()) {
+      String question = userTextAt.get(t.conversation() + " " + (t.index() - 1));
+      if (question != null && !"user".equalsIgnoreCase(t.speakerRole())) {
+        asked.put(t.iri(), question);
+      }
+    }
+    return asked;
   }
 
   /** The role a participant's {@code noema:participantRole} names, or null for none or another. */
@@ -298,6 +323,11 @@ final class MeaningSnapshot {
 
   String fingerprint() {
     return fingerprint;
+  }
+
+  /** The text of the user's turn that turn {@code iri} replies to, or null when none. */
+  String asked(String iri) {
+    return asked.get(iri);
   }
 
   List<Entity> entities() {

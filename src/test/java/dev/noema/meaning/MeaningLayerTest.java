@@ -4,6 +4,7 @@ import static dev.noema.meaning.SampleLayer.e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,13 @@ class MeaningLayerTest {
     assertEquals("assistant", LAYER.turn(S + "1").orElseThrow().speakerRole());
     assertEquals(Instant.parse("2025-07-26T10:20:00Z"), turn.timestamp());
     assertEquals(4, LAYER.turns().size());
+  }
+
+  /** What a reply answers is read; the assistant's words reach the layer only as quotes. */
+  @Test
+  void reads_the_text_of_the_users_turns_only() {
+    assertEquals("And what is emergence?", LAYER.turn(S + "2").orElseThrow().text());
+    assertNull(LAYER.turn(S + "1").orElseThrow().text());
   }
 
   @Test

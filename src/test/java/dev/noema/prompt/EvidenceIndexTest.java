@@ -133,6 +133,33 @@ class EvidenceIndexTest {
         List.copyOf(new EvidenceIndex(snapshot).match("Why did the loaf collapse?", 10).keySet()));
   }
 
+  /**
+   * The user's turn pairs with its reply by its own text, so a question that only shares words with
+   * the user's turn ("OOMKilled" in a pasted status line) finds the reply even when nothing was
+   * extracted from that turn; a fenced block the user pasted is left out of it.
+   */
+  @Test
+  void a_reply_is_found_by_its_questions_text_though_nothing_was_read_from_the_question() {
+    MeaningGraphBuilder b = new MeaningGraphBuilder("pod", "Pod");
+    b.turn(
+        Role.USER,
+        "User",
+        null,
+        "p-0",
+        "The pod says OOMKilled, what now?\n```\nLast State: Terminated\nReason: heapdump\n```");
+    b.turn(Role.ASSISTANT, "Assistant", null, "p-1", "The container hit its memory limit.");
+    Node container = b.entity(1, "Concept", "container", "container@en");
+    Node limit = b.entity(1, "Concept", "memory limit", "memory limit@en");
+    b.fact(1, container, "relatedTo", limit, 0.9, "The container hit its memory limit.");
+    MeaningSnapshot snapshot = snapshot(b);
+    EvidenceIndex index = new EvidenceIndex(snapshot);
+
+    assertEquals(
+        List.of(item(snapshot, "The container hit its memory limit.")),
+        List.copyOf(index.match("Why was my pod OOMKilled?", 10).keySet()));
+    assertEquals(Map.of(), index.match("heapdump", 10));
+  }
+
   @Test
   void what_the_user_states_is_found_by_the_facts_own_words() {
     MeaningGraphBuilder b = new MeaningGraphBuilder("views", "Views");
