@@ -352,8 +352,9 @@ public final class ExtractionSchema {
         WHAT IS AN ENTITY: a thing the dialogue talks about that could be discussed outside this dialogue, of one \
         of the types above. What the dialogue is made of is not an entity:
         - the text's own structure: headings, greetings, sign-offs, and the labels of lists, steps, options, table \
-        rows and columns ("Short answer", "My recommendation", "Option 1", "Pros", "Weeks 1-2", "Price"). The \
-        things a heading or a table names are entities; its wording is not;
+        rows and columns that name a part, an aspect or a measure of the answer ("Short answer", "My \
+        recommendation", "Option 1", "Pros", "Weeks 1-2", "Price"). A heading, label or cell that names a thing \
+        the dialogue discusses (a concept, a person, a product) stands for that thing's entity; its wording is not one;
         - the assistant's proposal for this user as a whole: the plan, schedule, routine, draft, checklist or worked \
         example it writes for them ("make-ahead plan", "a weekly plan", "sample itinerary"). The methods, products \
         and places the proposal names are entities; the proposal itself is not;

@@ -124,7 +124,8 @@ class ExtractionSchemaTest {
     assertTrue(what.contains("the proposal itself is not"), what);
     assertTrue(what.contains("the participants' own circumstances"), what);
     assertTrue(what.contains("names from the user's own code or configuration"), what);
-    assertTrue(what.contains("The things a heading or a table names are entities"), what);
+    assertTrue(
+        what.contains("A heading, label or cell that names a thing the dialogue discusses"), what);
     assertTrue(
         section("PARTICIPANTS").contains("a heading or phrase that only introduces the view"));
   }
