@@ -18,7 +18,8 @@ import java.util.Objects;
  *     assistant, system or tool), or null when the store does not say
  * @param timestamp when it was written, or null
  * @param messageId the source's own id of the message, or null
- * @param text its text when the user spoke it ({@code noema:participantRole} "user"), else null
+ * @param text its text when the user spoke it ({@code noema:participantRole} "user") and a turn
+ *     follows it on the conversation's active path ({@code noema:nextTurn}), else null
  */
 public record TurnRef(
     String iri,

@@ -89,13 +89,14 @@ final class EvidenceIndex {
   private static final String LANGUAGES = "stemming.txt";
 
   /**
-   * How much of a user's turn a reply's documents carry: a pasted document would otherwise lengthen
-   * every document of its reply, and BM25's average length with them. The corpora's questions score
-   * the same with no limit.
+   * How much of a user's words a reply's documents carry: a pasted document would otherwise
+   * lengthen every document of its reply, and BM25's average length with them. The corpora's
+   * questions score the same with no limit.
    */
-  private static final int ASKED_CHARACTERS = 2000;
+  private static final int QUESTION_CHARACTERS = 2000;
 
-  private static final Pattern FENCED_CODE = Pattern.compile("(?s)```.*?(?:```|$)");
+  /** A fenced block of either fence (CommonMark: an unclosed one runs to the end). */
+  private static final Pattern FENCED_CODE = Pattern.compile("(?s)(```|~~~).*?(?:\\1|$)");
 
   private final Analyzer analyzer;
   private final IndexSearcher searcher;
@@ -140,7 +141,7 @@ final class EvidenceIndex {
         if (evidence.quote() != null && evidence.turn().role() != Role.USER) {
           text.append(' ').append(evidence.quote());
         }
-        String question = asked(snapshot.asked(evidence.turn().iri()));
+        String question = snapshot.asked(evidence.turn().iri());
         if (question != null) {
           text.append(' ').append(question);
         }
@@ -195,16 +196,18 @@ final class EvidenceIndex {
   }
 
   /**
-   * The user's turn as the question of its reply: its prose and inline code, without its fenced
-   * code blocks (a pasted program's identifiers would match every question about code), and at most
-   * {@link #ASKED_CHARACTERS} characters of it.
+   * The user's words as the question of their reply: prose and inline code, without fenced code
+   * blocks (a pasted program's identifiers would match every question about code); of a text longer
+   * than {@link #QUESTION_CHARACTERS}, its start and its end, where a question after a pasted
+   * document is.
    */
-  private static String asked(String userText) {
-    if (userText == null) {
-      return null;
+  static String question(String userText) {
+    String prose = FENCED_CODE.matcher(userText).replaceAll(" ").strip();
+    if (prose.length() <= QUESTION_CHARACTERS) {
+      return prose;
     }
-    String prose = FENCED_CODE.matcher(userText).replaceAll(" ");
-    return prose.length() <= ASKED_CHARACTERS ? prose : prose.substring(0, ASKED_CHARACTERS);
+    int half = QUESTION_CHARACTERS / 2;
+    return prose.substring(0, half) + " " + prose.substring(prose.length() - half);
   }
 
   /**

@@ -14,8 +14,10 @@ import dev.noema.meaning.TurnRef;
 import dev.noema.ontology.Iris;
 import dev.noema.ontology.Noema;
 import dev.noema.prompt.ContextFact.Kind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,12 @@ final class MeaningSnapshot {
   private final double[][] weights;
   private final int[][] itemsByNode;
   private final Map<String, String> asked;
+
+  private static final String USER = "user";
+  private static final String ASSISTANT = "assistant";
+
+  /** How far back from a reply its question is looked for (user, system and tool turns). */
+  private static final int MAX_TURNS_BACK = 8;
 
   private MeaningSnapshot(
       String fingerprint, List<Entity> entities, List<Item> items, Map<String, String> asked) {
@@ -257,21 +265,43 @@ final class MeaningSnapshot {
   }
 
   /**
-   * What each reply was asked: for a turn not spoken by the user that follows a turn the user
-   * spoke, that turn's text; by the reply's IRI.
+   * What each reply was asked, as {@link EvidenceIndex#question} reduces it: for a turn not spoken
+   * by the user, the text of the user's turns right before it, joined in order (a user may ask in
+   * two turns), passing over system and tool turns between them and the reply and stopping at the
+   * assistant's turn before; by the reply's IRI. The layer holds the text of the user's turns that
+   * something follows on the conversation's active path, so an edited-away prompt (an alternative
+   * with the same index) is never taken for the one answered.
    */
   private static Map<String, String> asked(MeaningLayer layer) {
+    Map<String, String> roleAt = new HashMap<>();
     Map<String, String> userTextAt = new HashMap<>();
     for (TurnRef t : layer.turns().values()) {
-      if (t.text() != null && t.conversation() != null && t.index() >= 0) {
-        userTextAt.put(t.conversation() + " " + t.index(), t.text());
+      String at = t.conversation() + " " + t.index();
+      if (t.speakerRole() != null) {
+        roleAt.merge(at, t.speakerRole(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
+      if (t.text() != null && USER.equalsIgnoreCase(t.speakerRole())) {
+        userTextAt.put(at, t.text());
       }
     }
     Map<String, String> asked = new HashMap<>();
     for (TurnRef t : layer.turns().values()) {
-      String question = userTextAt.get(t.conversation() + " " + (t.index() - 1));
-      if (question != null && !"user".equalsIgnoreCase(t.speakerRole())) {
-        asked.put(t.iri(), question);
+      if (t.conversation() == null || t.index() <= 0 || USER.equalsIgnoreCase(t.speakerRole())) {
+        continue;
+      }
+      Deque<String> question = new ArrayDeque<>();
+      for (int i = t.index() - 1, steps = 0; i >= 0 && steps < MAX_TURNS_BACK; i--, steps++) {
+        String role = roleAt.get(t.conversation() + " " + i);
+        if (role == null || role.equalsIgnoreCase(ASSISTANT)) {
+          break;
+        }
+        String text = userTextAt.get(t.conversation() + " " + i);
+        if (text != null) {
+          question.addFirst(text);
+        }
+      }
+      if (!question.isEmpty()) {
+        asked.put(t.iri(), EvidenceIndex.question(String.join("\n\n", question)));
       }
     }
     return asked;
@@ -325,7 +355,7 @@ final class MeaningSnapshot {
     return fingerprint;
   }
 
-  /** The text of the user's turn that turn {@code iri} replies to, or null when none. */
+  /** What turn {@code iri} replies to, as {@link #asked(MeaningLayer)} finds it, or null. */
   String asked(String iri) {
     return asked.get(iri);
   }

@@ -97,11 +97,15 @@ class MeaningLayerTest {
     assertEquals(4, LAYER.turns().size());
   }
 
-  /** What a reply answers is read; the assistant's words reach the layer only as quotes. */
+  /**
+   * What a reply answers is read: a user's turn that another follows. The assistant's words reach
+   * the layer only as quotes, and a last question (nothing answers it) is not read either.
+   */
   @Test
-  void reads_the_text_of_the_users_turns_only() {
-    assertEquals("And what is emergence?", LAYER.turn(S + "2").orElseThrow().text());
+  void reads_the_text_of_the_users_turns_that_are_answered() {
+    assertEquals("What is architecture?", LAYER.turn(S + "0").orElseThrow().text());
     assertNull(LAYER.turn(S + "1").orElseThrow().text());
+    assertNull(LAYER.turn(S + "2").orElseThrow().text());
   }
 
   @Test

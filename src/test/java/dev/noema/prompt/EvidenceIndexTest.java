@@ -160,6 +160,41 @@ class EvidenceIndexTest {
     assertEquals(Map.of(), index.match("heapdump", 10));
   }
 
+  /**
+   * The question of a reply is the user's turns right before it, past a tool's turn, and of a long
+   * paste both ends: the question after a pasted report is kept.
+   */
+  @Test
+  void a_replys_question_spans_a_tool_turn_two_user_turns_and_the_end_of_a_long_paste() {
+    MeaningGraphBuilder b = new MeaningGraphBuilder("garden", "Garden");
+    b.turn(Role.USER, "User", null, "g-0", "My tomato leaves curl.");
+    b.turn(Role.USER, "User", null, "g-1", "And the veins turn purple.");
+    b.turn(Role.TOOL, "search", null, "g-2", "results");
+    b.turn(Role.ASSISTANT, "Assistant", null, "g-3", "That is a phosphorus deficiency.");
+    b.turn(
+        Role.USER,
+        "User",
+        null,
+        "g-4",
+        "Here is my soil report. " + "pH 6.5, nitrogen normal. ".repeat(120) + "Is lime enough?");
+    b.turn(Role.ASSISTANT, "Assistant", null, "g-5", "Add bone meal in spring.");
+    Node leaves = b.entity(3, "Concept", "phosphorus", "phosphorus@en");
+    Node deficiency = b.entity(3, "Concept", "deficiency", "deficiency@en");
+    Node bone = b.entity(5, "Concept", "bone meal", "bone meal@en");
+    Node spring = b.entity(5, "Concept", "spring", "spring@en");
+    b.fact(3, leaves, "relatedTo", deficiency, 0.9, "That is a phosphorus deficiency.");
+    b.fact(5, bone, "relatedTo", spring, 0.9, "Add bone meal in spring.");
+    MeaningSnapshot snapshot = snapshot(b);
+    EvidenceIndex index = new EvidenceIndex(snapshot);
+
+    int phosphorus = item(snapshot, "That is a phosphorus deficiency.");
+    assertEquals(List.of(phosphorus), List.copyOf(index.match("curling leaves", 10).keySet()));
+    assertEquals(List.of(phosphorus), List.copyOf(index.match("purple veins", 10).keySet()));
+    assertEquals(
+        List.of(item(snapshot, "Add bone meal in spring.")),
+        List.copyOf(index.match("is lime enough", 10).keySet()));
+  }
+
   @Test
   void what_the_user_states_is_found_by_the_facts_own_words() {
     MeaningGraphBuilder b = new MeaningGraphBuilder("views", "Views");
