@@ -343,7 +343,7 @@ public final class ExtractionSchema {
         view", a judgement the assistant states about a thing discussed: "X is the better choice", "I'd avoid Y") is a \
         %3$s entity with interpretations whose holder is "%1$s" or "%2$s". Its label is the text's own name for that \
         view ("your view as the founder"), else composed after its holder in the turn's language ("Sicht des \
-        Assistenten"); a heading or phrase that only introduces the view ("My recommendation", "In practice") is \
+        Assistenten"); a heading or phrase that only introduces the view ("My take", "All things considered") is \
         neither its label nor an alias; its canonical label is always "the user's view" or "the assistant's view", in \
         every turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
         assistant is) are not extracted; the things they speak of are, as entities of their own (the user's company, \
@@ -352,20 +352,21 @@ public final class ExtractionSchema {
         WHAT IS AN ENTITY: a thing the dialogue talks about that could be discussed outside this dialogue, of one \
         of the types above. What the dialogue is made of is not an entity:
         - the text's own structure: headings, greetings, sign-offs, and the labels of lists, steps, options, table \
-        rows and columns that name a part, an aspect or a measure of the answer ("Short answer", "My \
-        recommendation", "Option 1", "Pros", "Weeks 1-2", "Price"). A heading, label or cell that names a thing \
-        the dialogue discusses (a concept, a person, a product) stands for that thing's entity; its wording is not one;
+        rows and columns that name a part, an aspect or a measure of the answer ("In short", "Next steps", "Step \
+        2", "Drawbacks", "Duration"). A heading, label or cell that names a thing the dialogue discusses (a concept, \
+        a person, a product) stands for that thing's entity; its wording is not one;
         - the assistant's proposal for this user as a whole: the plan, schedule, routine, draft, checklist or worked \
-        example it writes for them ("make-ahead plan", "a weekly plan", "sample itinerary"). The methods, products \
-        and places the proposal names are entities; the proposal itself is not;
+        example it writes for them ("your training schedule", "a sample menu", "the packing list"). The methods, \
+        products and places the proposal names are entities; the proposal itself is not;
         - the participants' own circumstances: their days, dates, ages, occupations, homes, appointments and \
-        belongings ("Saturday", "27 years old", "second-year student"), unless the dialogue is about that thing. A \
-        person they mention who holds a view or makes a claim (an investor, a friend) is an entity;
-        - names from the user's own code or configuration: their variables, functions, classes, files, services, \
+        belongings ("Monday", "42 years old", "retired teacher", "my birthday"), unless the dialogue is about that \
+        thing. A person they mention who holds a view or makes a claim (an investor, a friend) is an entity;
+        - names in the user's own code or configuration: their variables, functions, classes, files, deployments, \
         settings, flags, versions and paths. The public names of a language, library or system that the dialogue \
-        explains ("asyncio.Lock", "CrashLoopBackOff") are entities;
-        - quantities, amounts, units and time spans ("40-50 euro", "14 months", "bpm"), and ordinary words in \
-        their ordinary sense ("thing", "way", "question").
+        explains ("pandas.DataFrame", "SIGSEGV") are entities, and so are the user's own products, projects and \
+        the names they give their ideas;
+        - quantities, amounts, units and time spans ("250 grams", "three weeks"), unless the dialogue is about \
+        them as such, and ordinary words in their ordinary sense ("stuff", "kind of thing").
 
         ANALOGIES: an analogy explains one thing (the thing explained) through another (the image). For each, give:
         - the thing explained and the image, each as an entity of its own (a concept, a method, an event, ...);

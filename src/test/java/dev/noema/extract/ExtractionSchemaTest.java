@@ -123,7 +123,7 @@ class ExtractionSchemaTest {
     assertTrue(what.contains("the assistant's proposal for this user as a whole"), what);
     assertTrue(what.contains("the proposal itself is not"), what);
     assertTrue(what.contains("the participants' own circumstances"), what);
-    assertTrue(what.contains("names from the user's own code or configuration"), what);
+    assertTrue(what.contains("names in the user's own code or configuration"), what);
     assertTrue(
         what.contains("A heading, label or cell that names a thing the dialogue discusses"), what);
     assertTrue(
