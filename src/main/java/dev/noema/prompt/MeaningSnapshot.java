@@ -91,9 +91,6 @@ final class MeaningSnapshot {
   private final int[][] itemsByNode;
   private final Map<String, String> asked;
 
-  private static final String USER = "user";
-  private static final String ASSISTANT = "assistant";
-
   /** How far back from a reply its question is looked for (user, system and tool turns). */
   private static final int MAX_TURNS_BACK = 8;
 
@@ -273,26 +270,27 @@ final class MeaningSnapshot {
    * with the same index) is never taken for the one answered.
    */
   private static Map<String, String> asked(MeaningLayer layer) {
-    Map<String, String> roleAt = new HashMap<>();
+    Map<String, Role> roleAt = new HashMap<>();
     Map<String, String> userTextAt = new HashMap<>();
     for (TurnRef t : layer.turns().values()) {
       String at = t.conversation() + " " + t.index();
-      if (t.speakerRole() != null) {
-        roleAt.merge(at, t.speakerRole(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      Role role = role(t.speakerRole());
+      if (role != null) {
+        roleAt.merge(at, role, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
-      if (t.text() != null && USER.equalsIgnoreCase(t.speakerRole())) {
+      if (t.text() != null && role == Role.USER) {
         userTextAt.put(at, t.text());
       }
     }
     Map<String, String> asked = new HashMap<>();
     for (TurnRef t : layer.turns().values()) {
-      if (t.conversation() == null || t.index() <= 0 || USER.equalsIgnoreCase(t.speakerRole())) {
+      if (t.conversation() == null || t.index() <= 0 || role(t.speakerRole()) == Role.USER) {
         continue;
       }
       Deque<String> question = new ArrayDeque<>();
       for (int i = t.index() - 1, steps = 0; i >= 0 && steps < MAX_TURNS_BACK; i--, steps++) {
-        String role = roleAt.get(t.conversation() + " " + i);
-        if (role == null || role.equalsIgnoreCase(ASSISTANT)) {
+        Role role = roleAt.get(t.conversation() + " " + i);
+        if (role == null || role == Role.ASSISTANT) {
           break;
         }
         String text = userTextAt.get(t.conversation() + " " + i);
