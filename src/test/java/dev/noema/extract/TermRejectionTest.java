@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noema.conversation.Role;
-import dev.noema.conversation.Turn;
 import dev.noema.ontology.Noema;
 import dev.noema.ontology.OntologyModel;
 import dev.noema.text.Text;
@@ -33,15 +31,13 @@ class TermRejectionTest {
   void an_adjective_made_from_a_named_persons_name_is_a_mention_of_that_person() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "adjectives",
-                turn(0, Role.USER, "What did Charles Darwin and Immanuel Kant leave us?"),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    "Charles Darwin gave biology its method. A Darwinian account explains"
-                        + " traits by selection, and the Darwinian view still shapes ecology."),
-                turn(2, Role.USER, "And the Darwinian idea of fitness, is it circular?")));
+                null,
+                "What did Charles Darwin and Immanuel Kant leave us?",
+                "Charles Darwin gave biology its method. A Darwinian account explains"
+                    + " traits by selection, and the Darwinian view still shapes ecology.",
+                "And the Darwinian idea of fitness, is it circular?"));
 
     assertTrue(labels(e).stream().noneMatch(l -> l.startsWith("Darwinian")), labels(e).toString());
     assertTrue(
@@ -78,17 +74,15 @@ class TermRejectionTest {
   void a_phrase_joined_by_a_conjunction_or_opening_a_verbs_object_is_no_term() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "joined",
-                turn(0, Role.USER, "Should I bill pages or documents? Seats feel wrong."),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    "Bill pages or documents, whichever your customers count. Both pages or"
-                        + " documents grow with the firm. Twenty tasks were refreshing the token"
-                        + " at once; refreshing the token twice is wasted, and refreshing the"
-                        + " token under a lock is slow. Read Remembering the Kanji, then"
-                        + " Remembering the Kanji again: Remembering the Kanji works.")));
+                null,
+                "Should I bill pages or documents? Seats feel wrong.",
+                "Bill pages or documents, whichever your customers count. Both pages or"
+                    + " documents grow with the firm. Twenty tasks were refreshing the token"
+                    + " at once; refreshing the token twice is wasted, and refreshing the"
+                    + " token under a lock is slow. Read Remembering the Kanji, then"
+                    + " Remembering the Kanji again: Remembering the Kanji works."));
 
     Set<String> labels = labels(e);
     assertFalse(labels.stream().anyMatch(l -> l.toLowerCase().contains(" or ")), labels.toString());
@@ -101,16 +95,14 @@ class TermRejectionTest {
   void a_common_word_alone_is_no_entity_however_often_stressed_unless_defined() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "common",
-                turn(0, Role.USER, "Why does my **task** hang while threading works?"),
-                turn(1, Role.ASSISTANT, "Each **task** waits on the lock; threading does not."),
-                turn(2, Role.USER, "So the **task** never resumes with threading gone?"),
-                turn(
-                    3,
-                    Role.ASSISTANT,
-                    "Right: a **task** resumes only when threading or the loop lets it. A thread is"
-                        + " a unit of execution the operating system schedules.")));
+                null,
+                "Why does my **task** hang while threading works?",
+                "Each **task** waits on the lock; threading does not.",
+                "So the **task** never resumes with threading gone?",
+                "Right: a **task** resumes only when threading or the loop lets it. A thread is"
+                    + " a unit of execution the operating system schedules."));
 
     Set<String> labels = labels(e);
     assertFalse(labels.stream().anyMatch(l -> l.equalsIgnoreCase("task")), labels.toString());
@@ -173,16 +165,11 @@ class TermRejectionTest {
   void a_heading_that_reads_as_a_sentence_names_no_subject_but_a_named_one_does() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "sentence-headings",
-                turn(
-                    0,
-                    Role.USER,
-                    "Как гомеостаз держит температуру и почему организм не ошибается?"),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    """
+                null,
+                "Как гомеостаз держит температуру и почему организм не ошибается?",
+                """
                     ## Гомеостаз и температура
 
                     Гомеостаз поддерживает температуру тела; без гомеостаза клетки гибнут.
@@ -190,7 +177,7 @@ class TermRejectionTest {
                     ## Почему он почти никогда не ошибается
 
                     Организм редко ошибается, потому что сигналы дублируются.
-                    """)));
+                    """));
     Set<String> labels = labels(e);
     assertTrue(labels.stream().anyMatch(l -> l.equalsIgnoreCase("гомеостаз")), labels.toString());
     assertTrue(
@@ -202,15 +189,13 @@ class TermRejectionTest {
   void a_key_combination_is_code_and_no_term() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "keys",
-                turn(0, Role.USER, "My editor freezes. When I press Ctrl+C nothing happens."),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    "Try Ctrl+Shift+P and reload the window. If Ctrl + C still does nothing,"
-                        + " restart the editor."),
-                turn(2, Role.USER, "Ctrl+C works now, and so does Cmd+K on my Mac.")));
+                null,
+                "My editor freezes. When I press Ctrl+C nothing happens.",
+                "Try Ctrl+Shift+P and reload the window. If Ctrl + C still does nothing,"
+                    + " restart the editor.",
+                "Ctrl+C works now, and so does Cmd+K on my Mac."));
 
     assertTrue(
         labels(e).stream().noneMatch(l -> l.matches("(?i).*\\b(ctrl|cmd|shift)\\b.*")),
@@ -221,11 +206,12 @@ class TermRejectionTest {
   void names_joined_by_a_plus_are_no_key_combination() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "ads",
-                turn(0, Role.USER, "We advertise on Meta + Google. Is Meta worth it?"),
-                turn(1, Role.ASSISTANT, "Meta reaches more people; Google converts better."),
-                turn(2, Role.USER, "So Meta for reach and Google for sales.")));
+                null,
+                "We advertise on Meta + Google. Is Meta worth it?",
+                "Meta reaches more people; Google converts better.",
+                "So Meta for reach and Google for sales."));
 
     assertTrue(labels(e).containsAll(Set.of("Meta", "Google")), labels(e).toString());
   }
@@ -234,17 +220,15 @@ class TermRejectionTest {
   void a_phrase_written_after_a_number_is_a_measured_quantity_and_no_term() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "quantities",
-                turn(0, Role.USER, "Was gilt bei Verspätung mit dem Super Sparpreis?"),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    "Beim Super Sparpreis ist die Zugbindung aufgehoben, wenn ab 20 Minuten"
-                        + " Verspätung am Ziel"
-                        + " absehbar sind. Ab 60 Minuten Verspätung gibt es 25 Prozent"
-                        + " Entschädigung."),
-                turn(2, Role.USER, "Und bei 120 Minuten Verspätung?")));
+                null,
+                "Was gilt bei Verspätung mit dem Super Sparpreis?",
+                "Beim Super Sparpreis ist die Zugbindung aufgehoben, wenn ab 20 Minuten"
+                    + " Verspätung am Ziel"
+                    + " absehbar sind. Ab 60 Minuten Verspätung gibt es 25 Prozent"
+                    + " Entschädigung.",
+                "Und bei 120 Minuten Verspätung?"));
 
     Set<String> keys = labels(e).stream().map(Text::key).collect(Collectors.toSet());
     assertTrue(keys.stream().noneMatch(k -> k.startsWith("minuten")), keys.toString());
@@ -255,11 +239,12 @@ class TermRejectionTest {
   void a_name_written_after_a_number_is_still_a_name() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "numbers",
-                turn(0, Role.USER, "We run 3 Kafka clusters. Why 3 Kafka clusters, you ask?"),
-                turn(1, Role.ASSISTANT, "Because 3 Kafka clusters isolate the tenants."),
-                turn(2, Role.USER, "Would one Kafka cluster do?")));
+                null,
+                "We run 3 Kafka clusters. Why 3 Kafka clusters, you ask?",
+                "Because 3 Kafka clusters isolate the tenants.",
+                "Would one Kafka cluster do?"));
 
     assertTrue(
         labels(e).stream().map(Text::key).anyMatch(k -> k.startsWith("kafka")),
@@ -270,15 +255,13 @@ class TermRejectionTest {
   void a_word_only_the_generated_name_lists_hold_starts_a_persons_name_but_is_no_person_alone() {
     Extraction e =
         extractor.extract(
-            SampleDialogue.conversation(
+            SampleDialogue.dialogue(
                 "generated names",
-                turn(0, Role.USER, "Why did the engineers move from Borg to Omega and then on?"),
-                turn(
-                    1,
-                    Role.ASSISTANT,
-                    "Borg came first; its experimental successor Omega tried a shared state."
-                        + " Warren Buffett would call Omega a moat. Ask Warren Buffett!"),
-                turn(2, Role.USER, "So Omega lost to Kubernetes?")));
+                null,
+                "Why did the engineers move from Borg to Omega and then on?",
+                "Borg came first; its experimental successor Omega tried a shared state."
+                    + " Warren Buffett would call Omega a moat. Ask Warren Buffett!",
+                "So Omega lost to Kubernetes?"));
 
     assertEquals(
         Noema.Person.getURI(),
@@ -287,10 +270,6 @@ class TermRejectionTest {
     assertTrue(
         !Noema.Person.getURI().equals(typeOf(e, "Omega")),
         "a word only the generated lists hold is no person alone: " + e.entities());
-  }
-
-  private static Turn turn(int index, Role role, String text) {
-    return Turn.of(index, null, role, role == Role.USER ? "User" : "Assistant", null, text);
   }
 
   private static Set<String> labels(Extraction e) {
