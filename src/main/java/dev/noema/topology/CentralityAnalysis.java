@@ -169,7 +169,7 @@ public final class CentralityAnalysis implements Analysis<CentresResult> {
               prRank[v],
               withBetweenness ? bcRank[v] : null,
               degRank[v],
-              e.view()));
+              e.kind()));
     }
     String note =
         "PageRank (damping "

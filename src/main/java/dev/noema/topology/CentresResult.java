@@ -25,8 +25,8 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
    * @param pageRankRank 1-based rank by PageRank (ties share the smaller rank)
    * @param betweennessRank 1-based rank by betweenness; null when not computed
    * @param degreeRank 1-based rank by degree
-   * @param view whether the entity is a perspective: a holder's view of ideas rather than an idea
-   *     ({@link #ideas})
+   * @param kind whether the entity is an idea, a perspective (a holder's view of ideas) or a claim
+   *     (a statement about them); only ideas are {@link #ideas}
    */
   public record Centre(
       String iri,
@@ -38,7 +38,7 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
       int pageRankRank,
       Integer betweennessRank,
       int degreeRank,
-      boolean view) {}
+      Entity.Kind kind) {}
 
   /**
    * What {@link #betweennessMethod()} says when the graph was too large to compute betweenness at
@@ -62,13 +62,16 @@ public record CentresResult(List<Centre> centres, String betweennessMethod, Stri
   }
 
   /**
-   * The centres that are ideas: every centre but the perspectives, in the same order and with the
-   * same ranks (a perspective collects the claims of its holder and so ranks high in any
-   * conversation with one; {@code explore perspectives} compares them).
+   * The centres that are ideas, in the same order and with the same ranks: not the perspectives (a
+   * perspective collects the claims of its holder and so ranks high in any conversation with one;
+   * {@code explore perspectives} compares them), nor the claims (a statement is about the ideas it
+   * links and ranks through them; a sentence among the centres names no idea).
    */
   public CentresResult ideas() {
     return new CentresResult(
-        centres.stream().filter(c -> !c.view()).toList(), betweennessMethod, note);
+        centres.stream().filter(c -> c.kind() == Entity.Kind.IDEA).toList(),
+        betweennessMethod,
+        note);
   }
 
   @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param mentions IRIs of the turns it is mentioned in ({@code noema:mentionedInTurn})
  * @param salience how much the conversation is about it, the weight of its random jumps in PageRank
  *     ({@link Salience}); not negative
- * @param view whether it is a perspective (a holder's view of ideas rather than an idea)
+ * @param kind whether it is an idea, a holder's view of ideas, or a statement about them
  */
 public record Entity(
     String iri,
@@ -27,22 +27,42 @@ public record Entity(
     List<String> labels,
     Set<String> mentions,
     double salience,
-    boolean view) {
+    Kind kind) {
+
+  /**
+   * What an entity stands for, as the centres tell ideas from the rest: the ontology makes a claim
+   * disjoint from a concept, and a perspective is a holder's view of concepts.
+   */
+  public enum Kind {
+    /** A concept, person, module, method, work...: what the ideas of a conversation are. */
+    IDEA,
+    /** A perspective ({@code noema:Perspective}): a holder's view of ideas. */
+    VIEW,
+    /** A claim or hypothesis ({@code noema:Claim}): a statement about ideas. */
+    STATEMENT
+  }
+
   public Entity {
     Objects.requireNonNull(iri, "iri");
     Objects.requireNonNull(label, "label");
     types = Set.copyOf(types);
     labels = List.copyOf(labels);
     mentions = Set.copyOf(mentions);
+    Objects.requireNonNull(kind, "kind");
     if (!(salience >= 0)) {
       throw new IllegalArgumentException("salience must not be negative: " + salience);
     }
   }
 
-  /** An entity of salience 1 that is no view, as every entity of a graph built by hand. */
+  /** An idea of salience 1, as every entity of a graph built by hand. */
   public Entity(
       String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
-    this(iri, label, types, labels, mentions, 1.0, false);
+    this(iri, label, types, labels, mentions, 1.0, Kind.IDEA);
+  }
+
+  /** Whether it is a perspective. */
+  public boolean view() {
+    return kind == Kind.VIEW;
   }
 
   /** An entity with only an IRI and a label (tests, generated graphs). */

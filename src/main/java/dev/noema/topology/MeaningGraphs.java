@@ -4,6 +4,7 @@ import dev.noema.meaning.Fact;
 import dev.noema.meaning.Grounding;
 import dev.noema.meaning.Interpretation;
 import dev.noema.meaning.MeaningLayer;
+import dev.noema.meaning.MeaningSchema;
 import dev.noema.meaning.Name;
 import dev.noema.meaning.Names;
 import dev.noema.meaning.TurnRef;
@@ -77,8 +78,8 @@ public final class MeaningGraphs {
       if (filter.filtersTurns()) {
         mentioned.retainAll(keptTurns);
       }
-      boolean view =
-          classes.stream().anyMatch(c -> layer.schema().isA(c, Noema.Perspective.getURI()));
+      Entity.Kind kind = kind(layer.schema(), classes);
+      boolean view = kind == Entity.Kind.VIEW;
       Name shown = e.names().best(Names.DEFAULT_LANGUAGE).orElse(null);
       candidates.put(
           e.iri(),
@@ -89,7 +90,7 @@ public final class MeaningGraphs {
               e.names().texts(),
               mentioned,
               Salience.of(shown, mentioned.size(), view),
-              view));
+              kind));
       if (view) {
         perspectives.add(e.iri());
       }
@@ -147,6 +148,16 @@ public final class MeaningGraphs {
         .forEach(builder::entity);
     keptTurns.forEach(t -> builder.turn(turns.get(t)));
     return builder.build();
+  }
+
+  /** A perspective is a view, a claim (a hypothesis too) a statement, anything else an idea. */
+  private static Entity.Kind kind(MeaningSchema schema, Set<String> classes) {
+    if (classes.stream().anyMatch(c -> schema.isA(c, Noema.Perspective.getURI()))) {
+      return Entity.Kind.VIEW;
+    }
+    return classes.stream().anyMatch(c -> schema.isA(c, Noema.Claim.getURI()))
+        ? Entity.Kind.STATEMENT
+        : Entity.Kind.IDEA;
   }
 
   /** One fact (or interpretation) behind a relation: its weight and where it was found. */

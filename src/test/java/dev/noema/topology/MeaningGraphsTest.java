@@ -7,12 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.noema.meaning.MeaningLayer;
 import dev.noema.meaning.MeaningLayers;
+import dev.noema.meaning.SampleLayer;
+import dev.noema.store.GraphChange;
+import dev.noema.store.GraphContent;
 import dev.noema.store.Tdb2GraphStore;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.Test;
 
 class MeaningGraphsTest {
@@ -51,6 +59,47 @@ class MeaningGraphsTest {
         edge(g, "industry-perspective", "architecture").relationTypes());
     assertEquals(
         e("kirill-s-perspective"), edge(g, "kirill-s-perspective", "architecture").source());
+  }
+
+  @Test
+  void claims_and_hypotheses_are_centres_of_their_own_kind_and_not_among_the_ideas() {
+    Model statements = ModelFactory.createDefaultModel();
+    statements.read(
+        new StringReader(
+            """
+            @prefix noema: <https://w3id.org/noema/ontology#> .
+            @prefix e: <https://w3id.org/noema/id/entity/> .
+            @prefix s: <https://w3id.org/noema/id/conversation/sample/turn/> .
+            e:claim a noema:Claim ; noema:canonicalLabel "latent space explains emergence" ;
+                noema:mentionedInTurn s:0 ; noema:about e:emergence .
+            e:hypothesis a noema:Hypothesis ; noema:canonicalLabel "attention causes insight" ;
+                noema:mentionedInTurn s:0 ; noema:about e:latent-space .
+            """),
+        null,
+        "TTL");
+    MeaningLayer layer;
+    try (Tdb2GraphStore store = SampleLayer.store()) {
+      store.apply(
+          new GraphChange(
+              List.of(),
+              List.of(),
+              List.of(
+                  new GraphContent(
+                      NodeFactory.createURI("https://w3id.org/noema/graph/extraction/statements"),
+                      "test",
+                      statements.getGraph().find().toList()))));
+      layer = new MeaningLayers(store, SampleLayer.SCHEMA).current();
+    }
+    CentresResult centres = new Topology(MeaningGraphs.of(layer, TopologyFilter.NONE)).centres();
+    Set<String> statementsRanked = new TreeSet<>();
+    centres.centres().stream()
+        .filter(c -> c.kind() == Entity.Kind.STATEMENT)
+        .forEach(c -> statementsRanked.add(c.iri()));
+    assertEquals(Set.of(e("claim"), e("hypothesis")), statementsRanked);
+    assertTrue(
+        centres.ideas().centres().stream()
+            .noneMatch(c -> c.iri().equals(e("claim")) || c.iri().equals(e("hypothesis"))));
+    assertTrue(centres.ideas().centres().stream().anyMatch(c -> c.iri().equals(e("emergence"))));
   }
 
   @Test

@@ -43,10 +43,10 @@ class PersonalisedPageRankTest {
     CentresResult withoutJumps = new CentralityAnalysis(viewHoldingFiveIdeas(0)).result();
     CentresResult withJumps = new CentralityAnalysis(viewHoldingFiveIdeas(1)).result();
     assertTrue(score(withoutJumps, "view") < score(withJumps, "view"));
-    assertTrue(withoutJumps.centres().stream().anyMatch(CentresResult.Centre::view));
+    assertTrue(withoutJumps.centres().stream().anyMatch(c -> c.kind() == Entity.Kind.VIEW));
     List<CentresResult.Centre> ideas = withoutJumps.ideas().centres();
     assertEquals(5, ideas.size());
-    assertTrue(ideas.stream().noneMatch(CentresResult.Centre::view));
+    assertTrue(ideas.stream().noneMatch(c -> c.kind() == Entity.Kind.VIEW));
   }
 
   private static MeaningGraph viewHoldingFiveIdeas(double viewSalience) {
@@ -59,7 +59,7 @@ class PersonalisedPageRankTest {
             List.of(),
             Set.of(),
             viewSalience,
-            true));
+            Entity.Kind.VIEW));
     for (String idea : List.of("i1", "i2", "i3", "i4", "i5")) {
       b.entity(Entity.of(iri(idea), idea));
       b.relation(iri("view"), SmallGraphs.RELATED, iri(idea), 1);
