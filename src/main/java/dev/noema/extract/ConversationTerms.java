@@ -58,7 +58,11 @@ import org.commonmark.node.StrongEmphasis;
  *       abbreviation defines it.
  * </ul>
  *
- * Upper-case names are {@code CognitiveModule}s when the conversation treats them as modules: a
+ * A name is typed by the class words beside it ("the city of Osaka", "Anki, a flashcard program")
+ * or inside it ("Boston Marathon"), and by the header of the table column it fills when that header
+ * is a class word alone ("City", "Город").
+ *
+ * <p>Upper-case names are {@code CognitiveModule}s when the conversation treats them as modules: a
  * unit naming them sits beside a module cue (in itself, in the paragraph that introduces its list,
  * in its table's header or heading); once a module, a name is one everywhere in the conversation.
  *
@@ -602,18 +606,50 @@ final class ConversationTerms {
       }
     }
     context.add(header.toString());
+    List<String> columnTypes = new ArrayList<>();
     for (Node n : cells) {
       if (n instanceof TableCell cell) {
         String text = TurnScan.plainText(cell);
         modulesIn(text, context);
         emphasis(cell, language);
-        if (!(cell.getParent().getParent() instanceof TableHead) && !text.isBlank()) {
+        if (cell.getParent().getParent() instanceof TableHead) {
+          columnTypes.add(classOf(text.strip(), language));
+        } else if (!text.isBlank()) {
           addUnit(turn, language, text.strip(), false);
           if (cell.getPrevious() == null && ofFigures(cell)) {
             rowLabels.add(units.size() - 1);
           }
+          int column = column(cell);
+          if (column < columnTypes.size() && !columnTypes.get(column).isEmpty()) {
+            nameOfClass(units.get(units.size() - 1).tokens(), columnTypes.get(column));
+          }
         }
       }
+    }
+  }
+
+  private static int column(TableCell cell) {
+    int column = 0;
+    for (Node n = cell.getPrevious(); n != null; n = n.getPrevious()) {
+      column++;
+    }
+    return column;
+  }
+
+  /**
+   * A cell under a header that is a class word alone ("City", "Город", "Livre") names a thing of
+   * that class when the whole cell is one capitalised name: "| Kontor | City |" over "| Peterhof |
+   * Novgorod |" says Novgorod is a place, as "the city of Novgorod" would.
+   */
+  private void nameOfClass(List<Token> tokens, String type) {
+    if (tokens.isEmpty()
+        || tokens.contains(null)
+        || !Character.isUpperCase(tokens.get(0).surface().codePointAt(0))) {
+      return;
+    }
+    Candidate c = candidates.get(key(tokens, 0, tokens.size()));
+    if (c != null && c.classCue == null) {
+      c.classCue = type;
     }
   }
 

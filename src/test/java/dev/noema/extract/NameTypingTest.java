@@ -149,6 +149,24 @@ class NameTypingTest {
   }
 
   @Test
+  void a_table_column_headed_by_a_class_word_types_the_names_under_it() {
+    Extraction e =
+        extract(
+            "Where did the Hansa trade?",
+            "| Kontor | City | Goods |\n|---|---|---|\n| Steelyard | London | wool |\n"
+                + "| Peterhof | Novgorod | furs |\n\nFurs came from Novgorod, and Novgorod traded"
+                + " with Steelyard; Steelyard bought wool.",
+            "And which books?",
+            "| Книга | Автор |\n|---|---|\n| Доктор Живаго | Борис Пастернак |\n\n"
+                + "«Доктор Живаго» читают и сегодня, Доктор Живаго вышел в 1957.");
+
+    assertEquals(Noema.Place.getURI(), typeOf(e, "Novgorod"), e.entities().toString());
+    assertEquals(Noema.Work.getURI(), typeOf(e, "Доктор Живаго"), e.entities().toString());
+    assertNotEquals(
+        Noema.Place.getURI(), typeOf(e, "Steelyard"), "its column says kontor, no class word");
+  }
+
+  @Test
   void a_possessive_ends_a_name() {
     Extraction e =
         extract(
