@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -23,6 +25,9 @@ import org.tartarus.snowball.SnowballStemmer;
  * {@link #stemmer()} gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
+  /** A cue of at most three letters, which stays a whole word even where cues are stems. */
+  private static final Pattern SHORT_WORD = Pattern.compile("\\p{L}{1,3}");
+
   /** The shortest stem that stands for a generic word's inflections. */
   private static final int MIN_STEM = 4;
 
@@ -161,17 +166,58 @@ final class LanguageProfile {
     };
   }
 
-  /** A case-insensitive pattern matching any of {@code alternations} at the start of a word. */
+  /**
+   * A case-insensitive pattern matching any of {@code alternations} at the start of a word: as a
+   * whole word, or with {@code stems} as the start of one. A stem of three letters or fewer is
+   * still a whole word ("dr", "ms", "roi"): as a prefix it starts too many words ("dropped", "msg",
+   * "roistering"), and "Kubernetes dropped Docker" made Docker a person.
+   */
   static Pattern cuePattern(Iterable<String> alternations, boolean stems) {
     StringBuilder out = new StringBuilder();
-    for (String a : alternations) {
-      out.append(out.length() == 0 ? "" : "|").append("(?:").append(a).append(')');
+    for (String alternation : alternations) {
+      for (String a : topLevelAlternatives(alternation)) {
+        out.append(out.length() == 0 ? "" : "|").append("(?:").append(a);
+        if (stems && SHORT_WORD.matcher(a).matches()) {
+          out.append("(?!\\p{L})");
+        }
+        out.append(')');
+      }
     }
     if (out.length() == 0) {
       return Pattern.compile("(?!)");
     }
     return Pattern.compile(
         "(?iu)(?<![\\p{L}-])(?:" + out + ")" + (stems ? "\\p{L}*" : "(?!\\p{L})"));
+  }
+
+  /**
+   * A regular expression's alternatives outside any group or class: "dr|mr|(?:a|b)c" is dr, mr and
+   * (?:a|b)c.
+   */
+  private static List<String> topLevelAlternatives(String regex) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        // A class holds no alternative: skip to its end (an escaped ']' or one first inside it).
+        for (i += 2; i < regex.length() && regex.charAt(i) != ']'; i++) {
+          i += regex.charAt(i) == '\\' ? 1 : 0;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(regex.substring(from, i));
+        from = i + 1;
+      }
+    }
+    parts.add(regex.substring(from));
+    return parts;
   }
 
   private static String required(Properties cues, String key) {

@@ -27,6 +27,18 @@ class LexiconTest {
   }
 
   @Test
+  void a_stemmed_cue_matches_the_start_of_a_word_but_a_short_one_only_the_whole_word() {
+    java.util.regex.Pattern cue =
+        LanguageProfile.cuePattern(java.util.List.of("dr|ms|professor|(?:a|b)c", "roi"), true);
+    assertTrue(cue.matcher("Dr").matches());
+    assertTrue(cue.matcher("professors").matches());
+    assertTrue(cue.matcher("bc").matches(), "a group's alternatives stay inside it");
+    assertFalse(cue.matcher("dropped").matches());
+    assertFalse(cue.matcher("msg").matches());
+    assertFalse(cue.matcher("roistering").matches());
+  }
+
+  @Test
   void stop_words_of_each_language_come_from_lucene_and_the_language_files() {
     assertStop("en", "the");
     assertTrue(LEXICON.language("en").isGeneric("thing", "thing"));

@@ -167,6 +167,19 @@ class NameTypingTest {
   }
 
   @Test
+  void a_short_person_cue_is_a_whole_word_not_the_start_of_one() {
+    Extraction e =
+        extract(
+            "People say \"Kubernetes dropped Docker\". We build with Docker. Will Docker break?",
+            "No: Kubernetes dropped dockershim, and Docker images still run.",
+            "Who explained that best?",
+            "Dr. Jane Roe wrote about it, and Dr Jane Roe is right.");
+
+    assertNotEquals(Noema.Person.getURI(), typeOf(e, "Docker"), "\"dropped\" is no \"Dr\"");
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Jane Roe"), e.entities().toString());
+  }
+
+  @Test
   void a_possessive_ends_a_name() {
     Extraction e =
         extract(
