@@ -724,7 +724,8 @@ final class TurnScan {
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
-    String analogy = entity(label, Text.key(label), Noema.Analogy.getURI(), sentence);
+    // Labelled as written: the clause starts with the name it is drawn to ("Фейнман понимал ...").
+    String analogy = entity(label, label, Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String[] person : persons) {
       String key = entity(person[0], person[1], Noema.Person.getURI(), person[2]);
