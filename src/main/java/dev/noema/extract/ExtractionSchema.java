@@ -347,7 +347,7 @@ public final class ExtractionSchema {
         neither its label nor an alias; its canonical label is always "the user's view" or "the assistant's view", in \
         every turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
         assistant is) are not extracted; the things they speak of are, as entities of their own (the user's company, \
-        the user's modules, machine consciousness when the assistant asks it of itself).
+        the user's modules, free will when the assistant asks it of itself).
 
         WHAT IS AN ENTITY: a thing the dialogue talks about that could be discussed outside this dialogue, of one \
         of the types above. What the dialogue is made of is not an entity:
