@@ -30,8 +30,8 @@ import java.util.TreeSet;
  *
  * <p>The conversation's entities are those of {@code graph} mentioned in one of its turns; its
  * centres are the graph's {@link #CENTRES} ideas of highest PageRank ({@link
- * dev.noema.topology.CentresResult#ideas}: perspectives are not counted). Stateless apart from its
- * inputs; not thread-safe.
+ * dev.noema.topology.CentresResult#ideas}: perspectives and claims are not counted). Stateless
+ * apart from its inputs; not thread-safe.
  */
 final class ConversationScoring {
   /** How many of the most central entities top-10 precision looks at. */
