@@ -314,11 +314,12 @@ public final class MeaningReader extends StreamRDFBase {
     entities.forEach(
         (iri, node) -> {
           Subject s = subjects.get(node);
+          Set<String> types = schema.withoutFallback(s.types);
           entityList.add(
               new Entity(
                   iri,
-                  s.types,
-                  schema.mostSpecific(s.types),
+                  types,
+                  schema.mostSpecific(types),
                   s.names == null ? Names.none() : Names.of(s.names),
                   sorted(s.definitions, byLanguage),
                   sorted(s.mentions, Comparator.naturalOrder()),

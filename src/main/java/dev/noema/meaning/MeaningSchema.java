@@ -134,6 +134,29 @@ public final class MeaningSchema {
   }
 
   /**
+   * The types of an entity as the ontology means them: {@code noema:Concept} is the type of a named
+   * thing that "fits no more specific type", so beside a type that says more (a Place, a Method, a
+   * Person) it is left out. An extractor unsure of a name types it Concept (the structural one
+   * does); where another, or another turn, knows it is a place, the entity is a place. A type that
+   * is a super-class of Concept says no more than it does.
+   *
+   * @param asserted the entity's meaning-entity classes, from every graph
+   * @return them, less Concept when another says more; {@code asserted} itself when nothing is left
+   *     out
+   */
+  public Set<String> withoutFallback(Set<String> asserted) {
+    String concept = Noema.Concept.getURI();
+    if (!asserted.contains(concept)
+        || asserted.stream()
+            .allMatch(t -> t.equals(concept) || ontology.isSubClassOf(concept, t))) {
+      return asserted;
+    }
+    Set<String> types = new TreeSet<>(asserted);
+    types.remove(concept);
+    return types;
+  }
+
+  /**
    * The most specific of {@code types}: the one with the most super-classes (ties by IRI), or null
    * when there are none.
    */

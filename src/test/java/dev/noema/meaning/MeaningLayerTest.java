@@ -39,6 +39,29 @@ class MeaningLayerTest {
   }
 
   @Test
+  void a_concept_another_graph_types_more_specifically_is_of_that_type_only() {
+    try (Tdb2GraphStore store = SampleLayer.store()) {
+      org.apache.jena.graph.Node type = org.apache.jena.vocabulary.RDF.Nodes.type;
+      store.apply(
+          GraphChange.put(
+              new GraphContent(
+                  NodeFactory.createURI("urn:g:sure"),
+                  "sure",
+                  List.of(
+                      // architecture (a Concept in the sample) is also a Method here; latent space
+                      // stays a Concept, and a super-class of Concept says nothing more.
+                      Triple.create(NodeFactory.createURI(e("architecture")), type, Noema.Method),
+                      Triple.create(
+                          NodeFactory.createURI(e("latent-space")), type, Noema.MeaningEntity)))));
+      MeaningLayer layer = new MeaningLayers(store, SampleLayer.SCHEMA).current();
+      Entity architecture = layer.entity(e("architecture")).orElseThrow();
+      assertEquals(Set.of(NS + "Method"), architecture.types());
+      assertEquals(NS + "Method", architecture.type());
+      assertTrue(layer.entity(e("latent-space")).orElseThrow().types().contains(NS + "Concept"));
+    }
+  }
+
+  @Test
   void reads_relations_with_the_facts_that_reify_them_and_their_groundings() {
     Relation related = relation("architecture", NS + "relatedTo", "latent-space");
     assertEquals(1, related.facts().size());
