@@ -345,7 +345,9 @@ public final class ExtractionSchema {
         view ("your view as the founder"), else composed after its holder in the turn's language ("Sicht des \
         Assistenten"); a heading or phrase that only introduces the view ("My take", "All things considered") is \
         neither its label nor an alias; its canonical label is always "the user's view" or "the assistant's view", in \
-        every turn. Other facts about the participants themselves (what the user founded, made or works for, what the \
+        every turn. A judgement weighs a thing (better, worse, worth it, risky, recommended, to avoid); a sentence that \
+        states what a thing is, does or causes is a claim, whoever says it. One sentence is one or the other, not \
+        both. Other facts about the participants themselves (what the user founded, made or works for, what the \
         assistant is) are not extracted; the things they speak of are, as entities of their own (the user's company, \
         the user's modules, free will when the assistant asks it of itself).
 
