@@ -1526,12 +1526,7 @@ final class ConversationTerms {
     }
     boolean name = c.midSentenceNames > 0 && Character.isUpperCase(surface.charAt(0));
     if (name && c.words > 1) {
-      String type = nameType(surface, c);
-      // "Gerd Kommer ist ... Kommer argumentiert": the family name's own cue says who the name is.
-      Candidate family = candidates.get(lastWordKey(key));
-      return type.equals(Noema.Concept.getURI()) && family != null && family.personCue
-          ? Noema.Person.getURI()
-          : type;
+      return nameType(surface, c);
     }
     if (name && lexicon.isGivenName(surface) && (c.personCue || c.midSentenceNames >= 2)) {
       return Noema.Person.getURI();

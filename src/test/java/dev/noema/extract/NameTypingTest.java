@@ -180,18 +180,6 @@ class NameTypingTest {
   }
 
   @Test
-  void a_family_names_person_cue_types_the_whole_name() {
-    Extraction e =
-        extract(
-            "A colleague swears by Torvik Almqvist and his portfolio. Is Torvik Almqvist right?",
-            "Torvik Almqvist is popular among savers. Almqvist argues for more small caps.",
-            "And the costs?",
-            "Low.");
-
-    assertEquals(Noema.Person.getURI(), typeOf(e, "Torvik Almqvist"), e.entities().toString());
-  }
-
-  @Test
   void a_possessive_ends_a_name() {
     Extraction e =
         extract(
