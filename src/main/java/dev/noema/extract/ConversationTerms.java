@@ -638,13 +638,17 @@ final class ConversationTerms {
 
   /**
    * A cell under a header that is a class word alone ("City", "Город", "Livre") names a thing of
-   * that class when the whole cell is one capitalised name: "| Kontor | City |" over "| Peterhof |
-   * Novgorod |" says Novgorod is a place, as "the city of Novgorod" would.
+   * that class when the whole cell is one name, its words capitalised but for stop words: "|
+   * Brewery | Town |" over "| Oakhollow | Brindleford |" says Brindleford is a place, as "the town
+   * of Brindleford" would; "London and Paris" is two names, and no cell of this kind.
    */
   private void nameOfClass(List<Token> tokens, String type) {
     if (tokens.isEmpty()
         || tokens.contains(null)
-        || !Character.isUpperCase(tokens.get(0).surface().codePointAt(0))) {
+        || tokens.stream()
+            .anyMatch(t -> !t.stop() && !Character.isUpperCase(t.surface().codePointAt(0)))
+        || tokens.stream()
+            .anyMatch(t -> lexicon.cue("not-inside-term").matcher(t.surface()).matches())) {
       return;
     }
     Candidate c = candidates.get(key(tokens, 0, tokens.size()));

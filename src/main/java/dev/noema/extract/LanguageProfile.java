@@ -25,11 +25,15 @@ import org.tartarus.snowball.SnowballStemmer;
  * {@link #stemmer()} gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
-  /** A cue of at most three letters, which stays a whole word even where cues are stems. */
-  private static final Pattern SHORT_WORD = Pattern.compile("\\p{L}{1,3}");
 
   /** The shortest stem that stands for a generic word's inflections. */
   private static final int MIN_STEM = 4;
+
+  /**
+   * A cue of fewer letters than a stem has ({@link #MIN_STEM}), which stays a whole word even where
+   * cues are stems.
+   */
+  private static final Pattern SHORT_WORD = Pattern.compile("\\p{L}{1," + (MIN_STEM - 1) + "}");
 
   /**
    * The specificity below which a word is common: a rank in the first half of the list (the square
@@ -203,10 +207,7 @@ final class LanguageProfile {
       if (c == '\\') {
         i++;
       } else if (c == '[') {
-        // A class holds no alternative: skip to its end (an escaped ']' or one first inside it).
-        for (i += 2; i < regex.length() && regex.charAt(i) != ']'; i++) {
-          i += regex.charAt(i) == '\\' ? 1 : 0;
-        }
+        i = classEnd(regex, i);
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
@@ -217,7 +218,40 @@ final class LanguageProfile {
       }
     }
     parts.add(regex.substring(from));
+    // A part that is no expression of its own (an unusual construct read wrong) keeps the whole.
+    for (String part : parts) {
+      try {
+        Pattern.compile(part);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        return List.of(regex);
+      }
+    }
     return parts;
+  }
+
+  /**
+   * Where the character class opening at {@code open} ends: its "]" (a "^" and a "]" right after
+   * the "[" are part of it, escapes are skipped, and a class inside it is read as one).
+   */
+  private static int classEnd(String regex, int open) {
+    int i = open + 1;
+    if (i < regex.length() && regex.charAt(i) == '^') {
+      i++;
+    }
+    if (i < regex.length() && regex.charAt(i) == ']') {
+      i++;
+    }
+    for (; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = classEnd(regex, i);
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    return regex.length();
   }
 
   private static String required(Properties cues, String key) {

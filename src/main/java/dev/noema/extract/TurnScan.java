@@ -724,7 +724,8 @@ final class TurnScan {
     }
     String label =
         String.join(" ", words.subList(0, Math.min(words.size(), MAX_ANALOGY_LABEL_WORDS)));
-    // Labelled as written: the clause starts with the name it is drawn to ("Фейнман понимал ...").
+    // Labelled as written: the clause often starts with the name it is drawn to ("Фейнман
+    // понимал").
     String analogy = entity(label, label, Noema.Analogy.getURI(), sentence);
     define(analogy, sentence);
     for (String[] person : persons) {

@@ -8,7 +8,9 @@ import java.util.Set;
  * A meaning entity: a resource typed with a sub-class of {@code noema:MeaningEntity}
  * (interpretations included).
  *
- * @param types its meaning-entity classes, sorted
+ * @param types its meaning-entity classes as the ontology means them, sorted: Concept, the
+ *     fallback, is left out beside a type that says more ({@link MeaningSchema#withoutFallback});
+ *     the store keeps every graph's own
  * @param type the most specific of them ({@link MeaningSchema#mostSpecific})
  * @param names every name, in every language
  * @param definitions its {@code skos:definition}s, by language then text

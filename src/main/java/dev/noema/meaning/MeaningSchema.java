@@ -138,7 +138,9 @@ public final class MeaningSchema {
    * thing that "fits no more specific type", so beside a type that says more (a Place, a Method, a
    * Person) it is left out. An extractor unsure of a name types it Concept (the structural one
    * does); where another, or another turn, knows it is a place, the entity is a place. A type that
-   * is a super-class of Concept says no more than it does.
+   * is a super-class of Concept says no more than it does, and one the ontology makes disjoint from
+   * it (a Claim, an Analogy) says something else: a named hypothesis typed Concept by one graph and
+   * Hypothesis by another stays both.
    *
    * @param asserted the entity's meaning-entity classes, from every graph
    * @return them, less Concept when another says more; {@code asserted} itself when nothing is left
@@ -148,7 +150,11 @@ public final class MeaningSchema {
     String concept = Noema.Concept.getURI();
     if (!asserted.contains(concept)
         || asserted.stream()
-            .allMatch(t -> t.equals(concept) || ontology.isSubClassOf(concept, t))) {
+            .noneMatch(
+                t ->
+                    !t.equals(concept)
+                        && !ontology.isSubClassOf(concept, t)
+                        && !ontology.disjoint(concept, t))) {
       return asserted;
     }
     Set<String> types = new TreeSet<>(asserted);

@@ -1,8 +1,10 @@
 package dev.noema.topology;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.noema.ontology.Iris;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,7 +41,13 @@ public record Entity(
     /** A perspective ({@code noema:Perspective}): a holder's view of ideas. */
     VIEW,
     /** A claim or hypothesis ({@code noema:Claim}): a statement about ideas. */
-    STATEMENT
+    STATEMENT;
+
+    /** How JSON writes it: in lower case, as the other kinds Noema writes. */
+    @JsonValue
+    public String json() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public Entity {
@@ -58,11 +66,6 @@ public record Entity(
   public Entity(
       String iri, String label, Set<String> types, List<String> labels, Set<String> mentions) {
     this(iri, label, types, labels, mentions, 1.0, Kind.IDEA);
-  }
-
-  /** Whether it is a perspective. */
-  public boolean view() {
-    return kind == Kind.VIEW;
   }
 
   /** An entity with only an IRI and a label (tests, generated graphs). */

@@ -150,12 +150,15 @@ public final class MeaningGraphs {
     return builder.build();
   }
 
-  /** A perspective is a view, a claim (a hypothesis too) a statement, anything else an idea. */
+  /**
+   * A perspective is a view; a claim (a hypothesis too) is a statement unless another graph also
+   * types it as an idea (a named hypothesis that is a Concept as well); anything else is an idea.
+   */
   private static Entity.Kind kind(MeaningSchema schema, Set<String> classes) {
     if (classes.stream().anyMatch(c -> schema.isA(c, Noema.Perspective.getURI()))) {
       return Entity.Kind.VIEW;
     }
-    return classes.stream().anyMatch(c -> schema.isA(c, Noema.Claim.getURI()))
+    return classes.stream().allMatch(c -> schema.isA(c, Noema.Claim.getURI()))
         ? Entity.Kind.STATEMENT
         : Entity.Kind.IDEA;
   }

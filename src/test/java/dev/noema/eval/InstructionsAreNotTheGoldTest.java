@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +51,7 @@ class InstructionsAreNotTheGoldTest {
 
   @Test
   void no_gold_entity_or_relation_end_of_either_corpus_is_named_in_the_instructions() {
-    List<String> named = new ArrayList<>();
+    Set<String> named = new TreeSet<>();
     int read = 0;
     for (Path gold : GOLD) {
       for (GoldConversation c : GoldCorpus.read(gold).conversations()) {
@@ -64,7 +67,7 @@ class InstructionsAreNotTheGoldTest {
       }
     }
     assertTrue(read > 300, "the gold files were read: " + read);
-    assertEquals(List.of(), named);
+    assertEquals(Set.of(), named);
   }
 
   /**
@@ -73,11 +76,9 @@ class InstructionsAreNotTheGoldTest {
    */
   private static boolean namedIn(String name) {
     boolean proper = !name.equals(name.toLowerCase(Locale.ROOT));
-    return java.util.regex.Pattern.compile(
-            "(?<![\\p{L}\\p{N}-])" + java.util.regex.Pattern.quote(name) + "(?![\\p{L}\\p{N}-])",
-            proper
-                ? 0
-                : java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+    return Pattern.compile(
+            "(?<![\\p{L}\\p{N}-])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}-])",
+            proper ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
         .matcher(INSTRUCTIONS)
         .find();
   }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.ontology.Noema;
 import dev.noema.text.Text;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LexiconTest {
@@ -28,11 +30,16 @@ class LexiconTest {
 
   @Test
   void a_stemmed_cue_matches_the_start_of_a_word_but_a_short_one_only_the_whole_word() {
-    java.util.regex.Pattern cue =
-        LanguageProfile.cuePattern(java.util.List.of("dr|ms|professor|(?:a|b)c", "roi"), true);
+    Pattern cue =
+        LanguageProfile.cuePattern(
+            List.of("dr|ms|professor|(?:a|b)c|x[\\]|]y|[^]|]z", "roi"), true);
     assertTrue(cue.matcher("Dr").matches());
     assertTrue(cue.matcher("professors").matches());
     assertTrue(cue.matcher("bc").matches(), "a group's alternatives stay inside it");
+    assertFalse(cue.matcher("ad").matches(), "a group's alternatives stay inside it");
+    assertTrue(cue.matcher("x|y").matches(), "a class's characters stay inside it");
+    assertTrue(cue.matcher("qz").matches(), "a negated class stays whole");
+    assertFalse(cue.matcher("|z").matches(), "a negated class stays whole");
     assertFalse(cue.matcher("dropped").matches());
     assertFalse(cue.matcher("msg").matches());
     assertFalse(cue.matcher("roistering").matches());

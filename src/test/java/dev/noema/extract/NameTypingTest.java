@@ -4,6 +4,7 @@ import static dev.noema.extract.SampleDialogue.typeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noema.ontology.Noema;
@@ -152,31 +153,35 @@ class NameTypingTest {
   void a_table_column_headed_by_a_class_word_types_the_names_under_it() {
     Extraction e =
         extract(
-            "Where did the Hansa trade?",
-            "| Kontor | City | Goods |\n|---|---|---|\n| Steelyard | London | wool |\n"
-                + "| Peterhof | Novgorod | furs |\n\nFurs came from Novgorod, and Novgorod traded"
-                + " with Steelyard; Steelyard bought wool.",
+            "Where do the old breweries stand?",
+            "| Brewery | Town | Beer |\n|---|---|---|\n| Oakhollow | Brindleford | stout |\n"
+                + "| Quillon | Marrow Vale | ale |\n| Fenwright | London and Paris | lager |\n\n"
+                + "Visitors reach Brindleford by train, and Brindleford keeps Oakhollow open; locals"
+                + " drink at Oakhollow daily. London and Paris stock it.",
             "And which books?",
             "| Книга | Автор |\n|---|---|\n| Доктор Живаго | Борис Пастернак |\n\n"
                 + "«Доктор Живаго» читают и сегодня, Доктор Живаго вышел в 1957.");
 
-    assertEquals(Noema.Place.getURI(), typeOf(e, "Novgorod"), e.entities().toString());
+    assertEquals(Noema.Place.getURI(), typeOf(e, "Brindleford"), e.entities().toString());
     assertEquals(Noema.Work.getURI(), typeOf(e, "Доктор Живаго"), e.entities().toString());
+    String brewery = typeOf(e, "Oakhollow");
+    assertNotNull(brewery, "Oakhollow is named in sentences: " + e.entities());
+    assertNotEquals(Noema.Place.getURI(), brewery, "its column says brewery, no class word");
     assertNotEquals(
-        Noema.Place.getURI(), typeOf(e, "Steelyard"), "its column says kontor, no class word");
+        Noema.Place.getURI(), typeOf(e, "London and Paris"), "two names in one cell are no place");
   }
 
   @Test
   void a_short_person_cue_is_a_whole_word_not_the_start_of_one() {
     Extraction e =
         extract(
-            "People say \"Kubernetes dropped Docker\". We build with Docker. Will Docker break?",
-            "No: Kubernetes dropped dockershim, and Docker images still run.",
-            "Who explained that best?",
-            "Dr. Jane Roe wrote about it, and Dr Jane Roe is right.");
+            "Last year we dropped Mercurial. Was moving off Mercurial wise?",
+            "Yes: most teams prefer Git to Mercurial now.",
+            "Who explained the move best? I liked what Dr Almqvist wrote.",
+            "Yes, and Dr Almqvist is right.");
 
-    assertNotEquals(Noema.Person.getURI(), typeOf(e, "Docker"), "\"dropped\" is no \"Dr\"");
-    assertEquals(Noema.Person.getURI(), typeOf(e, "Jane Roe"), e.entities().toString());
+    assertNotEquals(Noema.Person.getURI(), typeOf(e, "Mercurial"), "\"dropped\" is no \"Dr\"");
+    assertEquals(Noema.Person.getURI(), typeOf(e, "Dr Almqvist"), e.entities().toString());
   }
 
   @Test

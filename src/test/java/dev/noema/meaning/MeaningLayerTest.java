@@ -15,8 +15,10 @@ import dev.noema.store.Tdb2GraphStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class MeaningLayerTest {
   @Test
   void a_concept_another_graph_types_more_specifically_is_of_that_type_only() {
     try (Tdb2GraphStore store = SampleLayer.store()) {
-      org.apache.jena.graph.Node type = org.apache.jena.vocabulary.RDF.Nodes.type;
+      Node type = RDF.Nodes.type;
       store.apply(
           GraphChange.put(
               new GraphContent(
@@ -49,15 +51,19 @@ class MeaningLayerTest {
                   "sure",
                   List.of(
                       // architecture (a Concept in the sample) is also a Method here; latent space
-                      // stays a Concept, and a super-class of Concept says nothing more.
+                      // stays a Concept beside a super-class of Concept, which says nothing more;
+                      // emergence beside a Claim, disjoint from Concept, stays both.
                       Triple.create(NodeFactory.createURI(e("architecture")), type, Noema.Method),
                       Triple.create(
-                          NodeFactory.createURI(e("latent-space")), type, Noema.MeaningEntity)))));
+                          NodeFactory.createURI(e("latent-space")), type, Noema.MeaningEntity),
+                      Triple.create(NodeFactory.createURI(e("emergence")), type, Noema.Claim)))));
       MeaningLayer layer = new MeaningLayers(store, SampleLayer.SCHEMA).current();
       Entity architecture = layer.entity(e("architecture")).orElseThrow();
       assertEquals(Set.of(NS + "Method"), architecture.types());
       assertEquals(NS + "Method", architecture.type());
       assertTrue(layer.entity(e("latent-space")).orElseThrow().types().contains(NS + "Concept"));
+      assertEquals(
+          Set.of(NS + "Claim", NS + "Concept"), layer.entity(e("emergence")).orElseThrow().types());
     }
   }
 
@@ -162,9 +168,7 @@ class MeaningLayerTest {
                   "more",
                   List.of(
                       Triple.create(
-                          NodeFactory.createURI(e("novelty")),
-                          org.apache.jena.vocabulary.RDF.Nodes.type,
-                          Noema.Concept)))));
+                          NodeFactory.createURI(e("novelty")), RDF.Nodes.type, Noema.Concept)))));
       MeaningLayer second = layers.current();
       assertNotSame(first, second);
       assertTrue(second.entity(e("novelty")).isPresent());

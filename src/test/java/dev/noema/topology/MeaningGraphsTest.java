@@ -74,20 +74,20 @@ class MeaningGraphsTest {
                 noema:mentionedInTurn s:0 ; noema:about e:emergence .
             e:hypothesis a noema:Hypothesis ; noema:canonicalLabel "attention causes insight" ;
                 noema:mentionedInTurn s:0 ; noema:about e:latent-space .
+            e:named-hypothesis a noema:Hypothesis, noema:Concept ;
+                noema:canonicalLabel "the latent-space hypothesis" ; noema:mentionedInTurn s:0 ;
+                noema:about e:emergence .
             """),
         null,
         "TTL");
     MeaningLayer layer;
     try (Tdb2GraphStore store = SampleLayer.store()) {
       store.apply(
-          new GraphChange(
-              List.of(),
-              List.of(),
-              List.of(
-                  new GraphContent(
-                      NodeFactory.createURI("https://w3id.org/noema/graph/extraction/statements"),
-                      "test",
-                      statements.getGraph().find().toList()))));
+          GraphChange.put(
+              new GraphContent(
+                  NodeFactory.createURI("https://w3id.org/noema/graph/extraction/statements"),
+                  "test",
+                  statements.getGraph().find().toList())));
       layer = new MeaningLayers(store, SampleLayer.SCHEMA).current();
     }
     CentresResult centres = new Topology(MeaningGraphs.of(layer, TopologyFilter.NONE)).centres();
@@ -100,6 +100,9 @@ class MeaningGraphsTest {
         centres.ideas().centres().stream()
             .noneMatch(c -> c.iri().equals(e("claim")) || c.iri().equals(e("hypothesis"))));
     assertTrue(centres.ideas().centres().stream().anyMatch(c -> c.iri().equals(e("emergence"))));
+    assertTrue(
+        centres.ideas().centres().stream().anyMatch(c -> c.iri().equals(e("named-hypothesis"))),
+        "a hypothesis another graph calls a concept is an idea");
   }
 
   @Test

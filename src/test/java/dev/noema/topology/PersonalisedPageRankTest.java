@@ -46,7 +46,7 @@ class PersonalisedPageRankTest {
     assertTrue(withoutJumps.centres().stream().anyMatch(c -> c.kind() == Entity.Kind.VIEW));
     List<CentresResult.Centre> ideas = withoutJumps.ideas().centres();
     assertEquals(5, ideas.size());
-    assertTrue(ideas.stream().noneMatch(c -> c.kind() == Entity.Kind.VIEW));
+    assertTrue(ideas.stream().allMatch(c -> c.kind() == Entity.Kind.IDEA));
   }
 
   private static MeaningGraph viewHoldingFiveIdeas(double viewSalience) {
