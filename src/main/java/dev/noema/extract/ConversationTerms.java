@@ -1748,7 +1748,10 @@ final class ConversationTerms {
     return new Term(key, canonical, label, type, aliases, c.definition);
   }
 
-  /** The most frequent surface form (the first seen on a tie). */
+  /**
+   * The most frequent surface form; on a tie the shortest, which is most often the base form ("код"
+   * beside "коде" and "кодом", "zombie" beside "zombies"), then the first seen.
+   */
   private static String surface(Candidate c) {
     if (c.title != null) {
       return c.title;
@@ -1756,9 +1759,10 @@ final class ConversationTerms {
     String best = null;
     int most = 0;
     for (Map.Entry<String, int[]> e : c.surfaces.entrySet()) {
-      if (e.getValue()[0] > most) {
+      int seen = e.getValue()[0];
+      if (seen > most || seen == most && e.getKey().length() < best.length()) {
         best = e.getKey();
-        most = e.getValue()[0];
+        most = seen;
       }
     }
     return best;

@@ -287,6 +287,23 @@ class StructuralExtractorTest {
   }
 
   @Test
+  void a_term_written_in_several_forms_equally_often_is_labelled_by_its_shortest() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "forms",
+                null,
+                "Are sailing dinghies hard to right after a capsize?",
+                "A sailing dinghy rights easily once the crew stands on the centreboard.",
+                "And the crew?",
+                "The crew simply swims around to the centreboard."));
+
+    assertTrue(
+        canonicalsOfType(e, Noema.Concept).contains("sailing dinghy"),
+        "the singular, not the first form seen: " + e.entities());
+  }
+
+  @Test
   void analogy_cue_mentions_the_person_named_after_it() {
     Extraction e =
         extract(
