@@ -55,13 +55,7 @@ final class AccessFilter extends HttpFilter {
       if (status == HttpServletResponse.SC_UNAUTHORIZED) {
         response.setHeader("WWW-Authenticate", "Bearer");
       }
-      if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-        // The refused request's body is never read, so the server may drop the connection after
-        // answering; saying so keeps a client from sending its next request down that connection
-        // (seen as "header parser received no bytes" on the request after a 401).
-        response.setHeader("Connection", "close");
-      }
-      Json.error(response, status, refusal);
+      Json.refuse(request, response, status, refusal);
       return;
     }
     chain.doFilter(request, response);

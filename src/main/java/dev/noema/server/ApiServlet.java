@@ -467,11 +467,10 @@ final class ApiServlet extends HttpServlet {
               + path);
     } catch (ApiError e) {
       if (e.status == 413) {
-        // The rest of the too-large body is never read: the connection is not to be reused (as
-        // for a refused write, AccessFilter).
-        response.setHeader("Connection", "close");
+        Json.refuse(request, response, e.status, e.getMessage());
+      } else {
+        Json.error(response, e.status, e.getMessage());
       }
-      Json.error(response, e.status, e.getMessage());
     } catch (QuerySyntaxException e) {
       Json.error(response, 400, e.getMessage());
     } catch (Neo4jException e) {

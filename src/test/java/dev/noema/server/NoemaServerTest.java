@@ -2,6 +2,7 @@ package dev.noema.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -336,10 +337,10 @@ class NoemaServerTest {
     HttpResponse<String> noToken =
         postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), null);
     assertEquals(401, noToken.statusCode(), "a decision is a write");
-    assertEquals(
+    assertNotEquals(
         "close",
         noToken.headers().firstValue("connection").orElse(""),
-        "the refused body is left unread: the client must not send the next request down it");
+        "a refused small body is read through, so its answer arrives and the connection stays");
     HttpResponse<String> unknown =
         postJson("/api/identity/decisions", Map.of("action", "accept", "id", "abcdef"), TOKEN);
     assertEquals(400, unknown.statusCode());
@@ -404,7 +405,10 @@ class NoemaServerTest {
                 .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])));
     assertEquals(413, tooBig.statusCode());
-    assertEquals("close", tooBig.headers().firstValue("connection").orElse(""));
+    assertNotEquals(
+        "close",
+        tooBig.headers().firstValue("connection").orElse(""),
+        "the rest of a body under the drain limit is read, so the answer is not lost");
     assertEquals(404, get("/api/jobs/no-such-job").statusCode());
   }
 
