@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.tartarus.snowball.SnowballStemmer;
 
 /**
@@ -25,7 +26,6 @@ import org.tartarus.snowball.SnowballStemmer;
  * {@link #stemmer()} gives each caller its own stemmer (Snowball's are not thread-safe).
  */
 final class LanguageProfile {
-
   /** The shortest stem that stands for a generic word's inflections. */
   private static final int MIN_STEM = 4;
 
@@ -174,7 +174,7 @@ final class LanguageProfile {
    * A case-insensitive pattern matching any of {@code alternations} at the start of a word: as a
    * whole word, or with {@code stems} as the start of one. A stem of three letters or fewer is
    * still a whole word ("dr", "ms", "roi"): as a prefix it starts too many words ("dropped", "msg",
-   * "roistering"), and "Kubernetes dropped Docker" made Docker a person.
+   * "roistering"), and "we dropped Mercurial" made Mercurial a person.
    */
   static Pattern cuePattern(Iterable<String> alternations, boolean stems) {
     StringBuilder out = new StringBuilder();
@@ -222,7 +222,7 @@ final class LanguageProfile {
     for (String part : parts) {
       try {
         Pattern.compile(part);
-      } catch (java.util.regex.PatternSyntaxException e) {
+      } catch (PatternSyntaxException e) {
         return List.of(regex);
       }
     }

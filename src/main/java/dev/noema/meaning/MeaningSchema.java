@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -34,6 +35,12 @@ import org.apache.jena.vocabulary.SKOS;
 public final class MeaningSchema {
   private final OntologyModel ontology;
   private final Set<String> entityClasses;
+
+  /**
+   * The entity classes beside which Concept, the fallback, is left out ({@link #withoutFallback}).
+   */
+  private final Set<String> moreThanConcept;
+
   private final Set<String> interpretationClasses;
   private final List<String> relationProperties;
   private final Map<String, NameKind> nameProperties;
@@ -53,6 +60,15 @@ public final class MeaningSchema {
       }
     }
     this.entityClasses = Set.copyOf(entities);
+    String concept = Noema.Concept.getURI();
+    this.moreThanConcept =
+        entities.stream()
+            .filter(
+                t ->
+                    !t.equals(concept)
+                        && !ontology.isSubClassOf(concept, t)
+                        && !ontology.disjoint(concept, t))
+            .collect(Collectors.toUnmodifiableSet());
     this.interpretationClasses = Set.copyOf(interpretations);
     // Edges join two entities; an interpretation's own properties (interprets, fromPerspective:
     // domain Interpretation) are the parts of an n-ary node, read as such.
@@ -148,13 +164,7 @@ public final class MeaningSchema {
    */
   public Set<String> withoutFallback(Set<String> asserted) {
     String concept = Noema.Concept.getURI();
-    if (!asserted.contains(concept)
-        || asserted.stream()
-            .noneMatch(
-                t ->
-                    !t.equals(concept)
-                        && !ontology.isSubClassOf(concept, t)
-                        && !ontology.disjoint(concept, t))) {
+    if (!asserted.contains(concept) || asserted.stream().noneMatch(moreThanConcept::contains)) {
       return asserted;
     }
     Set<String> types = new TreeSet<>(asserted);

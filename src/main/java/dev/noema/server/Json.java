@@ -30,9 +30,8 @@ final class Json {
     MAPPER.writeValue(response.getOutputStream(), body);
   }
 
-  /** An error as {@code {"error": "one line"}}. */
   /** The most of a refused request's body read and dropped so that its answer arrives. */
-  static final long DRAIN_LIMIT = 4L << 20;
+  private static final long DRAIN_LIMIT = 4L << 20;
 
   /**
    * Answers a request refused before its body was read (a missing token, an upload over the limit)
@@ -64,6 +63,7 @@ final class Json {
     error(response, status, message);
   }
 
+  /** An error as {@code {"error": "one line"}}. */
   static void error(HttpServletResponse response, int status, String message) throws IOException {
     write(response, status, new Wire.ErrorView(message));
   }

@@ -28,20 +28,23 @@ class InstructionsAreNotTheGoldTest {
   private static final String INSTRUCTIONS =
       new ExtractionSchema(OntologyModel.loadDefault()).systemPrompt();
   private static final String PROMPT = INSTRUCTIONS.toLowerCase(Locale.ROOT);
-  private static final List<Path> GOLD =
-      List.of(GoldCorpusTest.GOLD, Path.of("import/corpus-heldout/gold"));
+  private static final List<GoldConversation> GOLD = new ArrayList<>();
+
+  static {
+    for (Path gold : List.of(GoldCorpusTest.GOLD, Path.of("import/corpus-heldout/gold"))) {
+      GOLD.addAll(GoldCorpus.read(gold).conversations());
+    }
+  }
 
   @Test
   void no_gold_not_entity_of_either_corpus_is_quoted_in_the_instructions() {
     List<String> quoted = new ArrayList<>();
     int read = 0;
-    for (Path gold : GOLD) {
-      for (GoldConversation c : GoldCorpus.read(gold).conversations()) {
-        for (String junk : c.notEntities()) {
-          read++;
-          if (PROMPT.contains("\"" + junk.toLowerCase(Locale.ROOT) + "\"")) {
-            quoted.add(junk);
-          }
+    for (GoldConversation c : GOLD) {
+      for (String junk : c.notEntities()) {
+        read++;
+        if (PROMPT.contains("\"" + junk.toLowerCase(Locale.ROOT) + "\"")) {
+          quoted.add(junk);
         }
       }
     }
@@ -53,16 +56,14 @@ class InstructionsAreNotTheGoldTest {
   void no_gold_entity_or_relation_end_of_either_corpus_is_named_in_the_instructions() {
     Set<String> named = new TreeSet<>();
     int read = 0;
-    for (Path gold : GOLD) {
-      for (GoldConversation c : GoldCorpus.read(gold).conversations()) {
-        List<String> names = new ArrayList<>();
-        c.entities().forEach(e -> names.addAll(e.names()));
-        c.relations().forEach(r -> names.addAll(List.of(r.subject(), r.object())));
-        for (String name : names) {
-          read++;
-          if (name.codePointCount(0, name.length()) >= 4 && namedIn(name)) {
-            named.add(name);
-          }
+    for (GoldConversation c : GOLD) {
+      List<String> names = new ArrayList<>();
+      c.entities().forEach(e -> names.addAll(e.names()));
+      c.relations().forEach(r -> names.addAll(List.of(r.subject(), r.object())));
+      for (String name : names) {
+        read++;
+        if (name.codePointCount(0, name.length()) >= 4 && namedIn(name)) {
+          named.add(name);
         }
       }
     }
