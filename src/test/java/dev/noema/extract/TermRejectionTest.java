@@ -112,6 +112,30 @@ class TermRejectionTest {
   }
 
   @Test
+  void a_phrase_of_everyday_words_needs_four_mentions_where_a_rarer_phrase_needs_two_turns() {
+    Extraction twice =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "everyday",
+                null,
+                "I bake in the morning. Do I need a sourdough starter and a quiet room?",
+                "Feed the sourdough starter at night; a quiet room helps the dough rest."));
+    Set<String> labels = labels(twice);
+    assertTrue(labels.contains("sourdough starter"), labels.toString());
+    assertFalse(labels.contains("quiet room"), labels.toString());
+
+    Extraction often =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "everyday often",
+                null,
+                "Do I need a quiet room to let the dough rest?",
+                "A quiet room keeps the dough warm. Any quiet room works, and a quiet room with"
+                    + " a door is best."));
+    assertTrue(labels(often).contains("quiet room"), labels(often).toString());
+  }
+
+  @Test
   void the_label_of_a_row_of_figures_is_no_mention_but_a_row_of_prose_is() {
     Extraction e =
         extractor.extract(
