@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -415,6 +416,9 @@ final class ConversationTerms {
   private final List<Unit> units = new ArrayList<>();
   private final Map<Integer, List<Unit>> unitsByTurn = new HashMap<>();
   private final Map<String, Term> terms = new HashMap<>();
+
+  /** Each term's mentions outside the longer terms accepted before it, by its key. */
+  private final Map<String, Integer> alone = new HashMap<>();
 
   /** The terms by the stems of their words, to find the longest term along a run of words. */
   private final TermTrie termTrie = new TermTrie();
@@ -1427,6 +1431,7 @@ final class ConversationTerms {
       if (type == null) {
         continue;
       }
+      alone.put(key, uncovered);
       Term term = term(key, c, type);
       terms.put(key, term);
       if (type.equals(Noema.Person.getURI()) && c.words > 1) {
@@ -1454,6 +1459,7 @@ final class ConversationTerms {
         terms.put(key, target);
       }
     }
+    shortForms();
     mentionsOfPersons();
     for (String module : modules) {
       String key = Text.fold(module);
@@ -1507,6 +1513,63 @@ final class ConversationTerms {
         }
       }
     }
+  }
+
+  /**
+   * A word the conversation writes more often inside one term than alone is that term's short form,
+   * not a concept of its own ("metric" beside "value metric", "clásica" beside "guitarra clásica"):
+   * its mentions are the term's and it becomes the term's alias. Only a word written in lower case
+   * that no sentence defines, and a part of no other term: "guitarra", inside both "guitarra
+   * clásica" and "guitarra acústica", and "consciousness", written alone more often than in "hard
+   * problem of consciousness", stay concepts of their own; so do names ("Bogle" beside "Bogle der
+   * ETF-Szene"), which the family-name rule reads.
+   */
+  private void shortForms() {
+    Map<String, Term> onlyTermOf = new HashMap<>();
+    Set<String> inSeveral = new HashSet<>();
+    Set<Term> phrases = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Term t : terms.values()) {
+      if (t.key().indexOf(' ') >= 0 && conceptOrMethod(t)) {
+        phrases.add(t);
+      }
+    }
+    for (Term t : phrases) {
+      for (String word : t.key().split(" ")) {
+        Term before = onlyTermOf.putIfAbsent(word, t);
+        if (before != null && before != t) {
+          inSeveral.add(word);
+        }
+      }
+    }
+    for (Map.Entry<String, Candidate> entry : candidates.entrySet()) {
+      String key = entry.getKey();
+      Candidate c = entry.getValue();
+      Term own = terms.get(key);
+      Term whole = onlyTermOf.get(key);
+      if (c.words != 1
+          || own == null
+          || whole == null
+          || inSeveral.contains(key)
+          || !own.key().equals(key)
+          || !own.type().equals(Noema.Concept.getURI())
+          || c.definition != null
+          || c.surfaces.keySet().stream().anyMatch(f -> Character.isUpperCase(f.codePointAt(0)))
+          || writtenInside(whole) < alone.getOrDefault(key, 0)) {
+        continue;
+      }
+      whole.aliases().add(surface(c));
+      terms.put(key, whole);
+    }
+  }
+
+  /** How often a term's phrase is written (0 for a term read from no phrase). */
+  private int writtenInside(Term phrase) {
+    Candidate c = candidates.get(phrase.key());
+    return c == null ? 0 : c.count;
+  }
+
+  private static boolean conceptOrMethod(Term t) {
+    return t.type().equals(Noema.Concept.getURI()) || t.type().equals(Noema.Method.getURI());
   }
 
   private String abbreviationCount(String key) {

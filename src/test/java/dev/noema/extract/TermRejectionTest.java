@@ -136,6 +136,29 @@ class TermRejectionTest {
   }
 
   @Test
+  void a_word_written_more_often_inside_one_term_than_alone_is_that_terms_short_form() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "short forms",
+                null,
+                "Which value metric fits us? Is latency a **metric** we should watch?",
+                "A value metric grows with what the customer gets. Your value metric is pages; a"
+                    + " **metric** of cost is not one. Watch **latency**: tail latency hurts.",
+                "So pages are our value metric, and seats a weaker **metric**? And **latency**?",
+                "Yes, pages are the value metric. **Latency** matters too: check latency daily,"
+                    + " and the tail latency weekly."));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.contains("metric"), labels.toString());
+    assertTrue(labels.contains("value metric"), labels.toString());
+    assertTrue(
+        aliases(e, "value metric").contains("metric"), aliases(e, "value metric").toString());
+    // Written alone more often than in "tail latency": a concept of its own.
+    assertTrue(labels.stream().anyMatch(l -> l.equalsIgnoreCase("latency")), labels.toString());
+  }
+
+  @Test
   void the_label_of_a_row_of_figures_is_no_mention_but_a_row_of_prose_is() {
     Extraction e =
         extractor.extract(
@@ -294,6 +317,13 @@ class TermRejectionTest {
     assertTrue(
         !Noema.Person.getURI().equals(typeOf(e, "Omega")),
         "a word only the generated lists hold is no person alone: " + e.entities());
+  }
+
+  private static Set<String> aliases(Extraction e, String label) {
+    return e.entities().stream()
+        .filter(x -> x.label().equals(label))
+        .flatMap(x -> x.aliases().stream())
+        .collect(Collectors.toSet());
   }
 
   private static Set<String> labels(Extraction e) {
