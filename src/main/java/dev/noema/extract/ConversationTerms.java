@@ -418,7 +418,7 @@ final class ConversationTerms {
   private final Map<String, Term> terms = new HashMap<>();
 
   /** Each term's mentions outside the longer terms accepted before it, by its key. */
-  private final Map<String, Integer> alone = new HashMap<>();
+  private final Map<String, Integer> mentionsOutsideLongerTerms = new HashMap<>();
 
   /** The terms by the stems of their words, to find the longest term along a run of words. */
   private final TermTrie termTrie = new TermTrie();
@@ -1431,7 +1431,7 @@ final class ConversationTerms {
       if (type == null) {
         continue;
       }
-      alone.put(key, uncovered);
+      mentionsOutsideLongerTerms.put(key, uncovered);
       Term term = term(key, c, type);
       terms.put(key, term);
       if (type.equals(Noema.Person.getURI()) && c.words > 1) {
@@ -1516,13 +1516,15 @@ final class ConversationTerms {
   }
 
   /**
-   * A word the conversation writes more often inside one term than alone is that term's short form,
-   * not a concept of its own ("metric" beside "value metric", "clásica" beside "guitarra clásica"):
-   * its mentions are the term's and it becomes the term's alias. Only a word written in lower case
-   * that no sentence defines, and a part of no other term: "guitarra", inside both "guitarra
-   * clásica" and "guitarra acústica", and "consciousness", written alone more often than in "hard
-   * problem of consciousness", stay concepts of their own; so do names ("Bogle" beside "Bogle der
-   * ETF-Szene"), which the family-name rule reads.
+   * A word the conversation writes no more often alone than as part of one term is that term's
+   * short form, not a concept of its own ("metric", three times alone beside three "value metric";
+   * "clásica" beside "guitarra clásica"): its mentions are the term's and it becomes the term's
+   * alias. Both are counted where no longer term covers them. Only a word that no sentence defines,
+   * capitalised inside no sentence (a name: "Bogle" beside "Bogle der ETF-Szene" is the family-name
+   * rule's; so no German noun is read so), and part of no other term: "guitarra" and
+   * "consciousness", written alone more often than in "guitarra clásica" or "hard problem of
+   * consciousness", stay concepts of their own. Words are matched by stem, so an inflected form
+   * ("clásico") is a mention of the term too.
    */
   private void shortForms() {
     Map<String, Term> onlyTermOf = new HashMap<>();
@@ -1553,19 +1555,15 @@ final class ConversationTerms {
           || !own.key().equals(key)
           || !own.type().equals(Noema.Concept.getURI())
           || c.definition != null
-          || c.surfaces.keySet().stream().anyMatch(f -> Character.isUpperCase(f.codePointAt(0)))
-          || writtenInside(whole) < alone.getOrDefault(key, 0)) {
+          || c.midSentenceNames > 0
+          || !mentionsOutsideLongerTerms.containsKey(key)
+          || !mentionsOutsideLongerTerms.containsKey(whole.key())
+          || mentionsOutsideLongerTerms.get(whole.key()) < mentionsOutsideLongerTerms.get(key)) {
         continue;
       }
       whole.aliases().add(surface(c));
       terms.put(key, whole);
     }
-  }
-
-  /** How often a term's phrase is written (0 for a term read from no phrase). */
-  private int writtenInside(Term phrase) {
-    Candidate c = candidates.get(phrase.key());
-    return c == null ? 0 : c.count;
   }
 
   private static boolean conceptOrMethod(Term t) {
@@ -1635,7 +1633,7 @@ final class ConversationTerms {
             // One word emphasised needs to come back in three turns: emphasis alone marks stress.
             || c.emphasised && (c.words > 1 || turns >= 3 && count >= 3);
     // A phrase of everyday words said in two turns is as often a description ("noir complet",
-    // "trajet retour", "free users") as a term: said often, defined or marked, it is one.
+    // "partner API") as a term: said four times, defined or marked, it is one.
     boolean everyday = c.words > 1 && everydayPhrase(surface, c);
     boolean accepted =
         c.words > 1
@@ -1659,7 +1657,8 @@ final class ConversationTerms {
   /**
    * Whether a phrase is written in lower case and each of its words, but for stop words, is among
    * its language's common words ("jours de repos", "free users"; not "rythme circadien", whose
-   * "circadien" is not, nor "Deutsche Bahn", a name).
+   * "circadien" is not, nor "Deutsche Bahn", a name). A hyphenated word is listed as no common word
+   * ("long-term plan" is no everyday phrase), and a language without a common-word list has none.
    */
   private boolean everydayPhrase(String surface, Candidate c) {
     if (Character.isUpperCase(surface.codePointAt(0))) {
@@ -1669,7 +1668,7 @@ final class ConversationTerms {
     boolean content = false;
     for (String word : WORDS_AND_ELISIONS.split(surface)) {
       String folded = Text.fold(word);
-      if (folded.isEmpty() || profile.isStopWord(folded, "") || profile.isFunctionWord(folded)) {
+      if (folded.isEmpty() || profile.isStopWord(folded, "")) {
         continue;
       }
       if (profile.specificity(word) >= 1) {

@@ -124,6 +124,15 @@ class TermRejectionTest {
     assertTrue(labels.contains("sourdough starter"), labels.toString());
     assertFalse(labels.contains("quiet room"), labels.toString());
 
+    Extraction thrice =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "everyday thrice",
+                null,
+                "Do I need a quiet room to let the dough rest?",
+                "A quiet room keeps the dough warm, and any quiet room works."));
+    assertFalse(labels(thrice).contains("quiet room"), labels(thrice).toString());
+
     Extraction often =
         extractor.extract(
             SampleDialogue.dialogue(
@@ -136,26 +145,43 @@ class TermRejectionTest {
   }
 
   @Test
-  void a_word_written_more_often_inside_one_term_than_alone_is_that_terms_short_form() {
+  void a_word_written_no_more_often_alone_than_inside_one_term_is_that_terms_short_form() {
+    // "metric": four times alone, four times in "value metric" (a tie); "latency": five times
+    // alone, twice in "tail latency".
     Extraction e =
         extractor.extract(
             SampleDialogue.dialogue(
                 "short forms",
                 null,
                 "Which value metric fits us? Is latency a **metric** we should watch?",
-                "A value metric grows with what the customer gets. Your value metric is pages; a"
-                    + " **metric** of cost is not one. Watch **latency**: tail latency hurts.",
+                "A value metric grows with what the customer gets; a **metric** of cost is not"
+                    + " one. Watch **latency**: tail latency hurts.",
                 "So pages are our value metric, and seats a weaker **metric**? And **latency**?",
-                "Yes, pages are the value metric. **Latency** matters too: check latency daily,"
-                    + " and the tail latency weekly."));
+                "Yes, pages are the value metric; any other **metric** is secondary. And"
+                    + " **latency** matters too: check latency daily, and the tail latency weekly."));
 
     Set<String> labels = labels(e);
     assertFalse(labels.contains("metric"), labels.toString());
-    assertTrue(labels.contains("value metric"), labels.toString());
     assertTrue(
         aliases(e, "value metric").contains("metric"), aliases(e, "value metric").toString());
-    // Written alone more often than in "tail latency": a concept of its own.
-    assertTrue(labels.stream().anyMatch(l -> l.equalsIgnoreCase("latency")), labels.toString());
+    assertTrue(labels.contains("latency"), labels.toString());
+  }
+
+  @Test
+  void a_word_capitalised_inside_a_sentence_is_a_name_and_no_terms_short_form() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "names",
+                null,
+                "Is the Varnel pattern worth it? My lead says the Varnel pattern is slow.",
+                "The Varnel pattern is fine; the **Varnel** docs cover it. The Varnel pattern"
+                    + " scales.",
+                "So **Varnel** again? I read about the Varnel pattern online.",
+                "Yes, and the **Varnel** site explains the Varnel pattern in depth."));
+
+    Set<String> labels = labels(e);
+    assertTrue(labels.contains("Varnel"), labels.toString());
   }
 
   @Test
