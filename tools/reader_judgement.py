@@ -125,13 +125,17 @@ def sheets(args):
         print(f"{file}: {len(names)} names, {len(turns[next(iter(ids))])} turns")
 
 
-def read_verdicts(directory, golds, evals):
+def read_verdicts(directory, golds):
+    """Per gold file, each judged name: True for keep, False for noise."""
     verdicts = {}
-    for file, gold in golds.items():
+    for file in golds:
         path = Path(directory) / (Path(file).stem + ".verdicts.json")
         if not path.exists():
             sys.exit(f"{path}: missing")
         judged = json.loads(path.read_text(encoding="utf-8"))
+        for name, v in judged.items():
+            if not isinstance(v, dict) or v.get("verdict") not in ("keep", "noise"):
+                sys.exit(f"{path}: {name!r}: the verdict must be \"keep\" or \"noise\"")
         verdicts[file] = {n: v["verdict"] == "keep" for n, v in judged.items()}
     return verdicts
 
@@ -139,7 +143,7 @@ def read_verdicts(directory, golds, evals):
 def score(args):
     evals = load_evals(args.eval)
     golds = gold_files(args.gold)
-    readers = {d: read_verdicts(d, golds, evals) for d in args.verdicts}
+    readers = {d: read_verdicts(d, golds) for d in args.verdicts}
     print(f"{'evaluation':<10} {'readers':<24} {'gold top-10':>12} {'reader top-10':>14} {'either':>7}"
           f"   gold entities readers keep")
     for tag, conversations in evals.items():
@@ -157,21 +161,28 @@ def score(args):
                     either += keep or c["gold"] is not None
                 for e in gold.get("entities", []):
                     gold_total += 1
+                    if e["label"] not in verdicts[file]:
+                        unjudged.append(f"{Path(file).stem}: {e['label']} (gold)")
                     kept_gold += verdicts[file].get(e["label"], False)
             print(f"{tag:<10} {Path(directory).name:<24} {gold_hits:>4}/{centres} {gold_hits / centres:.2f}"
                   f" {reader_hits:>6}/{centres} {reader_hits / centres:.2f} {either / centres:>7.2f}"
                   f"   {kept_gold}/{gold_total}")
             if unjudged:
-                print(f"  {len(unjudged)} centres have no verdict (counted as noise): " + "; ".join(unjudged))
+                print(f"  {len(unjudged)} names have no verdict (counted as noise): " + "; ".join(unjudged))
     if len(readers) == 2:
+        # Over every name both folders judged (centres of past runs and gold entities too).
         first, second = readers.values()
         pairs = [(first[f][n], second[f][n]) for f in golds for n in first[f] if n in second[f]]
+        if not pairs:
+            print("the two folders judged no name in common")
+            return
         agree = sum(a == b for a, b in pairs) / len(pairs)
         p_a = sum(a for a, _ in pairs) / len(pairs)
         p_b = sum(b for _, b in pairs) / len(pairs)
         chance = p_a * p_b + (1 - p_a) * (1 - p_b)
         kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
-        print(f"the two readers agree on {agree:.2f} of {len(pairs)} names (Cohen's kappa {kappa:.2f})")
+        print(f"the two folders agree on {agree:.2f} of the {len(pairs)} names both judged"
+              f" (Cohen's kappa {kappa:.2f})")
 
 
 def main():
