@@ -1681,8 +1681,9 @@ final class ConversationTerms {
 
   /**
    * Whether a phrase has a word inside it that no term has there ("pages or documents", "refreshing
-   * the token"): a conjunction joins two things, an article opens a verb's object. Not in a title,
-   * whose last word is capitalised.
+   * the token", "physicalism is false", "lumière est votre levier"): a conjunction joins two
+   * things, an article opens a verb's object, a form of "to be" makes a sentence, a possessive
+   * describes the reader's own. Not in a title, whose last word is capitalised.
    */
   private boolean joinsWords(String surface) {
     String[] words = surface.split(" ");

@@ -92,6 +92,26 @@ class TermRejectionTest {
   }
 
   @Test
+  void a_phrase_with_a_form_of_to_be_or_a_possessive_inside_is_no_term() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "copula",
+                null,
+                "Is dualism true? Some say physicalism is false.",
+                "If physicalism is false, then physicalism is false for qualia too. Check"
+                    + " your sleep diary; your sleep diary shows the pattern, and your sleep diary"
+                    + " helps. A sleep diary is a record of nights."));
+
+    Set<String> labels = labels(e);
+    assertFalse(labels.stream().anyMatch(l -> l.contains(" is ")), labels.toString());
+    assertFalse(
+        labels.stream().anyMatch(l -> l.startsWith("sleep") && l.contains("your")),
+        labels.toString());
+    assertTrue(labels.contains("sleep diary"), labels.toString());
+  }
+
+  @Test
   void a_common_word_alone_is_no_entity_however_often_stressed_unless_defined() {
     Extraction e =
         extractor.extract(
