@@ -889,7 +889,10 @@ final class ConversationTerms {
     Matcher cue = lexicon.cue("definition").matcher(prose(sentence));
     if (cue.find() && cue.start() > 0) {
       String head = prose(sentence).substring(0, cue.start());
-      if (head.strip().length() < 2 || head.length() > 80) {
+      if (head.strip().length() < 2
+          || head.length() > 80
+          || head.strip().endsWith(BARRIER.strip())) {
+        // A subject that ends in code ("Top-level `await` is ...") names code, or is cut short.
         return;
       }
       List<Token> tokens = tokens(head, language);

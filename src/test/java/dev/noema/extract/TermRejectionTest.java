@@ -112,6 +112,22 @@ class TermRejectionTest {
   }
 
   @Test
+  void a_subject_that_runs_into_code_defines_nothing() {
+    Extraction e =
+        extractor.extract(
+            SampleDialogue.dialogue(
+                "code subject",
+                null,
+                "How do I await in a notebook?",
+                "Top-level `await` is the supported solution. Top-level `await` is simple.",
+                "And in a script?",
+                "Top-level `await` is not allowed there; use `asyncio.run`."));
+
+    assertFalse(
+        labels(e).stream().anyMatch(l -> l.equalsIgnoreCase("top-level")), labels(e).toString());
+  }
+
+  @Test
   void a_common_word_alone_is_no_entity_however_often_stressed_unless_defined() {
     Extraction e =
         extractor.extract(
