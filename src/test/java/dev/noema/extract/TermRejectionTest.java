@@ -99,16 +99,14 @@ class TermRejectionTest {
                 "copula",
                 null,
                 "Is dualism true? Some say physicalism is false.",
-                "If physicalism is false, then physicalism is false for qualia too. Check"
-                    + " your sleep diary; your sleep diary shows the pattern, and your sleep diary"
-                    + " helps. A sleep diary is a record of nights."));
+                "If physicalism is false, then physicalism is false for qualia too. Light can"
+                    + " shift your circadian rhythm; naps shift your circadian rhythm less, and"
+                    + " coffee can shift your circadian rhythm too."));
 
     Set<String> labels = labels(e);
     assertFalse(labels.stream().anyMatch(l -> l.contains(" is ")), labels.toString());
-    assertFalse(
-        labels.stream().anyMatch(l -> l.startsWith("sleep") && l.contains("your")),
-        labels.toString());
-    assertTrue(labels.contains("sleep diary"), labels.toString());
+    assertFalse(labels.stream().anyMatch(l -> l.contains(" your ")), labels.toString());
+    assertTrue(labels.contains("circadian rhythm"), labels.toString());
   }
 
   @Test
